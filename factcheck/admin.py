@@ -1,0 +1,233 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from .forms import editors
+from .models import ArticleRelation, Claim, Evidence, Fact, FactChange, Status
+
+
+class FactActionForm(ActionForm):
+    """The changelist's action bar, with the editor the "Assign" action assigns to.
+
+    The field only offers the choice; ``assign_to_editor`` validates it, so a bad
+    choice gets that action's message rather than the admin's "No action selected".
+    """
+
+    assignee = forms.CharField(required=False, label="Editor", widget=forms.Select)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].widget.choices = [
+            ("", "Nobody (unassign)"),
+            *((user.pk, user.get_username()) for user in editors()),
+        ]
+
+
+class AssigneeForm(forms.Form):
+    assignee = forms.ModelChoiceField(queryset=editors(), required=False)
+
+
+class ClaimInline(admin.TabularInline):
+    model = Claim
+    fields = ["article", "kind", "text", "score"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    fields = ["url", "note", "added_by", "added_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class FactChangeInline(admin.TabularInline):
+    model = FactChange
+    fields = ["created_at", "user", "action", "old_value", "new_value", "reason"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Fact)
+class FactAdmin(admin.ModelAdmin):
+    list_display = [
+        "id",
+        "summary",
+        "status",
+        "suggested_status",
+        "origin_count",
+        "assigned_to",
+        "published_at",
+        "updated_at",
+    ]
+    list_filter = ["status", "suggested_status", "origin_count", "assigned_to", "published_at"]
+    search_fields = ["summary", "suggested_reason", "note", "claims__text"]
+    list_select_related = ["assigned_to"]
+    autocomplete_fields = ["assigned_to"]
+    show_facets = admin.ShowFacets.ALWAYS
+    # Verdicts, notes and assignment change only through the desk's services, which
+    # keep the history; the admin shows them and offers bulk actions.
+    readonly_fields = [
+        "summary",
+        "suggested_status",
+        "suggested_reason",
+        "origin_count",
+        "conflicts",
+        "status",
+        "note",
+        "assigned_to",
+        "status_changed_by",
+        "status_changed_at",
+        "version",
+        "published_at",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [ClaimInline, EvidenceInline, FactChangeInline]
+    actions = ["mark_corroborated", "mark_single_source", "mark_disputed", "assign_to_editor"]
+    action_form = FactActionForm
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def _mark(self, request: HttpRequest, queryset: QuerySet, status: Status) -> None:
+        from .services import StaleEdit, record_verdict
+
+        done = 0
+        for fact in queryset:
+            try:
+                record_verdict(
+                    fact=fact,
+                    status=status,
+                    user=request.user,
+                    expected_version=fact.version,
+                    reason="Bulk action in the admin",
+                )
+                done += 1
+            except StaleEdit as error:
+                self.message_user(request, str(error), messages.WARNING)
+        self.message_user(
+            request, f"Marked {done} fact{'s' if done != 1 else ''} as {status.label.lower()}."
+        )
+
+    @admin.action(description="Mark as corroborated", permissions=["record_verdict"])
+    def mark_corroborated(self, request, queryset):
+        self._mark(request, queryset, Status.CORROBORATED)
+
+    @admin.action(description="Mark as single-source", permissions=["record_verdict"])
+    def mark_single_source(self, request, queryset):
+        self._mark(request, queryset, Status.SINGLE_SOURCE)
+
+    @admin.action(description="Mark as disputed", permissions=["record_verdict"])
+    def mark_disputed(self, request, queryset):
+        self._mark(request, queryset, Status.DISPUTED)
+
+    @admin.action(description="Assign to editor (choose below)", permissions=["record_verdict"])
+    def assign_to_editor(self, request: HttpRequest, queryset: QuerySet) -> None:
+        from .services import StaleEdit, assign_fact
+
+        form = AssigneeForm(request.POST)
+        if not form.is_valid():
+            self.message_user(request, "Choose an editor from the Editors group.", messages.ERROR)
+            return
+        assignee = form.cleaned_data["assignee"]
+        done = 0
+        for fact in queryset:
+            try:
+                assign_fact(
+                    fact=fact, assignee=assignee, user=request.user, expected_version=fact.version
+                )
+                done += 1
+            except StaleEdit as error:
+                self.message_user(request, str(error), messages.WARNING)
+        who = assignee.get_username() if assignee else "nobody"
+        self.message_user(request, f"Assigned {done} fact{'s' if done != 1 else ''} to {who}.")
+
+    def has_record_verdict_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("factcheck.record_verdict")
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["text_short", "article", "kind", "score", "fact"]
+    list_filter = ["kind", "fact__suggested_status", "fact__status", "article__outlet"]
+    search_fields = ["text", "article__title", "article__source_file"]
+    list_select_related = ["article", "fact"]
+    autocomplete_fields = ["article", "fact"]
+    show_facets = admin.ShowFacets.ALWAYS
+    readonly_fields = [
+        "article",
+        "fact",
+        "start",
+        "end",
+        "text",
+        "sentence_start",
+        "sentence_end",
+        "kind",
+        "score",
+        "features",
+        "values",
+        "entities",
+        "flags",
+        "match_score",
+        "match_reasons",
+    ]
+
+    @admin.display(description="Claim")
+    def text_short(self, claim: Claim) -> str:
+        return claim.text[:100]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(ArticleRelation)
+class ArticleRelationAdmin(admin.ModelAdmin):
+    list_display = ["copy", "relation", "original", "similarity", "shared_lead", "same_wire"]
+    list_filter = ["relation", "shared_lead", "same_wire"]
+    search_fields = ["original__title", "copy__title", "original__source_file", "copy__source_file"]
+    list_select_related = ["original", "copy"]
+    autocomplete_fields = ["original", "copy"]
+    readonly_fields = ["detected_at"]
+
+
+@admin.register(FactChange)
+class FactChangeAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "fact", "action", "old_value", "new_value", "user", "reason"]
+    list_filter = ["action", "user"]
+    search_fields = ["reason", "old_value", "new_value", "fact__summary"]
+    list_select_related = ["fact", "user"]
+    autocomplete_fields = ["fact", "user"]
+
+    # History is append-only.
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ["url", "fact", "added_by", "added_at"]
+    search_fields = ["url", "note"]
+    list_select_related = ["fact", "added_by"]
+    autocomplete_fields = ["fact", "added_by"]

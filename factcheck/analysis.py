@@ -1,0 +1,283 @@
+"""Run the claim engine on an article and store what it finds.
+
+The engine (``factcheck/engine``) is pure Python; this module feeds it from the
+database and writes its results: claims, their facts, copy relations between
+articles and each touched fact's suggested status. Candidate facts and
+candidate originals come from inverted indexes (``FactKey``,
+``ArticleFingerprint``), each key capped, so the cost of importing one article
+does not grow with the size of the corpus.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from factcheck.engine.extraction import extract_claims
+from factcheck.engine.matching import ClaimFeatures, index_keys, match
+from factcheck.engine.provenance import compare, fingerprint
+from factcheck.engine.suggestion import Report, origins_of, suggest
+from factcheck.models import ArticleFingerprint, ArticleRelation, Claim, Fact, FactKey
+from sources.models import Article
+
+# How many of the newest facts (or articles) one key may nominate as candidates.
+CANDIDATES_PER_KEY = 40
+# How many claims of a candidate fact a new claim is compared with.
+CLAIMS_PER_CANDIDATE = 3
+SUMMARY_MAX = 300
+
+
+def features_of(claim: Claim) -> ClaimFeatures:
+    return ClaimFeatures(
+        text=claim.text,
+        kind=claim.kind,
+        values=claim.values,
+        entities=claim.entities,
+        context=claim.text,
+    )
+
+
+@transaction.atomic
+def analyse_article(*, article: Article) -> list[Claim]:
+    """Extract the article's claims, group them into facts, trace copies, suggest statuses.
+
+    Safe to run again on the same article: previous claims are replaced, claims
+    whose text is unchanged keep their fact, and editors' verdicts are untouched.
+
+    >>> analyse_article(article=Article.objects.get(source_file="002.txt"))
+    """
+    previous = {(c.text, c.kind): c.fact_id for c in article.claims.all()}
+    touched: set[int] = set(previous.values())
+    article.claims.all().delete()
+
+    _trace_copies(article)
+
+    extracted = extract_claims(article.body, published=article.published)
+    keys_by_claim = [index_keys(ClaimFeatures.from_extracted(c)) for c in extracted]
+    candidates = _candidate_facts(
+        set().union(*keys_by_claim) if keys_by_claim else set(), exclude_article=article
+    )
+    candidate_claims = _claims_of(candidates)
+
+    stored: list[Claim] = []
+    taken: set[int] = set()
+    for found, keys in zip(extracted, keys_by_claim, strict=True):
+        features = ClaimFeatures.from_extracted(found)
+        fact_id = previous.get((found.text, found.kind.value))
+        score, reasons = None, []
+        if fact_id is None or fact_id in taken:
+            fact_id, score, reasons = _best_match(
+                features, keys, candidates, candidate_claims, taken
+            )
+        if fact_id is None:
+            fact = Fact.objects.create(summary=_shorten(found.text))
+            fact_id = fact.pk
+        taken.add(fact_id)
+        touched.add(fact_id)
+        FactKey.objects.bulk_create(
+            [FactKey(fact_id=fact_id, key=k[:200]) for k in keys], ignore_conflicts=True
+        )
+        stored.append(
+            Claim(
+                article=article,
+                fact_id=fact_id,
+                start=found.start,
+                end=found.end,
+                text=found.text,
+                sentence_start=found.sentence_start,
+                sentence_end=found.sentence_end,
+                kind=found.kind.value,
+                score=round(min(max(found.score, 0.0), 1.0), 3),
+                features=found.features,
+                values=found.values,
+                entities=found.entities,
+                flags=found.flags,
+                match_score=score,
+                match_reasons=reasons,
+            )
+        )
+    Claim.objects.bulk_create(stored)
+    refresh_suggestions(fact_ids=touched)
+    return stored
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= SUMMARY_MAX else text[: SUMMARY_MAX - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _candidate_facts(keys: Iterable[str], *, exclude_article: Article) -> dict[int, set[str]]:
+    """Facts sharing at least one key with the new claims: fact id -> shared keys."""
+    shared: dict[int, set[str]] = defaultdict(set)
+    for key in keys:
+        newest = (
+            FactKey.objects.filter(key=key[:200])
+            .order_by("-fact_id")
+            .values_list("fact_id", flat=True)[:CANDIDATES_PER_KEY]
+        )
+        for fact_id in newest:
+            shared[fact_id].add(key)
+    if shared:
+        # Claims of one article never corroborate each other.
+        own = set(
+            Claim.objects.filter(article=exclude_article, fact_id__in=shared).values_list(
+                "fact_id", flat=True
+            )
+        )
+        for fact_id in own:
+            shared.pop(fact_id, None)
+    return shared
+
+
+def _claims_of(candidates: dict[int, set[str]]) -> dict[int, list[ClaimFeatures]]:
+    by_fact: dict[int, list[ClaimFeatures]] = defaultdict(list)
+    if not candidates:
+        return by_fact
+    rows = Claim.objects.filter(fact_id__in=candidates).order_by("fact_id", "id")
+    for claim in rows.only("fact_id", "text", "kind", "values", "entities"):
+        if len(by_fact[claim.fact_id]) < CLAIMS_PER_CANDIDATE:
+            by_fact[claim.fact_id].append(features_of(claim))
+    return by_fact
+
+
+def _best_match(
+    features: ClaimFeatures,
+    keys: set[str],
+    candidates: dict[int, set[str]],
+    candidate_claims: dict[int, list[ClaimFeatures]],
+    taken: set[int],
+) -> tuple[int | None, float | None, list[str]]:
+    best: tuple[int | None, float | None, list[str]] = (None, None, [])
+    for fact_id, shared_keys in candidates.items():
+        if fact_id in taken or not (shared_keys & keys):
+            continue
+        for other in candidate_claims.get(fact_id, []):
+            result = match(features, other)
+            if result.same_fact and (best[1] is None or result.score > best[1]):
+                best = (fact_id, round(result.score, 3), list(result.reasons))
+    return best
+
+
+def _trace_copies(article: Article) -> None:
+    """Record which earlier articles this one copies or rewrites (and which copy it)."""
+    ArticleFingerprint.objects.filter(article=article).delete()
+    ArticleRelation.objects.filter(copy=article).delete()
+    ArticleRelation.objects.filter(original=article).delete()
+
+    print_ = fingerprint(article.body, wire_credit=article.wire_credit)
+    candidates: set[int] = set()
+    for key in print_.keys:
+        candidates.update(
+            ArticleFingerprint.objects.filter(key=key)
+            .order_by("-article_id")
+            .values_list("article_id", flat=True)[:CANDIDATES_PER_KEY]
+        )
+    candidates.discard(article.pk)
+    ArticleFingerprint.objects.bulk_create(
+        [ArticleFingerprint(article=article, key=k) for k in print_.keys], ignore_conflicts=True
+    )
+    relations = []
+    for other in Article.objects.filter(pk__in=candidates).only(
+        "id", "body", "wire_credit", "published"
+    ):
+        evidence = compare(
+            other.body, article.body, wire_a=other.wire_credit, wire_b=article.wire_credit
+        )
+        if evidence is None:
+            continue
+        original, copy = _order(other, article)
+        passages = [
+            {
+                # Offsets are kept for the original (a_*) and the copy (b_*).
+                "original_start": p.a_start if original is other else p.b_start,
+                "original_end": p.a_end if original is other else p.b_end,
+                "copy_start": p.b_start if original is other else p.a_start,
+                "copy_end": p.b_end if original is other else p.a_end,
+                "text": p.text,
+            }
+            for p in evidence.passages
+        ]
+        relations.append(
+            ArticleRelation(
+                original=original,
+                copy=copy,
+                relation=evidence.relation,
+                similarity=round(evidence.similarity, 4),
+                containment=round(evidence.containment, 4),
+                shared_lead=evidence.shared_lead,
+                same_wire=evidence.same_wire,
+                passages=passages,
+                summary=evidence.summary,
+            )
+        )
+    ArticleRelation.objects.bulk_create(relations)
+
+
+def _order(a: Article, b: Article) -> tuple[Article, Article]:
+    """The earlier article is the original: by publication date, then by import order."""
+    key_a = (a.published is None, a.published, a.pk)
+    key_b = (b.published is None, b.published, b.pk)
+    return (a, b) if key_a <= key_b else (b, a)
+
+
+def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
+    """Recompute suggested status, reason and origin count; delete facts left empty.
+
+    Editors' verdicts are separate fields and are never written here. A fact
+    left without claims is kept when an editor has worked on it, so its history
+    survives; otherwise it goes.
+    """
+    fact_ids = set(fact_ids)
+    if not fact_ids:
+        return
+    claims = (
+        Claim.objects.filter(fact_id__in=fact_ids)
+        .select_related("article")
+        .only("fact_id", "values", "article__id", "article__source_file", "article__title")
+    )
+    by_fact: dict[int, list[Claim]] = defaultdict(list)
+    article_ids: set[int] = set()
+    for claim in claims:
+        by_fact[claim.fact_id].append(claim)
+        article_ids.add(claim.article_id)
+    relations = list(
+        ArticleRelation.objects.filter(
+            original_id__in=article_ids, copy_id__in=article_ids
+        ).values_list("original_id", "copy_id")
+    )
+    facts = Fact.objects.filter(pk__in=fact_ids)
+    empty = []
+    changed = []
+    for fact in facts:
+        members = by_fact.get(fact.pk, [])
+        if not members:
+            if not fact.status and not fact.changes.exists():
+                empty.append(fact.pk)
+            continue
+        origin = origins_of({c.article_id for c in members}, relations)
+        suggestion = suggest(
+            [
+                Report(
+                    article_id=c.article_id,
+                    label=c.article.source_file,
+                    origin=origin[c.article_id],
+                    values=c.values,
+                )
+                for c in members
+            ]
+        )
+        fact.suggested_status = suggestion.status
+        fact.suggested_reason = suggestion.reason
+        fact.origin_count = suggestion.origins
+        fact.conflicts = [
+            {"kind": c.kind, "a": c.a, "b": c.b, "description": c.description}
+            for c in suggestion.conflicts
+        ]
+        changed.append(fact)
+    Fact.objects.bulk_update(
+        changed, ["suggested_status", "suggested_reason", "origin_count", "conflicts"]
+    )
+    if empty:
+        FactKey.objects.filter(fact_id__in=empty).delete()
+        Fact.objects.filter(pk__in=empty).delete()

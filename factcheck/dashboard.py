@@ -1,0 +1,291 @@
+"""What the dashboard shows: review counts, per-article progress, the corroboration matrix.
+
+Each function runs a fixed number of queries whatever the size of the corpus;
+the matrix is capped (most-reported facts first) so it stays readable.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Q
+
+from sources.models import Article
+
+from .engine.matching import describe_value
+from .models import ArticleRelation, Claim, Fact, Status
+
+MATRIX_FACTS = 40
+MATRIX_ARTICLES = 30
+PROGRESS_ARTICLES = 100
+
+# Matrix geometry, in SVG user units.
+CELL = 30
+LABEL_WIDTH = 330
+HEADER_HEIGHT = 150
+ROW_LABEL_CHARS = 46
+COLUMN_LABEL_CHARS = 24
+
+SHAPES = {
+    Status.CORROBORATED: "circle",
+    Status.SINGLE_SOURCE: "square",
+    Status.DISPUTED: "triangle",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCount:
+    code: str  # a Status value, or "none"
+    label: str
+    count: int
+    share: float  # of all facts, 0-100
+
+
+def status_counts() -> dict[str, list[StatusCount]]:
+    """Facts by editor verdict (with "No verdict") and by engine suggestion: one query."""
+    rows = (
+        Fact.objects.reported()
+        .order_by()
+        .values("status", "suggested_status")
+        .annotate(n=Count("id"))
+    )
+    by_status: Counter[str] = Counter()
+    by_suggestion: Counter[str] = Counter()
+    for row in rows:
+        by_status[row["status"] or "none"] += row["n"]
+        by_suggestion[row["suggested_status"]] += row["n"]
+    total = sum(by_status.values()) or 1
+
+    def listing(counter: Counter[str], with_none: bool) -> list[StatusCount]:
+        choices = [(s.value, s.label) for s in Status]
+        if with_none:
+            choices.append(("none", "No verdict"))
+        return [
+            StatusCount(code, label, counter[code], round(100 * counter[code] / total, 1))
+            for code, label in choices
+        ]
+
+    return {"verdicts": listing(by_status, True), "suggestions": listing(by_suggestion, False)}
+
+
+def article_progress(limit: int = PROGRESS_ARTICLES) -> tuple[list[Article], int]:
+    """Articles with claims, most claims left to review first, and how many there are.
+
+    Each article carries ``claim_total``, ``claim_reviewed`` (claims whose fact has
+    an editor's verdict), ``fact_total``, ``fact_reviewed`` and ``percent``.
+    """
+    articles = (
+        Article.objects.with_outlet()
+        .annotate(
+            claim_total=Count("claims", distinct=True),
+            claim_reviewed=Count("claims", distinct=True, filter=~Q(claims__fact__status="")),
+            fact_total=Count("claims__fact", distinct=True),
+            fact_reviewed=Count("claims__fact", distinct=True, filter=~Q(claims__fact__status="")),
+        )
+        .filter(claim_total__gt=0)
+        .annotate(remaining=F("claim_total") - F("claim_reviewed"))
+        .order_by("-remaining", "source_file")
+    )
+    total = Article.objects.filter(claims__isnull=False).distinct().count()
+    shown = list(articles[:limit])
+    for article in shown:
+        article.percent = round(100 * article.claim_reviewed / article.claim_total)
+    return shown, total
+
+
+# ------------------------------------------------------------------- matrix
+
+
+@dataclass(slots=True)
+class MatrixRow:
+    fact: Fact
+    y: int
+    label_x: int
+    label: str
+    status: str  # editor verdict, else the suggestion
+    suggested: bool
+    shape: str
+    article_count: int
+
+
+@dataclass(slots=True)
+class MatrixColumn:
+    article: Article
+    x: int
+    label: str
+    label_x: int
+    label_y: int
+
+
+@dataclass(slots=True)
+class MatrixCell:
+    cx: int
+    cy: int
+    status: str
+    shape: str
+    suggested: bool
+    copy: bool
+    conflict: bool
+    title: str
+    x0: int = 0  # square corner
+    y0: int = 0
+    points: str = ""  # triangle corners
+
+
+@dataclass(slots=True)
+class Matrix:
+    rows: list[MatrixRow] = field(default_factory=list)
+    columns: list[MatrixColumn] = field(default_factory=list)
+    cells: list[MatrixCell] = field(default_factory=list)
+    width: int = 0
+    height: int = 0
+    grid_x: int = LABEL_WIDTH
+    grid_y: int = HEADER_HEIGHT
+    grid_width: int = 0
+    grid_height: int = 0
+    facts_total: int = 0  # facts reported by two or more articles
+    articles_total: int = 0  # articles reporting any of the facts shown
+
+    @property
+    def grid_right(self) -> int:
+        return self.grid_x + self.grid_width
+
+    @property
+    def grid_bottom(self) -> int:
+        return self.grid_y + self.grid_height
+
+    @property
+    def truncated(self) -> bool:
+        return self.facts_total > len(self.rows) or self.articles_total > len(self.columns)
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _article_label(article: Article) -> str:
+    if article.outlet_id:
+        return f"{article.outlet.name}: {article.title}"
+    return article.title or article.source_file
+
+
+def corroboration_matrix(
+    max_facts: int = MATRIX_FACTS, max_articles: int = MATRIX_ARTICLES
+) -> Matrix:
+    """Facts reported by two or more articles against the articles reporting them.
+
+    A cell says whether the article carries a claim of the fact, the fact's status
+    (shape; filled for an editor's verdict, outlined for a suggestion), whether
+    the article copies another article reporting the same fact, and whether one
+    of its values is among the fact's conflicts. Four queries.
+    """
+    matrix = Matrix()
+    reported = Fact.objects.with_counts().filter(article_count__gte=2)
+    matrix.facts_total = reported.count()
+    facts = list(reported.order_by("-article_count", "-id")[:max_facts])
+    if not facts:
+        return matrix
+
+    claims = (
+        Claim.objects.filter(fact__in=facts)
+        .order_by()
+        .values_list("fact_id", "article_id", "values")
+    )
+    values_by_cell: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    articles_of: dict[int, set[int]] = defaultdict(set)
+    for fact_id, article_id, values in claims:
+        values_by_cell[fact_id, article_id].extend(values or [])
+        articles_of[fact_id].add(article_id)
+
+    every_article = set().union(*articles_of.values())
+    matrix.articles_total = len(every_article)
+    coverage = Counter(a for ids in articles_of.values() for a in ids)
+    chosen = sorted(every_article, key=lambda a: (-coverage[a], a))[:max_articles]
+    articles = sorted(
+        Article.objects.with_outlet().filter(pk__in=chosen),
+        key=lambda a: (a.published is None, a.published, a.source_file),
+    )
+    copies: dict[int, set[int]] = defaultdict(set)  # copy -> its originals
+    for original_id, copy_id in ArticleRelation.objects.filter(
+        copy_id__in=every_article, original_id__in=every_article
+    ).values_list("original_id", "copy_id"):
+        copies[copy_id].add(original_id)
+
+    labels = {a.pk: _article_label(a) for a in articles}
+    for i, article in enumerate(articles):
+        x = LABEL_WIDTH + i * CELL + CELL // 2
+        matrix.columns.append(
+            MatrixColumn(
+                article=article,
+                x=x,
+                label=_short(labels[article.pk], COLUMN_LABEL_CHARS),
+                label_x=x,
+                label_y=HEADER_HEIGHT - 8,
+            )
+        )
+    for j, fact in enumerate(facts):
+        y = HEADER_HEIGHT + j * CELL + CELL // 2
+        status = fact.status or fact.suggested_status
+        row = MatrixRow(
+            fact=fact,
+            y=y,
+            label_x=LABEL_WIDTH - 8,
+            label=_short(f"#{fact.pk} {fact.summary}", ROW_LABEL_CHARS),
+            status=status,
+            suggested=not fact.status,
+            shape=SHAPES.get(status, "circle"),
+            article_count=fact.article_count,
+        )
+        matrix.rows.append(row)
+        disputed = {
+            (str(c.get("a", {}).get("type")), describe_value(c.get("a", {})))
+            for c in fact.conflicts
+        } | {
+            (str(c.get("b", {}).get("type")), describe_value(c.get("b", {})))
+            for c in fact.conflicts
+        }
+        verdict = (
+            f"{fact.get_status_display()} (editor's verdict)"
+            if fact.status
+            else f"suggested: {fact.get_suggested_status_display()}"
+        )
+        for column in matrix.columns:
+            article = column.article
+            if article.pk not in articles_of[fact.pk]:
+                continue
+            values = values_by_cell[fact.pk, article.pk]
+            originals = copies.get(article.pk, set()) & articles_of[fact.pk]
+            clashing = [v for v in values if (str(v.get("type")), describe_value(v)) in disputed]
+            title = [f"{labels[article.pk]} reports fact #{fact.pk}: {verdict}"]
+            if originals:
+                names = ", ".join(sorted(f"article #{o}" for o in originals))
+                title.append(f"copy of {names}, which reports it too")
+            if clashing:
+                title.append(
+                    "its figure is disputed: " + ", ".join(describe_value(v) for v in clashing)
+                )
+            cell = MatrixCell(
+                cx=column.x,
+                cy=y,
+                status=status,
+                shape=row.shape,
+                suggested=row.suggested,
+                copy=bool(originals),
+                conflict=bool(clashing),
+                title="; ".join(title),
+                x0=column.x - 7,
+                y0=y - 7,
+            )
+            if cell.shape == "triangle":
+                x, y = cell.cx, cell.cy
+                cell.points = f"{x},{y - 9} {x + 9},{y + 7} {x - 9},{y + 7}"
+            matrix.cells.append(cell)
+
+    matrix.grid_width = len(matrix.columns) * CELL
+    matrix.grid_height = len(matrix.rows) * CELL
+    # Room on the right for the last columns' slanted labels.
+    matrix.width = LABEL_WIDTH + matrix.grid_width + 120
+    matrix.height = HEADER_HEIGHT + matrix.grid_height + 10
+    return matrix

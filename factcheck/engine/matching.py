@@ -1,0 +1,1146 @@
+"""Whether two claims from different articles state the same fact.
+
+Three pieces, used by the service that groups claims into facts:
+
+* ``index_keys(features)`` gives candidate keys for an inverted index. The
+  store keeps ``(key, fact_id)`` rows; a new claim fetches the facts that share
+  one of its keys (capped per key), so the work per claim stays flat as the
+  corpus grows. Keys say *what* a claim is about, never the number it gives, so
+  that two reports that disagree still meet and the dispute is seen.
+* ``match(a, b)`` decides for one candidate pair, with reasons for editors.
+* ``find_conflicts`` and ``describe_value`` say how two matched claims disagree.
+
+Everything is pure Python on plain data: ``ClaimFeatures`` is what the store
+keeps per claim and can be rebuilt from database columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+if TYPE_CHECKING:
+    from factcheck.engine.types import ExtractedClaim
+
+__all__ = [
+    "MAX_DAYS_APART",
+    "ClaimFeatures",
+    "Conflict",
+    "Match",
+    "describe_value",
+    "find_conflicts",
+    "index_keys",
+    "match",
+    "story_entities",
+]
+
+# Score needed for "same fact" once no veto applies. Tuned on the seed
+# articles: paraphrases of one fact score 0.62-0.9, different facts about the
+# same event 0.3-0.5.
+SAME_FACT = 0.58
+# Relative difference tolerated between two amounts before they conflict:
+# rounding ("$68.7B" vs "$68.66 billion") is not a dispute.
+MONEY_TOLERANCE = 0.02
+# "nearly $100 billion", "about 10,000": a hedged value covers ±10 %.
+APPROX_TOLERANCE = 0.10
+
+# Share of names two stories must have in common (overlap coefficient), or two
+# claims (Jaccard), before their claims can be one fact: the two countries and
+# the ministers of a summit, not just the home country and its minister that
+# many stories name. The seed articles (one story) overlap 0.67-0.83.
+MIN_STORY_OVERLAP = 0.5
+# Reports of one event mostly appear within a week. Further apart, two claims
+# need stories that agree more closely still.
+CLOSE_DAYS = 7
+MIN_STORY_OVERLAP_LATER = 0.75
+# Reports of one fact cluster in time; two claims published further apart are
+# treated as two facts (a figure restated months later is a new report).
+MAX_DAYS_APART = 45
+
+_TIME_TYPES = frozenset({"date", "fiscal_year"})
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFeatures:
+    """What the store keeps per claim for matching.
+
+    ``context`` is the text matched fuzzily: the claim text, or the sentence it
+    was cut from when that is at hand.
+
+    Two optional fields place the claim in its article, which a claim cut from
+    a sentence often cannot do alone ("Voting was held in seven phases" names
+    no election):
+
+    * ``story``: the article's main entities (see ``story_entities``). Claims
+      whose stories share no entity are never one fact, and a claim with few
+      entities of its own is keyed on its story's.
+    * ``published``: the article's ISO date. Reports more than
+      ``MAX_DAYS_APART`` days apart are kept apart.
+    """
+
+    text: str
+    kind: str
+    values: list[dict]
+    entities: list[str]
+    context: str
+    story: tuple[str, ...] = ()
+    published: str = ""
+
+    @classmethod
+    def from_extracted(
+        cls,
+        claim: ExtractedClaim,
+        body: str = "",
+        *,
+        story: Iterable[str] = (),
+        published: date | str | None = None,
+    ) -> ClaimFeatures:
+        """Features of an extracted claim; pass ``body`` to use its sentence."""
+        context = claim.text
+        if body and claim.sentence_end > claim.sentence_start:
+            sentence = body[claim.sentence_start : claim.sentence_end]
+            # Claims cut from long sentences keep their own text: the rest of a
+            # long sentence is usually another fact.
+            if len(sentence) <= max(2 * len(claim.text), 240):
+                context = sentence
+        return cls(
+            text=claim.text,
+            kind=str(claim.kind),
+            values=[dict(v) for v in claim.values],
+            entities=list(claim.entities),
+            context=context,
+            story=tuple(story),
+            published=published.isoformat() if isinstance(published, date) else published or "",
+        )
+
+
+def story_entities(claims: Iterable[ExtractedClaim], n: int = 6) -> tuple[str, ...]:
+    """An article's main entities: the ``n`` names most often in its claims.
+
+    Only names count (an entity written with a capital letter or a digit
+    somewhere other than the start of a claim: "India", "S-400", "Belousov"),
+    not the units and topics the extraction also lists ("phase", "turnout"),
+    which every article of a kind shares. Ties go to the entity named first.
+    """
+    counts: dict[str, int] = {}
+    for claim in claims:
+        for e in dict.fromkeys(e for e in claim.entities if e.strip()):
+            key = _norm_entity(e)
+            if _is_specific(key) and _named_in(e, claim.text):
+                counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts, key=lambda e: -counts[e])
+    return tuple(ranked[:n])
+
+
+def _named_in(entity: str, text: str) -> bool:
+    """Is ``entity`` written as a name in ``text``: capitalised (or with a
+    digit) somewhere a sentence or a quotation does not start, and not as a
+    currency prefix ("US$5 billion")?"""
+    first = re.split(r"[\s-]", entity.strip(), maxsplit=1)[0]
+    if not first:
+        return False
+    for m in re.finditer(re.escape(first), text, flags=re.IGNORECASE):
+        start, end = m.start(), m.end()
+        before = text[max(0, start - 2) : start]
+        if start == 0 or before.endswith(("“", '"', "‘", "(")) or before in (". ", ": "):
+            continue
+        if text[end : end + 1] == "$":
+            continue
+        if m.group()[:1].isupper() or any(c.isdigit() for c in entity):
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    score: float
+    same_fact: bool
+    reasons: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two values for one slot that cannot both be true."""
+
+    kind: str
+    a: dict
+    b: dict
+    description: str
+
+
+# ---------------------------------------------------------------- normalising
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that carry no topic. Removing them keeps fuzzy ratios about content.
+_STOPWORDS = _wordset(
+    """
+    a an the and or but of in on at to for from by with as is are was were be been being has
+    have had it its this that these those which who whom will would can could may might not
+    no s he she they we his her their our after before over under into about also than then
+    there here said says say told according further while during such very more most
+    upcoming amid
+    """
+)
+
+# Demonyms and spellings that differ between reports of one fact.
+_WORD_MAP = {
+    "russian": "russia",
+    "indian": "india",
+    "chinese": "china",
+    "american": "us",
+    "british": "uk",
+    "french": "france",
+    "german": "germany",
+    "japanese": "japan",
+    "pakistani": "pakistan",
+    "ukrainian": "ukraine",
+    "defence": "defense",
+    "programme": "program",
+    "programmes": "programs",
+    "percent": "%",
+    "per": "",
+    "cent": "%",
+    "bn": "billion",
+    "mn": "million",
+}
+# "inter-governmental" and "intergovernmental" are one word.
+_PREFIX_RE = re.compile(r"\b(inter|co|non|multi|bi|pre|re|sub|anti|tri)-(?=[a-z])")
+_TOKEN_RE = re.compile(r"[a-z0-9%#]+|<[a-z_]+>")
+_DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_QUOTE_RE = re.compile(r"[“\"]([^”\"]{8,})[”\"]|(?:^|(?<=\s))‘([^’]{8,})’(?=\W|$)")
+
+
+def _plain(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = text.replace("–", "-").replace("—", " ").replace("‑", "-")
+    return _PREFIX_RE.sub(r"\1", text)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    word = _WORD_MAP.get(word, word)
+    # Plural and possessive forms: "squadrons"/"squadron", "talks"/"talk".
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _masked_tokens(context: str, values: list[dict]) -> list[str]:
+    """Content words of the context with each value replaced by its type.
+
+    "bilateral trade reaching $68.7B in FY25" and "bilateral trade of $65.7
+    billion in 2024-25" both become "bilateral trade reaching/of <money> in
+    <time>": the numbers are compared by ``find_conflicts``, not fuzzily.
+    """
+    text = context
+    spans: list[tuple[int, int, str]] = []
+    for v in values:
+        vt = v.get("text") or ""
+        if vt:
+            at = text.find(vt)
+            if at >= 0:
+                tag = "time" if v.get("type") in _TIME_TYPES else v.get("type", "value")
+                # Ordinals keep their number: it is part of the identity.
+                if v.get("type") == "ordinal":
+                    tag = f"ord{int(v.get('value', 0))}"
+                spans.append((at, at + len(vt), tag))
+    spans.sort()
+    pieces, last = [], 0
+    for s, e, tag in spans:
+        if s < last:
+            continue
+        pieces.append(text[last:s])
+        pieces.append(f" <{tag}> ")
+        last = e
+    pieces.append(text[last:])
+    masked = _DIGITS_RE.sub("#", _plain("".join(pieces)))
+    out = []
+    for tok in _TOKEN_RE.findall(masked.replace("-", " ")):
+        if tok in _STOPWORDS:
+            continue
+        tok = _stem(tok)
+        if tok:
+            out.append(tok)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _norm_entity(entity: str) -> str:
+    e = _PREFIX_RE.sub(r"\1", entity.strip().lower().replace("–", "-"))
+    parts = e.split("-")
+    # "india-russia" and "russia-india" name one relationship; "s-400" keeps
+    # its order because a part has digits.
+    if len(parts) == 2 and all(p.isalpha() and len(p) > 2 for p in parts):
+        parts = sorted(_WORD_MAP.get(p, p) for p in parts)
+        return "-".join(parts)
+    # Names are not stemmed ("Vargas" is not a plural); demonyms are mapped.
+    return " ".join(_WORD_MAP.get(w, w) for w in e.split())
+
+
+# Entities too broad to retrieve candidates alone: topics every report of an
+# economy or a defence story names. Countries are broad too but are recognised
+# by shape below (single alphabetic word) rather than listed.
+_GENERIC_ENTITIES = _wordset(
+    """
+    trade defense defence economy military government minister ministry president prime
+    summit visit talk meeting session commission deal agreement cooperation partnership
+    relation budget election market company war security energy oil gas
+    """
+)
+
+
+# Institutions every story has one of: "the Intergovernmental Commission",
+# "the Election Commission", "the Foreign Ministry" say nothing about which
+# story a claim belongs to.
+_GENERIC_HEADS = _wordset(
+    """
+    commission ministry council parliament assembly committee party alliance coalition court
+    officer chief administration cabinet media government agency department office forces
+    army navy police spokesperson official officials authorities source sources
+    gdp gst vat mou mous usd inr eur gbp ceo cfo fy
+    """
+)
+
+
+def _is_specific(entity: str) -> bool:
+    """A name that tells stories apart: "belousov", "s-400", "poland"."""
+    last = entity.rsplit(" ", 1)[-1]
+    if len(entity) <= 2 and entity not in ("us", "uk", "eu", "un"):
+        return False
+    return _specificity(entity) > 0 and last not in _GENERIC_ENTITIES and last not in _GENERIC_HEADS
+
+
+def _specificity(entity: str) -> float:
+    """Rank entities for keys: product codes and names above countries and topics."""
+    if entity in _GENERIC_ENTITIES:
+        return 0.0
+    score = 1.0
+    if any(c.isdigit() for c in entity):
+        score += 2.0  # "s-400", "su-57", "g20"
+    if " " in entity:
+        score += 1.0  # "intergovernmental commission", "rajnath singh"
+    if "-" in entity and not any(c.isdigit() for c in entity):
+        score += 0.5  # "india-russia": a pair is narrower than either country
+    if len(entity) <= 3:
+        score -= 0.5  # "us", "eu", "uk"
+    return score
+
+
+def _entity_set(entities: list[str], *, synthesise: bool = True) -> set[str]:
+    """Normalised entities, with a relationship and its two sides made equal.
+
+    "india-russia" adds "india" and "russia"; with ``synthesise``, "india" and
+    "russia" named separately add "india-russia" (single-word names only, at
+    most three, so a long list does not explode into pairs).
+    """
+    out = {_norm_entity(e) for e in entities if e.strip()}
+    words = sorted(e for e in out if e.isalpha() and e not in _GENERIC_ENTITIES)
+    for e in list(out):
+        if _is_pair(e):
+            out.update(e.split("-"))
+    if synthesise and 2 <= len(words) <= 3:
+        for i, x in enumerate(words):
+            for y in words[i + 1 :]:
+                out.add(f"{x}-{y}")
+    return out
+
+
+def _is_pair(entity: str) -> bool:
+    parts = entity.split("-")
+    return len(parts) == 2 and all(p.isalpha() and len(p) > 2 for p in parts)
+
+
+def _top_entities(entities: list[str], n: int, *, expand: bool = True) -> list[str]:
+    """The ``n`` most specific entities, best first, ties alphabetical.
+
+    With ``expand``, relationship pairs are added both ways (see
+    ``_entity_set``); a pair made up here ranks below every named entity.
+    """
+    named = {_norm_entity(e) for e in entities if e.strip()}
+    pool = _entity_set(entities) if expand else named
+    ranked = sorted(pool, key=lambda e: (-(_specificity(e) - (0.6 if e not in named else 0)), e))
+    return [e for e in ranked if _specificity(e) > 0][:n]
+
+
+# ------------------------------------------------------------------ index keys
+
+
+def _value_anchor_words(f: ClaimFeatures, v: dict, width: int = 3, side: str = "both") -> list[str]:
+    """Content words next to a value in the context ("trade" in "trade of $X")."""
+    vt = v.get("text") or ""
+    at = f.context.find(vt) if vt else -1
+    if at < 0:
+        return []
+    before = _masked_tokens(f.context[:at], [])[-width:] if side != "after" else []
+    after = _masked_tokens(f.context[at + len(vt) :], [])[:width]
+    return [w for w in before + after if w != "#" and len(w) > 2]
+
+
+# Bodies and events an ordinal counts: "the 22nd session", "the 23rd summit".
+_BODIES = _wordset(
+    """
+    session meeting summit commission conference congress council round forum dialogue
+    edition anniversary plenum assembly election parliament lok sabha games championship
+    festival group committee
+    """
+)
+
+
+# Nouns that name what an amount measures. A money or percent value is keyed
+# on the first of these near it, so "trade of $68.7B" and "trade of $65.7B"
+# share "money:trade" whatever the numbers.
+_MEASURE_WORDS = {
+    # What is spent: a budget, its outlay, an allocation.
+    "budget": "spending",
+    "spend": "spending",
+    "spending": "spending",
+    "expenditure": "spending",
+    "outlay": "spending",
+    "allocation": "spending",
+    "revenue": "revenue",
+    "sale": "revenue",
+    "turnover": "revenue",
+    "profit": "profit",
+    "earning": "profit",
+    "income": "profit",
+    "loss": "loss",
+    "death": "death",
+    "dead": "death",
+    "killed": "death",
+    "toll": "death",
+    "casualty": "death",
+    "fatality": "death",
+    "aid": "aid",
+    "relief": "aid",
+    "assistance": "aid",
+    "package": "aid",
+    "deficit": "deficit",
+    "shortfall": "deficit",
+    "surplus": "surplus",
+    "deal": "deal",
+    "contract": "deal",
+    "order": "deal",
+    "fund": "fund",
+    "funding": "fund",
+    "price": "price",
+    "cost": "price",
+}
+_MEASURES = frozenset(_MEASURE_WORDS) | _wordset(
+    """
+    trade export import investment loan debt subsidy tariff gdp growth inflation turnout
+    share stake valuation fine bill reserve output production capacity unemployment rate
+    vote seat
+    """
+)
+
+
+# Nouns that name an event a date belongs to.
+_EVENTS = _wordset(
+    """
+    visit summit meeting session talk election vote poll launch inauguration ceremony
+    conference hearing trial verdict ruling deadline strike earthquake flood storm cyclone
+    attack crash fire tour trip signing opening closing release result
+    """
+)
+
+
+def _measure(f: ClaimFeatures, v: dict) -> str:
+    """What an amount measures, in one word per idea ("outlay" is "spending")."""
+    near = _value_anchor_words(f, v, width=4)
+    for w in near + _masked_tokens(f.context, f.values):
+        if w in _MEASURES:
+            return _MEASURE_WORDS.get(w, w)
+    return ""
+
+
+def index_keys(f: ClaimFeatures) -> set[str]:
+    """Candidate keys: specific enough to be rare, blind to the stated number.
+
+    * Money, counts, fractions, percents and dates may legitimately disagree
+      between reports ($68.7B vs $65.7B trade, 3 vs 4 of 5 squadrons, 4-5 vs
+      5-6 December), so they are keyed on what is measured, never on the
+      amount: "money:trade", "money:trade:india-russia" (with one of the two
+      most specific names of the claim or its story) and "money:belousov"
+      (any amount in that story, for reports that name the measure
+      differently). Synonyms share a measure ("budget", "outlay" and "spend"
+      are "spending").
+    * Ordinals are keyed on their number: "22nd session" and "23rd summit"
+      are different facts. "ordinal:22:session", "ordinal:22:commission" (a
+      body named after the number) and "ordinal:22:india-russia".
+    * Claims without values (quotes, attributions, anonymous sourcing) are
+      keyed on pairs of their most specific names, the story's included:
+      "pair:modi|putin" is far rarer than "india" alone, which every article
+      of a story shares. A quotation is also keyed on its first and last four
+      words ("quote:russia-time-tested-special"): it is repeated verbatim.
+    * Every key combines a type (or a second name) with what it is about; a
+      lone "money" or "india" is never emitted. The broadest keys
+      ("money:trade") are the ones the store's per-key cap trims.
+    """
+    keys: set[str] = set()
+    top = _top_entities(f.entities, 3)
+    # Claims are also keyed on their article's story: "Voting was held in seven
+    # phases" names no election, and a fine key like "count:phase:mexico"
+    # meets the reports of this story where "count:phase" meets them all.
+    story = [e for e in f.story if _is_specific(_norm_entity(e))][:3]
+    story = [_norm_entity(e) for e in story]
+    named = [e for e in top if _is_specific(e)]
+    fine = list(dict.fromkeys(named[:2] + story + top))[:4]
+    primary = [v for v in f.values if v.get("type") not in _TIME_TYPES] or list(f.values)
+    for v in primary:
+        vtype = v.get("type", "")
+        if vtype == "ordinal":
+            n = _int(v.get("value"))
+            # "22nd session of the ... Commission" and "22nd ... Commission":
+            # the unit and every body named right after the number.
+            anchors = {_stem(str(v.get("unit") or "").lower())}
+            anchors.update(
+                w for w in _value_anchor_words(f, v, width=8, side="after") if w in _BODIES
+            )
+            anchors.discard("")
+            for anchor in sorted(anchors):
+                keys.add(f"ordinal:{n}:{anchor}")
+            for e in fine:
+                if e not in anchors:
+                    keys.add(f"ordinal:{n}:{e}")
+            continue
+        if vtype in ("count", "fraction"):
+            anchor = _stem(str(v.get("unit") or "")) or _measure(f, v)
+        elif vtype in ("money", "percent"):
+            anchor = _measure(f, v)
+        else:  # dates: what happens then ("visit", "summit") is the anchor
+            anchor = next((w for w in _masked_tokens(f.context, f.values) if w in _EVENTS), "")
+        # Three grains: what is measured ("money:trade"), what is measured in
+        # which story ("money:trade:india-russia"), and any figure of this type
+        # in the story ("money:belousov"), for reports that name the measure
+        # differently ("tabled a budget of" / "plans to spend").
+        if anchor:
+            keys.add(f"{vtype}:{anchor}")
+            for e in fine[:2]:
+                if e != anchor:
+                    keys.add(f"{vtype}:{anchor}:{e}")
+        for e in fine:
+            if e != anchor:
+                keys.add(f"{vtype}:{e}")
+    # A quotation is repeated word for word by every report of it: its opening
+    # and closing words are a key no other statement shares.
+    for quote in _quotes(f.context):
+        words = [w for w in _masked_tokens(quote, []) if w != "#"]
+        if len(words) >= 4:
+            keys.add("quote:" + "-".join(words[:4]))
+            keys.add("quote:" + "-".join(words[-4:]))
+    if not primary:
+        # Named entities only: "india|india-russia" would say nothing new.
+        top = _top_entities(f.entities, 3, expand=False)
+        # The story's two main names join the claim's own, so "Iyer said: ..."
+        # in a story about Bangladesh meets "Finance Minister Piyush Iyer ...".
+        top = list(dict.fromkeys(top + story[:2]))[:4]
+        for i, x in enumerate(top):
+            for y in top[i + 1 :]:
+                keys.add(f"pair:{min(x, y)}|{max(x, y)}")
+        if len(top) == 1:
+            # One entity only: pair it with the claim's rarest-looking word.
+            words = sorted(
+                {w for w in _masked_tokens(f.context, []) if len(w) > 5},
+                key=lambda w: (-len(w), w),
+            )
+            for w in words[:2]:
+                keys.add(f"pair:{top[0]}|~{w}")
+    return keys
+
+
+# ---------------------------------------------------------------------- match
+
+# Words that change what an amount is: a deficit is not the trade total, a
+# target is not an outcome, exports are not imports.
+_QUALIFIERS = {
+    "deficit": "balance",
+    "surplus": "balance",
+    "shortfall": "balance",
+    "gap": "balance",
+    "export": "export",
+    "exports": "export",
+    "import": "import",
+    "imports": "import",
+    "target": "target",
+    "goal": "target",
+    "aim": "target",
+    "ambition": "target",
+    "ambitious": "target",
+    "forecast": "target",
+    "projected": "target",
+    "projection": "target",
+    "estimate": "target",
+    "plan": "target",
+    "planned": "target",
+}
+
+_KIND_GROUPS = {
+    "quote": "speech",
+    "attribution": "speech",
+    "anonymous": "speech",
+    "quantity": "figure",
+    "comparison": "figure",
+    "date": "figure",
+}
+
+
+def _quotes(text: str) -> list[str]:
+    return [a or b for a, b in _QUOTE_RE.findall(text)]
+
+
+def _quote_similarity(x: str, y: str) -> float:
+    x, y = _plain(x), _plain(y)
+    return (fuzz.token_set_ratio(x, y) + fuzz.token_sort_ratio(x, y)) / 200
+
+
+def _qualifiers(f: ClaimFeatures, v: dict) -> set[str]:
+    vt = v.get("text") or ""
+    at = f.context.find(vt) if vt else -1
+    if at < 0:
+        words = re.findall(r"[a-z]+", f.context.lower())
+        window = words
+    else:
+        before = re.findall(r"[a-z0-9]+", f.context[:at].lower())[-6:]
+        after = re.findall(r"[a-z0-9]+", f.context[at + len(vt) :].lower())[:6]
+        window = before + after
+        # "$100 billion by 2030": a future year after "by" marks a target.
+        for i, w in enumerate(after[:-1]):
+            if w == "by" and after[i + 1].isdigit() and len(after[i + 1]) == 4:
+                window = [*window, "target"]
+    return {_QUALIFIERS[w] for w in window if w in _QUALIFIERS}
+
+
+def _date_range(v: dict) -> tuple[date, date] | None:
+    try:
+        start = str(v.get("start") or "")
+        end = str(v.get("end") or start)
+        if len(start) < 10 or start[0] in "-X":
+            return None
+        return date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
+    except ValueError:
+        return None
+
+
+def _periods_overlap(a: list[dict], b: list[dict]) -> bool | None:
+    """Do the claims' time anchors overlap? ``None`` when either has none."""
+    ra = [r for r in map(_date_range, a) if r]
+    rb = [r for r in map(_date_range, b) if r]
+    if not ra or not rb:
+        return None
+    return any(x0 <= y1 and y0 <= x1 for x0, x1 in ra for y0, y1 in rb)
+
+
+def _slot(v: dict) -> tuple[str, str]:
+    vtype = str(v.get("type", ""))
+    if vtype in ("count", "fraction", "ordinal"):
+        return vtype, _stem(str(v.get("unit") or "").lower())
+    if vtype in _TIME_TYPES:
+        return "time", ""
+    return vtype, ""
+
+
+# Units that name the same thing in different reports.
+_UNIT_SYNONYMS = {
+    "session": "meeting",
+    "sitting": "meeting",
+    "round": "meeting",
+    "edition": "meeting",
+    "agreement": "agreement",
+    "pact": "agreement",
+    "accord": "agreement",
+    "deal": "agreement",
+    # Not "mou": a memorandum between firms is not a treaty between states.
+    "document": "agreement",
+    "fatality": "death",
+    "dead": "death",
+    "people": "person",
+}
+
+
+def _unit(v: dict) -> str:
+    unit = _stem(str(v.get("unit") or "").lower())
+    return _UNIT_SYNONYMS.get(unit, unit)
+
+
+def _units_compatible(a: dict, b: dict, pa: _Prepared, pb: _Prepared) -> bool:
+    """Same unit (or synonyms), or one unit named in the other claim: "the 22nd
+    session of the ... Commission" against "the 22nd ... Commission"."""
+    ua, ub = _unit(a), _unit(b)
+    if ua == ub or not ua or not ub:
+        return True
+    return ua in pb.words or ub in pa.words
+
+
+def _value_fit(pa: _Prepared, pb: _Prepared, reasons: list[str]) -> tuple[float, str]:
+    """How well the values line up: (score, veto reason or "")."""
+    if not pa.primary and not pb.primary:
+        if pa.times and pb.times:
+            reasons.append("both give a date")
+            return 1.0, ""
+        if pa.times or pb.times:
+            return 0.3, ""
+        return 0.5, ""
+    if not pa.primary or not pb.primary:
+        # A figure and a statement without one ("paying $4.7B for the XA-75"
+        # against "the XA-75 order is back in focus") are two facts, unless the
+        # wording is all but the same and one side's number went unread.
+        return 0.2, "only one of them gives a figure"
+    best = 0.0
+    veto = ""
+    for va, qa in zip(pa.primary, pa.qualifiers, strict=True):
+        for vb, qb in zip(pb.primary, pb.qualifiers, strict=True):
+            ta, tb = va.get("type"), vb.get("type")
+            if ta != tb:
+                continue
+            if not _units_compatible(va, vb, pa, pb):
+                best = max(best, 0.3)
+                continue
+            if ta == "ordinal" and _int(va.get("value")) != _int(vb.get("value")):
+                veto = veto or f"different ordinals ({describe_value(va)} vs {describe_value(vb)})"
+                best = max(best, 0.5)
+                continue
+            if qa != qb:
+                what = ", ".join(sorted(qa ^ qb))
+                veto = veto or f"one figure is a {what} and the other is not"
+                continue
+            best = 1.0
+    if best == 1.0:
+        reasons.append("values of the same kind and unit")
+        return 1.0, ""
+    if veto:
+        return best, veto
+    return best, "" if best else "no values of the same kind"
+
+
+def _int(x: object) -> int | None:
+    try:
+        return int(x)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
+
+
+def _days_apart(pa: _Prepared, pb: _Prepared) -> int:
+    if pa.published and pb.published:
+        return abs((pa.published - pb.published).days)
+    return 0
+
+
+class _Prepared:
+    """What ``match`` derives from one claim, computed once per claim."""
+
+    __slots__ = (
+        "entities",
+        "kind",
+        "masked",
+        "named",
+        "names",
+        "primary",
+        "published",
+        "qualifiers",
+        "quotes",
+        "story",
+        "times",
+        "words",
+    )
+
+    def __init__(self, f: ClaimFeatures) -> None:
+        context = f.context or f.text
+        self.kind = f.kind
+        self.entities = _entity_set(f.entities)
+        self.story = {e for e in _entity_set(list(f.story), synthesise=False) if _is_specific(e)}
+        try:
+            self.published: date | None = date.fromisoformat(f.published[:10])
+        except ValueError:
+            self.published = None
+        self.named = _entity_set(f.entities, synthesise=False)
+        # Names proper: written with a capital or a digit in the claim, and
+        # specific ("Belousov", "S-400", "Poland"; not "phase" or "protocol").
+        self.names = {
+            _norm_entity(e)
+            for e in f.entities
+            if _named_in(e, context) and _is_specific(_norm_entity(e))
+        }
+        self.masked = " ".join(_masked_tokens(context, f.values))
+        self.words = {_UNIT_SYNONYMS.get(w, w) for w in _masked_tokens(context, [])}
+        self.quotes = _quotes(context)
+        self.primary = [v for v in f.values if v.get("type") not in _TIME_TYPES]
+        self.times = [v for v in f.values if v.get("type") in _TIME_TYPES]
+        self.qualifiers = [_qualifiers(f, v) for v in self.primary]
+
+
+# One new claim is matched against many stored ones; keep the derived features
+# of recent claims. Keyed by id() with the claim itself kept alive alongside,
+# so an id is never reused while its entry exists.
+_PREPARED: dict[int, tuple[ClaimFeatures, _Prepared]] = {}
+
+
+def _prepare(f: ClaimFeatures) -> _Prepared:
+    hit = _PREPARED.get(id(f))
+    if hit is not None and hit[0] is f:
+        return hit[1]
+    if len(_PREPARED) >= 4096:
+        _PREPARED.clear()
+    prepared = _Prepared(f)
+    _PREPARED[id(f)] = (f, prepared)
+    return prepared
+
+
+def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
+    """Score two claims; ``same_fact`` when they state one fact.
+
+    The score mixes wording (45 %, fuzzy ratio with numbers masked), entity
+    overlap (25 %, Jaccard), value fit (20 %, same type and unit) and kind
+    (10 %). Vetoes override the score: different quotations, a deficit or a
+    target against a plain figure, different ordinals, figures for periods
+    that do not overlap.
+
+    >>> x = ClaimFeatures("trade of $68.7B in FY25", "quantity", [], ["trade"], "")
+    >>> match(x, x).same_fact
+    True
+    """
+    pa, pb = _prepare(a), _prepare(b)
+    reasons: list[str] = []
+    ea, eb = pa.entities, pb.entities
+    ent = len(ea & eb) / len(ea | eb) if ea and eb else 0.0
+    # Name only entities the claims state (or spell as a pair), not the pairs
+    # made up for scoring.
+    shown = pa.named & pb.named
+    if shown:
+        reasons.append(f"shared entities: {', '.join(sorted(shown)[:4])}")
+
+    ta, tb = pa.masked, pb.masked
+    if ta and tb:
+        # token_set forgives a longer sentence around the same words; the sort
+        # ratio keeps two short claims with one shared word from scoring 100.
+        text = (0.6 * fuzz.token_set_ratio(ta, tb) + 0.4 * fuzz.token_sort_ratio(ta, tb)) / 100
+    else:
+        text = 0.0
+    reasons.append(f"wording {text:.0%} alike")
+
+    value, veto = _value_fit(pa, pb, reasons)
+
+    ga, gb = _KIND_GROUPS.get(a.kind, a.kind), _KIND_GROUPS.get(b.kind, b.kind)
+    kind = 1.0 if a.kind == b.kind else 0.7 if ga == gb else 0.3
+
+    if pa.story and pb.story:
+        # Overlap coefficient: a short story list inside a long one is a match.
+        # One shared name is a coincidence (two chief executives called Costa)
+        # unless a story has only one.
+        shared = len(pa.story & pb.story)
+        smaller = min(len(pa.story), len(pb.story))
+        story = shared / smaller if shared >= min(2, smaller) else 0.0
+        ent = 0.7 * ent + 0.3 * story
+        # A claim that names nothing specific ("The commission met on June
+        # 25") can only be placed by its story: without shared names, either
+        # in the claims or in their stories, two claims are two facts.
+        own_a, own_b = pa.names, pb.names
+        own = len(own_a & own_b) / len(own_a | own_b) if own_a and own_b else 0.0
+        # Further apart in time, only the stories themselves can vouch: a name
+        # both claims share (a weapon system, a minister) recurs across stories.
+        if _days_apart(pa, pb) <= CLOSE_DAYS:
+            placed = max(story, own) >= MIN_STORY_OVERLAP
+        else:
+            # The same officials answer for the next flood too: weeks apart,
+            # the claims must also say nearly the same thing.
+            placed = story >= MIN_STORY_OVERLAP_LATER and text >= 0.75
+        if not placed:
+            veto = veto or "different stories"
+    if _days_apart(pa, pb) > MAX_DAYS_APART:
+        veto = veto or f"reported {_days_apart(pa, pb)} days apart"
+
+    if pa.quotes and pb.quotes:
+        # Half sort ratio: a short phrase in scare quotes shares its few words
+        # with many longer quotations.
+        qsim = max(_quote_similarity(x, y) for x in pa.quotes for y in pb.quotes)
+        if qsim < 0.6:
+            veto = veto or "different quotations"
+        else:
+            reasons.append(f"same quotation ({qsim:.0%})")
+            text = max(text, qsim)
+    elif (a.kind == "quote") != (b.kind == "quote") and text < 0.7:
+        # A quotation and a paraphrase about the same people are usually two
+        # statements ("X said: '...'" against "X met Y to review Z").
+        veto = veto or "a quotation against another statement"
+
+    # An amount belongs to its period: trade in FY2024-25 and trade by 2030 are
+    # two facts. An ordinal names its event whatever dates surround it.
+    amounts = ("money", "count", "percent", "fraction")
+    if (
+        any(v.get("type") in amounts for v in pa.primary)
+        and any(v.get("type") in amounts for v in pb.primary)
+        and _periods_overlap(pa.times, pb.times) is False
+    ):
+        veto = veto or "different periods"
+
+    score = 0.45 * text + 0.25 * ent + 0.2 * value + 0.1 * kind
+    # Two dates agree on type whatever they date, so a date alone says less
+    # than an amount with its unit: the wording must carry more of the match.
+    dates_only = not pa.primary and not pb.primary and bool(pa.times or pb.times)
+    same = score >= SAME_FACT and text >= (0.6 if dates_only else 0.5)
+    if veto:
+        reasons.append(veto)
+        # Identical wording outweighs a difference in the figures: that is the
+        # same statement with a disputed number, not two facts.
+        overridable = veto.startswith(("different ordinals", "only one of them"))
+        same = same and overridable and text >= 0.9
+    return Match(score=round(score, 4), same_fact=same, reasons=reasons)
+
+
+# ------------------------------------------------------------------ conflicts
+
+
+def _interval(v: dict, amount: float) -> tuple[float, float]:
+    bound = v.get("bound")
+    if bound == "min":
+        return amount, float("inf")
+    if bound == "max":
+        return float("-inf"), amount
+    if bound == "approx":
+        return amount * (1 - APPROX_TOLERANCE), amount * (1 + APPROX_TOLERANCE)
+    return amount, amount
+
+
+def _amounts_conflict(a: dict, b: dict, key: str) -> bool:
+    try:
+        xa, xb = float(a[key]), float(b[key])
+    except (KeyError, TypeError, ValueError):
+        return False
+    lo_a, hi_a = _interval(a, xa)
+    lo_b, hi_b = _interval(b, xb)
+    # Widen both by the rounding tolerance, then ask whether they meet.
+    tol_a = MONEY_TOLERANCE * abs(xa)
+    tol_b = MONEY_TOLERANCE * abs(xb)
+    return hi_a + tol_a < lo_b - tol_b or hi_b + tol_b < lo_a - tol_a
+
+
+def _month_day(s: str) -> str:
+    return s[-5:]
+
+
+def _dates_conflict(a: dict, b: dict) -> bool:
+    pa, pb = a.get("precision"), b.get("precision")
+    sa, sb = str(a.get("start") or ""), str(b.get("start") or "")
+    ea, eb = str(a.get("end") or sa), str(b.get("end") or sb)
+    if "day-no-year" in (pa, pb):
+        if {pa, pb} <= {"day", "day-no-year"}:
+            return (_month_day(sa), _month_day(ea)) != (_month_day(sb), _month_day(eb))
+        return False
+    ra, rb = _date_range(a), _date_range(b)
+    if not ra or not rb:
+        return False
+    if pa == "day" and pb == "day":
+        # One event, two different day ranges (4-5 vs 5-6 December) is a
+        # dispute even though the ranges overlap.
+        return ra != rb
+    return not (ra[0] <= rb[1] and rb[0] <= ra[1])
+
+
+def _conflicting(a: dict, b: dict) -> bool:
+    t = a.get("type")
+    if t != b.get("type"):
+        return False
+    if t == "money":
+        if (a.get("currency") or "") != (b.get("currency") or ""):
+            return False
+        return _amounts_conflict(a, b, "amount")
+    if t in ("count", "percent"):
+        return _amounts_conflict(a, b, "value")
+    if t == "fraction":
+        return (a.get("numerator"), a.get("denominator")) != (
+            b.get("numerator"),
+            b.get("denominator"),
+        )
+    if t == "ordinal":
+        return a.get("value") != b.get("value")
+    if t == "date":
+        return _dates_conflict(a, b)
+    if t == "fiscal_year":
+        return (a.get("start"), a.get("end")) != (b.get("start"), b.get("end"))
+    return False
+
+
+def find_conflicts(a_values: list[dict], b_values: list[dict]) -> list[Conflict]:
+    """Values of the same type and unit that disagree.
+
+    Values are grouped into slots (type plus unit). When one side states a
+    slot once, it conflicts only if it agrees with none of the other side's
+    values in that slot; when both state it several times, values are paired
+    in order of appearance, so "grew 6% ... inflation 4%" against the same two
+    figures is not read as 6% vs 4%.
+    """
+    slots_a: dict[tuple[str, str], list[dict]] = {}
+    slots_b: dict[tuple[str, str], list[dict]] = {}
+    for v in a_values:
+        slots_a.setdefault(_slot_for_conflict(v), []).append(v)
+    for v in b_values:
+        slots_b.setdefault(_slot_for_conflict(v), []).append(v)
+    out: list[Conflict] = []
+    for slot, va in slots_a.items():
+        vb = slots_b.get(slot)
+        if not vb:
+            continue
+        pairs: list[tuple[dict, dict]]
+        if len(va) == 1 or len(vb) == 1:
+            one, many, flipped = (va[0], vb, False) if len(va) == 1 else (vb[0], va, True)
+            if any(not _conflicting(one, m) for m in many):
+                continue
+            pairs = [(m, one) if flipped else (one, m) for m in many[:1]]
+        else:
+            key = lambda v: v.get("start", 0)  # noqa: E731
+            pairs = list(zip(sorted(va, key=key), sorted(vb, key=key), strict=False))
+        for x, y in pairs:
+            if _conflicting(x, y):
+                out.append(
+                    Conflict(
+                        kind=str(x.get("type")),
+                        a=x,
+                        b=y,
+                        description=f"{describe_value(x)} vs {describe_value(y)}",
+                    )
+                )
+    return out
+
+
+def _slot_for_conflict(v: dict) -> tuple[str, str]:
+    t = str(v.get("type", ""))
+    if t == "money":
+        return t, str(v.get("currency") or "")
+    if t in ("count", "fraction", "ordinal"):
+        return t, _stem(str(v.get("unit") or "").lower())
+    return t, ""
+
+
+# ---------------------------------------------------------------- describing
+
+_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_BOUND_WORDS = {"min": "more than ", "max": "up to ", "approx": "about "}
+
+
+def _number(x: float) -> str:
+    """68.7e9 -> "68.7 billion", 45000 -> "45,000", 12.5 -> "12.5"."""
+    ax = abs(x)
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if ax >= size:
+            return f"{_trim(x / size)} {word}"
+    if ax >= 1000 and float(x).is_integer():
+        return f"{int(x):,}"
+    return _trim(x)
+
+
+def _trim(x: float) -> str:
+    text = f"{x:,.2f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+def _plural(unit: str, n: float) -> str:
+    if not unit or n == 1:
+        return unit
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    if unit.endswith(("s", "x", "ch", "sh")):
+        return unit + "es"
+    return unit + "s"
+
+
+def _ordinal_suffix(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _describe_date(v: dict) -> str:
+    precision = v.get("precision")
+    start = str(v.get("start") or "")
+    end = str(v.get("end") or start)
+    try:
+        if precision == "day-no-year":
+            sm, sd = int(start[-5:-3]), int(start[-2:])
+            em, ed = int(end[-5:-3]), int(end[-2:])
+            if (sm, sd) == (em, ed):
+                return f"{sd} {_MONTHS[sm - 1]}"
+            if sm == em:
+                return f"{sd}–{ed} {_MONTHS[sm - 1]}"
+            return f"{sd} {_MONTHS[sm - 1]} – {ed} {_MONTHS[em - 1]}"
+        s, e = date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
+    except (ValueError, IndexError):
+        return v.get("text") or start
+    if precision == "year":
+        return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+    if precision == "month":
+        first = f"{_MONTHS[s.month - 1]} {s.year}"
+        if (s.year, s.month) == (e.year, e.month):
+            return first
+        return f"{first} – {_MONTHS[e.month - 1]} {e.year}"
+    if s == e:
+        return f"{s.day} {_MONTHS[s.month - 1]} {s.year}"
+    if (s.year, s.month) == (e.year, e.month):
+        return f"{s.day}–{e.day} {_MONTHS[s.month - 1]} {s.year}"
+    if s.year == e.year:
+        return f"{s.day} {_MONTHS[s.month - 1]} – {e.day} {_MONTHS[e.month - 1]} {s.year}"
+    return f"{s.day} {_MONTHS[s.month - 1]} {s.year} – {e.day} {_MONTHS[e.month - 1]} {e.year}"
+
+
+def describe_value(v: dict) -> str:
+    """Readable text for a normalised value.
+
+    >>> describe_value({"type": "money", "amount": 68.7e9, "currency": "USD", "bound": None})
+    '$68.7 billion'
+    >>> describe_value({"type": "money", "amount": 190e9, "currency": "INR", "bound": None})
+    'INR 190 billion'
+    >>> describe_value({"type": "fraction", "numerator": 3, "denominator": 5, "unit": "squadron"})
+    '3 of 5 squadrons'
+    """
+    t = v.get("type")
+    prefix = _BOUND_WORDS.get(v.get("bound") or "", "")
+    try:
+        if t == "money":
+            currency = str(v.get("currency") or "")
+            amount = _number(float(v["amount"]))
+            sign = _CURRENCY_SIGNS.get(currency)
+            return f"{prefix}{sign}{amount}" if sign else f"{prefix}{currency} {amount}".strip()
+        if t == "count":
+            n = float(v["value"])
+            unit = str(v.get("unit") or "")
+            return f"{prefix}{_number(n)} {_plural(unit, n)}".strip()
+        if t == "fraction":
+            d = v["denominator"]
+            unit = _plural(str(v.get("unit") or ""), float(d))
+            return f"{v['numerator']} of {d} {unit}".strip()
+        if t == "percent":
+            return f"{prefix}{_trim(float(v['value']))}%"
+        if t == "ordinal":
+            n = int(v["value"])
+            return f"{n}{_ordinal_suffix(n)} {v.get('unit') or ''}".strip()
+        if t == "date":
+            return _describe_date(v)
+        if t == "fiscal_year":
+            return str(v.get("label") or f"FY {v.get('start')}–{v.get('end')}")
+    except (KeyError, TypeError, ValueError):
+        pass
+    return str(v.get("text") or t or "value")

@@ -1,0 +1,177 @@
+"""A suggested status for a fact, from the articles that report it.
+
+The desk decides; this only proposes, with a reason an editor can check:
+
+* "disputed" when two reports give values that cannot both be true;
+* "corroborated" when at least two *independent origins* report it;
+* "single_source" otherwise.
+
+Copies never corroborate: an article and its syndicated or rewritten copies are
+one origin (``origins_of`` groups them), however many outlets ran them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from factcheck.engine.matching import Conflict, describe_value, find_conflicts
+
+__all__ = ["Report", "Suggestion", "origins_of", "suggest"]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One article's report of a fact.
+
+    ``label`` names the article in messages (source file or title); ``origin``
+    is the id of its copy cluster's representative (see ``origins_of``).
+    """
+
+    article_id: int
+    label: str
+    origin: int
+    values: list[dict]
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    status: str  # "corroborated" | "single_source" | "disputed"
+    reason: str
+    origins: int
+    conflicts: list[Conflict]
+
+
+def origins_of(article_ids: Iterable[int], relations: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Map each article to the smallest id of its copy cluster (union-find).
+
+    ``relations`` are (article, article) pairs found to be copies or rewrites.
+    Articles only named in ``relations`` are mapped too, since they connect
+    clusters: if B and C both copy A, B and C share A's origin.
+
+    >>> origins_of([1, 2, 3, 4], [(3, 1), (4, 3)])
+    {1: 1, 2: 2, 3: 1, 4: 1}
+    """
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
+
+    for a in article_ids:
+        find(a)
+    for a, b in relations:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            # The smaller id represents the cluster: stable whatever the order
+            # relations arrive in.
+            lo, hi = min(ra, rb), max(ra, rb)
+            parent[hi] = lo
+    return {x: find(x) for x in sorted(parent)}
+
+
+def _names(labels: list[str]) -> str:
+    if len(labels) <= 1:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _dispute_reason(conflicts: list[tuple[Report, Report, Conflict]]) -> str:
+    """'a.txt and b.txt say 3 of 5 squadrons; c.txt says 4 of 5 squadrons'.
+
+    Reports are grouped by the value they give in the first disputed slot, so
+    five articles against one read as a majority and a dissenter.
+    """
+    _, _, first = conflicts[0]
+    kind = first.kind
+    groups: dict[str, list[str]] = {}
+    for ra, rb, c in conflicts:
+        if c.kind != kind:
+            continue
+        for report, value in ((ra, c.a), (rb, c.b)):
+            labels = groups.setdefault(describe_value(value), [])
+            if report.label not in labels:
+                labels.append(report.label)
+    parts = [
+        f"{_names(labels)} {'say' if len(labels) > 1 else 'says'} {value}"
+        for value, labels in groups.items()
+    ]
+    others = len({c.description for _, _, c in conflicts if c.kind != kind})
+    reason = "; ".join(parts)
+    if others:
+        reason += f" (and {others} other disagreement{'s' if others > 1 else ''})"
+    return reason
+
+
+def suggest(reports: list[Report]) -> Suggestion:
+    """Suggest a status for a fact from its reports.
+
+    >>> def squadrons(n):
+    ...     return [{"type": "fraction", "numerator": n, "denominator": 5, "unit": "squadron"}]
+    >>> a = Report(1, "a.txt", 1, squadrons(3))
+    >>> b = Report(2, "b.txt", 2, squadrons(4))
+    >>> suggest([a, b]).reason
+    'a.txt says 3 of 5 squadrons; b.txt says 4 of 5 squadrons'
+    """
+    reports = sorted(reports, key=lambda r: r.article_id)
+    origins = sorted({r.origin for r in reports})
+
+    found: list[tuple[Report, Report, Conflict]] = []
+    for i, ra in enumerate(reports):
+        for rb in reports[i + 1 :]:
+            found.extend((ra, rb, c) for c in find_conflicts(ra.values, rb.values))
+    if found:
+        unique: dict[str, Conflict] = {}
+        for _, _, c in found:
+            unique.setdefault(c.description, c)
+        return Suggestion(
+            status="disputed",
+            reason=_dispute_reason(found),
+            origins=len(origins),
+            conflicts=list(unique.values()),
+        )
+
+    if not reports:
+        return Suggestion(
+            status="single_source", reason="No article reports this.", origins=0, conflicts=[]
+        )
+
+    by_origin: dict[int, list[Report]] = {}
+    for r in reports:
+        by_origin.setdefault(r.origin, []).append(r)
+    # Name each origin by its representative article when it is among the
+    # reports, else by the earliest report of that cluster.
+    heads = {o: next((r for r in rs if r.article_id == o), rs[0]) for o, rs in by_origin.items()}
+    copies = [
+        f"{r.label} is a copy of {heads[r.origin].label}"
+        for r in reports
+        if r is not heads[r.origin]
+    ]
+
+    if len(origins) >= 2:
+        n = len(reports)
+        articles = f"{n} article{'s' if n > 1 else ''}"
+        reason = f"Reported by {articles} from {len(origins)} independent origins: " + ", ".join(
+            heads[o].label for o in origins
+        )
+        if copies:
+            reason += f" ({'; '.join(copies)})"
+        return Suggestion(
+            status="corroborated", reason=reason + ".", origins=len(origins), conflicts=[]
+        )
+
+    head = heads[origins[0]]
+    if len(reports) == 1:
+        reason = f"Only one article reports this ({head.label})."
+    else:
+        reason = (
+            f"{len(reports)} articles report this but all copy one origin ({head.label}): "
+            + "; ".join(copies)
+            + "."
+        )
+    return Suggestion(status="single_source", reason=reason, origins=1, conflicts=[])

@@ -1,0 +1,103 @@
+"""Claims as flat records, for the export command and the desk's CSV download."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+from .models import Claim
+
+CSV_FIELDS = [
+    "id",
+    "source_file",
+    "article_title",
+    "text",
+    "start",
+    "end",
+    "kind",
+    "score",
+    "values",
+    "flags",
+    "group_id",
+    "suggested_status",
+    "reason",
+    "status",
+    "independent_origins",
+    "group_articles",
+]
+BATCH = 2000
+
+
+def claim_records(claims: Iterable[Claim] | None = None) -> Iterator[dict]:
+    """One dict per claim; ``group_articles`` lists the other articles in its fact.
+
+    Reads in batches, three queries per batch, so memory stays flat on big corpora.
+    """
+    queryset = claims if claims is not None else Claim.objects.all()
+    queryset = queryset.select_related("article", "fact").order_by("article__source_file", "start")
+    batch: list[Claim] = []
+    for claim in queryset.iterator(chunk_size=BATCH):
+        batch.append(claim)
+        if len(batch) >= BATCH:
+            yield from _records(batch)
+            batch = []
+    if batch:
+        yield from _records(batch)
+
+
+def _records(batch: list[Claim]) -> Iterator[dict]:
+    files_by_fact: dict[int, set[str]] = defaultdict(set)
+    rows = Claim.objects.filter(fact_id__in={c.fact_id for c in batch}).values_list(
+        "fact_id", "article__source_file"
+    )
+    for fact_id, source_file in rows:
+        files_by_fact[fact_id].add(source_file)
+    for claim in batch:
+        fact = claim.fact
+        yield {
+            "id": claim.pk,
+            "source_file": claim.article.source_file,
+            "article_title": claim.article.title,
+            "text": claim.text,
+            "start": claim.start,
+            "end": claim.end,
+            "kind": claim.kind,
+            "score": claim.score,
+            "values": claim.values,
+            "flags": claim.flags,
+            "group_id": fact.pk,
+            "suggested_status": fact.suggested_status,
+            "reason": fact.suggested_reason,
+            "status": fact.status or None,
+            "independent_origins": fact.origin_count,
+            "group_articles": sorted(files_by_fact[fact.pk] - {claim.article.source_file}),
+        }
+
+
+def write_jsonl(records: Iterable[dict], out: IO[str]) -> int:
+    count = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_csv(records: Iterable[dict], out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
+    writer.writeheader()
+    count = 0
+    for record in records:
+        writer.writerow(
+            {
+                **record,
+                "values": json.dumps(record["values"], ensure_ascii=False),
+                "flags": ";".join(record["flags"]),
+                "status": record["status"] or "",
+                "group_articles": ";".join(record["group_articles"]),
+            }
+        )
+        count += 1
+    return count

@@ -1,0 +1,69 @@
+from django import forms
+from django.contrib.auth import get_user_model
+
+from .models import Status
+from .roles import EDITORS
+
+
+class VerdictForm(forms.Form):
+    """An editor's verdict, with the fact version the editor saw (stale edits are refused)."""
+
+    status = forms.ChoiceField(choices=[("", "No verdict"), *Status.choices], required=False)
+    version = forms.IntegerField(min_value=1)
+    reason = forms.CharField(max_length=1000, required=False, strip=True)
+
+
+class VersionForm(forms.Form):
+    """Just the fact version the editor saw: publishing, unpublishing."""
+
+    version = forms.IntegerField(min_value=1)
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        max_length=10_000, required=False, strip=True, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    version = forms.IntegerField(min_value=1)
+
+
+class EvidenceForm(forms.Form):
+    url = forms.URLField(label="Link", max_length=500, assume_scheme="https")
+    note = forms.CharField(label="What it shows", max_length=2000, required=False, strip=True)
+    # The version the editor saw: the page refreshes its other forms only when
+    # nobody else changed the fact in between.
+    version = forms.IntegerField(min_value=1, required=False)
+
+
+def editors():
+    """Users an editor can assign a fact to: active members of the Editors group."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name=EDITORS, is_active=True)
+        .order_by("username")
+        .distinct()
+    )
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        queryset=None, required=False, empty_label="Nobody", label="Assigned editor"
+    )
+    version = forms.IntegerField(min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = editors()
+
+
+class SplitForm(forms.Form):
+    claim = forms.IntegerField(min_value=1)
+    reason = forms.CharField(max_length=1000, required=False, strip=True)
+    version = forms.IntegerField(min_value=1, required=False)
+
+
+class MergeForm(forms.Form):
+    other = forms.IntegerField(
+        min_value=1, label="Fact number", help_text="The fact whose claims move into this one."
+    )
+    reason = forms.CharField(max_length=1000, required=False, strip=True)
+    version = forms.IntegerField(min_value=1, required=False)

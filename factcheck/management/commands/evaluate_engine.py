@@ -1,0 +1,55 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from factcheck.evaluation import evaluate, load_labels
+from factcheck.models import Claim, Fact
+from sources.models import Article
+from sources.services import find_article_files, import_files
+
+DEFAULT_LABELS = Path(settings.BASE_DIR) / "tests" / "data" / "seed_labels.json"
+
+
+class _Rollback(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = (
+        "Print the claim engine's extraction and grouping precision and recall against hand "
+        "labels. The labelled articles are imported in a transaction that is rolled back, so "
+        "the database is left as it was. Example: manage.py evaluate_engine"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
+        parser.add_argument("--articles", type=Path, default=Path(settings.BASE_DIR) / "seeds")
+
+    def handle(self, *args, labels: Path, articles: Path, **options):
+        try:
+            wanted = load_labels(labels)
+        except (OSError, ValueError) as error:
+            raise CommandError(f"{labels}: cannot read labels ({error})") from None
+        try:
+            with transaction.atomic():
+                # Start from an empty corpus so that earlier imports don't change the figures.
+                Claim.objects.all().delete()
+                Fact.objects.all().delete()
+                Article.objects.all().delete()
+                files = [p for p in find_article_files([articles]) if p.name in wanted["articles"]]
+                summary = import_files(files)
+                if summary.failed:
+                    raise CommandError("; ".join(r.message for r in summary.failed))
+                bodies = dict(Article.objects.values_list("source_file", "body"))
+                claims: dict[str, list[tuple[int, int, int]]] = {}
+                for source_file, start, end, fact_id in Claim.objects.values_list(
+                    "article__source_file", "start", "end", "fact_id"
+                ):
+                    claims.setdefault(source_file, []).append((start, end, fact_id))
+                figures = evaluate(wanted, bodies, claims)
+                raise _Rollback
+        except _Rollback:
+            pass
+        self.stdout.write(figures.report())

@@ -1,0 +1,304 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, F, Q
+from django.urls import reverse
+
+from factcheck.engine.types import Kind
+
+
+class Status(models.TextChoices):
+    """How well a fact is sourced; says nothing about whether it is true."""
+
+    CORROBORATED = "corroborated", "Corroborated"
+    SINGLE_SOURCE = "single_source", "Single source"
+    DISPUTED = "disputed", "Disputed"
+
+
+class ClaimKind(models.TextChoices):
+    QUANTITY = Kind.QUANTITY.value, "Quantity, money or percentage"
+    DATE = Kind.DATE.value, "Date or event"
+    QUOTE = Kind.QUOTE.value, "Direct quote"
+    ATTRIBUTION = Kind.ATTRIBUTION.value, "Attribution"
+    ANONYMOUS = Kind.ANONYMOUS.value, "Anonymous or unverifiable sourcing"
+    COMPARISON = Kind.COMPARISON.value, "Comparison or ranking"
+
+
+class FactQuerySet(models.QuerySet):
+    def with_counts(self) -> "FactQuerySet":
+        return self.annotate(
+            claim_count=Count("claims", distinct=True),
+            article_count=Count("claims__article", distinct=True),
+        )
+
+    def needing_review(self) -> "FactQuerySet":
+        return self.filter(status="")
+
+    def published(self) -> "FactQuerySet":
+        return self.filter(published_at__isnull=False).exclude(status="")
+
+    def reported(self) -> "FactQuerySet":
+        """Facts at least one claim still belongs to (a merged-away fact keeps only history)."""
+        return self.filter(models.Exists(Claim.objects.filter(fact=models.OuterRef("pk"))))
+
+    def sharing_keys_with(self, fact: "Fact") -> "FactQuerySet":
+        """Other facts with a matching key in common, most keys shared first: merge candidates."""
+        keys = FactKey.objects.filter(fact=fact).values("key")
+        return (
+            self.exclude(pk=fact.pk)
+            .filter(keys__key__in=keys)
+            .annotate(shared_keys=Count("keys", distinct=True))
+            .order_by("-shared_keys", "-id")
+        )
+
+
+class Fact(models.Model):
+    """One fact as reported by one or more articles: a group of matching claims.
+
+    The engine writes the ``suggested_*`` fields and may rewrite them on every
+    import; editors own ``status``, ``note`` and ``assigned_to``, which the engine
+    never touches.
+    """
+
+    summary = models.CharField(max_length=300, help_text="The first claim's text, shortened.")
+    suggested_status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.SINGLE_SOURCE
+    )
+    suggested_reason = models.TextField(blank=True)
+    origin_count = models.PositiveIntegerField(
+        default=1, help_text="Independent origins: copies of one story count once."
+    )
+    conflicts = models.JSONField(default=list, blank=True)
+
+    status = models.CharField(
+        max_length=20, choices=Status.choices, blank=True, help_text="The editor's verdict."
+    )
+    note = models.TextField(blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_facts",
+    )
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    # Bumped by every editor change; an edit made on an older version is refused.
+    version = models.PositiveIntegerField(default=1)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+        permissions = [
+            ("record_verdict", "Can record verdicts, notes and evidence"),
+            ("publish_fact", "Can publish and unpublish fact-checks"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="") | Q(status__in=Status.values), name="fact_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(suggested_status__in=Status.values),
+                name="fact_suggested_status_valid",
+            ),
+            models.CheckConstraint(condition=Q(origin_count__gte=0), name="fact_origins_gte_0"),
+            # Only a fact with an editor's verdict can be published.
+            models.CheckConstraint(
+                condition=Q(published_at__isnull=True) | ~Q(status=""),
+                name="fact_published_needs_verdict",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Fact #{self.pk}: {self.summary}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("factcheck:fact-detail", args=[self.pk])
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+
+class FactKey(models.Model):
+    """Inverted index from a matching key to the facts carrying it.
+
+    A new claim looks up its keys here instead of comparing itself with every
+    claim, so import cost stays linear in the size of the corpus.
+    """
+
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="keys")
+    key = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["key", "-fact"]
+        constraints = [models.UniqueConstraint(fields=["key", "fact"], name="factkey_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.key} → {self.fact_id}"
+
+
+class ClaimQuerySet(models.QuerySet):
+    def with_related(self) -> "ClaimQuerySet":
+        return self.select_related("article", "article__outlet", "fact", "fact__assigned_to")
+
+    def for_article(self, article) -> "ClaimQuerySet":
+        return self.filter(article=article)
+
+    def anonymous(self) -> "ClaimQuerySet":
+        return self.filter(kind=ClaimKind.ANONYMOUS)
+
+
+class Claim(models.Model):
+    """A check-worthy statement in one article, located by character offsets."""
+
+    article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="claims")
+    fact = models.ForeignKey(Fact, on_delete=models.PROTECT, related_name="claims")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20, choices=ClaimKind.choices)
+    score = models.FloatField(help_text="Check-worthiness from 0 to 1.")
+    features = models.JSONField(default=dict, blank=True)
+    values = models.JSONField(default=list, blank=True)
+    entities = models.JSONField(default=list, blank=True)
+    flags = models.JSONField(default=list, blank=True)
+    match_score = models.FloatField(
+        null=True, blank=True, help_text="How well the claim matched its fact when grouped."
+    )
+    match_reasons = models.JSONField(default=list, blank=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article_id", "start"]
+        indexes = [models.Index(fields=["fact", "article"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span_not_empty"),
+            models.CheckConstraint(
+                condition=Q(sentence_start__lte=F("start")) & Q(sentence_end__gte=F("end")),
+                name="claim_within_sentence",
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=1), name="claim_score_0_1"
+            ),
+            models.CheckConstraint(condition=Q(kind__in=ClaimKind.values), name="claim_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def is_anonymous(self) -> bool:
+        return "anonymous_source" in self.flags
+
+
+class ArticleFingerprint(models.Model):
+    """Inverted index of an article's text fingerprint keys, for copy detection."""
+
+    article = models.ForeignKey(
+        "sources.Article", on_delete=models.CASCADE, related_name="fingerprints"
+    )
+    key = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["key", "-article"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "article"], name="fingerprint_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} → {self.article_id}"
+
+
+class ArticleRelation(models.Model):
+    """One article copies or lightly rewrites another, with the evidence."""
+
+    class Relation(models.TextChoices):
+        COPY = "copy", "Copy"
+        REWRITE = "rewrite", "Rewrite"
+
+    original = models.ForeignKey(
+        "sources.Article", on_delete=models.CASCADE, related_name="copied_by"
+    )
+    copy = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="copies_of")
+    relation = models.CharField(max_length=10, choices=Relation.choices)
+    similarity = models.FloatField()
+    containment = models.FloatField()
+    shared_lead = models.BooleanField(default=False)
+    same_wire = models.BooleanField(default=False)
+    passages = models.JSONField(default=list, blank=True)
+    summary = models.TextField(blank=True)
+    detected_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["original_id", "copy_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["original", "copy"], name="relation_unique"),
+            models.CheckConstraint(condition=~Q(original=F("copy")), name="relation_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.copy_id} {self.relation} of {self.original_id}"
+
+
+class FactChange(models.Model):
+    """Append-only history of every editor change to a fact: who, when, old → new, why."""
+
+    class Action(models.TextChoices):
+        STATUS = "status", "Verdict"
+        NOTE = "note", "Note"
+        ASSIGN = "assign", "Assignment"
+        EVIDENCE_ADD = "evidence_add", "Evidence added"
+        EVIDENCE_REMOVE = "evidence_remove", "Evidence removed"
+        SPLIT = "split", "Claim moved out"
+        MERGE = "merge", "Facts merged"
+        PUBLISH = "publish", "Published"
+        UNPUBLISH = "unpublish", "Unpublished"
+
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="changes")
+    action = models.CharField(max_length=20, choices=Action.choices)
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    reason = models.TextField(blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} on fact {self.fact_id}: {self.old_value!r} → {self.new_value!r}"
+
+
+class Evidence(models.Model):
+    """A link an editor attached to a fact, with what it shows."""
+
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="evidence")
+    url = models.URLField(max_length=500)
+    note = models.TextField(blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at", "id"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self) -> str:
+        return self.url

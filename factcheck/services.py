@@ -1,0 +1,230 @@
+"""Editors' changes to facts: verdicts, notes, assignment, evidence, regrouping, publishing.
+
+Every function here writes a ``FactChange`` row (who, when, old → new, why) in the
+same transaction as the change, and refuses an edit made on a stale view: the
+caller passes the ``version`` the editor saw, and a fact changed since then
+raises ``StaleEdit`` naming who changed it, so nothing is silently overwritten.
+Views, admin actions and commands all call these functions.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .analysis import features_of, refresh_suggestions
+from .engine.matching import index_keys
+from .models import Claim, Evidence, Fact, FactChange, FactKey, Status
+
+
+class StaleEdit(Exception):
+    """The fact changed after the editor loaded it."""
+
+    def __init__(self, fact: Fact):
+        self.fact = fact
+        last = fact.changes.select_related("user").first()
+        who = last.user.get_username() if last and last.user else "someone"
+        when = timezone.localtime(last.created_at).strftime("%H:%M:%S") if last else ""
+        verdict = fact.get_status_display() if fact.status else "no verdict"
+        super().__init__(
+            f"Fact #{fact.pk} was changed by {who}{f' at {when}' if when else ''} while you were "
+            f"looking at it; it is now: {verdict}. Review the current state and try again."
+        )
+
+
+class InvalidChange(ValueError):
+    """The change makes no sense for this fact (wrong status, claim not in fact…)."""
+
+
+def _lock(fact: Fact, expected_version: int | None) -> Fact:
+    """Reload the fact under a row lock and check the editor saw its latest version."""
+    current = Fact.objects.select_for_update().get(pk=fact.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise StaleEdit(current)
+    return current
+
+
+def _bump(fact: Fact, **fields) -> Fact:
+    for name, value in fields.items():
+        setattr(fact, name, value)
+    fact.version = F("version") + 1
+    fact.save(update_fields=[*fields, "version", "updated_at"])
+    fact.refresh_from_db()
+    return fact
+
+
+def _log(fact: Fact, user, action: str, old: str, new: str, reason: str = "") -> FactChange:
+    return FactChange.objects.create(
+        fact=fact, user=user, action=action, old_value=old, new_value=new, reason=reason
+    )
+
+
+@transaction.atomic
+def record_verdict(
+    *,
+    fact: Fact,
+    status: str,
+    user: AbstractBaseUser,
+    expected_version: int | None,
+    reason: str = "",
+) -> Fact:
+    """Set the editor's verdict on a fact.
+
+    >>> record_verdict(fact=f, status=Status.DISPUTED, user=u, expected_version=f.version)
+    """
+    if status not in Status.values and status != "":
+        raise InvalidChange(f"Unknown status {status!r}")
+    current = _lock(fact, expected_version)
+    if current.status == status:
+        return current
+    if status == "" and current.published_at:
+        raise InvalidChange("Unpublish the fact-check before clearing its verdict.")
+    old = current.status
+    current = _bump(
+        current, status=status, status_changed_by=user, status_changed_at=timezone.now()
+    )
+    _log(current, user, FactChange.Action.STATUS, old, status, reason)
+    return current
+
+
+@transaction.atomic
+def set_note(
+    *, fact: Fact, note: str, user: AbstractBaseUser, expected_version: int | None
+) -> Fact:
+    current = _lock(fact, expected_version)
+    note = note.strip()
+    if current.note == note:
+        return current
+    old = current.note
+    current = _bump(current, note=note)
+    _log(current, user, FactChange.Action.NOTE, old, note)
+    return current
+
+
+@transaction.atomic
+def assign_fact(
+    *,
+    fact: Fact,
+    assignee: AbstractBaseUser | None,
+    user: AbstractBaseUser,
+    expected_version: int | None = None,
+) -> Fact:
+    current = _lock(fact, expected_version)
+    if current.assigned_to_id == (assignee.pk if assignee else None):
+        return current
+    old = current.assigned_to.get_username() if current.assigned_to else ""
+    current = _bump(current, assigned_to=assignee)
+    _log(current, user, FactChange.Action.ASSIGN, old, assignee.get_username() if assignee else "")
+    return current
+
+
+@transaction.atomic
+def add_evidence(*, fact: Fact, url: str, note: str, user: AbstractBaseUser) -> Evidence:
+    current = _lock(fact, None)
+    evidence = Evidence.objects.create(fact=current, url=url, note=note.strip(), added_by=user)
+    _bump(current)
+    _log(current, user, FactChange.Action.EVIDENCE_ADD, "", f"{url} {evidence.note}".strip())
+    return evidence
+
+
+@transaction.atomic
+def remove_evidence(*, evidence: Evidence, user: AbstractBaseUser) -> Fact:
+    current = _lock(evidence.fact, None)
+    _log(
+        current,
+        user,
+        FactChange.Action.EVIDENCE_REMOVE,
+        f"{evidence.url} {evidence.note}".strip(),
+        "",
+    )
+    evidence.delete()
+    return _bump(current)
+
+
+@transaction.atomic
+def split_claim(*, claim: Claim, user: AbstractBaseUser, reason: str = "") -> Fact:
+    """Move a claim out of its fact into a new fact of its own (the engine grouped wrongly)."""
+    source = _lock(claim.fact, None)
+    if source.claims.count() < 2:
+        raise InvalidChange("This claim is the only one in its fact.")
+    new_fact = Fact.objects.create(summary=claim.text[:300])
+    Claim.objects.filter(pk=claim.pk).update(fact=new_fact, match_score=None, match_reasons=[])
+    FactKey.objects.bulk_create(
+        [FactKey(fact=new_fact, key=k[:200]) for k in index_keys(features_of(claim))],
+        ignore_conflicts=True,
+    )
+    label = f"claim #{claim.pk} ({claim.article.source_file})"
+    _bump(source)
+    _log(source, user, FactChange.Action.SPLIT, label, f"fact #{new_fact.pk}", reason)
+    _log(new_fact, user, FactChange.Action.SPLIT, f"fact #{source.pk}", label, reason)
+    refresh_suggestions(fact_ids={source.pk, new_fact.pk})
+    new_fact.refresh_from_db()
+    return new_fact
+
+
+@transaction.atomic
+def merge_facts(*, target: Fact, other: Fact, user: AbstractBaseUser, reason: str = "") -> Fact:
+    """Move every claim of ``other`` into ``target``; ``other`` keeps its history, emptied.
+
+    The target keeps its own verdict. When only ``other`` had one, it carries over,
+    recorded as a change of the target.
+    """
+    if target.pk == other.pk:
+        raise InvalidChange("A fact cannot be merged with itself.")
+    target = _lock(target, None)
+    other = _lock(other, None)
+    if other.published_at:
+        raise InvalidChange(f"Unpublish fact #{other.pk} before merging it.")
+    moved = Claim.objects.filter(fact=other).update(fact=target)
+    keys = list(FactKey.objects.filter(fact=other).values_list("key", flat=True))
+    FactKey.objects.bulk_create([FactKey(fact=target, key=k) for k in keys], ignore_conflicts=True)
+    FactKey.objects.filter(fact=other).delete()
+    fields = {}
+    if not target.status and other.status:
+        fields.update(status=other.status, status_changed_by=user, status_changed_at=timezone.now())
+        _log(
+            target,
+            user,
+            FactChange.Action.STATUS,
+            "",
+            other.status,
+            f"Merged from fact #{other.pk}",
+        )
+    _bump(target, **fields)
+    _bump(other)
+    _log(target, user, FactChange.Action.MERGE, f"fact #{other.pk}", f"fact #{target.pk}", reason)
+    _log(
+        other,
+        user,
+        FactChange.Action.MERGE,
+        f"{moved} claim{'s' if moved != 1 else ''}",
+        f"moved to fact #{target.pk}",
+        reason,
+    )
+    refresh_suggestions(fact_ids={target.pk})
+    target.refresh_from_db()
+    return target
+
+
+@transaction.atomic
+def publish_fact(*, fact: Fact, user: AbstractBaseUser, expected_version: int | None) -> Fact:
+    current = _lock(fact, expected_version)
+    if not current.status:
+        raise InvalidChange("Only a fact with an editor's verdict can be published.")
+    if current.published_at:
+        return current
+    current = _bump(current, published_at=timezone.now())
+    _log(current, user, FactChange.Action.PUBLISH, "", current.status)
+    return current
+
+
+@transaction.atomic
+def unpublish_fact(*, fact: Fact, user: AbstractBaseUser, expected_version: int | None) -> Fact:
+    current = _lock(fact, expected_version)
+    if not current.published_at:
+        return current
+    current = _bump(current, published_at=None)
+    _log(current, user, FactChange.Action.UNPUBLISH, current.status, "")
+    return current

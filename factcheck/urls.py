@@ -1,0 +1,35 @@
+from django.urls import path
+
+from .feeds import PublicFactFeed
+from .views import dashboard, facts, public, queue
+
+app_name = "factcheck"
+
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    # --- review queue (factcheck/views/queue.py) ---
+    path("claims/", queue.claim_list, name="claim-list"),
+    path("claims/export.csv", queue.claim_export, name="claim-export"),
+    path("claims/<int:pk>/verdict/", queue.claim_verdict, name="claim-verdict"),
+    # --- fact pages and claim panels (factcheck/views/facts.py) ---
+    path("claims/<int:pk>/panel/", facts.claim_panel, name="claim-panel"),
+    path("facts/<int:pk>/", facts.fact_detail, name="fact-detail"),
+    path("facts/<int:pk>/verdict/", facts.fact_verdict, name="fact-verdict"),
+    path("facts/<int:pk>/note/", facts.fact_note, name="fact-note"),
+    path("facts/<int:pk>/assign/", facts.fact_assign, name="fact-assign"),
+    path("facts/<int:pk>/evidence/", facts.evidence_add, name="fact-evidence-add"),
+    path(
+        "facts/<int:pk>/evidence/<int:evidence_pk>/remove/",
+        facts.evidence_remove,
+        name="fact-evidence-remove",
+    ),
+    path("facts/<int:pk>/split/", facts.fact_split, name="fact-split"),
+    path("facts/<int:pk>/merge/", facts.fact_merge, name="fact-merge"),
+    path("facts/<int:pk>/publish/", facts.fact_publish, name="fact-publish"),
+    path("facts/<int:pk>/unpublish/", facts.fact_unpublish, name="fact-unpublish"),
+    # --- public fact-checks (factcheck/views/public.py) ---
+    path("fact-checks/", public.public_index, name="public-index"),
+    path("fact-checks/feed/", PublicFactFeed(), name="public-feed"),
+    path("fact-checks/<int:pk>/", public.public_fact, name="public-fact"),
+    path("methodology/", public.methodology, name="methodology"),
+]

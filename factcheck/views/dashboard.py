@@ -1,0 +1,27 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from sources.models import Article
+
+from ..dashboard import article_progress, corroboration_matrix, status_counts
+from ..models import Claim, Fact
+
+
+@require_GET
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    progress, progress_total = article_progress()
+    context = {
+        "counts": status_counts(),
+        "progress": progress,
+        "progress_total": progress_total,
+        "matrix": corroboration_matrix(),
+        "totals": {
+            "articles": Article.objects.count(),
+            "claims": Claim.objects.count(),
+            "facts": Fact.objects.reported().count(),
+        },
+    }
+    return render(request, "factcheck/dashboard.html", context)

@@ -1,0 +1,134 @@
+"""The editors' review queue: one row per claim, filtered live, verdicts marked in place."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from itertools import batched
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import trigger_client_event
+
+from newsroom.htmx import wants_fragment
+
+from ..export import claim_records, write_csv
+from ..filters import ClaimFilter
+from ..forms import VerdictForm
+from ..models import Claim
+from ..services import InvalidChange, StaleEdit, record_verdict
+
+PER_PAGE = 50
+PAGE = "factcheck/claim_list.html"
+CSV_BATCH = 500
+
+
+def queue_claims():
+    # Everything a row shows, in the page's one query: no per-row lookups.
+    return Claim.objects.with_related().select_related("fact__status_changed_by")
+
+
+@require_GET
+@login_required
+@vary_on_headers("HX-Request")
+def claim_list(request: HttpRequest) -> HttpResponse:
+    claim_filter = ClaimFilter(request.GET, queryset=queue_claims(), request=request)
+    page = Paginator(claim_filter.qs, PER_PAGE).get_page(request.GET.get("page"))
+    context = {"filter": claim_filter, "page": page, "queue_url": request.get_full_path()}
+    template = f"{PAGE}#claim-results" if wants_fragment(request) else PAGE
+    return render(request, template, context)
+
+
+@require_POST
+@login_required
+def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.has_perm("factcheck.record_verdict"):
+        raise PermissionDenied
+    claim = get_object_or_404(Claim.objects.select_related("fact"), pk=pk)
+    queue_url = _queue_url(request)
+    form = VerdictForm(request.POST)
+    fact, alert, status_code = None, "", 200
+    if not form.is_valid():
+        alert, status_code = _form_errors(form), 400
+    else:
+        try:
+            fact = record_verdict(
+                fact=claim.fact,
+                status=form.cleaned_data["status"],
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+                reason=form.cleaned_data["reason"],
+            )
+        except StaleEdit as exc:
+            alert, status_code = str(exc), 409
+        except InvalidChange as exc:
+            alert, status_code = str(exc), 400
+
+    if not wants_fragment(request):
+        if fact is None:
+            messages.error(request, alert)
+        else:
+            verdict = fact.get_status_display() if fact.status else "no verdict"
+            messages.success(request, f"Fact #{fact.pk} is now: {verdict}.")
+        return redirect(queue_url)
+
+    # Every claim of the fact shows its verdict: the other rows on the page are
+    # swapped out-of-band (rows not on the page are ignored by htmx).
+    rows = list(queue_claims().filter(fact_id=claim.fact_id).order_by("pk"))
+    main = next(row for row in rows if row.pk == claim.pk)
+    others = [row for row in rows if row.pk != claim.pk]
+    context = {"claim": main, "others": others, "alert": alert, "queue_url": queue_url}
+    response = render(request, f"{PAGE}#verdict-rows", context, status=status_code)
+    if fact is not None:
+        trigger_client_event(response, "verdictChanged", {"fact": fact.pk})
+    return response
+
+
+@require_GET
+@login_required
+def claim_export(request: HttpRequest) -> StreamingHttpResponse:
+    claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.all(), request=request)
+    response = StreamingHttpResponse(
+        _csv_chunks(claim_records(claim_filter.qs)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="claims.csv"'
+    return response
+
+
+def _queue_url(request: HttpRequest) -> str:
+    """The queue page the editor came from (``next``), if it is one of ours."""
+    url = request.POST.get("next", "")
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return reverse("factcheck:claim-list")
+
+
+def _form_errors(form: VerdictForm) -> str:
+    return " ".join(
+        f"{form.fields[name].label or name.capitalize()}: {' '.join(errors)}"
+        for name, errors in form.errors.items()
+    )
+
+
+def _csv_chunks(records: Iterable[dict]) -> Iterator[str]:
+    """Stream ``write_csv``'s output in batches, with its header once."""
+    header = _csv_text([])
+    yield header
+    for batch in batched(records, CSV_BATCH):
+        yield _csv_text(batch)[len(header) :]
+
+
+def _csv_text(records: Iterable[dict]) -> str:
+    out = io.StringIO()
+    write_csv(records, out)
+    return out.getvalue()

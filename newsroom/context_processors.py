@@ -1,0 +1,6 @@
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def newsroom(request: HttpRequest) -> dict:
+    return {"NEWSROOM_NAME": settings.NEWSROOM_NAME}

@@ -1,0 +1,347 @@
+"""Turn a received article file into clean text and metadata.
+
+Pure functions, no ORM: bytes in, a ``ParsedArticle`` out, or ``ArticleRejected``
+naming what was wrong. The body produced here is what gets stored and what claim
+offsets point into, so it must be final: nothing may alter it after parsing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+
+TITLE_MAX = 120
+
+
+class ArticleRejected(ValueError):
+    """The file cannot become an article; the message says why, in one line."""
+
+
+@dataclass
+class ParsedArticle:
+    title: str
+    title_derived: bool
+    body: str
+    published: dt.date | None = None
+    byline: str = ""
+    wire_credit: str = ""
+    outlet_name: str = ""
+    url: str = ""
+    encoding: str = "utf-8"
+    removed: list[str] = field(default_factory=list)
+
+
+# --- decoding -----------------------------------------------------------------
+
+
+def decode(data: bytes, *, name: str) -> tuple[str, str]:
+    """Return (text, encoding used); refuse empty, binary and undecodable input."""
+    if not data.strip():
+        raise ArticleRejected(f"{name}: empty file")
+    if _looks_binary(data):
+        raise ArticleRejected(f"{name}: binary file, not text")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        raise ArticleRejected(f"{name}: undecodable text (not UTF-8, no other encoding fits)")
+    # On short texts several code pages decode equally cleanly and the detector's
+    # language guess decides; news copy is far more often in a common Western one.
+    cleanest = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos == cleanest]
+    best = min(tied, key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else 99)
+    # A high chaos ratio means the detector only found the least bad guess.
+    if best.chaos > 0.2:
+        raise ArticleRejected(f"{name}: undecodable text (not UTF-8, no other encoding fits)")
+    return str(best), best.encoding
+
+
+_PREFERRED = ["cp1252", "latin_1", "iso8859_15", "cp1250", "utf_16", "cp1251", "koi8_r", "gb18030"]
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return control > len(sample) * 0.05
+
+
+# --- headers, credits and boilerplate ------------------------------------------------
+
+_DATE_LINE = re.compile(r"^\s*(?:date|published|dated|posted)\s*[:\-]?\s*(?P<value>.+?)\s*$", re.I)
+_META_LINE = re.compile(
+    r"^\s*(?P<key>source|outlet|publisher|by|byline|author|url|link)\s*:\s*(?P<value>.+?)\s*$",
+    re.I,
+)
+_BY_LINE = re.compile(r"^\s*by\s+(?P<value>[A-Z][\w.'\- ]{1,80})\s*$")
+_WIRE_LINE = re.compile(
+    r"^\s*[\(\[]?\s*(?:"
+    r"based\s+on\s+(?:an?\s+)?(?P<a>[A-Za-z][\w&.\- ]{0,30}?)\s+report"
+    r"|with\s+inputs?\s+from\s+(?P<b>[A-Za-z][\w&.,\- ]{0,40}?)"
+    r"|(?:source|courtesy)\s*:\s*(?P<c>[A-Z][\w&.\- ]{0,30}?)"
+    r"|(?P<d>ANI|PTI|IANS|UNI|Reuters|AP|AFP|TASS|Xinhua)"
+    r")\s*[\)\]]?\s*\.?\s*$",
+    re.I,
+)
+_WORD_COUNT = re.compile(r"\s*\(\s*\d[\d,]*\s+words?\s*\)\s*$", re.I)
+_COMMENTS_CLOSED = re.compile(r"^\s*comments\s+are\s+closed\.?\s*$", re.I)
+_READ_NEXT = re.compile(
+    r"^\s*(?:read\s+next|read\s+more|also\s+read|related\s+(?:stories|articles|news)|"
+    r"more\s+from\s+\w+|you\s+may\s+also\s+like|recommended(?:\s+stories)?)\s*:?\s*$",
+    re.I,
+)
+_MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z]*)?$")
+_DMY = re.compile(r"^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$")
+_MDY = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$")
+_WEEKDAY_PREFIX = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
+
+
+def parse_date(value: str) -> dt.date | None:
+    """Parse the date forms found at the top of articles; None when it is not a date."""
+    value = _WEEKDAY_PREFIX.sub("", value.strip().rstrip("."))
+    try:
+        if m := _ISO_DATE.match(value):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _DMY.match(value):
+            month = _MONTHS.get(m[2].lower())
+            return dt.date(int(m[3]), month, int(m[1])) if month else None
+        if m := _MDY.match(value):
+            month = _MONTHS.get(m[1].lower())
+            return dt.date(int(m[3]), month, int(m[2])) if month else None
+    except ValueError:
+        return None
+    return None
+
+
+def wire_credit_of(line: str) -> str:
+    """The agency named by a wire-credit line ("Based On ANI Report" -> "ANI"), or ""."""
+    m = _WIRE_LINE.match(line)
+    if not m:
+        return ""
+    credit = next(g for g in m.groups() if g)
+    return credit.strip().rstrip(".,")
+
+
+# --- the parser ------------------------------------------------------------------
+
+
+def parse_text(text: str, *, name: str, title: str = "") -> ParsedArticle:
+    """Parse plain text or Markdown into an article. ``title`` overrides the headline."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\u00a0", " ").replace("\ufeff", "")
+    lines = [line.rstrip() for line in text.split("\n")]
+    parsed = ParsedArticle(title="", title_derived=False, body="")
+
+    lines = _take_header(lines, parsed)
+    lines = _drop_tail(lines, parsed)
+    if not title:
+        lines, title = _take_headline(lines, parsed)
+    paragraphs = _paragraphs(lines, parsed)
+    if not paragraphs:
+        raise ArticleRejected(f"{name}: no article text after removing headers and boilerplate")
+    parsed.body = "\n\n".join(paragraphs)
+    if title:
+        parsed.title = _clean_inline(title)[:300]
+    else:
+        parsed.title = derive_title(parsed.body)
+        parsed.title_derived = True
+    return parsed
+
+
+def _take_header(lines: list[str], parsed: ParsedArticle) -> list[str]:
+    """Consume metadata lines (date, source, byline, url) around the headline.
+
+    They count only among the first lines: once a headline and a paragraph
+    have been seen, a line that looks like metadata is article text.
+    """
+    kept: list[str] = []
+    content_seen = 0
+    for index, line in enumerate(lines):
+        if content_seen >= 2:
+            return kept + lines[index:]
+        if not line.strip():
+            kept.append(line)
+        elif not _take_header_line(line, parsed):
+            kept.append(line)
+            content_seen += 1
+    return kept
+
+
+def _take_header_line(line: str, parsed: ParsedArticle) -> bool:
+    """Record the metadata a line carries; False when it is not a metadata line."""
+    if (
+        (m := _DATE_LINE.match(line))
+        and (day := parse_date(m["value"]))
+        or (day := parse_date(line))
+    ):
+        parsed.published = parsed.published or day
+    elif m := _META_LINE.match(line):
+        key, value = m["key"].lower(), m["value"]
+        if key in ("source", "outlet", "publisher"):
+            parsed.outlet_name = value[:200]
+        elif key in ("url", "link"):
+            parsed.url = value[:500]
+        else:
+            parsed.byline = value[:200]
+    elif (m := _BY_LINE.match(line)) and len(line) < 80:
+        parsed.byline = m["value"].strip()[:200]
+    else:
+        return False
+    parsed.removed.append(line.strip())
+    return True
+
+
+def _drop_tail(lines: list[str], parsed: ParsedArticle) -> list[str]:
+    """Remove "Read next" lists, closed-comment notices and wire-credit lines."""
+    for index, line in enumerate(lines):
+        # A related-links list only counts near the end, not a "Read more" mid-text.
+        if _READ_NEXT.match(line) and index >= len(lines) * 0.4:
+            parsed.removed.append(f"{line.strip()} list ({len(lines) - index - 1} lines)")
+            lines = lines[:index]
+            break
+    kept = []
+    for line in lines:
+        if _COMMENTS_CLOSED.match(line):
+            parsed.removed.append(line.strip())
+        elif len(line) < 80 and (credit := wire_credit_of(line)):
+            parsed.wire_credit = parsed.wire_credit or credit
+            parsed.removed.append(line.strip())
+        else:
+            kept.append(line)
+    return kept
+
+
+def _take_headline(lines: list[str], parsed: ParsedArticle) -> tuple[list[str], str]:
+    """The first line is a headline when it reads like one: short, not a full sentence."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines, ""
+    candidate = lines[first].strip()
+    rest_has_text = any(line.strip() for line in lines[first + 1 :])
+    is_markdown_heading = bool(_MARKDOWN_HEADING.match(candidate))
+    looks_like_headline = (
+        len(candidate) <= 200
+        and not candidate.endswith((".", ",", ";", ":"))
+        and len(candidate.split()) >= 2
+        and not candidate.startswith(("-", "*", "•"))
+    )
+    if rest_has_text and (is_markdown_heading or looks_like_headline):
+        return lines[first + 1 :], _MARKDOWN_HEADING.sub("", candidate)
+    return lines, ""
+
+
+def _paragraphs(lines: list[str], parsed: ParsedArticle) -> list[str]:
+    """Group lines into paragraphs.
+
+    Blank lines separate paragraphs. Inside a block, lines that look hard-wrapped
+    (every line but the last of similar, moderate length) are joined; otherwise
+    each line is its own paragraph, as in feeds that put one paragraph per line.
+    """
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    paragraphs: list[str] = []
+    for block in blocks:
+        if not block:
+            continue
+        if len(block) > 1 and all(40 <= len(line) <= 100 for line in block[:-1]):
+            block = [" ".join(block)]
+        for line in block:
+            cleaned = _clean_inline(line)
+            if _WORD_COUNT.search(cleaned):
+                parsed.removed.append(_WORD_COUNT.search(cleaned).group().strip())
+                cleaned = _WORD_COUNT.sub("", cleaned)
+            cleaned = _MARKDOWN_HEADING.sub("", cleaned)
+            if cleaned:
+                paragraphs.append(cleaned)
+    return paragraphs
+
+
+def _clean_inline(line: str) -> str:
+    line = _MARKDOWN_EMPHASIS.sub(r"\2", line)
+    return re.sub(r"[ \t]+", " ", line).strip()
+
+
+def derive_title(body: str) -> str:
+    """The first sentence, shortened at a word boundary."""
+    first_paragraph = body.split("\n\n", 1)[0]
+    match = re.search(r"^(.+?[.!?])(?:\s|$)", first_paragraph)
+    sentence = (match.group(1) if match else first_paragraph).strip()
+    if len(sentence) <= TITLE_MAX:
+        return sentence.rstrip(".")
+    cut = sentence[: TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:—- ")
+    return cut + "…"
+
+
+def parse_html(html: str, *, name: str) -> ParsedArticle:
+    """Extract an HTML page's main text and metadata; markup never reaches the body."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, with_metadata=True
+    )
+    text = getattr(document, "text", None) if document is not None else None
+    if not text or not text.strip():
+        raise ArticleRejected(f"{name}: no article text found in the HTML")
+    # trafilatura separates paragraphs with single newlines.
+    parsed = parse_text(
+        "\n\n".join(line for line in text.split("\n") if line.strip()),
+        name=name,
+        title=(document.title or "").strip(),
+    )
+    if document.date and not parsed.published:
+        parsed.published = parse_date(document.date)
+    parsed.byline = parsed.byline or (document.author or "")[:200]
+    parsed.outlet_name = parsed.outlet_name or (document.sitename or "")[:200]
+    parsed.url = parsed.url or (document.url or "")[:500]
+    return parsed
+
+
+def parse_file(data: bytes, *, name: str, suffix: str) -> ParsedArticle:
+    """Decode and parse one received file; raises ArticleRejected with a one-line reason."""
+    suffix = suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise ArticleRejected(f"{name}: unsupported file type {suffix or '(none)'}; use {allowed}")
+    text, encoding = decode(data, name=name)
+    parsed = parse_html(text, name=name) if suffix in HTML_SUFFIXES else parse_text(text, name=name)
+    parsed.encoding = encoding
+    return parsed

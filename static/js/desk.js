@@ -1,0 +1,123 @@
+/* Fact-check desk: keyboard shortcuts for the review queue, and in-place swaps of
+   its conflict answers. The CSP forbids inline scripts, so everything here hangs
+   off data- attributes in the templates:
+     [data-claim-row]        a selectable queue row (j/k)
+     [data-shortcut-key=N]   the button that key N clicks in the selected row
+     [data-shortcut=search]  the box that "/" focuses
+     #shortcuts              the <details> legend that "?" opens and closes
+     [data-swap-errors]      htmx swaps 400/409 answers inside it instead of dropping them */
+(function () {
+  "use strict";
+
+  const SELECTED = "is-selected";
+  const NOT_TYPING = ["checkbox", "radio", "button", "submit", "reset"];
+  let selectedId = null;
+
+  function rows() {
+    return Array.from(document.querySelectorAll("[data-claim-row]"));
+  }
+
+  function select(row, focus) {
+    document.querySelectorAll("[data-claim-row]." + SELECTED).forEach(function (other) {
+      other.classList.remove(SELECTED);
+    });
+    selectedId = row ? row.id : null;
+    if (!row) return;
+    row.classList.add(SELECTED);
+    if (focus) {
+      row.focus({ preventScroll: true });
+      row.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  function selectedRow() {
+    return selectedId ? document.getElementById(selectedId) : null;
+  }
+
+  function move(step) {
+    const all = rows();
+    if (!all.length) return false;
+    const current = all.indexOf(selectedRow());
+    let next = current + step;
+    if (current === -1) next = step > 0 ? 0 : all.length - 1;
+    select(all[Math.min(Math.max(next, 0), all.length - 1)], true);
+    return true;
+  }
+
+  function mark(key) {
+    const row = selectedRow();
+    const button = row && row.querySelector('[data-shortcut-key="' + key + '"]');
+    if (!button || button.disabled) return false;
+    // A real click: htmx posts the row's form with this button as the submitter.
+    button.click();
+    return true;
+  }
+
+  function isTyping(target) {
+    if (!(target instanceof Element)) return false;
+    if (target.isContentEditable || target.closest("textarea, select")) return true;
+    const input = target.closest("input");
+    return Boolean(input) && !NOT_TYPING.includes(input.type);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (isTyping(target)) {
+      if (event.key === "Escape" && target.matches("[data-shortcut=search]")) target.blur();
+      return;
+    }
+    let handled = false;
+    if (event.key === "j") {
+      handled = move(1);
+    } else if (event.key === "k") {
+      handled = move(-1);
+    } else if (event.key === "1" || event.key === "2" || event.key === "3") {
+      handled = mark(event.key);
+    } else if (event.key === "/") {
+      const search = document.querySelector("[data-shortcut=search]");
+      if (search) {
+        search.focus();
+        search.select();
+        handled = true;
+      }
+    } else if (event.key === "?") {
+      const legend = document.getElementById("shortcuts");
+      if (legend) {
+        legend.open = !legend.open;
+        handled = true;
+      }
+    }
+    if (handled) event.preventDefault();
+  });
+
+  // Clicking or tabbing into a row makes it the selected one, so j/k go on from there.
+  document.addEventListener("focusin", function (event) {
+    const row = event.target instanceof Element && event.target.closest("[data-claim-row]");
+    if (row && row.id !== selectedId) select(row, false);
+  });
+
+  // A swapped row is a new element: carry the selection (and focus, if it was lost) over.
+  document.addEventListener("htmx:afterSettle", function () {
+    const row = selectedRow();
+    if (!row) {
+      selectedId = null;
+      return;
+    }
+    if (!row.classList.contains(SELECTED)) {
+      const lost = !document.activeElement || document.activeElement === document.body;
+      select(row, lost);
+    }
+  });
+
+  // htmx 2 drops 4xx answers; a stale verdict (409) or a refused one (400) comes
+  // back as the row with an alert in it, which must replace the row.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    const status = event.detail.xhr.status;
+    const source = (event.detail.requestConfig && event.detail.requestConfig.elt) || event.target;
+    if ((status === 409 || status === 400) && source.closest("[data-swap-errors]")) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+})();

@@ -1,0 +1,68 @@
+"""Small builders for tests: rows made directly, without running the claim engine."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+
+from factcheck.models import Claim, Fact
+from sources.models import Article, Outlet
+
+_counter = itertools.count(1)
+
+
+def make_outlet(name: str = "", kind: str = Outlet.Kind.NEWSPAPER) -> Outlet:
+    n = next(_counter)
+    name = name or f"Outlet {n}"
+    return Outlet.objects.create(name=name, slug=f"outlet-{n}", kind=kind)
+
+
+def make_article(
+    body: str = "The port handled 120 ships in March, officials said.",
+    *,
+    title: str = "",
+    outlet: Outlet | None = None,
+    **fields,
+) -> Article:
+    n = next(_counter)
+    return Article.objects.create(
+        title=title or f"Article {n}",
+        body=body,
+        source_file=fields.pop("source_file", f"article_{n:04d}.txt"),
+        content_hash=hashlib.sha256(f"{n}:{body}".encode()).hexdigest(),
+        outlet=outlet,
+        **fields,
+    )
+
+
+def make_fact(**fields) -> Fact:
+    fields.setdefault("summary", "A fact")
+    return Fact.objects.create(**fields)
+
+
+def make_claim(
+    article: Article,
+    text: str | None = None,
+    *,
+    fact: Fact | None = None,
+    kind: str = "quantity",
+    score: float = 0.8,
+    **fields,
+) -> Claim:
+    """A claim on ``text`` (default: the whole body), located by its offset in the body."""
+    text = text if text is not None else article.body
+    start = article.body.index(text)
+    end = start + len(text)
+    fact = fact or make_fact(summary=text[:300])
+    return Claim.objects.create(
+        article=article,
+        fact=fact,
+        start=start,
+        end=end,
+        text=text,
+        sentence_start=fields.pop("sentence_start", start),
+        sentence_end=fields.pop("sentence_end", end),
+        kind=kind,
+        score=score,
+        **fields,
+    )

@@ -1,0 +1,308 @@
+import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.engine import extract_claims, extraction
+from factcheck.engine.entities import find_entities
+from factcheck.engine.extraction import THRESHOLD, score_sentences
+from factcheck.engine.types import Kind
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+PUBLISHED = {
+    "000": datetime.date(2025, 12, 3),
+    "001": datetime.date(2025, 12, 3),
+    "002": datetime.date(2025, 12, 4),
+    "003": datetime.date(2025, 12, 5),
+    "004": datetime.date(2025, 12, 6),
+}
+
+
+@pytest.fixture(autouse=True)
+def _raise_errors(monkeypatch):
+    # Surface bugs instead of logging and skipping the sentence.
+    monkeypatch.setattr(extraction, "RAISE_ERRORS", True)
+
+
+def seed(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def claims_of(prefix: str, *, dated: bool = True):
+    return extract_claims(seed(prefix), published=PUBLISHED[prefix] if dated else None)
+
+
+def claim_with(claims, fragment: str):
+    found = [c for c in claims if fragment in c.text]
+    assert found, f"no claim contains {fragment!r}"
+    return found[0]
+
+
+def values_of(claim, type_: str) -> list[dict]:
+    return [v for v in claim.values if v["type"] == type_]
+
+
+def assert_consistent(body: str, claims) -> None:
+    for c in claims:
+        assert body[c.start : c.end] == c.text
+        assert c.sentence_start <= c.start < c.end <= c.sentence_end
+        assert c.text == c.text.strip(" ,;:")
+        assert 0.0 <= c.score <= 1.0
+        for v in c.values:
+            assert body[v["span_start"] : v["span_end"]] == v["text"]
+
+
+@pytest.mark.parametrize("prefix", sorted(PUBLISHED))
+@pytest.mark.parametrize("dated", [True, False])
+def test_seed_claims_are_consistent(prefix, dated):
+    assert_consistent(seed(prefix), claims_of(prefix, dated=dated))
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
+def test_every_report_of_the_commission_has_its_22nd_session(prefix):
+    claims = claims_of(prefix)
+    matching = [
+        (c, v)
+        for c in claims
+        for v in values_of(c, "ordinal")
+        if v["value"] == 22 and v["unit"] in ("session", "commission")
+    ]
+    assert matching
+    claim, _ = matching[0]
+    assert claim.kind == Kind.QUANTITY
+    assert "22nd" in claim.text
+
+
+@pytest.mark.parametrize("prefix", ["000", "001"])
+def test_putin_visit_dates(prefix):
+    claim = claim_with(claims_of(prefix), "December 4-5")
+    (date,) = values_of(claim, "date")
+    assert (date["start"], date["end"], date["precision"]) == ("2025-12-04", "2025-12-05", "day")
+    assert "putin" in claim.entities
+
+
+def test_scene_setting_and_opinion_score_low():
+    body = seed("000")
+    scores = {s.text: score for s, score, _ in score_sentences(body)}
+    pivotal = next(t for t in scores if "marks a pivotal moment" in t)
+    testament = next(t for t in scores if "stands as a testament" in t)
+    assert scores[pivotal] < 0.3
+    assert scores[testament] < 0.3
+    claims = extract_claims(body)
+    assert not any("pivotal moment" in c.text or "testament" in c.text for c in claims)
+
+
+def test_001_anonymous_and_exclusive_sourcing_is_flagged():
+    claims = claims_of("001")
+    for phrase in (
+        "Privileged access to internal Russian documents",
+        "private correspondence obtained by this reporter",
+        "speaking on condition of anonymity",
+        "shared exclusively with select journalists",
+        "Sources close to",
+        "drawing on classified briefings",
+    ):
+        claim = claim_with(claims, phrase)
+        assert claim.kind == Kind.ANONYMOUS
+        assert "anonymous_source" in claim.flags
+        assert claim.features["anonymous_source"] > 0
+        assert claim.score >= THRESHOLD
+    dated = claim_with(claims, "Privileged access")
+    assert values_of(dated, "date")[0]["start"] == "2025-12-04"
+    assert dated.features["has_date"] > 0
+
+
+def test_002_agenda_list_is_split_into_one_claim_per_item():
+    claims = claims_of("002")
+    s400 = claim_with(claims, "S-400")
+    (fraction,) = values_of(s400, "fraction")
+    assert (fraction["numerator"], fraction["denominator"], fraction["unit"]) == (3, 5, "squadron")
+    assert "s-400" in s400.entities
+    su30 = claim_with(claims, "Su-30 upgrades")
+    su57 = claim_with(claims, "Su-57")
+    assert len({s400.start, su30.start, su57.start}) == 3
+    assert "su-30" in su30.entities and "su-57" in su57.entities
+    assert s400.sentence_start == su30.sentence_start == su57.sentence_start
+    assert "S-400" not in su30.text
+
+
+def test_002_money_and_fiscal_year():
+    claims = claims_of("002")
+    trade = claim_with(claims, "$68.7B")
+    (money,) = values_of(trade, "money")
+    assert (money["amount"], money["currency"], money["bound"]) == (68.7e9, "USD", None)
+    (fiscal,) = values_of(trade, "fiscal_year")
+    assert (fiscal["start"], fiscal["end"]) == ("2024-04-01", "2025-03-31")
+    assert trade.kind == Kind.QUANTITY
+    assert "trade" in trade.entities
+    deficit = claim_with(claims, "$50B+ trade deficit")
+    assert values_of(deficit, "money")[0]["bound"] == "min"
+
+
+def test_002_documents_and_mous_are_two_facts():
+    claims = claims_of("002")
+    documents = claim_with(claims, "10 inter-governmental documents")
+    mous = claim_with(claims, "more than 15 commercial MoUs")
+    assert documents is not mous
+    assert [(v["value"], v["unit"]) for v in values_of(documents, "count")] == [(10, "document")]
+    assert [(v["value"], v["unit"], v["bound"]) for v in values_of(mous, "count")] == [
+        (15, "mou", "min")
+    ]
+    assert documents.features["attribution_verb"] > 0
+
+
+def test_002_relos_approval_date():
+    claim = claim_with(claims_of("002"), "December 2")
+    assert claim.kind == Kind.DATE
+    assert values_of(claim, "date")[0]["start"] == "2025-12-02"
+    assert "relos" in claim.entities
+    undated = claim_with(claims_of("002", dated=False), "December 2")
+    assert values_of(undated, "date")[0]["precision"] == "day-no-year"
+
+
+def test_002_quotes_of_both_ministers():
+    claims = claims_of("002")
+    singh = claim_with(claims, "Russia is a time-tested")
+    belousov = claim_with(claims, "Our countries are bound")
+    assert singh.kind == belousov.kind == Kind.QUOTE
+    assert "singh" in singh.entities
+    assert "belousov" in belousov.entities
+    assert singh.features["has_quote"] > 0
+
+
+def test_002_first_visit_since_is_a_comparison_and_thursday_is_dated():
+    claims = claims_of("002")
+    first = claim_with(claims, "first visit of Putin after 2021")
+    assert first.kind == Kind.COMPARISON
+    assert values_of(first, "date")[0]["bound"] == "min"
+    thursday = claim_with(claims, "Thursday evening")
+    assert values_of(thursday, "date")[0]["start"] == "2025-12-04"
+    assert {"putin", "modi"} <= set(thursday.entities)
+
+
+def test_003_quote_and_anniversary():
+    claims = claims_of("003")
+    quote = claim_with(claims, "solid, time-proven friendship")
+    assert quote.kind == Kind.QUOTE
+    assert "belousov" in quote.entities
+    anniversary = claim_with(claims, "80th anniversary")
+    ordinal = values_of(anniversary, "ordinal")[0]
+    assert (ordinal["value"], ordinal["unit"]) == (80, "anniversary")
+    war = [v for v in values_of(anniversary, "date") if v["text"] == "1941-1945"]
+    assert war and (war[0]["start"], war[0]["end"]) == ("1941-01-01", "1945-12-31")
+
+
+def test_004_trade_target_and_nuclear_plant():
+    claims = claims_of("004")
+    target = claim_with(claims, "$100 billion by 2030")
+    (money,) = values_of(target, "money")
+    assert (money["amount"], money["bound"]) == (100e9, "approx")
+    (by,) = values_of(target, "date")
+    assert (by["start"], by["end"], by["bound"]) == ("2030-01-01", "2030-12-31", "max")
+    plants = [
+        c
+        for c in claims
+        if any(v["value"] == 2 and v["unit"] == "plant" for v in values_of(c, "ordinal"))
+    ]
+    # Stated twice in the article; one claim carries the fact.
+    assert len(plants) == 1
+
+
+def test_named_attribution_becomes_a_claim_of_its_own():
+    body = (
+        "According to the Russian Ministry of Defense, the visit is not merely a routine "
+        "exchange but a pivotal moment."
+    )
+    (claim,) = extract_claims(body)
+    assert claim.kind == Kind.ATTRIBUTION
+    assert claim.text == "According to the Russian Ministry of Defense"
+    assert "ministry of defence" in claim.entities
+
+
+def test_kind_priority_and_secondary_features():
+    body = (
+        "Officials who declined to be named said the deal, worth $5 billion, was signed on May 3."
+    )
+    (claim,) = extract_claims(body, published=datetime.date(2025, 5, 10))
+    assert claim.kind == Kind.ANONYMOUS
+    assert {"has_money", "has_date", "anonymous_source"} <= set(claim.features)
+    assert {v["type"] for v in claim.values} == {"money", "date"}
+
+
+def test_entities_agree_across_spellings():
+    a = find_entities("PM Narendra Modi met Russian President Vladimir Putin.")
+    b = find_entities("Modi and Putin met in New Delhi.")
+    assert {"modi", "putin"} <= set(a) & set(b)
+    c = find_entities("the Russian-Indian Inter-Governmental Commission on Defense")
+    d = find_entities("the India-Russia Intergovernmental Commission on Defence")
+    assert "india-russia" in c and "india-russia" in d
+    assert "intergovernmental commission" in c and "intergovernmental commission" in d
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "   \n\n\t",
+        "“ unbalanced quote and $5 and 22nd",
+        "10^400 and 9999999999999999999999 billion dollars",
+        "\u202e\u0000\ufeff🙂 Ω≈ç√∫ 😀 ١٢٣ 一二三 ",
+        "Officials said " + ", ".join(f"{i} apples" for i in range(2000)) + ".",
+        ("The minister said the deal was worth $5 billion on December 4. " * 800),
+    ],
+)
+def test_odd_inputs_do_not_crash(body):
+    assert_consistent(body, extract_claims(body, published=datetime.date(2025, 12, 4)))
+
+
+BODY_FRAGMENTS = [
+    "Su-30",
+    "S-400",
+    "December 4-5",
+    "Dec.",
+    "FY25",
+    "$68.7B",
+    "nearly $100 billion",
+    "22nd",
+    "three squadrons out of five",
+    "said",
+    "“",
+    "”",
+    '"',
+    "sources close to",
+    "Mr.",
+    "U.S.",
+    "Thursday",
+    "by 2030",
+    "more than 15 MoUs",
+    "(1941-1945)",
+    "according to the Ministry",
+    "he said, “Russia is a partner of India.”",
+    "Modi",
+    "Putin",
+    ", ",
+    ". ",
+    "; ",
+    " and ",
+    "\n",
+    "\n\n",
+    "  ",
+    "a",
+    "the",
+    "pivotal",
+    "(",
+    ")",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.lists(st.sampled_from(BODY_FRAGMENTS) | st.text(max_size=6), max_size=40).map("".join),
+    st.one_of(st.none(), st.dates()),
+)
+def test_claim_invariants(body, published):
+    extraction.RAISE_ERRORS = True
+    assert_consistent(body, extract_claims(body, published=published))

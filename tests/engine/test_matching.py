@@ -1,0 +1,482 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.engine.matching import (
+    ClaimFeatures,
+    describe_value,
+    find_conflicts,
+    index_keys,
+    match,
+    story_entities,
+)
+from factcheck.engine.types import ExtractedClaim, Kind
+
+
+def claim(text: str, kind: str, values: list[dict], entities: list[str]) -> ClaimFeatures:
+    return ClaimFeatures(text=text, kind=kind, values=values, entities=entities, context=text)
+
+
+def ordinal(text: str, n: int, unit: str) -> dict:
+    return {"type": "ordinal", "value": n, "unit": unit, "text": text}
+
+
+def money(text: str, amount: float, bound: str | None = None, currency: str = "USD") -> dict:
+    return {"type": "money", "amount": amount, "currency": currency, "bound": bound, "text": text}
+
+
+def day_range(text: str, start: str, end: str) -> dict:
+    return {"type": "date", "start": start, "end": end, "precision": "day", "text": text}
+
+
+def fraction(n: int, d: int, unit: str = "squadron") -> dict:
+    return {"type": "fraction", "numerator": n, "denominator": d, "unit": unit}
+
+
+FY25 = {"type": "fiscal_year", "start": "2024-04-01", "end": "2025-03-31", "label": "FY2024-25"}
+
+SESSIONS = [
+    claim(
+        "As Belousov prepares to attend the 22nd session of the Russia-India Intergovernmental "
+        "Commission on Military and Technical Cooperation, the focus will be on reviewing past "
+        "achievements.",
+        "quantity",
+        [ordinal("22nd session", 22, "session")],
+        ["belousov", "india-russia", "intergovernmental commission", "session"],
+    ),
+    claim(
+        "The 22nd session of the Russian-Indian intergovernmental commission on military and "
+        "military-technical cooperation will serve as a platform to assess progress on joint "
+        "projects.",
+        "quantity",
+        [ordinal("22nd session", 22, "session")],
+        ["india-russia", "session"],
+    ),
+    claim(
+        "Defense Ministers Rajnath Singh and Andrei Belousov today co-chaired the 22nd "
+        "India-Russia Inter-Governmental Commission on Military and Military Technical "
+        "Cooperation.",
+        "quantity",
+        [ordinal("22nd India-Russia Inter-Governmental Commission", 22, "commission")],
+        ["singh", "belousov", "india-russia", "intergovernmental commission", "commission"],
+    ),
+    claim(
+        "Russian Defence Minister Andrei Belousov reaffirmed the enduring strength of the "
+        "relationship between Russia and India during the 22nd India-Russia Inter-Governmental "
+        "Commission on Military and Military Technical Cooperation ministerial meeting.",
+        "quantity",
+        [ordinal("22nd India-Russia Inter-Governmental Commission", 22, "commission")],
+        ["russia", "belousov", "india", "india-russia", "intergovernmental commission"],
+    ),
+]
+
+SUMMIT_23 = claim(
+    "The meeting was held ahead of President Vladimir Putin’s two-day official visit for the "
+    "23rd annual summit.",
+    "quantity",
+    [ordinal("23rd annual summit", 23, "summit")],
+    ["putin", "summit"],
+)
+
+VISIT_A = claim(
+    "The upcoming visit of Russian President Vladimir Putin to India, scheduled for December 4-5, "
+    "further highlights the strategic importance of this partnership.",
+    "date",
+    [day_range("December 4-5", "2025-12-04", "2025-12-05")],
+    ["russia", "putin", "india"],
+)
+VISIT_B = claim(
+    "Privileged access to internal Russian documents reveals that the upcoming visit by President "
+    "Vladimir Putin to India, scheduled for December 4-5, is being framed as a cornerstone.",
+    "anonymous",
+    [day_range("December 4-5", "2025-12-04", "2025-12-05")],
+    ["russia", "putin", "india"],
+)
+VISIT_C = claim(
+    "Putin will visit India on December 5-6 for the annual summit.",
+    "date",
+    [day_range("December 5-6", "2025-12-05", "2025-12-06")],
+    ["putin", "india"],
+)
+
+TRADE_FY25 = claim(
+    "This rapprochement strengthens the decades-long partnership, with bilateral trade reaching "
+    "$68.7B in FY25, and an eye on multipolar stability.",
+    "quantity",
+    [money("$68.7B", 68.7e9), {**FY25, "text": "FY25"}],
+    ["trade"],
+)
+TRADE_2024_25 = claim(
+    "India and Russia recorded bilateral trade of $65.7 billion in 2024-25, officials said.",
+    "quantity",
+    [money("$65.7 billion", 65.7e9), {**FY25, "text": "2024-25"}],
+    ["india", "russia", "trade"],
+)
+DEFICIT = claim(
+    "They aim to reduce India’s $50B+ trade deficit by increasing exports in pharmaceuticals, "
+    "automobiles, marine products and agriculture.",
+    "quantity",
+    [money("$50B+", 50e9, "min")],
+    ["india", "trade", "deficit"],
+)
+TARGET = claim(
+    "Economically, India and Russia are setting an ambitious target: boosting bilateral trade to "
+    "nearly $100 billion by 2030.",
+    "quantity",
+    [
+        money("nearly $100 billion", 100e9, "approx"),
+        {
+            "type": "date",
+            "start": "2030-01-01",
+            "end": "2030-12-31",
+            "precision": "year",
+            "text": "by 2030",
+        },
+    ],
+    ["india", "russia", "trade"],
+)
+
+SINGH_QUOTE = claim(
+    "Praising the growth of the partnership, he said, “Russia is a time-tested, special, "
+    "privileged and strategic partner of India.”",
+    "quote",
+    [],
+    ["russia", "india", "singh"],
+)
+BELOUSOV_QUOTE = claim(
+    "Belousov emphasised that the bond between Russia and India goes beyond diplomatic ties, "
+    "describing it as a “solid, time-proven friendship.”",
+    "quote",
+    [],
+    ["belousov", "russia", "india"],
+)
+
+
+def test_four_wordings_of_the_22nd_session_are_one_fact():
+    for a in SESSIONS:
+        for b in SESSIONS:
+            if a is not b:
+                result = match(a, b)
+                assert result.same_fact, (a.text, b.text, result)
+
+
+def test_the_22nd_session_and_the_23rd_summit_are_different_facts():
+    for a in SESSIONS:
+        result = match(a, SUMMIT_23)
+        assert not result.same_fact
+    assert not index_keys(SESSIONS[0]) & index_keys(SUMMIT_23)
+
+
+def test_the_22nd_session_wordings_meet_through_their_keys():
+    for a in SESSIONS:
+        for b in SESSIONS:
+            assert index_keys(a) & index_keys(b)
+
+
+def test_two_wordings_of_the_visit_dates_are_one_fact():
+    result = match(VISIT_A, VISIT_B)
+    assert result.same_fact
+    assert index_keys(VISIT_A) & index_keys(VISIT_B)
+    assert not find_conflicts(VISIT_A.values, VISIT_B.values)
+
+
+def test_different_dates_for_the_visit_are_one_fact_in_dispute():
+    result = match(VISIT_A, VISIT_C)
+    assert result.same_fact
+    assert index_keys(VISIT_A) & index_keys(VISIT_C)
+    [conflict] = find_conflicts(VISIT_A.values, VISIT_C.values)
+    assert conflict.description == "4–5 December 2025 vs 5–6 December 2025"
+
+
+def test_conflicting_trade_figures_are_one_fact():
+    result = match(TRADE_FY25, TRADE_2024_25)
+    assert result.same_fact, result
+    assert index_keys(TRADE_FY25) & index_keys(TRADE_2024_25)
+    [conflict] = find_conflicts(TRADE_FY25.values, TRADE_2024_25.values)
+    assert conflict.kind == "money"
+    assert conflict.description == "$68.7 billion vs $65.7 billion"
+
+
+def test_a_trade_deficit_is_not_the_trade_total():
+    result = match(DEFICIT, TRADE_FY25)
+    assert not result.same_fact
+    assert any("balance" in r for r in result.reasons)
+
+
+def test_a_target_is_not_the_actual_figure():
+    for actual in (TRADE_FY25, TRADE_2024_25):
+        result = match(TARGET, actual)
+        assert not result.same_fact
+        assert any("target" in r or "period" in r for r in result.reasons)
+
+
+def test_quotes_by_different_people_are_different_facts():
+    result = match(SINGH_QUOTE, BELOUSOV_QUOTE)
+    assert not result.same_fact
+    assert "different quotations" in result.reasons
+
+
+def test_the_same_quote_reported_twice_is_one_fact():
+    other = claim(
+        "“Russia is a time-tested, special, privileged and strategic partner of India,” Rajnath "
+        "Singh told reporters in New Delhi.",
+        "quote",
+        [],
+        ["russia", "india", "rajnath singh", "new delhi"],
+    )
+    assert match(SINGH_QUOTE, other).same_fact
+
+
+def test_keys_are_value_agnostic_but_specific():
+    cheaper = claim(
+        "Bilateral trade reached $12 billion in FY25.",
+        "quantity",
+        [money("$12 billion", 12e9), {**FY25, "text": "FY25"}],
+        ["trade"],
+    )
+    assert index_keys(TRADE_FY25) & index_keys(cheaper)
+    three = claim(
+        "Russia delivered 3 of 5 S-400 squadrons.", "quantity", [fraction(3, 5)], ["s-400"]
+    )
+    four = claim(
+        "Four of five S-400 squadrons have arrived.", "quantity", [fraction(4, 5)], ["s-400"]
+    )
+    assert "fraction:squadron:s-400" in index_keys(three) & index_keys(four)
+    for f in [*SESSIONS, VISIT_A, TRADE_FY25, DEFICIT, SINGH_QUOTE, three]:
+        for key in index_keys(f):
+            # Never a lone entity: every key combines a type or a second name.
+            assert ":" in key
+            assert key.split(":", 1)[1]
+
+
+def test_claims_without_values_get_entity_pair_and_quotation_keys():
+    keys = index_keys(SINGH_QUOTE)
+    assert "pair:india|singh" in keys
+    assert "quote:russia-time-tested-special" in keys
+    assert all(k.startswith(("pair:", "quote:")) for k in keys)
+
+
+def test_a_quotation_reported_twice_meets_through_its_words():
+    other = claim(
+        "Speaking to reporters, Singh said: “Russia is a time-tested, special, privileged and "
+        "strategic partner of India.”",
+        "quote",
+        [],
+        ["singh"],
+    )
+    assert {k for k in index_keys(SINGH_QUOTE) & index_keys(other) if k.startswith("quote:")}
+
+
+PHASES = "Voting was conducted in seven phases"
+
+
+def phases(n: int, story: tuple[str, ...], published: str) -> ClaimFeatures:
+    value = {"type": "count", "value": float(n), "unit": "phase", "text": "seven phases"}
+    return ClaimFeatures(PHASES, "quantity", [value], ["phase"], PHASES, story, published)
+
+
+def test_a_claim_that_names_nothing_is_placed_by_its_story():
+    mexico = ("mexico", "claudia lopez", "sonora")
+    in_mexico = phases(7, mexico, "2024-06-03")
+    assert match(in_mexico, phases(7, mexico, "2024-06-04")).same_fact
+    result = match(in_mexico, phases(7, ("kenya", "wanjiru kamau", "rift valley"), "2024-06-04"))
+    assert not result.same_fact
+    assert "different stories" in result.reasons
+    # Keyed on the story too, so the Mexican reports meet each other first.
+    assert "count:phase:mexico" in index_keys(in_mexico)
+
+
+def test_reports_far_apart_in_time_are_kept_apart():
+    story = ("mexico", "claudia lopez", "sonora")
+    result = match(phases(7, story, "2024-06-03"), phases(7, story, "2024-09-03"))
+    assert not result.same_fact
+    assert "reported 92 days apart" in result.reasons
+
+
+def test_a_figure_and_a_statement_without_one_are_two_facts():
+    order = claim(
+        "India's purchase of XA-75 helicopters from Saudi Arabia is back in focus.",
+        "attribution",
+        [],
+        ["india", "xa-75", "saudi arabia"],
+    )
+    price = claim(
+        "India is paying $4.73B for the XA-75 helicopters from Saudi Arabia.",
+        "quantity",
+        [money("$4.73B", 4.73e9)],
+        ["india", "xa-75", "saudi arabia"],
+    )
+    result = match(order, price)
+    assert not result.same_fact
+    assert "only one of them gives a figure" in result.reasons
+
+
+def test_story_entities_keeps_names_not_units():
+    def extracted(text: str, entities: list[str]) -> ExtractedClaim:
+        return ExtractedClaim(0, len(text), text, Kind.QUANTITY, 0.5, entities=entities)
+
+    claims = [
+        extracted(
+            "Voting in Mexico's Sonora state was held in seven phases.",
+            ["mexico", "sonora", "phase"],
+        ),
+        extracted(
+            "Turnout in Sonora was 61%, Claudia Lopez said.", ["sonora", "turnout", "claudia lopez"]
+        ),
+        extracted(
+            "“Demand held up,” Lopez said of the US$5 billion plan.", ["demand", "lopez", "us"]
+        ),
+    ]
+    assert story_entities(claims) == ("sonora", "mexico", "claudia lopez", "lopez")
+
+
+def test_money_conflicts_respect_bounds_and_tolerance():
+    assert not find_conflicts([money("$50B+", 50e9, "min")], [money("$55 billion", 55e9)])
+    assert find_conflicts([money("$50B+", 50e9, "min")], [money("$40 billion", 40e9)])
+    assert not find_conflicts([money("nearly $100B", 100e9, "approx")], [money("$95B", 95e9)])
+    assert find_conflicts([money("nearly $100B", 100e9, "approx")], [money("$80B", 80e9)])
+    assert not find_conflicts([money("$68.7B", 68.7e9)], [money("$68.66 billion", 68.66e9)])
+    assert find_conflicts([money("$68.7B", 68.7e9)], [money("$65.7 billion", 65.7e9)])
+    # Different currencies are not compared.
+    assert not find_conflicts([money("$5B", 5e9)], [money("₹500 crore", 5e9, currency="INR")])
+
+
+def test_fraction_ordinal_and_fiscal_year_conflicts():
+    [c] = find_conflicts([fraction(3, 5)], [fraction(4, 5)])
+    assert c.description == "3 of 5 squadrons vs 4 of 5 squadrons"
+    assert not find_conflicts([fraction(3, 5)], [fraction(3, 5, "battery")])
+    assert find_conflicts([ordinal("22nd", 22, "session")], [ordinal("21st", 21, "session")])
+    fy24 = {"type": "fiscal_year", "start": "2023-04-01", "end": "2024-03-31", "label": "FY2023-24"}
+    [c] = find_conflicts([FY25], [fy24])
+    assert c.description == "FY2024-25 vs FY2023-24"
+
+
+def test_dates_of_different_precision_conflict_only_when_disjoint():
+    december = {"type": "date", "start": "2025-12-01", "end": "2025-12-31", "precision": "month"}
+    november = {"type": "date", "start": "2025-11-01", "end": "2025-11-30", "precision": "month"}
+    assert not find_conflicts([VISIT_A.values[0]], [december])
+    assert find_conflicts([VISIT_A.values[0]], [november])
+    no_year = {"type": "date", "start": "--12-04", "end": "--12-05", "precision": "day-no-year"}
+    assert not find_conflicts([VISIT_A.values[0]], [no_year])
+    assert find_conflicts([VISIT_C.values[0]], [no_year])
+
+
+def test_several_values_per_slot_are_paired_in_order():
+    growth = {"type": "percent", "value": 6.5, "start": 10}
+    inflation = {"type": "percent", "value": 4.0, "start": 40}
+    assert not find_conflicts([growth, inflation], [dict(growth), dict(inflation)])
+    [c] = find_conflicts([growth, inflation], [dict(growth), {**inflation, "value": 5.5}])
+    assert c.description == "4% vs 5.5%"
+    # One figure against several: a conflict only if it agrees with none.
+    assert not find_conflicts([growth], [dict(growth), dict(inflation)])
+
+
+def test_describe_value():
+    assert describe_value(money("$68.7B", 68.7e9)) == "$68.7 billion"
+    assert describe_value(money("₹19,000 crore", 190e9, currency="INR")) == "INR 190 billion"
+    assert describe_value(money("$50B+", 50e9, "min")) == "more than $50 billion"
+    assert describe_value(money("nearly $100B", 100e9, "approx")) == "about $100 billion"
+    assert describe_value(money("€450m", 450e6, currency="EUR")) == "€450 million"
+    assert describe_value(fraction(3, 5)) == "3 of 5 squadrons"
+    assert describe_value({"type": "count", "value": 10.0, "unit": "document"}) == "10 documents"
+    assert describe_value({"type": "count", "value": 1.0, "unit": "treaty"}) == "1 treaty"
+    assert describe_value({"type": "count", "value": 3.0, "unit": "battery"}) == "3 batteries"
+    assert describe_value({"type": "percent", "value": 12.5}) == "12.5%"
+    assert describe_value(ordinal("22nd", 22, "session")) == "22nd session"
+    assert describe_value(ordinal("23rd", 23, "summit")) == "23rd summit"
+    assert describe_value(ordinal("11th", 11, "round")) == "11th round"
+    assert describe_value(VISIT_A.values[0]) == "4–5 December 2025"
+    single = {"type": "date", "start": "2025-12-02", "end": "2025-12-02", "precision": "day"}
+    assert describe_value(single) == "2 December 2025"
+    month = {"type": "date", "start": "2025-12-01", "end": "2025-12-31", "precision": "month"}
+    assert describe_value(month) == "December 2025"
+    year = {"type": "date", "start": "2030-01-01", "end": "2030-12-31", "precision": "year"}
+    assert describe_value(year) == "2030"
+    assert describe_value(
+        {"type": "date", "start": "--12-04", "end": "--12-05", "precision": "day-no-year"}
+    ) == ("4–5 December")
+    assert describe_value(FY25) == "FY2024-25"
+    assert describe_value({"type": "mystery", "text": "lots"}) == "lots"
+
+
+def test_from_extracted_uses_the_sentence_when_given_the_body():
+    body = "Intro. Putin will visit India on December 4-5, officials said. Outro."
+    start = body.index("Putin")
+    end = body.index(" Outro")
+    extracted = ExtractedClaim(
+        start=start,
+        end=start + len("Putin will visit India on December 4-5"),
+        text="Putin will visit India on December 4-5",
+        kind=Kind.DATE,
+        score=0.9,
+        values=[day_range("December 4-5", "2025-12-04", "2025-12-05")],
+        entities=["putin", "india"],
+        sentence_start=start,
+        sentence_end=end,
+    )
+    f = ClaimFeatures.from_extracted(extracted, body)
+    assert f.kind == "date"
+    assert f.context == body[start:end]
+    assert ClaimFeatures.from_extracted(extracted).context == extracted.text
+    assert match(f, VISIT_A).same_fact
+
+
+value_dicts = st.one_of(
+    st.builds(
+        money,
+        st.sampled_from(["$5B", "$68.7B", "€2 million", ""]),
+        st.floats(min_value=0, max_value=1e13),
+        st.sampled_from([None, "min", "max", "approx"]),
+    ),
+    st.builds(fraction, st.integers(0, 12), st.integers(1, 12), st.sampled_from(["squadron", ""])),
+    st.builds(
+        ordinal,
+        st.sampled_from(["22nd", "3rd", "x"]),
+        st.integers(0, 40),
+        st.sampled_from(["session", ""]),
+    ),
+    st.builds(
+        day_range,
+        st.sampled_from(["December 4-5", "today"]),
+        st.sampled_from(["2025-12-04", "2025-12-05", "bad"]),
+        st.sampled_from(["2025-12-05", "2025-12-06", ""]),
+    ),
+    st.fixed_dictionaries({"type": st.just("percent"), "value": st.floats(-100, 100)}),
+    st.fixed_dictionaries(
+        {"type": st.just("count"), "value": st.floats(0, 1e6), "unit": st.sampled_from(["", "mou"])}
+    ),
+    st.just(FY25),
+    st.dictionaries(st.sampled_from(["type", "text", "value"]), st.text(max_size=5), max_size=3),
+)
+features = st.builds(
+    ClaimFeatures,
+    text=st.text(max_size=80),
+    kind=st.sampled_from(
+        ["quantity", "date", "quote", "attribution", "anonymous", "comparison", "x"]
+    ),
+    values=st.lists(value_dicts, max_size=3),
+    entities=st.lists(
+        st.sampled_from(["india", "russia", "india-russia", "s-400", "trade", "", "-"]), max_size=4
+    ),
+    context=st.one_of(
+        st.text(max_size=120), st.sampled_from([VISIT_A.context, SINGH_QUOTE.context])
+    ),
+)
+
+
+@given(features, features)
+@settings(max_examples=100, deadline=None)
+def test_match_never_crashes_and_is_symmetric(a, b):
+    ab, ba = match(a, b), match(b, a)
+    assert 0.0 <= ab.score <= 1.0
+    assert ab.score == ba.score
+    assert ab.same_fact == ba.same_fact
+    index_keys(a)
+    for c in find_conflicts(a.values, b.values):
+        assert " vs " in c.description
+
+
+def test_every_example_claim_matches_itself():
+    examples = [*SESSIONS, SUMMIT_23, VISIT_A, VISIT_B, VISIT_C, TRADE_FY25, TRADE_2024_25]
+    examples += [DEFICIT, TARGET, SINGH_QUOTE, BELOUSOV_QUOTE]
+    for a in examples:
+        assert match(a, a).same_fact, a.text

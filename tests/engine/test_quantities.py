@@ -1,0 +1,314 @@
+import datetime
+import json
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.engine.quantities import find_values, normalise_money
+
+PUBLISHED = datetime.date(2025, 12, 4)  # a Thursday
+
+
+def only(text: str, type_: str, published: datetime.date | None = None) -> dict:
+    found = [v for v in find_values(text, published=published) if v["type"] == type_]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency", "bound"),
+    [
+        ("$68.7B", 68.7e9, "USD", None),
+        ("$68.7 billion", 68.7e9, "USD", None),
+        ("68.7 billion dollars", 68.7e9, "USD", None),
+        ("US$ 5 mn", 5e6, "USD", None),
+        ("₹19,000 crore", 1.9e11, "INR", None),
+        ("Rs 500 crore", 5e9, "INR", None),
+        ("Rs.500 crore", 5e9, "INR", None),
+        ("Rs 2 lakh", 2e5, "INR", None),
+        ("Rs 5 lakh crore", 5e12, "INR", None),
+        ("€2bn", 2e9, "EUR", None),
+        ("five billion rupees", 5e9, "INR", None),
+        ("$50B+", 50e9, "USD", "min"),
+        ("nearly $100 billion", 100e9, "USD", "approx"),
+        ("about $3 million", 3e6, "USD", "approx"),
+        ("around £40m", 40e6, "GBP", "approx"),
+        ("over $1 trillion", 1e12, "USD", "min"),
+        ("more than $20 billion", 20e9, "USD", "min"),
+        ("under $5 billion", 5e9, "USD", "max"),
+        ("less than €10 million", 10e6, "EUR", "max"),
+    ],
+)
+def test_money(text, amount, currency, bound):
+    value = normalise_money(text)
+    assert value is not None
+    assert math.isclose(value["amount"], amount)
+    assert (value["currency"], value["bound"]) == (currency, bound)
+    assert value["text"] == text
+    assert (value["start"], value["end"]) == (0, len(text))
+
+
+def test_money_in_a_sentence_keeps_body_offsets():
+    text = "with bilateral trade reaching $68.7B in FY25"
+    values = find_values(text, offset=100)
+    money = next(v for v in values if v["type"] == "money")
+    assert money["text"] == "$68.7B"
+    assert money["start"] == 100 + text.index("$68.7B")
+    assert (money["span_start"], money["span_end"]) == (money["start"], money["end"])
+    # Dates and fiscal years keep ISO dates in start/end, offsets in span_start/span_end.
+    fiscal = next(v for v in values if v["type"] == "fiscal_year")
+    assert (fiscal["span_start"], fiscal["span_end"], fiscal["label"]) == (
+        100 + text.index("FY25"),
+        100 + text.index("FY25") + 4,
+        "FY2024-25",
+    )
+    assert (fiscal["start"], fiscal["end"]) == ("2024-04-01", "2025-03-31")
+
+
+def test_counts_with_units_and_bounds():
+    text = "the preparation of 10 inter-governmental documents and more than 15 commercial MoUs"
+    counts = [v for v in find_values(text) if v["type"] == "count"]
+    assert [(c["value"], c["unit"], c["bound"]) for c in counts] == [
+        (10.0, "document", None),
+        (15.0, "mou", "min"),
+    ]
+    assert counts[0]["text"] == "10 inter-governmental documents"
+    assert counts[1]["text"] == "more than 15 commercial MoUs"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("three fighter jets", 3, "jet"),
+        ("twenty-two sessions", 22, "session"),
+        ("a two-day official visit", 2, "day"),
+        ("2,000 soldiers", 2000, "soldier"),
+        ("1,90,000 people", 190000, "person"),
+        ("1.5 million barrels", 1.5e6, "barrel"),
+    ],
+)
+def test_count_values(text, value, unit):
+    count = only(text, "count")
+    assert (count["value"], count["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "established in 2000",
+        "the Su-30 and S-400 and MiG-29 fleets",
+        "the Covid-19 pandemic",
+        "one thing remains clear",
+        "the two nations agreed",
+        "Article 370 of the constitution",
+        "at 10:30 am on the day",
+    ],
+)
+def test_not_counts(text):
+    assert [v for v in find_values(text) if v["type"] == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "numerator", "denominator", "unit"),
+    [
+        ("got three squadrons out of five", 3, 5, "squadron"),
+        ("three of the five squadrons", 3, 5, "squadron"),
+        ("3 out of 5", 3, 5, None),
+        ("3/5 of them", 3, 5, None),
+        ("two-thirds of voters", 2, 3, None),
+    ],
+)
+def test_fractions(text, numerator, denominator, unit):
+    fraction = only(text, "fraction")
+    assert (fraction["numerator"], fraction["denominator"], fraction["unit"]) == (
+        numerator,
+        denominator,
+        unit,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [
+        ("12.5%", 12.5, None),
+        ("12.5 per cent", 12.5, None),
+        ("twelve percent", 12, None),
+        ("about 40%", 40, "approx"),
+    ],
+)
+def test_percent(text, value, bound):
+    percent = only(text, "percent")
+    assert (percent["value"], percent["bound"], percent["text"]) == (value, bound, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "surface"),
+    [
+        ("the 22nd session of the commission", 22, "session", "22nd session"),
+        ("for the 23rd annual summit", 23, "summit", "23rd annual summit"),
+        ("a second nuclear power plant in India", 2, "plant", "second nuclear power plant"),
+        ("the 80th anniversary of Victory", 80, "anniversary", "80th anniversary"),
+        (
+            "the 26th India-Russia Working Group on Trade",
+            26,
+            "group",
+            "26th India-Russia Working Group",
+        ),
+        ("the twenty-first century", 21, "century", "twenty-first century"),
+    ],
+)
+def test_ordinals(text, value, unit, surface):
+    ordinal = only(text, "ordinal")
+    assert (ordinal["value"], ordinal["unit"], ordinal["text"]) == (value, unit, surface)
+
+
+def test_first_is_left_to_comparisons():
+    assert [v for v in find_values("This first visit of Putin") if v["type"] == "ordinal"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("scheduled for December 4-5", "2025-12-04", "2025-12-05", "day"),
+        ("on December 2 of", "2025-12-02", "2025-12-02", "day"),
+        ("on 5 December 2025", "2025-12-05", "2025-12-05", "day"),
+        ("dated 2025-12-05", "2025-12-05", "2025-12-05", "day"),
+        ("on Dec. 4 the", "2025-12-04", "2025-12-04", "day"),
+        ("4-5 December", "2025-12-04", "2025-12-05", "day"),
+        ("in December 2025", "2025-12-01", "2025-12-31", "month"),
+        ("established in 2000", "2000-01-01", "2000-12-31", "year"),
+        ("the Great Patriotic War (1941-1945)", "1941-01-01", "1945-12-31", "year"),
+        ("in the 1990s", "1990-01-01", "1999-12-31", "year"),
+    ],
+)
+def test_dates(text, start, end, precision):
+    date = only(text, "date", published=PUBLISHED)
+    assert (date["start"], date["end"], date["precision"]) == (start, end, precision)
+
+
+def test_year_bounds_keep_their_preposition():
+    by = only("trade of $100 billion by 2030", "date")
+    assert (by["text"], by["bound"], by["span_start"], by["span_end"]) == ("by 2030", "max", 22, 29)
+    assert only("the first visit after 2021", "date")["bound"] == "min"
+
+
+def test_date_without_a_year_or_published_date():
+    date = only("scheduled for December 4-5", "date")
+    assert (date["start"], date["end"], date["precision"]) == ("12-04", "12-05", "day-no-year")
+
+
+def test_date_year_nearest_to_publication():
+    date = only("talks on January 3", "date", published=datetime.date(2025, 12, 30))
+    assert date["start"] == "2026-01-03"
+
+
+def test_weekdays_resolve_around_the_published_date():
+    future = only("Putin, arriving on Thursday evening, will hold talks", "date", PUBLISHED)
+    assert (future["start"], future["text"]) == ("2025-12-04", "Thursday evening")
+    coming = only("He will arrive on Saturday.", "date", PUBLISHED)
+    assert coming["start"] == "2025-12-06"
+    past = only("He arrived on Monday.", "date", PUBLISHED)
+    assert past["start"] == "2025-12-01"
+    assert [v for v in find_values("He arrived on Monday.") if v["type"] == "date"] == []
+
+
+def test_today_needs_a_published_date():
+    assert only("They met today.", "date", PUBLISHED)["start"] == "2025-12-04"
+    assert find_values("They met today.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "start", "end"),
+    [
+        ("FY25", "FY2024-25", "2024-04-01", "2025-03-31"),
+        ("FY2025", "FY2024-25", "2024-04-01", "2025-03-31"),
+        ("FY 2024-25", "FY2024-25", "2024-04-01", "2025-03-31"),
+        ("the 2024-25 fiscal", "FY2024-25", "2024-04-01", "2025-03-31"),
+        ("fiscal year 2025-26", "FY2025-26", "2025-04-01", "2026-03-31"),
+    ],
+)
+def test_fiscal_years(text, label, start, end):
+    fiscal = only(text, "fiscal_year")
+    assert (fiscal["label"], fiscal["start"], fiscal["end"]) == (label, start, end)
+
+
+def test_huge_and_odd_numbers_do_not_crash():
+    values = find_values("10^400 and 9999999999999999999999 billion dollars and " + "9" * 5000)
+    for v in values:
+        assert all(math.isfinite(x) for x in v.values() if isinstance(x, float))
+    json.dumps(values)
+
+
+def test_values_are_json_serialisable():
+    values = find_values(
+        "Trade of $68.7B in FY25, three squadrons out of five, 12% growth, the 22nd session "
+        "on December 4-5 and 10 documents.",
+        published=PUBLISHED,
+    )
+    assert {v["type"] for v in values} == {
+        "money",
+        "fiscal_year",
+        "fraction",
+        "percent",
+        "ordinal",
+        "date",
+        "count",
+    }
+    assert json.loads(json.dumps(values)) == values
+
+
+FRAGMENTS = [
+    "$68.7B",
+    "₹19,000 crore",
+    "three squadrons out of five",
+    "12.5%",
+    "22nd session",
+    "FY25",
+    "December 4-5",
+    "(1941-1945)",
+    "by 2030",
+    "more than 15 MoUs",
+    "Su-30",
+    "S-400",
+    "Thursday",
+    "nearly",
+    "twenty-two",
+    "10^400",
+    " ",
+    ", ",
+    ". ",
+    "-",
+    "–",
+    "/",
+    "Rs.",
+    "US$",
+    "$",
+    "+",
+    "in",
+    "of",
+    "the",
+    "and",
+    "2000",
+    "3/5",
+    "1,90,000",
+    "\n",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=4), max_size=30).map("".join),
+    st.integers(min_value=0, max_value=10_000),
+    st.one_of(st.none(), st.dates()),
+)
+def test_value_spans_are_exact_and_disjoint(text, offset, published):
+    body = "x" * offset + text
+    previous_end = offset
+    for v in find_values(text, offset=offset, published=published):
+        assert body[v["span_start"] : v["span_end"]] == v["text"]
+        assert v["text"] == v["text"].strip()
+        assert v["span_start"] >= previous_end
+        previous_end = v["span_end"]
+        json.dumps(v, allow_nan=False)

@@ -1,0 +1,137 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.engine.suggestion import Report, origins_of, suggest
+
+
+def squadrons(n: int) -> list[dict]:
+    return [{"type": "fraction", "numerator": n, "denominator": 5, "unit": "squadron"}]
+
+
+def trade(amount: float) -> list[dict]:
+    return [{"type": "money", "amount": amount, "currency": "USD", "bound": None}]
+
+
+def test_origins_of_groups_copies_under_the_smallest_id():
+    origins = origins_of([5, 2, 9, 7], [(9, 5), (7, 9)])
+    assert origins == {2: 2, 5: 5, 7: 5, 9: 5}
+
+
+def test_origins_of_links_through_articles_outside_the_list():
+    # 4 and 6 both copy 1, which is not among the reports.
+    origins = origins_of([4, 6], [(4, 1), (1, 6)])
+    assert origins[4] == origins[6] == 1
+
+
+def test_disputed_names_the_articles_and_their_values():
+    reports = [
+        Report(1, "002_x.txt", 1, squadrons(3)),
+        Report(2, "contradicting.txt", 2, squadrons(4)),
+    ]
+    result = suggest(reports)
+    assert result.status == "disputed"
+    assert (
+        result.reason == "002_x.txt says 3 of 5 squadrons; contradicting.txt says 4 of 5 squadrons"
+    )
+    assert [c.description for c in result.conflicts] == ["3 of 5 squadrons vs 4 of 5 squadrons"]
+    assert result.origins == 2
+
+
+def test_disputed_groups_the_majority():
+    reports = [
+        Report(1, "a.txt", 1, trade(68.7e9)),
+        Report(2, "b.txt", 2, trade(68.7e9)),
+        Report(3, "c.txt", 3, trade(65.7e9)),
+    ]
+    result = suggest(reports)
+    assert result.status == "disputed"
+    assert result.reason == "a.txt and b.txt say $68.7 billion; c.txt says $65.7 billion"
+
+
+def test_a_copy_that_changed_a_number_is_still_a_dispute():
+    reports = [Report(1, "a.txt", 1, squadrons(3)), Report(2, "b.txt", 1, squadrons(4))]
+    assert suggest(reports).status == "disputed"
+
+
+def test_corroborated_by_independent_origins():
+    reports = [
+        Report(1, "a.txt", 1, squadrons(3)),
+        Report(2, "b.txt", 2, squadrons(3)),
+        Report(3, "c.txt", 1, squadrons(3)),
+    ]
+    result = suggest(reports)
+    assert result.status == "corroborated"
+    assert result.origins == 2
+    assert result.reason == (
+        "Reported by 3 articles from 2 independent origins: a.txt, b.txt (c.txt is a copy of "
+        "a.txt)."
+    )
+    assert result.conflicts == []
+
+
+def test_reports_without_values_corroborate():
+    result = suggest([Report(1, "a.txt", 1, []), Report(2, "b.txt", 2, [])])
+    assert result.status == "corroborated"
+
+
+def test_one_article_is_a_single_source():
+    result = suggest([Report(7, "a.txt", 7, squadrons(3))])
+    assert result.status == "single_source"
+    assert result.reason == "Only one article reports this (a.txt)."
+    assert result.origins == 1
+
+
+def test_copies_never_corroborate():
+    reports = [
+        Report(3, "c.txt", 1, squadrons(3)),
+        Report(1, "a.txt", 1, squadrons(3)),
+        Report(2, "b.txt", 1, squadrons(3)),
+    ]
+    result = suggest(reports)
+    assert result.status == "single_source"
+    assert result.reason.startswith("3 articles report this but all copy one origin (a.txt)")
+    assert "b.txt is a copy of a.txt" in result.reason
+
+
+def test_copies_of_an_origin_outside_the_reports():
+    reports = [Report(4, "d.txt", 1, []), Report(6, "f.txt", 1, [])]
+    result = suggest(reports)
+    assert result.status == "single_source"
+    assert "all copy one origin (d.txt)" in result.reason
+
+
+def test_no_reports():
+    result = suggest([])
+    assert result.status == "single_source"
+    assert result.origins == 0
+
+
+edges = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=15)
+
+
+@given(st.lists(st.integers(0, 12), max_size=10), edges)
+@settings(max_examples=100, deadline=None)
+def test_origins_are_the_smallest_member_of_each_cluster(ids, relations):
+    origins = origins_of(ids, relations)
+    assert set(ids) <= set(origins)
+    for a, b in relations:
+        assert origins[a] == origins[b]
+    for x, root in origins.items():
+        assert root <= x
+        assert origins[root] == root
+
+
+@given(st.lists(st.tuples(st.integers(1, 6), st.integers(1, 4)), min_size=1, max_size=6))
+@settings(max_examples=100, deadline=None)
+def test_suggest_status_follows_origins_and_values(rows):
+    reports = [Report(i, f"{i}.txt", origin, squadrons(n)) for i, (origin, n) in enumerate(rows)]
+    result = suggest(reports)
+    values = {n for _, n in rows}
+    origins = {o for o, _ in rows}
+    if len(values) > 1:
+        assert result.status == "disputed"
+    elif len(origins) > 1:
+        assert result.status == "corroborated"
+    else:
+        assert result.status == "single_source"
+    assert result.origins == len(origins)

@@ -1,0 +1,231 @@
+"""The claim engine inside the ingest service: claims, facts, copies, suggestions."""
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from factcheck.models import ArticleRelation, Claim, Fact, Status
+from factcheck.services import record_verdict
+from sources.models import Article
+from sources.services import ingest_article
+
+pytestmark = pytest.mark.django_db
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+CONTRADICTING = """Moscow and Delhi review arms deals as ministers meet
+source: The Contrarian Post
+date 2025-12-04
+
+Defence ministers Rajnath Singh and Andrei Belousov met in New Delhi for the 22nd session of the India-Russia Inter-Governmental Commission on Military and Military Technical Cooperation.
+
+Officials said S-400 deliveries have reached four squadrons out of five, with the last due next year.
+
+Bilateral trade reached $65.7 billion in FY25, according to the commerce ministry.
+"""
+
+
+def seed(prefix: str) -> Article:
+    return Article.objects.get(source_file__startswith=f"{prefix}_")
+
+
+def claims_with_value(article: Article, value_type: str) -> list[Claim]:
+    return [c for c in article.claims.all() if any(v["type"] == value_type for v in c.values)]
+
+
+def ingest(name: str, text: str) -> Article:
+    return ingest_article(source_file=name, data=text.encode()).article
+
+
+@pytest.fixture
+def seeds():
+    call_command("import_seeds", stdout=StringIO())
+
+
+def test_22nd_session_claims_of_four_articles_form_one_fact(seeds):
+    facts = set()
+    for prefix in ("000", "001", "002", "003"):
+        ordinals = [
+            c
+            for c in claims_with_value(seed(prefix), "ordinal")
+            if any(v["type"] == "ordinal" and v["value"] == 22 for v in c.values)
+        ]
+        assert ordinals, f"no 22nd-session claim in {prefix}"
+        facts.add(ordinals[0].fact_id)
+    assert len(facts) == 1
+    fact = Fact.objects.get(pk=facts.pop())
+    assert fact.claims.values("article").distinct().count() >= 4
+
+
+def test_trade_figure_is_stored_as_usd_amount(seeds):
+    money = [
+        v
+        for c in seed("002").claims.all()
+        for v in c.values
+        if v["type"] == "money" and v["currency"] == "USD"
+    ]
+    assert any(v["amount"] == pytest.approx(68.7e9) for v in money)
+
+
+def test_s400_squadrons_are_three_of_five(seeds):
+    fractions = [v for c in claims_with_value(seed("002"), "fraction") for v in c.values]
+    assert any(
+        v["type"] == "fraction" and (v["numerator"], v["denominator"]) == (3, 5) for v in fractions
+    )
+
+
+def test_000_and_001_share_an_origin(seeds):
+    a, b = seed("000"), seed("001")
+    relation = ArticleRelation.objects.get(original__in=[a, b], copy__in=[a, b])
+    assert relation.passages
+    # Other seed pairs are independent reports.
+    assert ArticleRelation.objects.count() == 1
+
+
+def test_anonymous_sourcing_in_001_is_flagged(seeds):
+    flagged = [c.text for c in seed("001").claims.all() if c.is_anonymous]
+    joined = " ".join(flagged)
+    for phrase in (
+        "internal Russian documents",
+        "private correspondence obtained by this reporter",
+        "speaking on condition of anonymity",
+        "shared exclusively with select journalists",
+    ):
+        assert phrase in joined
+
+
+def test_offsets_point_into_the_stored_body(seeds):
+    for claim in Claim.objects.select_related("article"):
+        assert claim.article.body[claim.start : claim.end] == claim.text
+
+
+def test_copies_count_as_one_origin(seeds):
+    """The December 4-5 visit is reported by 000 and 001, which share one origin."""
+    date_claims = [
+        c
+        for c in claims_with_value(seed("000"), "date")
+        if any(v.get("start", "").endswith("12-04") for v in c.values)
+    ]
+    assert date_claims
+    fact = date_claims[0].fact
+    articles = set(fact.claims.values_list("article__source_file", flat=True))
+    assert {seed("000").source_file, seed("001").source_file} <= articles
+    if len(articles) == 2:
+        assert fact.origin_count == 1
+        assert fact.suggested_status == Status.SINGLE_SOURCE
+        assert "copy" in fact.suggested_reason or "origin" in fact.suggested_reason
+
+
+def test_contradicting_article_makes_facts_disputed_with_reason(seeds):
+    contrarian = ingest("contrarian.txt", CONTRADICTING)
+    squadrons = [c for c in claims_with_value(contrarian, "fraction") if "S-400" in c.text]
+    assert squadrons
+    fact = Fact.objects.get(pk=squadrons[0].fact_id)
+    assert fact.suggested_status == Status.DISPUTED
+    assert "contrarian.txt" in fact.suggested_reason
+    assert seed("002").source_file in fact.suggested_reason
+    assert "4 of 5" in fact.suggested_reason and "3 of 5" in fact.suggested_reason
+
+    trade = [c for c in claims_with_value(contrarian, "money")]
+    assert trade
+    trade_fact = Fact.objects.get(pk=trade[0].fact_id)
+    assert trade_fact.suggested_status == Status.DISPUTED
+    assert "65.7" in trade_fact.suggested_reason and "68.7" in trade_fact.suggested_reason
+
+
+def test_syndicated_copy_does_not_corroborate(seeds):
+    original = SEEDS / next(p.name for p in SEEDS.iterdir() if p.name.startswith("002_"))
+    text = original.read_text(encoding="utf-8")
+    copy_text = (
+        "India, Russia defence ministers hail ties ahead of Putin visit\n\n"
+        + text.replace("praised the strong relations", "hailed the strong ties").replace(
+            "Comments are closed.", ""
+        )
+        + "\n\n(With inputs from ANI)\n"
+    )
+    copy = ingest("syndicated-copy.txt", copy_text)
+    relation = ArticleRelation.objects.get(copy=copy)
+    assert relation.original == seed("002")
+    deficit = [c for c in copy.claims.all() if "trade deficit" in c.text]
+    assert deficit
+    fact = deficit[0].fact
+    assert set(fact.claims.values_list("article_id", flat=True)) == {seed("002").pk, copy.pk}
+    assert fact.origin_count == 1
+    assert fact.suggested_status == Status.SINGLE_SOURCE
+
+
+def test_rerunning_never_touches_an_editor_verdict(seeds, editor):
+    claim = seed("002").claims.first()
+    record_verdict(
+        fact=claim.fact, status=Status.DISPUTED, user=editor, expected_version=claim.fact.version
+    )
+    ingest("contrarian.txt", CONTRADICTING)
+    call_command("import_seeds", stdout=StringIO())
+    claim.fact.refresh_from_db()
+    assert claim.fact.status == Status.DISPUTED
+
+
+def test_reimporting_an_updated_article_keeps_facts_of_unchanged_claims(seeds):
+    article = seed("002")
+    before = {c.text: c.fact_id for c in article.claims.all()}
+    path = next(p for p in SEEDS.iterdir() if p.name.startswith("002_"))
+    data = path.read_bytes() + b"\n\nEditor's note: this story was updated.\n"
+    result = ingest_article(source_file=path.name, data=data)
+    assert result.outcome == "updated"
+    after = {c.text: c.fact_id for c in article.claims.all()}
+    shared = set(before) & set(after)
+    assert shared and all(before[t] == after[t] for t in shared)
+
+
+def test_export_jsonl_lists_claims_with_their_fields(seeds, tmp_path):
+    out = tmp_path / "claims.jsonl"
+    call_command("export_claims", "--format", "jsonl", "--output", str(out), stderr=StringIO())
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(records) == Claim.objects.count()
+    fields = {
+        "id",
+        "source_file",
+        "article_title",
+        "text",
+        "start",
+        "end",
+        "kind",
+        "score",
+        "values",
+        "group_id",
+        "suggested_status",
+        "reason",
+        "status",
+        "independent_origins",
+        "group_articles",
+    }
+    assert fields <= set(records[0])
+    trade = next(r for r in records if "$68.7B" in r["text"])
+    assert any(
+        v["type"] == "money" and v["amount"] == pytest.approx(68.7e9) for v in trade["values"]
+    )
+    session = [
+        r for r in records if any(v["type"] == "ordinal" and v["value"] == 22 for v in r["values"])
+    ]
+    assert any(len(r["group_articles"]) >= 3 for r in session)
+    assert {r["suggested_status"] for r in records} <= {"corroborated", "single_source", "disputed"}
+
+
+def test_export_csv(seeds):
+    out = StringIO()
+    call_command("export_claims", "--format", "csv", stdout=out, stderr=StringIO())
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("id,source_file,article_title,text,start,end,kind,score")
+    assert len(lines) > Claim.objects.count() // 2
+
+
+def test_evaluate_engine_prints_figures_and_leaves_the_database_alone(seeds):
+    before = (Article.objects.count(), Claim.objects.count(), Fact.objects.count())
+    out = StringIO()
+    call_command("evaluate_engine", stdout=out)
+    text = out.getvalue()
+    assert "extraction precision" in text and "grouping recall" in text
+    assert (Article.objects.count(), Claim.objects.count(), Fact.objects.count()) == before

@@ -1,0 +1,547 @@
+"""The review queue at /claims/: listing, filters, sorting, verdicts in place, CSV export."""
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+
+from factcheck.models import Claim, ClaimKind, Fact, FactChange, Status
+from factcheck.services import assign_fact, record_verdict
+from tests.builders import make_article, make_claim, make_fact, make_outlet
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("factcheck:claim-list")
+EXPORT = reverse("factcheck:claim-export")
+HX = {"HX-Request": "true"}
+
+
+def verdict_url(claim: Claim) -> str:
+    return reverse("factcheck:claim-verdict", args=[claim.pk])
+
+
+def listed(response) -> list[int]:
+    return [claim.pk for claim in response.context["page"]]
+
+
+def claims_for(client, **params) -> set[int]:
+    response = client.get(LIST, params)
+    assert response.status_code == 200
+    return set(listed(response))
+
+
+@pytest.fixture
+def queue():
+    """Three articles from two outlets, four claims in three facts."""
+    wire, paper = make_outlet("Wire One"), make_outlet("Daily Paper")
+    port = make_article(
+        "The port handled 120 ships in March, officials said. Exports rose 5%.",
+        title="Port traffic up",
+        outlet=wire,
+        published=date(2026, 3, 1),
+    )
+    copy = make_article(
+        "The port handled 120 ships in March, a source said.",
+        title="Busy harbour",
+        outlet=paper,
+        published=date(2026, 3, 5),
+    )
+    budget = make_article(
+        "The budget is $4 billion, according to people familiar with the matter.",
+        title="Budget talks",
+        outlet=paper,
+        published=date(2026, 2, 1),
+    )
+    ships = make_fact(
+        suggested_status=Status.CORROBORATED, origin_count=2, suggested_reason="Two outlets agree."
+    )
+    claims = {
+        "ships": make_claim(port, "The port handled 120 ships in March", fact=ships, score=0.9),
+        "ships_copy": make_claim(
+            copy, "The port handled 120 ships in March", fact=ships, score=0.5
+        ),
+        "exports": make_claim(
+            port,
+            "Exports rose 5%.",
+            score=0.3,
+            kind=ClaimKind.COMPARISON,
+            fact=make_fact(status=Status.DISPUTED),
+        ),
+        "budget": make_claim(
+            budget,
+            "The budget is $4 billion",
+            score=0.7,
+            flags=["anonymous_source"],
+            kind=ClaimKind.ANONYMOUS,
+            fact=make_fact(suggested_status=Status.SINGLE_SOURCE, origin_count=1),
+        ),
+    }
+    return {"articles": (port, copy, budget), "outlets": (wire, paper), **claims}
+
+
+# --- access -----------------------------------------------------------------
+
+
+def test_anonymous_visitor_is_sent_to_login(client):
+    response = client.get(LIST)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_nav_links_to_the_queue(editor_client):
+    response = editor_client.get(reverse("sources:article-list"))
+    assert f'href="{LIST}"' in response.content.decode()
+
+
+# --- page and fragment ------------------------------------------------------------
+
+
+def test_full_page_has_form_legend_and_results(editor_client, queue):
+    response = editor_client.get(LIST)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" in body
+    assert 'id="claim-results"' in body
+    assert 'hx-get="/claims/"' in body
+    assert 'hx-trigger="input delay:300ms, submit"' in body
+    assert 'hx-sync="this:replace"' in body
+    assert 'hx-replace-url="true"' in body
+    assert 'hx-target="#claim-results"' in body
+    assert 'id="shortcuts"' in body and "<dl>" in body
+    assert "js/desk.js" in body
+    assert "HX-Request" in response.headers["Vary"]
+    assert set(listed(response)) == {c.pk for c in Claim.objects.all()}
+
+
+def test_fragment_is_only_the_results(editor_client, queue):
+    response = editor_client.get(LIST, {"q": "ships"}, headers=HX)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in body
+    assert "queue-filters" not in body
+    assert body.strip().startswith('<section id="claim-results"')
+    assert set(listed(response)) == {queue["ships"].pk, queue["ships_copy"].pk}
+    assert "HX-Request" in response.headers["Vary"]
+
+
+def test_history_restore_gets_the_full_page(editor_client, queue):
+    headers = {**HX, "HX-History-Restore-Request": "true"}
+    response = editor_client.get(LIST, {"q": "ships"}, headers=headers)
+    assert "<html" in response.content.decode()
+
+
+def test_row_shows_claim_article_suggestion_and_verdict(editor_client, queue, editor):
+    assign_fact(fact=queue["ships"].fact, assignee=editor, user=editor)
+    body = editor_client.get(LIST).content.decode()
+    port = queue["articles"][0]
+    assert f'href="{reverse("sources:article-detail", args=[port.pk])}"' in body
+    assert "Port traffic up" in body
+    assert "Two outlets agree." in body
+    assert "2 independent origins" in body
+    assert "Anonymous sourcing" in body
+    assert "No verdict" in body
+    assert "Disputed" in body
+    assert "Assigned:</span> ed" in body
+    assert f'name="version" value="{queue["ships"].fact.version}"' in body
+    for status in ("corroborated", "single_source", "disputed"):
+        assert f'name="status" value="{status}"' in body
+    assert 'data-shortcut-key="2"' in body
+
+
+def test_claim_and_article_text_are_escaped(editor_client):
+    article = make_article(
+        "He said <script>alert(1)</script> 3 times.", title="<img src=x onerror=alert(2)>"
+    )
+    make_claim(article, "He said <script>alert(1)</script> 3 times.")
+    body = editor_client.get(LIST).content.decode()
+    assert "<script>alert(1)" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "<img src=x" not in body
+
+
+def test_fact_link_when_the_fact_page_exists(editor_client, queue):
+    try:
+        url = reverse("factcheck:fact-detail", args=[queue["ships"].fact_id])
+    except NoReverseMatch:
+        pytest.skip("factcheck:fact-detail is not in factcheck/urls.py yet")
+    assert f'href="{url}"' in editor_client.get(LIST).content.decode()
+
+
+def test_viewer_sees_the_queue_without_buttons(viewer_client, queue):
+    response = viewer_client.get(LIST)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Port traffic up" in body
+    assert "queue-verdict-button" not in body
+    assert "hx-post" not in body
+    assert "View only" in body
+
+
+def test_page_has_no_inline_script(editor_client, queue):
+    response = editor_client.get(LIST)
+    policy = response.headers["Content-Security-Policy"]
+    nonce = policy.split("'nonce-")[1].split("'")[0]
+    body = response.content.decode()
+    assert "style=" not in body
+    assert " on" + "click=" not in body
+    for chunk in body.split("<script")[1:]:
+        tag = chunk.split(">")[0]
+        assert "src=" in tag or f'nonce="{nonce}"' in tag
+
+
+# --- filters ------------------------------------------------------------------
+
+
+def test_filter_search_matches_claim_text_and_article_title(editor_client, queue):
+    assert claims_for(editor_client, q="exports") == {queue["exports"].pk}
+    assert claims_for(editor_client, q="harbour") == {queue["ships_copy"].pk}
+
+
+def test_filter_editor_status(editor_client, queue):
+    assert claims_for(editor_client, status="disputed") == {queue["exports"].pk}
+    assert claims_for(editor_client, status="none") == {
+        queue["ships"].pk,
+        queue["ships_copy"].pk,
+        queue["budget"].pk,
+    }
+    response = editor_client.get(LIST, {"status": "none"})
+    assert response.context["filter"].form.cleaned_data["status"] == "none"
+
+
+def test_filter_suggested_status(editor_client, queue):
+    assert claims_for(editor_client, suggested="corroborated") == {
+        queue["ships"].pk,
+        queue["ships_copy"].pk,
+    }
+
+
+def test_filter_kind(editor_client, queue):
+    assert claims_for(editor_client, kind=ClaimKind.ANONYMOUS) == {queue["budget"].pk}
+
+
+def test_filter_article_and_outlet(editor_client, queue):
+    port, _, budget = queue["articles"]
+    wire, paper = queue["outlets"]
+    assert claims_for(editor_client, article=port.pk) == {queue["ships"].pk, queue["exports"].pk}
+    assert claims_for(editor_client, outlet=paper.pk) == {
+        queue["ships_copy"].pk,
+        queue["budget"].pk,
+    }
+    assert claims_for(editor_client, outlet=wire.pk, article=budget.pk) == set()
+
+
+def test_filter_origin_count_exact_and_minimum(editor_client, queue):
+    assert claims_for(editor_client, origins=2) == {queue["ships"].pk, queue["ships_copy"].pk}
+    assert claims_for(editor_client, min_origins=1) == {c.pk for c in Claim.objects.all()}
+    assert claims_for(editor_client, min_origins=3) == set()
+
+
+def test_filter_minimum_score(editor_client, queue):
+    assert claims_for(editor_client, min_score="0.7") == {queue["ships"].pk, queue["budget"].pk}
+
+
+def test_filter_assigned_editor_unassigned_and_mine(editor_client, queue, editor, other_editor):
+    assign_fact(fact=queue["ships"].fact, assignee=editor, user=editor)
+    assign_fact(fact=queue["budget"].fact, assignee=other_editor, user=editor)
+    assert claims_for(editor_client, assigned=other_editor.pk) == {queue["budget"].pk}
+    assert claims_for(editor_client, assigned="null") == {queue["exports"].pk}
+    mine = {queue["ships"].pk, queue["ships_copy"].pk}
+    assert claims_for(editor_client, mine="on") == mine
+    response = editor_client.get(LIST, {"mine": "on"})
+    assert response.context["filter"].form.cleaned_data["mine"] is True
+
+
+def test_assigned_choices_are_the_editors(editor_client, editor, other_editor, viewer):
+    field = editor_client.get(LIST).context["filter"].form.fields["assigned"]
+    assert set(field.queryset) == {editor, other_editor}
+
+
+def test_invalid_filter_value_is_shown_and_ignored(editor_client, queue):
+    response = editor_client.get(LIST, {"min_score": "lots", "kind": ClaimKind.ANONYMOUS})
+    assert response.status_code == 200
+    assert "min_score" in response.context["filter"].form.errors
+    assert set(listed(response)) == {queue["budget"].pk}
+
+
+# --- sorting ------------------------------------------------------------------
+
+
+def test_default_order_is_highest_score_first(editor_client, queue):
+    order = listed(editor_client.get(LIST))
+    scores = [Claim.objects.get(pk=pk).score for pk in order]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_sort_newest_article_first(editor_client, queue):
+    order = listed(editor_client.get(LIST, {"order": "newest"}))
+    assert order[0] == queue["ships_copy"].pk
+    assert order[-1] == queue["budget"].pk
+
+
+def test_sort_by_article_title(editor_client, queue):
+    order = listed(editor_client.get(LIST, {"order": "article"}))
+    titles = [Claim.objects.get(pk=pk).article.title for pk in order]
+    assert titles == sorted(titles)
+
+
+def test_sort_by_status_puts_facts_without_verdict_first(editor_client, queue):
+    order = listed(editor_client.get(LIST, {"order": "status"}))
+    assert order[-1] == queue["exports"].pk
+    assert order[0] == queue["ships"].pk
+
+
+# --- pagination ---------------------------------------------------------------
+
+
+def make_many(count: int) -> None:
+    outlets = [make_outlet() for _ in range(3)]
+    for i in range(count):
+        article = make_article(f"Claim number {i} says 12 ships.", outlet=outlets[i % 3])
+        make_claim(article, score=(i % 10) / 10)
+
+
+def test_pagination_fifty_a_page_with_htmx_links(editor_client):
+    make_many(120)
+    response = editor_client.get(LIST, {"q": "ships"})
+    page = response.context["page"]
+    assert len(page) == 50
+    assert page.paginator.num_pages == 3
+    body = response.content.decode()
+    assert 'href="?q=ships&amp;page=2" hx-get="?q=ships&amp;page=2"' in body
+    third = editor_client.get(LIST, {"q": "ships", "page": 3}, headers=HX)
+    assert len(third.context["page"]) == 20
+    assert 'href="?q=ships&amp;page=2"' in third.content.decode()
+    seen = set()
+    for n in (1, 2, 3):
+        seen |= set(listed(editor_client.get(LIST, {"page": n})))
+    assert len(seen) == 120
+
+
+def test_query_count_does_not_grow_with_rows(editor, other_editor, django_assert_max_num_queries):
+    client = Client()
+    client.force_login(editor)
+    params = {"outlet": "", "mine": "", "q": "ships", "order": "status"}
+
+    def count(**headers) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(LIST, params, headers=headers)
+        assert response.status_code == 200
+        return len(captured)
+
+    make_many(5)
+    assign_fact(fact=Fact.objects.first(), assignee=editor, user=editor)
+    few_page, few_fragment = count(), count(**HX)
+    make_many(55)
+    # Rows with assignees and verdicts by several editors: each would cost a query if lazy.
+    for i, fact in enumerate(Fact.objects.all()[:30]):
+        who = editor if i % 2 else other_editor
+        assign_fact(fact=fact, assignee=who, user=who)
+        record_verdict(fact=fact, status=Status.DISPUTED, user=who, expected_version=None)
+    assert Claim.objects.count() == 60
+    many_page, many_fragment = count(), count(**HX)
+    assert many_page == few_page
+    assert many_fragment == few_fragment
+    # Session, user, permissions (2), count, page; the full page adds the filter's
+    # three choice lists (articles, outlets, editors). Measured: 9 and 6.
+    with django_assert_max_num_queries(10):
+        client.get(LIST, params)
+    with django_assert_max_num_queries(7):
+        client.get(LIST, params, headers=HX)
+
+
+# --- verdicts -----------------------------------------------------------------
+
+
+def test_verdict_by_htmx_swaps_the_row_and_announces_it(editor_client, queue, editor):
+    claim = queue["budget"]
+    response = editor_client.post(
+        verdict_url(claim),
+        {"status": Status.DISPUTED, "version": claim.fact.version, "next": "/claims/?q=budget"},
+        headers=HX,
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.strip().startswith(f'<tr id="claim-row-{claim.pk}"')
+    assert "hx-swap-oob" not in body
+    assert 'class="status status-disputed">Disputed<' in body
+    assert 'name="next" value="/claims/?q=budget"' in body
+    assert json.loads(response.headers["HX-Trigger"]) == {"verdictChanged": {"fact": claim.fact_id}}
+    fact = Fact.objects.get(pk=claim.fact_id)
+    assert fact.status == Status.DISPUTED
+    assert fact.status_changed_by == editor
+    assert f'name="version" value="{fact.version}"' in body
+    change = FactChange.objects.get(fact=fact)
+    assert (change.action, change.old_value, change.new_value) == ("status", "", "disputed")
+
+
+def test_verdict_updates_every_claim_of_the_fact(editor_client, queue):
+    claim, sibling = queue["ships"], queue["ships_copy"]
+    response = editor_client.post(
+        verdict_url(claim), {"status": Status.CORROBORATED, "version": 1}, headers=HX
+    )
+    body = response.content.decode()
+    # The other row of the fact comes along out-of-band, with the new verdict and version.
+    oob = body.split(f'<tr id="claim-row-{sibling.pk}"')[1]
+    assert oob.startswith(' class="claim-row" data-verdict="corroborated"')
+    assert 'hx-swap-oob="true"' in oob.split(">")[0]
+    assert 'name="version" value="2"' in oob
+    # And a fresh page shows it on both.
+    page = editor_client.get(LIST, {"status": "corroborated"})
+    assert set(listed(page)) == {claim.pk, sibling.pk}
+
+
+def test_verdict_without_htmx_redirects_back_to_the_queue(editor_client, queue):
+    claim = queue["budget"]
+    response = editor_client.post(
+        verdict_url(claim),
+        {"status": Status.SINGLE_SOURCE, "version": 1, "next": "/claims/?kind=anonymous&page=1"},
+    )
+    assert response.status_code == 302
+    assert response.url == "/claims/?kind=anonymous&page=1"
+    assert Fact.objects.get(pk=claim.fact_id).status == Status.SINGLE_SOURCE
+    follow = editor_client.get(response.url)
+    assert "is now: Single source" in follow.content.decode()
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/claims/", "//evil.example/", ""])
+def test_verdict_redirect_refuses_foreign_next(editor_client, queue, next_url):
+    response = editor_client.post(
+        verdict_url(queue["budget"]), {"status": Status.DISPUTED, "version": 1, "next": next_url}
+    )
+    assert response.status_code == 302
+    assert response.url == LIST
+
+
+def test_viewer_cannot_record_a_verdict(viewer_client, queue):
+    claim = queue["budget"]
+    response = viewer_client.post(
+        verdict_url(claim), {"status": Status.DISPUTED, "version": 1}, headers=HX
+    )
+    assert response.status_code == 403
+    assert Fact.objects.get(pk=claim.fact_id).status == ""
+
+
+def test_anonymous_verdict_goes_to_login(client, queue):
+    claim = queue["budget"]
+    response = client.post(verdict_url(claim), {"status": Status.DISPUTED, "version": 1})
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+    assert Fact.objects.get(pk=claim.fact_id).status == ""
+
+
+def test_verdict_needs_post(editor_client, queue):
+    assert editor_client.get(verdict_url(queue["budget"])).status_code == 405
+
+
+def test_stale_verdict_is_refused_with_who_and_what(editor_client, queue, other_editor):
+    claim = queue["ships"]
+    seen = claim.fact.version
+    record_verdict(
+        fact=claim.fact, status=Status.DISPUTED, user=other_editor, expected_version=seen
+    )
+    response = editor_client.post(
+        verdict_url(claim), {"status": Status.CORROBORATED, "version": seen}, headers=HX
+    )
+    assert response.status_code == 409
+    body = response.content.decode()
+    alert = body.split('role="alert">')[1].split("</p>")[0]
+    assert "ed2" in alert
+    assert "Disputed" in alert
+    assert "HX-Trigger" not in response.headers
+    # The row shows the current state, ready for a retry on the new version.
+    assert body.strip().startswith(f'<tr id="claim-row-{claim.pk}"')
+    assert 'class="status status-disputed">Disputed<' in body
+    assert f'name="version" value="{seen + 1}"' in body
+    fact = Fact.objects.get(pk=claim.fact_id)
+    assert fact.status == Status.DISPUTED
+    assert fact.changes.count() == 1
+
+
+def test_stale_verdict_without_htmx_says_so_after_redirect(editor_client, queue, other_editor):
+    claim = queue["ships"]
+    record_verdict(fact=claim.fact, status=Status.DISPUTED, user=other_editor, expected_version=1)
+    response = editor_client.post(
+        verdict_url(claim), {"status": Status.CORROBORATED, "version": 1}, follow=True
+    )
+    body = response.content.decode()
+    assert "was changed by ed2" in body
+    assert Fact.objects.get(pk=claim.fact_id).status == Status.DISPUTED
+
+
+def test_unknown_status_is_refused(editor_client, queue):
+    claim = queue["budget"]
+    response = editor_client.post(verdict_url(claim), {"status": "true", "version": 1}, headers=HX)
+    assert response.status_code == 400
+    assert 'role="alert"' in response.content.decode()
+    assert Fact.objects.get(pk=claim.fact_id).status == ""
+
+
+def test_verdict_on_missing_claim_is_404(editor_client):
+    response = editor_client.post(
+        reverse("factcheck:claim-verdict", args=[999]), {"status": "disputed", "version": 1}
+    )
+    assert response.status_code == 404
+
+
+def test_csrf_token_is_required(editor, queue):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    claim = queue["budget"]
+    data = {"status": Status.DISPUTED, "version": 1}
+    refused = client.post(verdict_url(claim), data, headers=HX)
+    assert refused.status_code == 403
+    assert Fact.objects.get(pk=claim.fact_id).status == ""
+    # The page sends the token in hx-headers, as htmx does.
+    page = client.get(LIST).content.decode()
+    token = page.split('hx-headers=\'{"x-csrftoken": "')[1].split('"')[0]
+    accepted = client.post(verdict_url(claim), data, headers={**HX, "X-CSRFToken": token})
+    assert accepted.status_code == 200
+    assert Fact.objects.get(pk=claim.fact_id).status == Status.DISPUTED
+
+
+# --- CSV export ---------------------------------------------------------------
+
+
+def read_csv(response) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+def test_export_honours_the_filters(editor_client, queue):
+    response = editor_client.get(EXPORT, {"q": "ships", "page": "2"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = read_csv(response)
+    assert {int(r["id"]) for r in rows} == {queue["ships"].pk, queue["ships_copy"].pk}
+    assert {r["independent_origins"] for r in rows} == {"2"}
+    everything = read_csv(editor_client.get(EXPORT))
+    assert len(everything) == Claim.objects.count()
+    disputed = read_csv(editor_client.get(EXPORT, {"status": "disputed"}))
+    assert [r["status"] for r in disputed] == ["disputed"]
+
+
+def test_export_streams_in_batches_with_one_header(editor_client, monkeypatch):
+    monkeypatch.setattr("factcheck.views.queue.CSV_BATCH", 7)
+    make_many(20)
+    text = b"".join(editor_client.get(EXPORT).streaming_content).decode()
+    assert text.count("id,source_file") == 1
+    assert len(list(csv.DictReader(io.StringIO(text)))) == 20
+
+
+def test_export_link_carries_the_current_filters(editor_client, queue):
+    body = editor_client.get(LIST, {"q": "ships", "kind": "quantity"}, headers=HX)
+    assert f'href="{EXPORT}?q=ships&amp;kind=quantity"' in body.content.decode()
+    plain = editor_client.get(LIST).content.decode()
+    assert f'href="{EXPORT}"' in plain
+
+
+def test_export_needs_login(client):
+    response = client.get(EXPORT)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))

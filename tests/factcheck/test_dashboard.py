@@ -1,0 +1,147 @@
+"""The dashboard: review counts, per-article progress and the corroboration matrix."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from factcheck.dashboard import article_progress, corroboration_matrix, status_counts
+from factcheck.models import Status
+from factcheck.services import record_verdict
+from tests.builders import make_article, make_claim, make_fact
+from tests.factcheck.desk_scenario import add_filler, build_story
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = "factcheck:dashboard"
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    response = client.get(reverse(DASHBOARD))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_empty_dashboard(viewer_client):
+    response = viewer_client.get(reverse(DASHBOARD))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "No fact is reported by two or more articles yet." in page
+    assert "No article has claims yet." in page
+
+
+def test_counts_by_verdict_and_by_suggestion(editor):
+    story = build_story()
+    record_verdict(fact=story.trade, status=Status.CORROBORATED, user=editor, expected_version=1)
+    record_verdict(fact=story.quote, status=Status.DISPUTED, user=editor, expected_version=1)
+    # A fact emptied by a merge is not counted.
+    make_fact(summary="emptied")
+    counts = status_counts()
+    verdicts = {row.code: row.count for row in counts["verdicts"]}
+    assert verdicts == {"corroborated": 1, "single_source": 0, "disputed": 1, "none": 3}
+    suggestions = {row.code: row.count for row in counts["suggestions"]}
+    assert suggestions == {"corroborated": 1, "single_source": 3, "disputed": 1}
+    assert [row.label for row in counts["verdicts"]][-1] == "No verdict"
+    assert counts["verdicts"][0].share == 20.0
+
+
+def test_progress_counts_claims_and_facts_with_a_verdict(editor):
+    story = build_story()
+    record_verdict(fact=story.squadrons, status=Status.DISPUTED, user=editor, expected_version=1)
+    make_article("No claims here.")
+    progress, total = article_progress()
+    assert total == 3
+    by_title = {a.title: a for a in progress}
+    wire = by_title[story.wire.title]
+    assert (wire.claim_reviewed, wire.claim_total, wire.fact_reviewed, wire.fact_total) == (
+        1,
+        4,
+        1,
+        4,
+    )
+    assert wire.percent == 25
+    copy = by_title[story.copy.title]
+    assert (copy.claim_reviewed, copy.claim_total, copy.percent) == (1, 1, 100)
+    # Most claims left to review first.
+    assert progress[0] == wire
+    assert progress[-1] == copy
+
+
+def test_matrix_marks_status_copies_and_conflicts(editor):
+    story = build_story()
+    record_verdict(fact=story.trade, status=Status.CORROBORATED, user=editor, expected_version=1)
+    matrix = corroboration_matrix()
+    # Only facts reported by two or more articles, most reported first.
+    assert [row.fact for row in matrix.rows] == [story.squadrons, story.trade]
+    assert [c.article for c in matrix.columns] == [story.wire, story.copy, story.rival]
+    cells = {(c.cy, c.cx): c for c in matrix.cells}
+    x = {c.article.pk: c.x for c in matrix.columns}
+    y = {r.fact.pk: r.y for r in matrix.rows}
+
+    wire = cells[y[story.squadrons.pk], x[story.wire.pk]]
+    copy = cells[y[story.squadrons.pk], x[story.copy.pk]]
+    rival = cells[y[story.squadrons.pk], x[story.rival.pk]]
+    assert (wire.shape, wire.suggested, wire.copy, wire.conflict) == ("triangle", True, False, True)
+    assert copy.copy and not rival.copy
+    assert rival.conflict
+    assert "copy of article #" in copy.title
+    assert "its figure is disputed: 4 of 5 squadrons" in rival.title
+
+    trade = cells[y[story.trade.pk], x[story.rival.pk]]
+    assert (trade.shape, trade.suggested, trade.conflict) == ("circle", False, False)
+    assert "Corroborated (editor's verdict)" in trade.title
+    # The copy does not report the trade figure: no mark.
+    assert (y[story.trade.pk], x[story.copy.pk]) not in cells
+    assert len(matrix.cells) == 5
+
+
+def test_matrix_is_capped(editor):
+    build_story()
+    add_filler(10)
+    matrix = corroboration_matrix(max_facts=3, max_articles=4)
+    assert len(matrix.rows) == 3
+    assert len(matrix.columns) <= 4
+    assert matrix.facts_total == 7
+    assert matrix.truncated
+
+
+def test_dashboard_page_draws_the_matrix_as_svg(viewer_client):
+    story = build_story()
+    response = viewer_client.get(reverse(DASHBOARD))
+    page = response.content.decode()
+    assert '<svg class="matrix"' in page
+    assert 'role="img"' in page
+    assert '<title id="matrix-title">Corroboration matrix</title>' in page
+    assert page.count('<g class="m-cell') == 5
+    assert 'class="m-copy"' in page
+    assert 'class="m-conflict"' in page
+    assert f'<a href="{story.squadrons.get_absolute_url()}"><text class="m-row-label"' in page
+    assert f'<a href="{story.copy.get_absolute_url()}"><text class="m-col-label"' in page
+    assert 'class="matrix-legend"' in page
+    # Counts and progress are given as text too.
+    assert re.search(r'<progress max="4" value="0"[^>]*>0%</progress>', page)
+    assert "0 of 4 claims" in page
+    assert '<span class="badge badge-none">No verdict</span>' in page
+    # No inline styles anywhere (the CSP forbids them).
+    assert "style=" not in page
+
+
+def test_titles_in_the_matrix_are_escaped(viewer_client):
+    wire = make_article("Five <b>ships</b> docked.", title="<script>x</script> ships")
+    other = make_article("Five ships docked, too.", title="Other")
+    fact = make_fact(summary="<img src=x> five ships")
+    make_claim(wire, "Five <b>ships</b>", fact=fact)
+    make_claim(other, "Five ships", fact=fact)
+    page = viewer_client.get(reverse(DASHBOARD)).content.decode()
+    assert "<script>x</script>" not in page
+    assert "<img src=x>" not in page
+    assert "&lt;img src=x&gt;" in page
+
+
+@pytest.mark.parametrize("rows", ["few", "many"])
+def test_dashboard_query_count_does_not_grow(viewer_client, django_assert_max_num_queries, rows):
+    build_story()
+    if rows == "many":
+        add_filler(80)
+    with django_assert_max_num_queries(16):
+        assert viewer_client.get(reverse(DASHBOARD)).status_code == 200

@@ -1,0 +1,572 @@
+"""The fact page: claims, verdict, note, evidence, assignment, regrouping, publishing, history."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from factcheck.models import Claim, Evidence, Fact, FactChange, FactKey, Status
+from factcheck.services import add_evidence, assign_fact, record_verdict, set_note
+from tests.factcheck.desk_scenario import add_filler, build_story
+
+pytestmark = pytest.mark.django_db
+
+HX = {"HX-Request": "true"}
+REGIONS = [
+    "fact-summary",
+    "fact-claims",
+    "fact-verdict",
+    "fact-publish",
+    "fact-assign",
+    "fact-note",
+    "fact-evidence",
+    "fact-history",
+]
+
+
+def url(name, fact, *args):
+    return reverse(f"factcheck:{name}", args=[fact.pk, *args])
+
+
+def fact_url(fact):
+    return fact.get_absolute_url()
+
+
+def post(client, name, fact, data, htmx=True, *args):
+    return client.post(url(name, fact, *args), data, headers=HX if htmx else {})
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    story = build_story()
+    response = client.get(fact_url(story.squadrons))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+    response = client.post(url("fact-verdict", story.squadrons), {"status": "disputed"})
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_full_page_shows_claims_with_article_links_and_every_region(editor_client):
+    story = build_story()
+    response = editor_client.get(fact_url(story.squadrons))
+    assert response.status_code == 200
+    page = response.content.decode()
+    for region in REGIONS:
+        assert f'id="{region}"' in page
+    assert "Reported by 3 articles (3 claims)" in page
+    for article in (story.wire, story.copy, story.rival):
+        assert f'href="{article.get_absolute_url()}"' in page
+    assert "3 of 5 squadrons vs 4 of 5 squadrons" in page
+    assert "val-differs" in page
+    # The out-of-band version field is not part of the page.
+    assert "hx-swap-oob" not in page
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_each_region_is_a_fragment(editor_client, region):
+    story = build_story()
+    response = editor_client.get(fact_url(story.squadrons), headers={**HX, "HX-Target": region})
+    content = response.content.decode().lstrip()
+    assert content.startswith(f'<section id="{region}"')
+    assert "<html" not in content
+    assert "HX-Target" in response["Vary"]
+
+
+def test_regions_refresh_themselves_on_events(editor_client):
+    story = build_story()
+    page = editor_client.get(fact_url(story.squadrons)).content.decode()
+    # Summary and history follow every change, and a refused stale edit.
+    assert page.count('hx-trigger="factChanged from:body, staleEdit from:body"') == 2
+    assert 'hx-trigger="verdictChanged from:body"' in page  # publication
+
+
+def test_viewers_see_everything_but_no_controls(viewer_client):
+    story = build_story()
+    set_note(fact=story.squadrons, note="Check with the ministry.", user=None, expected_version=1)
+    page = viewer_client.get(fact_url(story.squadrons)).content.decode()
+    assert "Check with the ministry." in page
+    assert "<form" not in page.split('<main id="main"', 1)[1]
+    assert "You can view this fact; editors record verdicts." in page
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "fact-verdict",
+        "fact-note",
+        "fact-assign",
+        "fact-evidence-add",
+        "fact-split",
+        "fact-merge",
+        "fact-publish",
+        "fact-unpublish",
+    ],
+)
+def test_viewers_are_refused_every_change(viewer_client, name):
+    story = build_story()
+    response = viewer_client.post(url(name, story.squadrons), {"version": 1})
+    assert response.status_code == 403
+    assert not FactChange.objects.exists()
+
+
+def test_viewers_cannot_remove_evidence(viewer_client, editor):
+    story = build_story()
+    item = add_evidence(fact=story.squadrons, url="https://example.org", note="", user=editor)
+    response = viewer_client.post(url("fact-evidence-remove", story.squadrons, item.pk))
+    assert response.status_code == 403
+    assert Evidence.objects.filter(pk=item.pk).exists()
+
+
+def test_gets_are_refused_on_change_urls(editor_client):
+    story = build_story()
+    assert editor_client.get(url("fact-verdict", story.squadrons)).status_code == 405
+
+
+# ---------------------------------------------------------------- verdict
+
+
+def test_verdict_htmx_answers_with_its_region_and_syncs_versions(editor_client, editor):
+    story = build_story()
+    response = post(
+        editor_client,
+        "fact-verdict",
+        story.squadrons,
+        {"status": "disputed", "version": 1, "reason": "Rival says four"},
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert content.lstrip().startswith('<section id="fact-verdict"')
+    assert '<span class="badge badge-disputed">Disputed</span>' in content
+    assert 'aria-pressed="true">Disputed' in content
+    # Every other form on the page gets the new version out of band.
+    assert 'hx-swap-oob="outerHTML:.fact-version"' in content
+    assert content.count('name="version" value="2"') >= 2
+    assert "verdictChanged" in response["HX-Trigger"]
+    assert "factChanged" in response["HX-Trigger"]
+    change = FactChange.objects.get(fact=story.squadrons)
+    assert (change.user, change.old_value, change.new_value, change.reason) == (
+        editor,
+        "",
+        "disputed",
+        "Rival says four",
+    )
+
+
+def test_verdict_without_htmx_redirects_to_the_page(editor_client):
+    story = build_story()
+    response = post(
+        editor_client, "fact-verdict", story.squadrons, {"status": "disputed", "version": 1}, False
+    )
+    assert response.status_code == 302
+    assert response.url == fact_url(story.squadrons) + "#fact-verdict"
+
+
+def test_invalid_verdict_is_an_alert(editor_client):
+    story = build_story()
+    response = post(
+        editor_client, "fact-verdict", story.squadrons, {"status": "true", "version": 1}
+    )
+    assert 'role="alert"' in response.content.decode()
+    assert response["HX-Retarget"] == "#fact-verdict"
+    plain = post(
+        editor_client, "fact-verdict", story.squadrons, {"status": "true", "version": 1}, False
+    )
+    assert plain.status_code == 400
+
+
+# --------------------------------------------- two editors on one fact at once
+
+
+def test_stale_verdict_is_refused_with_the_current_state(editor_client, other_editor):
+    story = build_story()
+    record_verdict(
+        fact=story.squadrons, status=Status.CORROBORATED, user=other_editor, expected_version=1
+    )
+    response = post(
+        editor_client, "fact-verdict", story.squadrons, {"status": "disputed", "version": 1}
+    )
+    assert response.status_code == 200
+    assert response["HX-Retarget"] == "#fact-verdict"
+    assert response["HX-Reswap"] == "outerHTML"
+    content = response.content.decode()
+    assert 'role="alert"' in content
+    assert "was changed by ed2" in content
+    assert "it is now: Corroborated" in content
+    assert '<span class="badge badge-corroborated">Corroborated</span>' in content
+    # The region offers the current version; the other forms are not synced.
+    assert 'name="version" value="2"' in content
+    assert "hx-swap-oob" not in content
+    # Nothing changed; the page's read-only regions refetch to show who did what.
+    assert "staleEdit" in response["HX-Trigger"]
+    assert "verdictChanged" not in response["HX-Trigger"]
+
+    plain = post(
+        editor_client, "fact-verdict", story.squadrons, {"status": "disputed", "version": 1}, False
+    )
+    assert plain.status_code == 409
+    assert "was changed by ed2" in plain.content.decode()
+    story.squadrons.refresh_from_db()
+    assert story.squadrons.status == Status.CORROBORATED
+    assert FactChange.objects.filter(fact=story.squadrons).count() == 1
+
+
+def test_stale_note_keeps_the_draft_and_shows_the_saved_note(editor_client, other_editor):
+    story = build_story()
+    set_note(
+        fact=story.squadrons, note="Ministry confirms three.", user=other_editor, expected_version=1
+    )
+    response = post(editor_client, "fact-note", story.squadrons, {"note": "My draft", "version": 1})
+    content = response.content.decode()
+    assert response["HX-Retarget"] == "#fact-note"
+    assert "was changed by ed2" in content
+    assert "The saved note is now:" in content
+    assert "Ministry confirms three." in content
+    assert ">My draft</textarea>" in content
+    assert 'name="version" value="2"' in content
+
+    plain = post(
+        editor_client, "fact-note", story.squadrons, {"note": "My draft", "version": 1}, False
+    )
+    assert plain.status_code == 409
+    story.squadrons.refresh_from_db()
+    assert story.squadrons.note == "Ministry confirms three."
+
+
+def test_stale_publish_is_refused(editor_client, other_editor):
+    story = build_story()
+    record_verdict(
+        fact=story.trade, status=Status.CORROBORATED, user=other_editor, expected_version=1
+    )
+    set_note(fact=story.trade, note="Ready", user=other_editor, expected_version=2)
+    response = post(editor_client, "fact-publish", story.trade, {"version": 2})
+    content = response.content.decode()
+    assert response["HX-Retarget"] == "#fact-publish"
+    assert "was changed by ed2" in content
+    assert "Not published." in content
+    assert 'name="version" value="3"' in content
+    plain = post(editor_client, "fact-publish", story.trade, {"version": 2}, False)
+    assert plain.status_code == 409
+    story.trade.refresh_from_db()
+    assert story.trade.published_at is None
+
+
+def test_stale_assignment_is_refused(editor_client, editor, other_editor):
+    story = build_story()
+    assign_fact(fact=story.squadrons, assignee=other_editor, user=other_editor, expected_version=1)
+    response = post(
+        editor_client, "fact-assign", story.squadrons, {"assignee": editor.pk, "version": 1}
+    )
+    assert "was changed by ed2" in response.content.decode()
+    story.squadrons.refresh_from_db()
+    assert story.squadrons.assigned_to == other_editor
+
+
+# ------------------------------------------------------------ note, assignment
+
+
+def test_note_is_saved_with_history(editor_client, editor):
+    story = build_story()
+    response = post(
+        editor_client, "fact-note", story.squadrons, {"note": " Call the ministry. ", "version": 1}
+    )
+    content = response.content.decode()
+    assert content.lstrip().startswith('<section id="fact-note"')
+    assert ">Call the ministry.</textarea>" in content
+    assert "factChanged" in response["HX-Trigger"]
+    story.squadrons.refresh_from_db()
+    assert story.squadrons.note == "Call the ministry."
+    change = FactChange.objects.get(fact=story.squadrons)
+    assert (change.action, change.new_value, change.user) == ("note", "Call the ministry.", editor)
+
+
+def test_assign_an_editor_and_assign_to_me(editor_client, editor, other_editor):
+    story = build_story()
+    page = editor_client.get(fact_url(story.squadrons)).content.decode()
+    assert f'<option value="{other_editor.pk}">ed2</option>' in page
+    assert "Assign to me" in page
+
+    response = post(
+        editor_client, "fact-assign", story.squadrons, {"assignee": other_editor.pk, "version": 1}
+    )
+    assert "<p>ed2</p>" in response.content.decode()
+    response = post(
+        editor_client, "fact-assign", story.squadrons, {"assignee": editor.pk, "version": 2}
+    )
+    content = response.content.decode()
+    assert "<p>ed</p>" in content
+    assert "Assign to me" not in content
+    response = post(
+        editor_client, "fact-assign", story.squadrons, {"assignee": "", "version": 3}, False
+    )
+    assert response.status_code == 302
+    story.squadrons.refresh_from_db()
+    assert story.squadrons.assigned_to is None
+    assert list(
+        FactChange.objects.filter(fact=story.squadrons).values_list("old_value", "new_value")
+    ) == [("ed", ""), ("ed2", "ed"), ("", "ed2")]
+
+
+def test_only_editors_can_be_assigned(editor_client, viewer):
+    story = build_story()
+    response = post(
+        editor_client, "fact-assign", story.squadrons, {"assignee": viewer.pk, "version": 1}
+    )
+    assert 'role="alert"' in response.content.decode()
+    assert not FactChange.objects.exists()
+
+
+# -------------------------------------------------------------------- evidence
+
+
+def test_add_and_remove_evidence(editor_client, editor):
+    story = build_story()
+    response = post(
+        editor_client,
+        "fact-evidence-add",
+        story.squadrons,
+        {"url": "https://mod.example.org/release", "note": "Ministry release", "version": 1},
+    )
+    content = response.content.decode()
+    assert content.lstrip().startswith('<section id="fact-evidence"')
+    assert 'href="https://mod.example.org/release"' in content
+    assert "Ministry release" in content
+    assert "Evidence added." in content
+    assert 'hx-swap-oob="outerHTML:.fact-version"' in content
+    item = Evidence.objects.get()
+    assert item.added_by == editor
+
+    response = post(
+        editor_client, "fact-evidence-remove", story.squadrons, {"version": 2}, True, item.pk
+    )
+    assert "No evidence linked yet." in response.content.decode()
+    assert not Evidence.objects.exists()
+    assert list(FactChange.objects.values_list("action", flat=True)) == [
+        "evidence_remove",
+        "evidence_add",
+    ]
+
+
+def test_evidence_added_over_someone_elses_change_does_not_sync_versions(
+    editor_client, other_editor
+):
+    story = build_story()
+    set_note(fact=story.squadrons, note="x", user=other_editor, expected_version=1)
+    response = post(
+        editor_client,
+        "fact-evidence-add",
+        story.squadrons,
+        {"url": "https://a.example", "version": 1},
+    )
+    assert "hx-swap-oob" not in response.content.decode()
+
+
+def test_bad_evidence_link_is_an_alert_and_keeps_the_input(editor_client):
+    story = build_story()
+    response = post(
+        editor_client,
+        "fact-evidence-add",
+        story.squadrons,
+        {"url": "javascript:alert(1)", "note": "n", "version": 1},
+    )
+    content = response.content.decode()
+    assert 'role="alert"' in content
+    assert 'value="n"' in content
+    assert not Evidence.objects.exists()
+    plain = post(editor_client, "fact-evidence-add", story.squadrons, {"url": "nope nope"}, False)
+    assert plain.status_code == 400
+
+
+def test_evidence_of_another_fact_is_not_found(editor_client, editor):
+    story = build_story()
+    item = add_evidence(fact=story.trade, url="https://example.org", note="", user=editor)
+    response = post(editor_client, "fact-evidence-remove", story.squadrons, {}, True, item.pk)
+    assert response.status_code == 404
+
+
+# ----------------------------------------------------------------- regrouping
+
+
+def test_split_moves_a_claim_to_a_new_fact(editor_client, editor):
+    story = build_story()
+    response = post(
+        editor_client,
+        "fact-split",
+        story.squadrons,
+        {"claim": story.rival_squadrons.pk, "reason": "Different delivery", "version": 1},
+    )
+    content = response.content.decode()
+    assert content.lstrip().startswith('<section id="fact-claims"')
+    story.rival_squadrons.refresh_from_db()
+    new_fact = story.rival_squadrons.fact
+    assert new_fact != story.squadrons
+    assert f"now forms fact #{new_fact.pk}" in content
+    assert "Reported by 2 articles (2 claims)" in content
+    assert "claimsChanged" in response["HX-Trigger"]
+    # Both facts keep a record; the old one's suggestion is recomputed.
+    assert FactChange.objects.filter(fact=story.squadrons, action="split").exists()
+    assert FactChange.objects.filter(fact=new_fact, action="split").exists()
+    story.squadrons.refresh_from_db()
+    assert story.squadrons.suggested_status != Status.DISPUTED
+
+
+def test_split_refuses_a_claim_of_another_fact_or_the_only_claim(editor_client):
+    story = build_story()
+    other_claim = story.trade.claims.first()
+    response = post(editor_client, "fact-split", story.squadrons, {"claim": other_claim.pk})
+    assert "That claim is not part of this fact." in response.content.decode()
+    only = story.quote.claims.get()
+    response = post(editor_client, "fact-split", story.quote, {"claim": only.pk}, False)
+    assert response.status_code == 400
+    assert "only one in its fact" in response.content.decode()
+
+
+def test_merge_another_fact_into_this_one(editor_client, editor):
+    story = build_story()
+    response = post(
+        editor_client,
+        "fact-merge",
+        story.squadrons,
+        {"other": story.attribution.pk, "reason": "Same statement", "version": 1},
+    )
+    content = response.content.decode()
+    assert f"Fact #{story.attribution.pk} merged into this fact." in content
+    assert "Reported by 3 articles (4 claims)" in content
+    assert Claim.objects.filter(fact=story.squadrons).count() == 4
+    assert FactChange.objects.filter(fact=story.attribution, action="merge").exists()
+    # The emptied fact keeps its page and history.
+    page = editor_client.get(fact_url(story.attribution)).content.decode()
+    assert "moved to fact #" in page
+
+
+def test_merge_refuses_unknown_and_same_facts(editor_client):
+    story = build_story()
+    response = post(editor_client, "fact-merge", story.squadrons, {"other": 999999})
+    assert "There is no fact #999999." in response.content.decode()
+    response = post(
+        editor_client, "fact-merge", story.squadrons, {"other": story.squadrons.pk}, False
+    )
+    assert response.status_code == 400
+    assert "cannot be merged with itself" in response.content.decode()
+
+
+def test_merge_candidates_share_matching_keys(editor_client):
+    story = build_story()
+    FactKey.objects.create(fact=story.squadrons, key="fraction:squadron")
+    FactKey.objects.create(fact=story.attribution, key="fraction:squadron")
+    FactKey.objects.create(fact=story.trade, key="money:trade")
+    page = editor_client.get(fact_url(story.squadrons)).content.decode()
+    assert "Facts that may be the same" in page
+    assert f"Merge #{story.attribution.pk} into this fact" in page
+    assert f"Merge #{story.trade.pk} into this fact" not in page
+
+
+# ----------------------------------------------------------------- publishing
+
+
+def test_publish_needs_a_verdict(editor_client):
+    story = build_story()
+    page = editor_client.get(fact_url(story.squadrons)).content.decode()
+    assert "needs an editor's verdict before it can be published" in page
+    assert url("fact-publish", story.squadrons) not in page
+    response = post(editor_client, "fact-publish", story.squadrons, {"version": 1})
+    assert "Only a fact with an editor" in response.content.decode()
+
+
+def test_publish_and_unpublish(editor_client, editor):
+    story = build_story()
+    record_verdict(fact=story.trade, status=Status.CORROBORATED, user=editor, expected_version=1)
+    page = editor_client.get(fact_url(story.trade)).content.decode()
+    assert f'action="{url("fact-publish", story.trade)}"' in page
+    response = post(editor_client, "fact-publish", story.trade, {"version": 2})
+    content = response.content.decode()
+    assert content.lstrip().startswith('<section id="fact-publish"')
+    assert "Published " in content
+    assert "Unpublish" in content
+    assert "factChanged" in response["HX-Trigger"]
+    response = post(editor_client, "fact-unpublish", story.trade, {"version": 3}, False)
+    assert response.status_code == 302
+    story.trade.refresh_from_db()
+    assert story.trade.published_at is None
+    assert list(FactChange.objects.filter(fact=story.trade).values_list("action", flat=True)) == [
+        "unpublish",
+        "publish",
+        "status",
+    ]
+
+
+def test_publishing_needs_its_own_permission(client, django_user_model):
+    story = build_story()
+    user = django_user_model.objects.create_user("checker", password="x")
+    user.user_permissions.add(Permission.objects.get(codename="record_verdict"))
+    client.force_login(user)
+    record_verdict(fact=story.trade, status=Status.CORROBORATED, user=user, expected_version=1)
+    page = client.get(fact_url(story.trade)).content.decode()
+    assert url("fact-publish", story.trade) not in page
+    assert client.post(url("fact-publish", story.trade), {"version": 2}).status_code == 403
+
+
+# -------------------------------------------------------------------- history
+
+
+def test_history_lists_who_when_what_and_why(viewer_client, editor, other_editor):
+    story = build_story()
+    record_verdict(
+        fact=story.squadrons,
+        status=Status.DISPUTED,
+        user=editor,
+        expected_version=1,
+        reason="Two figures",
+    )
+    assign_fact(fact=story.squadrons, assignee=other_editor, user=editor, expected_version=2)
+    response = viewer_client.get(
+        fact_url(story.squadrons), headers={**HX, "HX-Target": "fact-history"}
+    )
+    content = response.content.decode()
+    assert "<td>Verdict</td>" in content
+    assert "<td>Assignment</td>" in content
+    assert '<span class="new">disputed</span>' in content
+    assert "<td>Two figures</td>" in content
+    assert "<td>ed</td>" in content
+
+
+# ---------------------------------------------------------------- query counts
+
+
+@pytest.mark.parametrize("rows", ["few", "many"])
+def test_fact_page_query_count_does_not_grow(
+    editor_client, editor, django_assert_max_num_queries, rows
+):
+    add_filler(0 if rows == "few" else 30)
+    story = build_story()
+    fact = story.squadrons
+    if rows == "many":
+        for i in range(15):
+            add_evidence(fact=fact, url=f"https://example.org/{i}", note=str(i), user=editor)
+            FactKey.objects.create(fact=fact, key=f"k{i}")
+            other = Fact.objects.create(summary=f"candidate {i}")
+            FactKey.objects.create(fact=other, key=f"k{i}")
+        for claim in Claim.objects.filter(article__title__startswith="Port")[:20]:
+            Claim.objects.filter(pk=claim.pk).update(fact=fact)
+    with django_assert_max_num_queries(12):
+        assert editor_client.get(fact_url(fact)).status_code == 200
+
+
+def test_every_change_without_htmx_redirects_to_its_region(editor_client, editor):
+    story = build_story()
+    item = add_evidence(fact=story.squadrons, url="https://example.org/x", note="", user=editor)
+    record_verdict(fact=story.trade, status=Status.CORROBORATED, user=editor, expected_version=1)
+    steps = [
+        (url("fact-note", story.squadrons), {"note": "n", "version": 2}, "fact-note"),
+        (url("fact-assign", story.squadrons), {"assignee": editor.pk, "version": 3}, "fact-assign"),
+        (url("fact-evidence-add", story.squadrons), {"url": "https://e.org"}, "fact-evidence"),
+        (url("fact-evidence-remove", story.squadrons, item.pk), {}, "fact-evidence"),
+        (url("fact-split", story.squadrons), {"claim": story.rival_squadrons.pk}, "fact-claims"),
+        (url("fact-merge", story.squadrons), {"other": story.attribution.pk}, "fact-claims"),
+        (url("fact-publish", story.trade), {"version": 2}, "fact-publish"),
+    ]
+    for target, data, region in steps:
+        response = editor_client.post(target, data)
+        assert response.status_code == 302, (target, response.content[:500])
+        assert response.url.endswith(f"#{region}")
+    # A notice says what a regrouping did, on the page it redirects to.
+    page = editor_client.get(fact_url(story.squadrons)).content.decode()
+    assert f"Fact #{story.attribution.pk} merged into this fact." in page

@@ -1,0 +1,246 @@
+"""Editors' changes to facts: each writes its history, stale edits are refused."""
+
+import pytest
+
+from factcheck.models import Claim, Evidence, Fact, FactChange, FactKey, Status
+from factcheck.services import (
+    InvalidChange,
+    StaleEdit,
+    add_evidence,
+    assign_fact,
+    merge_facts,
+    publish_fact,
+    record_verdict,
+    remove_evidence,
+    set_note,
+    split_claim,
+    unpublish_fact,
+)
+from tests.builders import make_article, make_claim, make_fact
+from tests.factcheck.desk_scenario import build_story
+
+pytestmark = pytest.mark.django_db
+
+
+def history(fact):
+    return list(
+        FactChange.objects.filter(fact=fact)
+        .order_by("id")
+        .values_list("action", "old_value", "new_value")
+    )
+
+
+# -------------------------------------------------------------------- verdicts
+
+
+def test_record_verdict_writes_history_and_bumps_the_version(editor):
+    fact = make_fact()
+    fact = record_verdict(
+        fact=fact, status=Status.DISPUTED, user=editor, expected_version=1, reason="Two figures"
+    )
+    assert (fact.status, fact.version, fact.status_changed_by) == ("disputed", 2, editor)
+    assert fact.status_changed_at is not None
+    change = FactChange.objects.get(fact=fact)
+    assert (change.action, change.old_value, change.new_value, change.reason, change.user) == (
+        "status",
+        "",
+        "disputed",
+        "Two figures",
+        editor,
+    )
+
+
+def test_same_verdict_again_changes_nothing(editor):
+    fact = record_verdict(fact=make_fact(), status="disputed", user=editor, expected_version=1)
+    again = record_verdict(fact=fact, status="disputed", user=editor, expected_version=2)
+    assert again.version == 2
+    assert FactChange.objects.count() == 1
+
+
+def test_unknown_verdict_is_refused(editor):
+    with pytest.raises(InvalidChange):
+        record_verdict(fact=make_fact(), status="true", user=editor, expected_version=1)
+
+
+def test_stale_verdict_names_who_changed_the_fact_and_its_state(editor, other_editor):
+    fact = make_fact()
+    record_verdict(fact=fact, status=Status.CORROBORATED, user=other_editor, expected_version=1)
+    with pytest.raises(StaleEdit) as refused:
+        record_verdict(fact=fact, status=Status.DISPUTED, user=editor, expected_version=1)
+    message = str(refused.value)
+    assert "changed by ed2" in message
+    assert "it is now: Corroborated" in message
+    assert refused.value.fact.version == 2
+    fact.refresh_from_db()
+    assert fact.status == Status.CORROBORATED
+    assert FactChange.objects.count() == 1
+
+
+def test_a_published_verdict_cannot_be_cleared(editor):
+    fact = record_verdict(fact=make_fact(), status="disputed", user=editor, expected_version=1)
+    fact = publish_fact(fact=fact, user=editor, expected_version=2)
+    with pytest.raises(InvalidChange):
+        record_verdict(fact=fact, status="", user=editor, expected_version=3)
+
+
+# ------------------------------------------------------- note and assignment
+
+
+def test_set_note_strips_and_writes_history(editor):
+    fact = set_note(fact=make_fact(), note="  Ask the ministry. ", user=editor, expected_version=1)
+    assert fact.note == "Ask the ministry."
+    assert history(fact) == [("note", "", "Ask the ministry.")]
+    set_note(fact=fact, note="Ask the ministry.", user=editor, expected_version=2)
+    assert FactChange.objects.count() == 1
+
+
+def test_stale_note_is_refused(editor, other_editor):
+    fact = make_fact()
+    set_note(fact=fact, note="theirs", user=other_editor, expected_version=1)
+    with pytest.raises(StaleEdit, match="changed by ed2"):
+        set_note(fact=fact, note="mine", user=editor, expected_version=1)
+    fact.refresh_from_db()
+    assert fact.note == "theirs"
+
+
+def test_assign_and_unassign(editor, other_editor):
+    fact = assign_fact(fact=make_fact(), assignee=other_editor, user=editor)
+    assert fact.assigned_to == other_editor
+    fact = assign_fact(fact=fact, assignee=None, user=editor, expected_version=2)
+    assert fact.assigned_to is None
+    assert history(fact) == [("assign", "", "ed2"), ("assign", "ed2", "")]
+
+
+def test_stale_assignment_is_refused(editor, other_editor):
+    fact = make_fact()
+    set_note(fact=fact, note="x", user=other_editor, expected_version=1)
+    with pytest.raises(StaleEdit):
+        assign_fact(fact=fact, assignee=editor, user=editor, expected_version=1)
+
+
+# -------------------------------------------------------------------- evidence
+
+
+def test_add_and_remove_evidence_write_history(editor):
+    fact = make_fact()
+    item = add_evidence(fact=fact, url="https://example.org/a", note=" release ", user=editor)
+    assert (item.note, item.added_by) == ("release", editor)
+    fact.refresh_from_db()
+    assert fact.version == 2
+    fact = remove_evidence(evidence=item, user=editor)
+    assert fact.version == 3
+    assert not Evidence.objects.exists()
+    assert history(fact) == [
+        ("evidence_add", "", "https://example.org/a release"),
+        ("evidence_remove", "https://example.org/a release", ""),
+    ]
+
+
+# ------------------------------------------------------------------ publishing
+
+
+def test_publish_needs_a_verdict(editor):
+    with pytest.raises(InvalidChange):
+        publish_fact(fact=make_fact(), user=editor, expected_version=1)
+
+
+def test_publish_and_unpublish_write_history(editor):
+    fact = record_verdict(fact=make_fact(), status="corroborated", user=editor, expected_version=1)
+    fact = publish_fact(fact=fact, user=editor, expected_version=2)
+    assert fact.is_published
+    assert Fact.objects.published().get() == fact
+    fact = unpublish_fact(fact=fact, user=editor, expected_version=3)
+    assert not fact.is_published
+    assert history(fact)[1:] == [
+        ("publish", "", "corroborated"),
+        ("unpublish", "corroborated", ""),
+    ]
+
+
+def test_stale_publish_is_refused(editor, other_editor):
+    fact = record_verdict(fact=make_fact(), status="corroborated", user=editor, expected_version=1)
+    set_note(fact=fact, note="wait", user=other_editor, expected_version=2)
+    with pytest.raises(StaleEdit, match="changed by ed2"):
+        publish_fact(fact=fact, user=editor, expected_version=2)
+    fact.refresh_from_db()
+    assert not fact.is_published
+
+
+# ------------------------------------------------------------------ regrouping
+
+
+def test_split_moves_the_claim_keeps_history_and_recomputes(editor):
+    story = build_story()
+    assert story.squadrons.suggested_status == Status.DISPUTED
+    new_fact = split_claim(claim=story.rival_squadrons, user=editor, reason="Other delivery")
+    story.rival_squadrons.refresh_from_db()
+    assert story.rival_squadrons.fact == new_fact
+    assert story.rival_squadrons.match_score is None
+    assert history(story.squadrons) == [
+        (
+            "split",
+            f"claim #{story.rival_squadrons.pk} ({story.rival.source_file})",
+            f"fact #{new_fact.pk}",
+        )
+    ]
+    assert history(new_fact) == [
+        (
+            "split",
+            f"fact #{story.squadrons.pk}",
+            f"claim #{story.rival_squadrons.pk} ({story.rival.source_file})",
+        )
+    ]
+    # Without the rival's 4 of 5, wire and its copy agree: one origin, no conflict.
+    story.squadrons.refresh_from_db()
+    assert story.squadrons.suggested_status == Status.SINGLE_SOURCE
+    assert story.squadrons.conflicts == []
+    assert story.squadrons.origin_count == 1
+    assert new_fact.suggested_status == Status.SINGLE_SOURCE
+
+
+def test_split_refuses_the_only_claim(editor):
+    story = build_story()
+    with pytest.raises(InvalidChange):
+        split_claim(claim=story.quote.claims.get(), user=editor)
+
+
+def test_merge_moves_claims_and_keys_and_keeps_the_other_facts_history(editor):
+    story = build_story()
+    FactKey.objects.create(fact=story.attribution, key="pair:russia|squadron")
+    record_verdict(fact=story.attribution, status="single_source", user=editor, expected_version=1)
+    target = merge_facts(
+        target=story.squadrons, other=story.attribution, user=editor, reason="same"
+    )
+    assert Claim.objects.filter(fact=target).count() == 4
+    assert not Claim.objects.filter(fact=story.attribution).exists()
+    assert FactKey.objects.filter(fact=target, key="pair:russia|squadron").exists()
+    assert not FactKey.objects.filter(fact=story.attribution).exists()
+    # The other fact's verdict carries over, recorded on the target.
+    assert target.status == "single_source"
+    assert history(target) == [
+        ("status", "", "single_source"),
+        ("merge", f"fact #{story.attribution.pk}", f"fact #{target.pk}"),
+    ]
+    # The emptied fact stays, with its history.
+    other = Fact.objects.get(pk=story.attribution.pk)
+    assert [a for a, _, _ in history(other)] == ["status", "merge"]
+    assert target.suggested_status == Status.DISPUTED
+
+
+def test_merge_recomputes_the_suggestion(editor):
+    a, b = make_article("Port handled 120 ships."), make_article("Port handled 120 ships too.")
+    one = make_claim(a, "120 ships").fact
+    two = make_claim(b, "120 ships").fact
+    target = merge_facts(target=one, other=two, user=editor)
+    assert target.suggested_status == Status.CORROBORATED
+    assert target.origin_count == 2
+
+
+def test_merge_refuses_itself_and_published_facts(editor):
+    story = build_story()
+    with pytest.raises(InvalidChange):
+        merge_facts(target=story.trade, other=story.trade, user=editor)
+    fact = record_verdict(fact=story.quote, status="single_source", user=editor, expected_version=1)
+    publish_fact(fact=fact, user=editor, expected_version=2)
+    with pytest.raises(InvalidChange, match="Unpublish"):
+        merge_facts(target=story.trade, other=story.quote, user=editor)
