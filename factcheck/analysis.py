@@ -14,9 +14,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Substr
 
 from factcheck.engine.extraction import extract_claims
-from factcheck.engine.matching import ClaimFeatures, index_keys, match
+from factcheck.engine.matching import ClaimFeatures, index_keys, match, story_entities
 from factcheck.engine.provenance import compare, fingerprint
 from factcheck.engine.suggestion import Report, origins_of, suggest
 from factcheck.models import ArticleFingerprint, ArticleRelation, Claim, Fact, FactKey
@@ -29,13 +31,17 @@ CLAIMS_PER_CANDIDATE = 3
 SUMMARY_MAX = 300
 
 
-def features_of(claim: Claim) -> ClaimFeatures:
+def features_of(claim: Claim, *, context: str = "") -> ClaimFeatures:
+    """A stored claim's matching features (``context``: its sentence, when at hand)."""
+    published = claim.article.published if claim.article_id else None
     return ClaimFeatures(
         text=claim.text,
         kind=claim.kind,
         values=claim.values,
         entities=claim.entities,
-        context=claim.text,
+        context=context or claim.text,
+        story=tuple(claim.story),
+        published=published.isoformat() if published else "",
     )
 
 
@@ -55,7 +61,12 @@ def analyse_article(*, article: Article) -> list[Claim]:
     _trace_copies(article)
 
     extracted = extract_claims(article.body, published=article.published)
-    keys_by_claim = [index_keys(ClaimFeatures.from_extracted(c)) for c in extracted]
+    story = story_entities(extracted)
+    features_by_claim = [
+        ClaimFeatures.from_extracted(c, article.body, story=story, published=article.published)
+        for c in extracted
+    ]
+    keys_by_claim = [index_keys(f) for f in features_by_claim]
     candidates = _candidate_facts(
         set().union(*keys_by_claim) if keys_by_claim else set(), exclude_article=article
     )
@@ -63,8 +74,7 @@ def analyse_article(*, article: Article) -> list[Claim]:
 
     stored: list[Claim] = []
     taken: set[int] = set()
-    for found, keys in zip(extracted, keys_by_claim, strict=True):
-        features = ClaimFeatures.from_extracted(found)
+    for found, features, keys in zip(extracted, features_by_claim, keys_by_claim, strict=True):
         fact_id = previous.get((found.text, found.kind.value))
         score, reasons = None, []
         if fact_id is None or fact_id in taken:
@@ -93,6 +103,7 @@ def analyse_article(*, article: Article) -> list[Claim]:
                 features=found.features,
                 values=found.values,
                 entities=found.entities,
+                story=list(story),
                 flags=found.flags,
                 match_score=score,
                 match_reasons=reasons,
@@ -134,11 +145,32 @@ def _claims_of(candidates: dict[int, set[str]]) -> dict[int, list[ClaimFeatures]
     by_fact: dict[int, list[ClaimFeatures]] = defaultdict(list)
     if not candidates:
         return by_fact
-    rows = Claim.objects.filter(fact_id__in=candidates).order_by("fact_id", "id")
-    for claim in rows.only("fact_id", "text", "kind", "values", "entities"):
+    rows = (
+        Claim.objects.filter(fact_id__in=candidates)
+        .order_by("fact_id", "id")
+        .select_related("article")
+        .only("fact_id", "text", "kind", "values", "entities", "story", "article__published")
+        # The sentence is cut in the database: candidate articles' bodies stay there.
+        .annotate(
+            sentence=Substr(
+                "article__body", F("sentence_start") + 1, F("sentence_end") - F("sentence_start")
+            )
+        )
+    )
+    for claim in rows:
         if len(by_fact[claim.fact_id]) < CLAIMS_PER_CANDIDATE:
-            by_fact[claim.fact_id].append(features_of(claim))
+            by_fact[claim.fact_id].append(features_of(claim, context=_context(claim)))
     return by_fact
+
+
+def _context(claim: Claim) -> str:
+    """The claim's sentence when it is short enough to speak for the claim alone.
+
+    The rule of ``ClaimFeatures.from_extracted``, so that a stored claim is
+    compared on the footing it had when it was found.
+    """
+    sentence = getattr(claim, "sentence", "") or ""
+    return sentence if len(sentence) <= max(2 * len(claim.text), 240) else ""
 
 
 def _best_match(

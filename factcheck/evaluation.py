@@ -10,7 +10,7 @@ put them in one group.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
@@ -24,6 +24,9 @@ class Figures:
     gold_pairs: int
     predicted_pairs: int
     correct_pairs: int
+    # Label ids of the pairs grouped wrongly and of the true pairs left apart.
+    wrong_pairs: list[tuple[str, str]] = field(default_factory=list)
+    missed_pairs: list[tuple[str, str]] = field(default_factory=list)
 
     @staticmethod
     def _ratio(a: int, b: int) -> float:
@@ -103,6 +106,8 @@ def evaluate(
 
     group_of = {item: n for n, group in enumerate(labels["groups"]) for item in group}
     gold = predicted = correct = 0
+    wrong: list[tuple[str, str]] = []
+    missed: list[tuple[str, str]] = []
     for a, b in combinations(sorted(spans), 2):
         if spans[a][0] == spans[b][0]:
             continue
@@ -111,6 +116,10 @@ def evaluate(
         gold += is_gold
         predicted += is_predicted
         correct += is_gold and is_predicted
+        if is_predicted and not is_gold:
+            wrong.append((a, b))
+        elif is_gold and not is_predicted:
+            missed.append((a, b))
     return Figures(
         labelled=len(spans),
         claims=total_claims,
@@ -119,4 +128,6 @@ def evaluate(
         gold_pairs=gold,
         predicted_pairs=predicted,
         correct_pairs=correct,
+        wrong_pairs=wrong,
+        missed_pairs=missed,
     )

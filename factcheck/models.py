@@ -174,6 +174,9 @@ class Claim(models.Model):
     features = models.JSONField(default=dict, blank=True)
     values = models.JSONField(default=list, blank=True)
     entities = models.JSONField(default=list, blank=True)
+    # The article's main names when the claim was found: matching keeps claims of
+    # unrelated stories apart even when the claim itself names little.
+    story = models.JSONField(default=list, blank=True)
     flags = models.JSONField(default=list, blank=True)
     match_score = models.FloatField(
         null=True, blank=True, help_text="How well the claim matched its fact when grouped."

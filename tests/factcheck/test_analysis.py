@@ -229,3 +229,42 @@ def test_evaluate_engine_prints_figures_and_leaves_the_database_alone(seeds):
     text = out.getvalue()
     assert "extraction precision" in text and "grouping recall" in text
     assert (Article.objects.count(), Claim.objects.count(), Fact.objects.count()) == before
+
+
+ELECTION = """{title}
+source: {outlet}
+date {day}
+
+{country} held its general election, President {leader} said on Monday.
+
+Voting was held in seven phases, the election commission said.
+
+{leader} thanked the voters of {country}.
+"""
+
+
+def election(name: str, outlet: str, country: str, leader: str, day: str) -> Article:
+    text = ELECTION.format(
+        title=f"{country} votes", outlet=outlet, country=country, leader=leader, day=day
+    )
+    return ingest(name, text)
+
+
+def phases_claim(article: Article) -> Claim:
+    return next(c for c in article.claims.all() if "seven phases" in c.text)
+
+
+def test_a_claim_naming_nothing_is_matched_within_its_story_only():
+    mexico = election("mx.txt", "Daily A", "Mexico", "Claudia Lopez", "2024-06-03")
+    mexico_again = election("mx2.txt", "Paper B", "Mexico", "Claudia Lopez", "2024-06-04")
+    kenya = election("ke.txt", "Paper C", "Kenya", "William Otieno", "2024-06-04")
+
+    assert phases_claim(mexico).story, "the article's main names are stored with the claim"
+    assert phases_claim(mexico_again).fact_id == phases_claim(mexico).fact_id
+    assert phases_claim(kenya).fact_id != phases_claim(mexico).fact_id
+
+
+def test_the_same_words_months_later_are_another_report():
+    june = election("jun.txt", "Daily A", "Mexico", "Claudia Lopez", "2024-06-03")
+    september = election("sep.txt", "Paper B", "Mexico", "Claudia Lopez", "2024-09-03")
+    assert phases_claim(september).fact_id != phases_claim(june).fact_id

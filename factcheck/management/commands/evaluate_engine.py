@@ -53,3 +53,11 @@ class Command(BaseCommand):
         except _Rollback:
             pass
         self.stdout.write(figures.report())
+        if options["verbosity"] >= 2:
+            for title, pairs in (
+                ("grouped but labelled apart", figures.wrong_pairs),
+                ("labelled together but left apart", figures.missed_pairs),
+            ):
+                self.stdout.write(f"{title}:")
+                for a, b in pairs:
+                    self.stdout.write(f"  {a} ~ {b}")
