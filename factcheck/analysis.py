@@ -14,8 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import F
-from django.db.models.functions import Substr
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber, Substr
 
 from factcheck.engine.extraction import extract_claims
 from factcheck.engine.matching import ClaimFeatures, index_keys, match, story_entities
@@ -26,6 +26,11 @@ from sources.models import Article
 
 # How many of the newest facts (or articles) one key may nominate as candidates.
 CANDIDATES_PER_KEY = 40
+# Of those, how many facts one claim is compared with, and how many articles
+# one article is compared with: the ones sharing the most keys. Without this
+# bound the union over all keys grows with the corpus until every key is full.
+FACTS_PER_CLAIM = 12
+ARTICLES_COMPARED = 12
 # How many claims of a candidate fact a new claim is compared with.
 CLAIMS_PER_CANDIDATE = 3
 SUMMARY_MAX = 300
@@ -70,24 +75,26 @@ def analyse_article(*, article: Article) -> list[Claim]:
     candidates = _candidate_facts(
         set().union(*keys_by_claim) if keys_by_claim else set(), exclude_article=article
     )
-    candidate_claims = _claims_of(candidates)
+    shortlists = [_shortlist(keys, candidates) for keys in keys_by_claim]
+    candidate_claims = _claims_of(set().union(*shortlists) if shortlists else set())
 
     stored: list[Claim] = []
     taken: set[int] = set()
-    for found, features, keys in zip(extracted, features_by_claim, keys_by_claim, strict=True):
+    for found, features, keys, shortlist in zip(
+        extracted, features_by_claim, keys_by_claim, shortlists, strict=True
+    ):
         fact_id = previous.get((found.text, found.kind.value))
         score, reasons = None, []
         if fact_id is None or fact_id in taken:
-            fact_id, score, reasons = _best_match(
-                features, keys, candidates, candidate_claims, taken
-            )
+            fact_id, score, reasons = _best_match(features, shortlist, candidate_claims, taken)
         if fact_id is None:
             fact = Fact.objects.create(summary=_shorten(found.text))
             fact_id = fact.pk
         taken.add(fact_id)
         touched.add(fact_id)
         FactKey.objects.bulk_create(
-            [FactKey(fact_id=fact_id, key=k[:200]) for k in keys], ignore_conflicts=True
+            [FactKey(fact_id=fact_id, key=k[:200]) for k in keys],
+            ignore_conflicts=True,
         )
         stored.append(
             Claim(
@@ -141,12 +148,22 @@ def _candidate_facts(keys: Iterable[str], *, exclude_article: Article) -> dict[i
     return shared
 
 
-def _claims_of(candidates: dict[int, set[str]]) -> dict[int, list[ClaimFeatures]]:
+def _shortlist(keys: set[str], candidates: dict[int, set[str]]) -> list[int]:
+    """The candidate facts sharing the most keys with one claim, newest first on ties."""
+    shared = {fact_id: len(fact_keys & keys) for fact_id, fact_keys in candidates.items()}
+    ranked = sorted((f for f, n in shared.items() if n), key=lambda f: (-shared[f], -f))
+    return ranked[:FACTS_PER_CLAIM]
+
+
+def _claims_of(candidates: Iterable[int]) -> dict[int, list[ClaimFeatures]]:
     by_fact: dict[int, list[ClaimFeatures]] = defaultdict(list)
     if not candidates:
         return by_fact
     rows = (
         Claim.objects.filter(fact_id__in=candidates)
+        # A fact's first claims only: a fact reported a thousand times costs no more.
+        .annotate(rank=Window(RowNumber(), partition_by=F("fact_id"), order_by=F("id").asc()))
+        .filter(rank__lte=CLAIMS_PER_CANDIDATE)
         .order_by("fact_id", "id")
         .select_related("article")
         .only("fact_id", "text", "kind", "values", "entities", "story", "article__published")
@@ -158,8 +175,7 @@ def _claims_of(candidates: dict[int, set[str]]) -> dict[int, list[ClaimFeatures]
         )
     )
     for claim in rows:
-        if len(by_fact[claim.fact_id]) < CLAIMS_PER_CANDIDATE:
-            by_fact[claim.fact_id].append(features_of(claim, context=_context(claim)))
+        by_fact[claim.fact_id].append(features_of(claim, context=_context(claim)))
     return by_fact
 
 
@@ -175,14 +191,13 @@ def _context(claim: Claim) -> str:
 
 def _best_match(
     features: ClaimFeatures,
-    keys: set[str],
-    candidates: dict[int, set[str]],
+    shortlist: list[int],
     candidate_claims: dict[int, list[ClaimFeatures]],
     taken: set[int],
 ) -> tuple[int | None, float | None, list[str]]:
     best: tuple[int | None, float | None, list[str]] = (None, None, [])
-    for fact_id, shared_keys in candidates.items():
-        if fact_id in taken or not (shared_keys & keys):
+    for fact_id in shortlist:
+        if fact_id in taken:
             continue
         for other in candidate_claims.get(fact_id, []):
             result = match(features, other)
@@ -198,14 +213,18 @@ def _trace_copies(article: Article) -> None:
     ArticleRelation.objects.filter(original=article).delete()
 
     print_ = fingerprint(article.body, wire_credit=article.wire_credit)
-    candidates: set[int] = set()
+    shared: dict[int, int] = defaultdict(int)
     for key in print_.keys:
-        candidates.update(
+        # A shared passage or lead counts for more than a shared wire credit.
+        weight = 1 if key.startswith("w:") else 10
+        for other_id in (
             ArticleFingerprint.objects.filter(key=key)
             .order_by("-article_id")
             .values_list("article_id", flat=True)[:CANDIDATES_PER_KEY]
-        )
-    candidates.discard(article.pk)
+        ):
+            shared[other_id] += weight
+    shared.pop(article.pk, None)
+    candidates = sorted(shared, key=lambda a: (-shared[a], -a))[:ARTICLES_COMPARED]
     ArticleFingerprint.objects.bulk_create(
         [ArticleFingerprint(article=article, key=k) for k in print_.keys], ignore_conflicts=True
     )
