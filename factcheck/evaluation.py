@@ -131,3 +131,75 @@ def evaluate(
         wrong_pairs=wrong,
         missed_pairs=missed,
     )
+
+
+@dataclass(frozen=True)
+class CorpusFigures:
+    """Copy detection and dispute suggestions on a generated corpus with known truth."""
+
+    articles: int
+    true_copies: int
+    found_copies: int
+    correct_copies: int
+    direct_copies_found: int
+    contradicting: int
+    disputed_facts: int
+    disputed_with_contradiction: int
+    contradicting_caught: int
+
+    def report(self) -> str:
+        ratio = Figures._ratio
+        return "\n".join(
+            [
+                f"corpus of {self.articles} generated articles",
+                f"copy precision       {ratio(self.correct_copies, self.found_copies):.2f} "
+                f"({self.correct_copies}/{self.found_copies} detected copy relations link "
+                "articles of one origin)",
+                f"copy recall          {ratio(self.direct_copies_found, self.true_copies):.2f} "
+                f"({self.direct_copies_found}/{self.true_copies} real copies and rewrites "
+                "linked to their source)",
+                f"dispute precision    "
+                f"{ratio(self.disputed_with_contradiction, self.disputed_facts):.2f} "
+                f"({self.disputed_with_contradiction}/{self.disputed_facts} facts suggested "
+                "disputed contain a claim of an article that states a wrong value)",
+                f"dispute recall       {ratio(self.contradicting_caught, self.contradicting):.2f} "
+                f"({self.contradicting_caught}/{self.contradicting} articles stating a wrong "
+                "value have a claim in a fact suggested disputed)",
+            ]
+        )
+
+
+def evaluate_corpus(
+    truth: list,
+    relations: list[tuple[str, str]],
+    disputed: dict[int, set[str]],
+) -> CorpusFigures:
+    """Score copies and disputes against the generator's truth.
+
+    ``truth``: ``sources.corpus.GeneratedArticle`` items; ``relations``: detected
+    (original file, copy file) pairs; ``disputed``: fact id -> the files of its
+    claims, for facts the engine suggests are disputed. A copy relation counts in
+    either direction (a copy and its source, dated the same day, may be ordered
+    either way). Disputes are scored per article: the generator knows which
+    articles state a wrong value, not which claim carries it.
+    """
+    true_pairs = {
+        frozenset((a.name, a.copy_of)) for a in truth if a.relation != "original" and a.copy_of
+    }
+    found_pairs = {frozenset(pair) for pair in relations}
+    # Two copies of one original are related too: they share its passages.
+    root = {a.name: a.copy_of or a.name for a in truth}
+    related = {pair for pair in found_pairs if len({root.get(name) for name in pair}) == 1}
+    # A copy of an article stating a wrong value states it too.
+    wrong = {a.name for a in truth if a.contradicted}
+    return CorpusFigures(
+        articles=len(truth),
+        true_copies=len(true_pairs),
+        found_copies=len(found_pairs),
+        correct_copies=len(related),
+        direct_copies_found=len(true_pairs & found_pairs),
+        contradicting=len(wrong),
+        disputed_facts=len(disputed),
+        disputed_with_contradiction=sum(bool(files & wrong) for files in disputed.values()),
+        contradicting_caught=len(wrong & set().union(*disputed.values()) if disputed else set()),
+    )

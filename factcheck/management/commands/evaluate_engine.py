@@ -1,11 +1,13 @@
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from factcheck.evaluation import evaluate, load_labels
-from factcheck.models import Claim, Fact
+from factcheck.evaluation import evaluate, evaluate_corpus, load_labels
+from factcheck.models import ArticleRelation, Claim, Fact, Status
+from sources.corpus import generate_articles
 from sources.models import Article
 from sources.services import find_article_files, import_files
 
@@ -20,14 +22,18 @@ class Command(BaseCommand):
     help = (
         "Print the claim engine's extraction and grouping precision and recall against hand "
         "labels. The labelled articles are imported in a transaction that is rolled back, so "
-        "the database is left as it was. Example: manage.py evaluate_engine"
+        "the database is left as it was. With --corpus N, also import N generated articles "
+        "and score copy detection and dispute suggestions against the generator's truth. "
+        "Example: manage.py evaluate_engine --corpus 1000"
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
         parser.add_argument("--articles", type=Path, default=Path(settings.BASE_DIR) / "seeds")
+        parser.add_argument("--corpus", type=int, default=0, help="generated articles to score")
+        parser.add_argument("--seed", type=int, default=7, help="the generated corpus's seed")
 
-    def handle(self, *args, labels: Path, articles: Path, **options):
+    def handle(self, *args, labels: Path, articles: Path, corpus: int, seed: int, **options):
         try:
             wanted = load_labels(labels)
         except (OSError, ValueError) as error:
@@ -53,6 +59,8 @@ class Command(BaseCommand):
         except _Rollback:
             pass
         self.stdout.write(figures.report())
+        if corpus > 0:
+            self.stdout.write(self._score_corpus(corpus, seed).report())
         if options["verbosity"] >= 2:
             for title, pairs in (
                 ("grouped but labelled apart", figures.wrong_pairs),
@@ -61,3 +69,32 @@ class Command(BaseCommand):
                 self.stdout.write(f"{title}:")
                 for a, b in pairs:
                     self.stdout.write(f"  {a} ~ {b}")
+
+    def _score_corpus(self, size: int, seed: int):
+        truth = list(generate_articles(size, seed))
+        with tempfile.TemporaryDirectory(prefix="evaluate-corpus-") as folder:
+            for article in truth:
+                (Path(folder) / article.name).write_text(article.text, encoding="utf-8")
+            try:
+                with transaction.atomic():
+                    Claim.objects.all().delete()
+                    Fact.objects.all().delete()
+                    Article.objects.all().delete()
+                    summary = import_files(find_article_files([Path(folder)]))
+                    if summary.failed:
+                        raise CommandError("; ".join(r.message for r in summary.failed))
+                    relations = list(
+                        ArticleRelation.objects.values_list(
+                            "original__source_file", "copy__source_file"
+                        )
+                    )
+                    disputed: dict[int, set[str]] = {}
+                    for fact_id, source_file in Claim.objects.filter(
+                        fact__suggested_status=Status.DISPUTED
+                    ).values_list("fact_id", "article__source_file"):
+                        disputed.setdefault(fact_id, set()).add(source_file)
+                    figures = evaluate_corpus(truth, relations, disputed)
+                    raise _Rollback
+            except _Rollback:
+                pass
+        return figures

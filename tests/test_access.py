@@ -1,0 +1,146 @@
+"""Every URL pattern, as an anonymous visitor, a viewer and an editor see it.
+
+The table below must name every pattern of the project (admin aside, which
+Django guards itself): a new URL without an entry here fails the first test.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from factcheck.models import Evidence, Status
+from sources.models import ImportJob
+from tests.builders import make_article, make_claim, make_fact
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = "public"  # anyone may GET
+DESK = "desk"  # login needed; viewers and editors may GET
+EDITORS = "editors"  # login needed; GET only for editors (viewers 403)
+CHANGE = "change"  # POST only; login needed; viewers 403
+
+ACCESS = {
+    "login": PUBLIC,
+    "logout": "logout",
+    "sources:article-list": DESK,
+    "sources:article-detail": DESK,
+    "sources:article-upload": EDITORS,
+    "sources:import-job": EDITORS,
+    "factcheck:dashboard": DESK,
+    "factcheck:claim-list": DESK,
+    "factcheck:claim-export": DESK,
+    "factcheck:claim-panel": DESK,
+    "factcheck:fact-detail": DESK,
+    "factcheck:claim-verdict": CHANGE,
+    "factcheck:fact-verdict": CHANGE,
+    "factcheck:fact-note": CHANGE,
+    "factcheck:fact-assign": CHANGE,
+    "factcheck:fact-evidence-add": CHANGE,
+    "factcheck:fact-evidence-remove": CHANGE,
+    "factcheck:fact-split": CHANGE,
+    "factcheck:fact-merge": CHANGE,
+    "factcheck:fact-publish": CHANGE,
+    "factcheck:fact-unpublish": CHANGE,
+    "factcheck:public-index": PUBLIC,
+    "factcheck:public-feed": PUBLIC,
+    "factcheck:public-fact": PUBLIC,
+    "factcheck:methodology": PUBLIC,
+}
+
+
+def url_names(resolver: URLResolver | None = None, namespace: str = "") -> set[str]:
+    names: set[str] = set()
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            names |= url_names(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(namespace + entry.name)
+    return names
+
+
+@pytest.fixture
+def world(editor):
+    article = make_article("The port handled 120 ships in March, officials said.")
+    fact = make_fact(status=Status.CORROBORATED, published_at=timezone.now())
+    claim = make_claim(article, "120 ships", fact=fact)
+    evidence = Evidence.objects.create(fact=fact, url="https://example.org/a", added_by=editor)
+    job = ImportJob.objects.create(created_by=editor)
+    return {"article": article, "fact": fact, "claim": claim, "evidence": evidence, "job": job}
+
+
+def url_of(name: str, world) -> str:
+    args = {
+        "sources:article-detail": [world["article"].pk],
+        "sources:import-job": [world["job"].pk],
+        "factcheck:claim-verdict": [world["claim"].pk],
+        "factcheck:claim-panel": [world["claim"].pk],
+        "factcheck:fact-evidence-remove": [world["fact"].pk, world["evidence"].pk],
+        "factcheck:public-fact": [world["fact"].pk],
+    }.get(name)
+    if args is None and name.startswith("factcheck:fact-"):
+        args = [world["fact"].pk]
+    return reverse(name, args=args or [])
+
+
+def test_the_table_names_every_url_pattern():
+    assert url_names() == set(ACCESS)
+
+
+@pytest.mark.parametrize("name", sorted(ACCESS))
+def test_anonymous_visitor(client, world, name):
+    url = url_of(name, world)
+    access = ACCESS[name]
+    if access == PUBLIC:
+        assert client.get(url).status_code == 200
+    elif access == CHANGE:
+        response = client.post(url, {"status": Status.DISPUTED})
+        assert response.status_code == 302 and "/login/" in response["Location"]
+        assert client.get(url).status_code == 405
+    elif access == "logout":
+        assert client.post(url).status_code == 302
+    else:
+        response = client.get(url)
+        assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("name", sorted(ACCESS))
+def test_viewer_reads_and_changes_nothing(viewer_client, world, name):
+    url = url_of(name, world)
+    access = ACCESS[name]
+    if access in (PUBLIC, DESK):
+        assert viewer_client.get(url).status_code == 200
+    elif access == EDITORS:
+        assert viewer_client.get(url).status_code == 403
+    elif access == CHANGE:
+        before = world["fact"].version
+        assert viewer_client.post(url, {"status": Status.DISPUTED}).status_code == 403
+        world["fact"].refresh_from_db()
+        assert world["fact"].version == before and world["fact"].changes.count() == 0
+
+
+@pytest.mark.parametrize("name", sorted(ACCESS))
+def test_editor_gets_every_page_and_every_change(editor_client, world, name):
+    url = url_of(name, world)
+    access = ACCESS[name]
+    if access in (PUBLIC, DESK, EDITORS):
+        assert editor_client.get(url).status_code == 200
+    elif access == CHANGE:
+        # Not refused: a change answers 200 (or redirects to its page without htmx),
+        # a form missing fields 400, a stale version 409.
+        response = editor_client.post(url, {"status": Status.DISPUTED})
+        assert response.status_code in (200, 302, 400, 409)
+        if response.status_code == 302:
+            assert "/login/" not in response["Location"]
+
+
+def test_htmx_posts_need_the_csrf_token(editor, world):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    url = reverse("factcheck:fact-verdict", args=[world["fact"].pk])
+    response = client.post(url, {"status": Status.DISPUTED}, headers={"HX-Request": "true"})
+    assert response.status_code == 403
