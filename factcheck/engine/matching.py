@@ -62,6 +62,12 @@ MIN_STORY_OVERLAP_LATER = 0.75
 # Reports of one fact cluster in time; two claims published further apart are
 # treated as two facts (a figure restated months later is a new report).
 MAX_DAYS_APART = 45
+# A misreported figure is usually near the right one (a digit, a rounding, last
+# year's number). Figures further apart than this factor, stated in different
+# words, measure different things ("$586 billion in all", "$52.7 billion for
+# defence"); worded all but the same, they are still one disputed fact.
+FAR_APART_FACTOR = 3.0
+FAR_APART_SAME_WORDING = 0.85
 
 _TIME_TYPES = frozenset({"date", "fiscal_year"})
 
@@ -724,6 +730,35 @@ def _value_fit(pa: _Prepared, pb: _Prepared, reasons: list[str]) -> tuple[float,
     return best, "" if best else "no values of the same kind"
 
 
+def _amount(v: dict) -> float | None:
+    key = "amount" if v.get("type") == "money" else "value"
+    try:
+        x = abs(float(v[key]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return x or None
+
+
+def _far_apart(pa: _Prepared, pb: _Prepared) -> str:
+    """Why the claims' comparable amounts are too far apart to be one measure, or ""."""
+    far = ""
+    for va in pa.primary:
+        for vb in pb.primary:
+            if _slot_for_conflict(va) != _slot_for_conflict(vb) or va.get("type") not in (
+                "money",
+                "count",
+                "percent",
+            ):
+                continue
+            xa, xb = _amount(va), _amount(vb)
+            if xa is None or xb is None:
+                continue
+            if max(xa, xb) / min(xa, xb) <= FAR_APART_FACTOR:
+                return ""
+            far = far or f"figures far apart ({describe_value(va)} vs {describe_value(vb)})"
+    return far
+
+
 def _int(x: object) -> int | None:
     try:
         return int(x)  # type: ignore[call-overload]
@@ -883,6 +918,10 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
         and _periods_overlap(pa.times, pb.times) is False
     ):
         veto = veto or "different periods"
+
+    far = _far_apart(pa, pb)
+    if far and text < FAR_APART_SAME_WORDING:
+        veto = veto or far
 
     score = 0.45 * text + 0.25 * ent + 0.2 * value + 0.1 * kind
     # Two dates agree on type whatever they date, so a date alone says less

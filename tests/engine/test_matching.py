@@ -480,3 +480,32 @@ def test_every_example_claim_matches_itself():
     examples += [DEFICIT, TARGET, SINGH_QUOTE, BELOUSOV_QUOTE]
     for a in examples:
         assert match(a, a).same_fact, a.text
+
+
+def test_figures_far_apart_in_different_words_are_two_measures():
+    story = ("egypt", "cairo")
+    total = ClaimFeatures(
+        "Total expenditure for 2024 is pegged at $586 billion",
+        "quantity",
+        [money("$586 billion", 586e9)],
+        ["total", "expenditure"],
+        "Total expenditure for 2024 is pegged at $586 billion",
+        story,
+    )
+    defence = ClaimFeatures(
+        "Of the total, $52.7 billion is set aside for defence",
+        "quantity",
+        [money("$52.7 billion", 52.7e9)],
+        ["total", "defence"],
+        "Of the total, $52.7 billion is set aside for defence",
+        story,
+    )
+    result = match(total, defence)
+    assert not result.same_fact
+    assert "figures far apart ($586 billion vs $52.7 billion)" in result.reasons
+
+
+def test_a_far_off_figure_in_the_same_words_is_still_a_dispute():
+    a = claim("India's trade deficit stands at $50B", "quantity", [money("$50B", 50e9)], ["india"])
+    b = claim("India's trade deficit stands at $5B", "quantity", [money("$5B", 5e9)], ["india"])
+    assert match(a, b).same_fact
