@@ -5,7 +5,8 @@
      [data-shortcut-key=N]   the button that key N clicks in the selected row
      [data-shortcut=search]  the box that "/" focuses
      #shortcuts              the <details> legend that "?" opens and closes
-     [data-swap-errors]      htmx swaps 400/409 answers inside it instead of dropping them */
+     [data-swap-errors]      htmx swaps 400/409 answers inside it instead of dropping them
+     [data-open-claim=N]     the claim panel showing claim N: its highlights are marked */
 (function () {
   "use strict";
 
@@ -109,6 +110,17 @@
       select(row, lost);
     }
   });
+
+  // The article text and the claim panel swap separately (a click loads the panel,
+  // a verdict refetches the text): after either, mark the open claim's highlights.
+  function markOpenClaim() {
+    const panel = document.getElementById("claim-panel");
+    const open = panel ? panel.dataset.openClaim : undefined;
+    document.querySelectorAll("#article-text a.hl").forEach(function (link) {
+      link.classList.toggle("hl-selected", open !== undefined && link.dataset.claim === open);
+    });
+  }
+  document.addEventListener("htmx:afterSettle", markOpenClaim);
 
   // htmx 2 drops 4xx answers; a stale verdict (409) or a refused one (400) comes
   // back as the row with an alert in it, which must replace the row.

@@ -43,6 +43,11 @@ def test_click_a_highlight_see_the_panel_and_mark_the_fact(page: Page, live_serv
     expect(panel.locator("mark.val-differs", has_text="four of the five squadrons")).to_be_visible()
     expect(page).to_have_url(re.compile(rf"/claims/{claim.pk}/panel/$"))
     assert page.evaluate("window.deskMarker") == "kept"
+    # The text shows which claim the panel is about.
+    expect(highlight(page, claim)).to_have_class(re.compile(r"\bhl-selected\b"))
+    expect(page.locator("#article-text a.hl-selected")).to_have_count(
+        highlight(page, claim).count()
+    )
 
     panel.get_by_label("Reason").fill("The rival's figure is four")
     panel.get_by_role("button", name="Disputed").click()
@@ -52,6 +57,7 @@ def test_click_a_highlight_see_the_panel_and_mark_the_fact(page: Page, live_serv
     expect(highlight(page, claim)).not_to_have_class(re.compile(r"\bhl-suggested\b"))
     expect(highlight(page, claim)).to_contain_text("D")
     settle(page)
+    expect(highlight(page, claim)).to_have_class(re.compile(r"\bhl-selected\b"))
     assert page.evaluate("window.deskMarker") == "kept"
     fact = Fact.objects.get(pk=story.squadrons.pk)
     assert fact.status == Status.DISPUTED
