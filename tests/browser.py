@@ -42,7 +42,10 @@ def watch_console(page: Page) -> list[str]:
 
 
 def screenshot(page: Page, name: str) -> None:
-    """With SCREENSHOTS=1, save the page as docs/<name> for the README."""
+    """With SCREENSHOTS=1, save the page as test-results/<name>, to look at a failing run.
+
+    The README's screenshots come from docs/take_screenshots.py, on the seeds.
+    """
     if os.environ.get("SCREENSHOTS") == "1":
-        (ROOT / "docs").mkdir(exist_ok=True)
-        page.screenshot(path=str(ROOT / "docs" / name))
+        (ROOT / "test-results").mkdir(exist_ok=True)
+        page.screenshot(path=str(ROOT / "test-results" / name))

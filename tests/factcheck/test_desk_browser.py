@@ -1,7 +1,7 @@
 """The article page, the fact page and the dashboard in a real Chromium.
 
 Run with: pytest -m browser tests/factcheck/test_desk_browser.py
-SCREENSHOTS=1 also writes docs/article.png and docs/dashboard.png (1366x900).
+SCREENSHOTS=1 also saves test-results/article.png and test-results/dashboard.png.
 """
 
 import re

@@ -1,7 +1,7 @@
 """The review queue in a real Chromium: live filtering, clicks, keys, swaps, conflicts.
 
 Run with: pytest -m browser tests/factcheck/test_queue_browser.py
-SCREENSHOTS=1 also writes docs/queue.png (1366x900).
+SCREENSHOTS=1 also saves test-results/queue.png.
 """
 
 import re
