@@ -67,6 +67,8 @@ MAX_DAYS_APART = 45
 # words, measure different things ("$586 billion in all", "$52.7 billion for
 # defence"); worded all but the same, they are still one disputed fact.
 FAR_APART_FACTOR = 3.0
+# _specificity of a name with a digit in it: a product or programme code ("s-400").
+CODE_SPECIFICITY = 3.0
 FAR_APART_SAME_WORDING = 0.85
 
 _TIME_TYPES = frozenset({"date", "fiscal_year"})
@@ -730,6 +732,17 @@ def _value_fit(pa: _Prepared, pb: _Prepared, reasons: list[str]) -> tuple[float,
     return best, "" if best else "no values of the same kind"
 
 
+def _same_whole(pa: _Prepared, pb: _Prepared) -> bool:
+    """Both give a fraction of the same whole: "x of 5 squadrons"."""
+    return any(
+        va.get("type") == vb.get("type") == "fraction"
+        and va.get("denominator") == vb.get("denominator")
+        and _slot_for_conflict(va) == _slot_for_conflict(vb)
+        for va in pa.primary
+        for vb in pb.primary
+    )
+
+
 def _amount(v: dict) -> float | None:
     key = "amount" if v.get("type") == "money" else "value"
     try:
@@ -927,7 +940,13 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
     # Two dates agree on type whatever they date, so a date alone says less
     # than an amount with its unit: the wording must carry more of the match.
     dates_only = not pa.primary and not pb.primary and bool(pa.times or pb.times)
-    same = score >= SAME_FACT and text >= (0.6 if dates_only else 0.5)
+    # A part of a whole ("three of the five S-400 squadrons") told of a product or
+    # programme both claims name by its code is specific on its own, so the words
+    # around it may differ more: "got three squadrons out of five" against "has
+    # delivered four of the five S-400 squadrons".
+    coded = any(_specificity(e) >= CODE_SPECIFICITY for e in shown)
+    wording = 0.6 if dates_only else 0.4 if coded and _same_whole(pa, pb) else 0.5
+    same = score >= SAME_FACT and text >= wording
     if veto:
         reasons.append(veto)
         # Identical wording outweighs a difference in the figures: that is the
@@ -975,6 +994,10 @@ def _dates_conflict(a: dict, b: dict) -> bool:
     if "day-no-year" in (pa, pb):
         if {pa, pb} <= {"day", "day-no-year"}:
             return (_month_day(sa), _month_day(ea)) != (_month_day(sb), _month_day(eb))
+        return False
+    if (pa == "year") != (pb == "year"):
+        # A bare year beside a day is background ("the commission, established
+        # in 2000, met on Wednesday"), not another date for the same event.
         return False
     ra, rb = _date_range(a), _date_range(b)
     if not ra or not rb:

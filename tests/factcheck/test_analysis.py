@@ -231,6 +231,45 @@ def test_evaluate_engine_prints_figures_and_leaves_the_database_alone(seeds):
     assert (Article.objects.count(), Claim.objects.count(), Fact.objects.count()) == before
 
 
+REWORDED = """Belousov in Delhi: what the defence talks mean
+source: The Delhi Ledger
+date 2025-12-04
+
+Russian Defence Minister Andrei Belousov arrived in New Delhi on Wednesday for talks with Rajnath Singh at the 22nd meeting of the India-Russia Inter-Governmental Commission on Military and Military-Technical Cooperation.
+
+Russia has so far delivered four of the five S-400 squadrons India ordered in 2018, a defence ministry official said.
+
+President Vladimir Putin is expected in India on December 5-6 for the annual summit.
+"""
+
+
+def fact_of(article: Article, words: str) -> Fact:
+    return next(c for c in article.claims.all() if words in c.text).fact
+
+
+def test_a_contradiction_in_other_words_is_still_found(seeds):
+    ledger = ingest("ledger.txt", REWORDED)
+
+    squadrons = fact_of(ledger, "four of the five S-400")
+    assert squadrons == fact_of(seed("002"), "three squadrons out of five")
+    assert squadrons.suggested_status == Status.DISPUTED
+    assert "3 of 5 squadrons" in squadrons.suggested_reason
+    assert "4 of 5 squadrons" in squadrons.suggested_reason
+
+    summit = fact_of(ledger, "December 5-6")
+    assert summit == fact_of(seed("000"), "December 4-5")
+    assert summit.suggested_status == Status.DISPUTED
+
+
+def test_a_background_year_does_not_dispute_the_day_of_the_meeting(seeds):
+    # 002 says the commission was "established in 2000"; the ledger gives the
+    # day the minister arrived. Same fact (the 22nd session), no dispute.
+    ledger = ingest("ledger.txt", REWORDED)
+    session = fact_of(ledger, "22nd meeting")
+    assert session == fact_of(seed("002"), "22nd India-Russia")
+    assert session.suggested_status == Status.CORROBORATED, session.suggested_reason
+
+
 ELECTION = """{title}
 source: {outlet}
 date {day}
