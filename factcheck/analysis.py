@@ -18,7 +18,13 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber, Substr
 
 from factcheck.engine.extraction import extract_claims
-from factcheck.engine.matching import ClaimFeatures, index_keys, match, story_entities
+from factcheck.engine.matching import (
+    ClaimFeatures,
+    context_for,
+    index_keys,
+    match,
+    story_entities,
+)
 from factcheck.engine.provenance import compare, fingerprint
 from factcheck.engine.suggestion import Report, origins_of, suggest
 from factcheck.models import ArticleFingerprint, ArticleRelation, Claim, Fact, FactKey
@@ -175,18 +181,10 @@ def _claims_of(candidates: Iterable[int]) -> dict[int, list[ClaimFeatures]]:
         )
     )
     for claim in rows:
-        by_fact[claim.fact_id].append(features_of(claim, context=_context(claim)))
+        by_fact[claim.fact_id].append(
+            features_of(claim, context=context_for(claim.text, claim.sentence))
+        )
     return by_fact
-
-
-def _context(claim: Claim) -> str:
-    """The claim's sentence when it is short enough to speak for the claim alone.
-
-    The rule of ``ClaimFeatures.from_extracted``, so that a stored claim is
-    compared on the footing it had when it was found.
-    """
-    sentence = getattr(claim, "sentence", "") or ""
-    return sentence if len(sentence) <= max(2 * len(claim.text), 240) else ""
 
 
 def _best_match(

@@ -110,13 +110,8 @@ class ClaimFeatures:
         published: date | str | None = None,
     ) -> ClaimFeatures:
         """Features of an extracted claim; pass ``body`` to use its sentence."""
-        context = claim.text
-        if body and claim.sentence_end > claim.sentence_start:
-            sentence = body[claim.sentence_start : claim.sentence_end]
-            # Claims cut from long sentences keep their own text: the rest of a
-            # long sentence is usually another fact.
-            if len(sentence) <= max(2 * len(claim.text), 240):
-                context = sentence
+        sentence = body[claim.sentence_start : claim.sentence_end] if body else ""
+        context = context_for(claim.text, sentence)
         return cls(
             text=claim.text,
             kind=str(claim.kind),
@@ -126,6 +121,14 @@ class ClaimFeatures:
             story=tuple(story),
             published=published.isoformat() if isinstance(published, date) else published or "",
         )
+
+
+def context_for(text: str, sentence: str) -> str:
+    """What a claim is matched on: its sentence, or its own text when cut from a long one.
+
+    The rest of a long sentence is usually another fact.
+    """
+    return sentence if sentence and len(sentence) <= max(2 * len(text), 240) else text
 
 
 def story_entities(claims: Iterable[ExtractedClaim], n: int = 6) -> tuple[str, ...]:
