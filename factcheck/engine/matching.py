@@ -67,9 +67,10 @@ MAX_DAYS_APART = 45
 # words, measure different things ("$586 billion in all", "$52.7 billion for
 # defence"); worded all but the same, they are still one disputed fact.
 FAR_APART_FACTOR = 3.0
+FAR_APART_SAME_WORDING = 0.85
+_AMOUNT_TYPES = ("money", "count", "percent")
 # _specificity of a name with a digit in it: a product or programme code ("s-400").
 CODE_SPECIFICITY = 3.0
-FAR_APART_SAME_WORDING = 0.85
 
 _TIME_TYPES = frozenset({"date", "fiscal_year"})
 
@@ -760,11 +761,9 @@ def _far_apart(pa: _Prepared, pb: _Prepared) -> str:
     far = ""
     for va in pa.primary:
         for vb in pb.primary:
-            if _slot_for_conflict(va) != _slot_for_conflict(vb) or va.get("type") not in (
-                "money",
-                "count",
-                "percent",
-            ):
+            if va.get("type") not in _AMOUNT_TYPES:
+                continue
+            if _slot_for_conflict(va) != _slot_for_conflict(vb):
                 continue
             xa, xb = _amount(va), _amount(vb)
             if xa is None or xb is None:
