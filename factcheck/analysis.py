@@ -194,12 +194,20 @@ def _best_match(
     taken: set[int],
 ) -> tuple[int | None, float | None, list[str]]:
     best: tuple[int | None, float | None, list[str]] = (None, None, [])
+    best_rank: tuple[bool, float] | None = None
     for fact_id in shortlist:
         if fact_id in taken:
             continue
         for other in candidate_claims.get(fact_id, []):
             result = match(features, other)
-            if result.same_fact and (best[1] is None or result.score > best[1]):
+            if not result.same_fact:
+                continue
+            # A fact whose figure this claim confirms is a better home than one
+            # it would dispute: "320,000 riders by 2031" joins the projection,
+            # not today's 120,000.
+            rank = (result.agrees is not False, result.score)
+            if best_rank is None or rank > best_rank:
+                best_rank = rank
                 best = (fact_id, round(result.score, 3), list(result.reasons))
     return best
 

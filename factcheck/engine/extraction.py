@@ -19,6 +19,7 @@ import datetime
 import logging
 import re
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 
 from . import entities as ent
 from .quantities import find_values, has_digit, lower_words, word_set
@@ -60,6 +61,8 @@ LIST_ITEM_WEIGHT = 0.3
 QUANTITY_TYPES = frozenset(("money", "percent", "fraction", "count", "ordinal"))
 DATE_TYPES = frozenset(("date", "fiscal_year"))
 QUOTE_MIN_WORDS = 4
+# A piece of a sentence with fewer words is a list item or an aside, not a clause.
+CLAUSE_MIN_WORDS = 5
 
 _I = re.IGNORECASE
 _words = word_set
@@ -223,6 +226,15 @@ _PAREN_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _SEPARATOR_RE = re.compile(
     r"\s*;\s*|\s*,\s*(?:(?:and|or|but|while|with|as\s+well\s+as|plus)\s+)?"
     r"|\s+(?:and|as\s+well\s+as|while|whereas|but|plus)\s+"
+)
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_CLAUSE_JOIN_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\s(?:while|whereas)\s")
+# Words that end the noun phrase an amount belongs to: an auxiliary or verb,
+# a preposition or a conjunction opens what is said about it.
+_PHRASE_ENDERS = _words(
+    """will would shall should can could may might must has have had is are was were be been
+    being to of for with at in on by from and or but while whereas which that who employing
+    including covering carrying costing worth"""
 )
 _PRONOUN_SPEAKER_RE = re.compile(r"\b(?:he|she|they|the\s+minister|the\s+official)\b", _I)
 _NAME_COLON_RE = re.compile(r"([A-Z][\w\-]+)\s*:$")
@@ -527,20 +539,57 @@ def _groups(scorer: _Scorer) -> list[tuple[int, int]]:
     the ones before it. Dates do not anchor: they usually date a neighbour.
     """
     text, offset = scorer.text, scorer.sentence.start
-    anchor_starts = [v["span_start"] - offset for v in scorer.values if v["type"] in QUANTITY_TYPES]
+    amounts = [
+        (v["span_start"] - offset, v["span_end"] - offset)
+        for v in scorer.values
+        if v["type"] in QUANTITY_TYPES
+    ]
+    anchor_starts = [a for a, _ in amounts]
     if has_digit(text):
         anchor_starts += [m.start() for m in ent.DESIGNATION_RE.finditer(text)]
-    if len(anchor_starts) < 2:
+    # Only where clauses are joined ("..., and", ";", "while"): in "the deal,
+    # worth $5 billion, was signed on May 3" the date and the amount tell of one deal.
+    date_starts = (
+        [v["span_start"] - offset for v in scorer.values if v["type"] in DATE_TYPES]
+        if _CLAUSE_JOIN_RE.search(text)
+        else []
+    )
+    if len(anchor_starts) + len(date_starts) < 2:
         return []
+    spans = [
+        span
+        for group in _list_groups(scorer, text, sorted(anchor_starts), sorted(date_starts))
+        for span in _split_by_amount(text, group, amounts)
+    ]
+    return [] if spans == [(0, len(text))] else spans
+
+
+def _list_groups(
+    scorer: _Scorer, text: str, anchor_starts: list[int], date_starts: list[int]
+) -> list[tuple[int, int]]:
+    """Spans between list separators, each holding one anchor (or the whole sentence).
+
+    A clause whose only value is a date ("aims to finish the line by March
+    2029") states a fact of its own beside a clause with an amount; a date
+    next to an amount in one clause only dates it.
+    """
+    offset = scorer.sentence.start
     blocked = [(a, b) for a, b, _, _ in scorer.quotes]
     if "(" in text or "[" in text:
         blocked += [(m.start(), m.end()) for m in _PAREN_RE.finditer(text)]
     blocked += [(v["span_start"] - offset, v["span_end"] - offset) for v in scorer.values]
     pieces = _pieces(text, blocked)
-    anchor_starts.sort()
-    anchors = [bisect_left(anchor_starts, a) < bisect_left(anchor_starts, b) for a, b in pieces]
+
+    def holds(starts: list[int], a: int, b: int) -> bool:
+        return bisect_left(starts, a) < bisect_left(starts, b)
+
+    anchors = [
+        holds(anchor_starts, a, b)
+        or (holds(date_starts, a, b) and len(text[a:b].split()) >= CLAUSE_MIN_WORDS)
+        for a, b in pieces
+    ]
     if sum(anchors) < 2:
-        return []
+        return [(0, len(text))]
     groups: list[list[int]] = []
     seen_anchor = False
     for i in range(len(pieces)):
@@ -550,6 +599,32 @@ def _groups(scorer: _Scorer) -> list[tuple[int, int]]:
             groups[-1][1] = i
         seen_anchor = seen_anchor or anchors[i]
     return [(pieces[g[0]][0], pieces[g[1]][1]) for g in groups]
+
+
+def _split_by_amount(
+    text: str, span: tuple[int, int], amounts: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Cut a span holding several amounts into one span per amount.
+
+    "The 24.6-km corridor will have 18 stations" states a length and a count:
+    two facts, each to be matched and disputed on its own. The cut falls
+    where the first amount's noun phrase ends (at the first function word
+    after it: "will", "has", "of"), else right before the next amount.
+    """
+    start, end = span
+    inside = sorted((a, b) for a, b in amounts if start <= a and b <= end)
+    if len(inside) < 2:
+        return [span]
+    cuts = []
+    for (_, a_end), (b_start, _) in pairwise(inside):
+        cut = b_start
+        for m in _WORD_RE.finditer(text, a_end, b_start):
+            if m.group().lower() in _PHRASE_ENDERS:
+                cut = m.start()
+                break
+        cuts.append(cut)
+    bounds = [start, *cuts, end]
+    return [(a, b) for a, b in pairwise(bounds) if text[a:b].strip()]
 
 
 def _sentence_claims(article: _Article, index: int) -> list[ExtractedClaim]:

@@ -23,7 +23,10 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import snowballstemmer
 from rapidfuzz import fuzz
+
+from factcheck.engine.units import measure_of
 
 if TYPE_CHECKING:
     from factcheck.engine.types import ExtractedClaim
@@ -58,6 +61,7 @@ MIN_STORY_OVERLAP = 0.5
 # Reports of one event mostly appear within a week. Further apart, two claims
 # need stories that agree more closely still.
 CLOSE_DAYS = 7
+STORY_NAMES_SHARED = 2
 MIN_STORY_OVERLAP_LATER = 0.75
 # Reports of one fact cluster in time; two claims published further apart are
 # treated as two facts (a figure restated months later is a new report).
@@ -68,6 +72,9 @@ MAX_DAYS_APART = 45
 # defence"); worded all but the same, they are still one disputed fact.
 FAR_APART_FACTOR = 3.0
 FAR_APART_SAME_WORDING = 0.85
+# Wording needed beside one exact, uncommon figure when the words around the
+# two figures share nothing ("24.6-km corridor" / "24.6-kilometre line").
+SAME_FIGURE_WORDING = 0.3
 _AMOUNT_TYPES = ("money", "count", "percent")
 # _specificity of a name with a digit in it: a product or programme code ("s-400").
 CODE_SPECIFICITY = 3.0
@@ -171,9 +178,36 @@ def _named_in(entity: str, text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Match:
+    """The decision on one pair of claims.
+
+    ``rule`` names what made them one fact ("similar_wording", "same_figure"),
+    ``veto`` what kept them apart ("different_subjects", "different_stories");
+    both are empty when nothing applied. ``agrees`` says whether their figures
+    agree (None when they share no comparable figure): among candidates that
+    match, one that agrees is the better home for a claim than one it disputes.
+    ``reasons`` say the same in words for editors.
+    """
+
     score: float
     same_fact: bool
     reasons: list[str]
+    rule: str = ""
+    veto: str = ""
+    agrees: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Veto:
+    """Why two claims are kept apart: a rule name, and the reason in words."""
+
+    rule: str
+    message: str
+
+    def __bool__(self) -> bool:
+        return bool(self.rule)
+
+
+NO_VETO = _Veto("", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -654,10 +688,17 @@ def _periods_overlap(a: list[dict], b: list[dict]) -> bool | None:
     return any(x0 <= y1 and y0 <= x1 for x0, x1 in ra for y0, y1 in rb)
 
 
+def _count_unit(v: dict) -> str:
+    """A count's unit: the canonical unit of measure ("km" for "kilometre"), or the noun's stem."""
+    raw = str(v.get("unit") or "").lower()
+    measure = measure_of(raw)
+    return measure.unit if measure else _stem(raw)
+
+
 def _slot(v: dict) -> tuple[str, str]:
     vtype = str(v.get("type", ""))
     if vtype in ("count", "fraction", "ordinal"):
-        return vtype, _stem(str(v.get("unit") or "").lower())
+        return vtype, _count_unit(v)
     if vtype in _TIME_TYPES:
         return "time", ""
     return vtype, ""
@@ -682,7 +723,7 @@ _UNIT_SYNONYMS = {
 
 
 def _unit(v: dict) -> str:
-    unit = _stem(str(v.get("unit") or "").lower())
+    unit = _count_unit(v)
     return _UNIT_SYNONYMS.get(unit, unit)
 
 
@@ -695,22 +736,22 @@ def _units_compatible(a: dict, b: dict, pa: _Prepared, pb: _Prepared) -> bool:
     return ua in pb.words or ub in pa.words
 
 
-def _value_fit(pa: _Prepared, pb: _Prepared, reasons: list[str]) -> tuple[float, str]:
-    """How well the values line up: (score, veto reason or "")."""
+def _value_fit(pa: _Prepared, pb: _Prepared, reasons: list[str]) -> tuple[float, _Veto]:
+    """How well the values line up: (score, veto or NO_VETO)."""
     if not pa.primary and not pb.primary:
         if pa.times and pb.times:
             reasons.append("both give a date")
-            return 1.0, ""
+            return 1.0, NO_VETO
         if pa.times or pb.times:
-            return 0.3, ""
-        return 0.5, ""
+            return 0.3, NO_VETO
+        return 0.5, NO_VETO
     if not pa.primary or not pb.primary:
         # A figure and a statement without one ("paying $4.7B for the XA-75"
         # against "the XA-75 order is back in focus") are two facts, unless the
         # wording is all but the same and one side's number went unread.
-        return 0.2, "only one of them gives a figure"
+        return 0.2, _Veto("one_figure", "only one of them gives a figure")
     best = 0.0
-    veto = ""
+    veto = NO_VETO
     for va, qa in zip(pa.primary, pa.qualifiers, strict=True):
         for vb, qb in zip(pb.primary, pb.qualifiers, strict=True):
             ta, tb = va.get("type"), vb.get("type")
@@ -720,20 +761,25 @@ def _value_fit(pa: _Prepared, pb: _Prepared, reasons: list[str]) -> tuple[float,
                 best = max(best, 0.3)
                 continue
             if ta == "ordinal" and _int(va.get("value")) != _int(vb.get("value")):
-                veto = veto or f"different ordinals ({describe_value(va)} vs {describe_value(vb)})"
+                veto = veto or _Veto(
+                    "different_ordinals",
+                    f"different ordinals ({describe_value(va)} vs {describe_value(vb)})",
+                )
                 best = max(best, 0.5)
                 continue
             if qa != qb:
                 what = ", ".join(sorted(qa ^ qb))
-                veto = veto or f"one figure is a {what} and the other is not"
+                veto = veto or _Veto(
+                    "different_qualifiers", f"one figure is a {what} and the other is not"
+                )
                 continue
             best = 1.0
     if best == 1.0:
         reasons.append("values of the same kind and unit")
-        return 1.0, ""
+        return 1.0, NO_VETO
     if veto:
         return best, veto
-    return best, "" if best else "no values of the same kind"
+    return best, NO_VETO if best else _Veto("different_kinds", "no values of the same kind")
 
 
 def _same_whole(pa: _Prepared, pb: _Prepared) -> bool:
@@ -753,7 +799,13 @@ def _amount(v: dict) -> float | None:
         x = abs(float(v[key]))
     except (KeyError, TypeError, ValueError):
         return None
-    return x or None
+    return x * _factor(v) or None
+
+
+def _factor(v: dict) -> float:
+    """What converts a value to its canonical unit of measure (1 for plain counts)."""
+    measure = measure_of(str(v.get("unit") or "")) if v.get("type") == "count" else None
+    return measure.factor if measure else 1.0
 
 
 def _far_apart(pa: _Prepared, pb: _Prepared) -> str:
@@ -787,6 +839,131 @@ def _days_apart(pa: _Prepared, pb: _Prepared) -> int:
     return 0
 
 
+# Words around a figure that say how much or by whom, not what is measured.
+_NOT_SUBJECT = _STOPWORDS | _wordset(
+    """
+    about nearly roughly around some least almost approximately just only up down
+    lakh crore billion million thousand hundred trillion bn mn rs inr usd eur gbp us
+    % cent percent per
+    official officials minister spokesperson source sources report reported statement
+    today yesterday now year years day days week weeks month months
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday
+    total all each every other another remaining new
+    """
+)
+# How many content words on each side of a figure describe what it measures.
+SUBJECT_WIDTH = 4
+
+
+def subject_words(text: str, v: dict, story: Iterable[str] = ()) -> frozenset[str]:
+    """What a figure measures, as content-word stems near it in its claim.
+
+    "approved a ₹4,250 crore extension of the line" -> {"approve", "extension",
+    "line"}. The story's own names are left out (every claim of a story about
+    the Bhopal Metro names it), and so is the unit, which is compared on its
+    own. Empty when the figure cannot be found in the text.
+    """
+    vt = v.get("text") or ""
+    at = text.find(vt) if vt else -1
+    if at < 0:
+        return frozenset()
+    skip = _NOT_SUBJECT | set(story) | {_stem(str(v.get("unit") or "").lower())}
+
+    def content(piece: str) -> list[str]:
+        return [
+            _subject_stem(w)
+            for w in _masked_tokens(piece, [])
+            if w not in skip and w != "#" and not w.startswith("<") and len(w) > 2
+        ]
+
+    before = content(text[:at])[-SUBJECT_WIDTH:]
+    after = content(text[at + len(vt) :])[:SUBJECT_WIDTH]
+    return frozenset(before + after)
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+# Snowball leaves "delivered" and "deliveries" as "deliv" and "deliveri": the
+# first letters of the stem are what two wordings of one subject share.
+SUBJECT_STEM_LETTERS = 5
+
+
+@lru_cache(maxsize=65536)
+def _subject_stem(word: str) -> str:
+    return _STEMMER.stemWord(word)[:SUBJECT_STEM_LETTERS]
+
+
+def is_specific_figure(v: dict) -> bool:
+    """A figure two reports are unlikely to share by chance: exact (no "about")
+    and written with two or more significant digits ("24.6 km", "23 batches",
+    "₹4,250 crore"), not a round or small number ("six", "20 per cent")."""
+    if v.get("type") not in ("money", "count", "percent", "fraction"):
+        return False
+    digits = re.sub(r"\D", "", str(v.get("text") or ""))
+    return len(digits.strip("0")) >= 2
+
+
+def _same_amount(a: dict, b: dict) -> bool:
+    """The same number, rounding aside ("$68.7B" / "$68.66 billion").
+
+    An approximate figure is the same as another approximate one only: "about
+    25 km" merely covers the exact 24.6 km of something else.
+    """
+    if (a.get("bound") == "approx") != (b.get("bound") == "approx"):
+        return False
+    if a.get("type") == "fraction":
+        return (a.get("numerator"), a.get("denominator")) == (
+            b.get("numerator"),
+            b.get("denominator"),
+        )
+    xa, xb = _amount(a), _amount(b)
+    if xa is None or xb is None:
+        return False
+    return abs(xa - xb) <= MONEY_TOLERANCE * max(xa, xb)
+
+
+@dataclass(frozen=True, slots=True)
+class _Figures:
+    """The best-aligned pair of comparable figures of two claims."""
+
+    agree: bool
+    specific: bool
+    # Share of the smaller subject found in the other; None when either is empty.
+    subject: float | None
+
+
+def _figures(pa: _Prepared, pb: _Prepared) -> _Figures | None:
+    """Compare the claims' figures of the same kind, unit and qualifiers.
+
+    Pairs that agree are preferred to pairs that conflict, then pairs whose
+    subjects overlap most: a claim is about the figure it shares, if any.
+    """
+    best: tuple | None = None
+    for va, qa, sa in zip(pa.primary, pa.qualifiers, pa.subjects, strict=True):
+        for vb, qb, sb in zip(pb.primary, pb.qualifiers, pb.subjects, strict=True):
+            if va.get("type") != vb.get("type") or va.get("type") == "ordinal" or qa != qb:
+                continue
+            if _slot_for_conflict(va) != _slot_for_conflict(vb) and not _units_compatible(
+                va, vb, pa, pb
+            ):
+                continue
+            agree = not _conflicting(va, vb)
+            subject = len(sa & sb) / min(len(sa), len(sb)) if sa and sb else None
+            # "about 2.4 lakh" and "some 240,000" are one figure; "about 25 km"
+            # merely covers 24.6 km.
+            equal = _same_amount(va, vb)
+            found = _Figures(
+                agree=agree,
+                specific=equal and (is_specific_figure(va) or is_specific_figure(vb)),
+                subject=subject,
+            )
+            rank = (agree, found.specific, subject or 0.0)
+            if best is None or rank > best[0]:
+                best = (rank, found)
+    return best[1] if best else None
+
+
 class _Prepared:
     """What ``match`` derives from one claim, computed once per claim."""
 
@@ -801,6 +978,7 @@ class _Prepared:
         "qualifiers",
         "quotes",
         "story",
+        "subjects",
         "times",
         "words",
     )
@@ -828,6 +1006,8 @@ class _Prepared:
         self.primary = [v for v in f.values if v.get("type") not in _TIME_TYPES]
         self.times = [v for v in f.values if v.get("type") in _TIME_TYPES]
         self.qualifiers = [_qualifiers(f, v) for v in self.primary]
+        story_words = {w for e in f.story for w in re.split(r"[\s-]+", _norm_entity(e))}
+        self.subjects = [subject_words(f.text, v, story_words) for v in self.primary]
 
 
 # One new claim is matched against many stored ones; keep the derived features
@@ -900,29 +1080,32 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
         # Further apart in time, only the stories themselves can vouch: a name
         # both claims share (a weapon system, a minister) recurs across stories.
         if _days_apart(pa, pb) <= CLOSE_DAYS:
-            placed = max(story, own) >= MIN_STORY_OVERLAP
+            # Two outlets pick different main names for one story (a markets
+            # paper names the stock exchange, a wire the regulator): in the
+            # same week, two shared names place the claims in one story.
+            placed = max(story, own) >= MIN_STORY_OVERLAP or shared >= STORY_NAMES_SHARED
         else:
             # The same officials answer for the next flood too: weeks apart,
             # the claims must also say nearly the same thing.
             placed = story >= MIN_STORY_OVERLAP_LATER and text >= 0.75
         if not placed:
-            veto = veto or "different stories"
+            veto = veto or _Veto("different_stories", "different stories")
     if _days_apart(pa, pb) > MAX_DAYS_APART:
-        veto = veto or f"reported {_days_apart(pa, pb)} days apart"
+        veto = veto or _Veto("far_in_time", f"reported {_days_apart(pa, pb)} days apart")
 
     if pa.quotes and pb.quotes:
         # Half sort ratio: a short phrase in scare quotes shares its few words
         # with many longer quotations.
         qsim = max(_quote_similarity(x, y) for x in pa.quotes for y in pb.quotes)
         if qsim < 0.6:
-            veto = veto or "different quotations"
+            veto = veto or _Veto("different_quotations", "different quotations")
         else:
             reasons.append(f"same quotation ({qsim:.0%})")
             text = max(text, qsim)
     elif (a.kind == "quote") != (b.kind == "quote") and text < 0.7:
         # A quotation and a paraphrase about the same people are usually two
         # statements ("X said: '...'" against "X met Y to review Z").
-        veto = veto or "a quotation against another statement"
+        veto = veto or _Veto("quotation_and_statement", "a quotation against another statement")
 
     # An amount belongs to its period: trade in FY2024-25 and trade by 2030 are
     # two facts. An ordinal names its event whatever dates surround it.
@@ -932,11 +1115,11 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
         and any(v.get("type") in amounts for v in pb.primary)
         and _periods_overlap(pa.times, pb.times) is False
     ):
-        veto = veto or "different periods"
+        veto = veto or _Veto("different_periods", "different periods")
 
     far = _far_apart(pa, pb)
     if far and text < FAR_APART_SAME_WORDING:
-        veto = veto or far
+        veto = veto or _Veto("far_apart", far)
 
     score = 0.45 * text + 0.25 * ent + 0.2 * value + 0.1 * kind
     # Two dates agree on type whatever they date, so a date alone says less
@@ -949,13 +1132,42 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
     coded = any(_specificity(e) >= CODE_SPECIFICITY for e in shown)
     wording = 0.6 if dates_only else 0.4 if coded and _same_whole(pa, pb) else 0.5
     same = score >= SAME_FACT and text >= wording
+    rule = "similar_wording" if same else ""
+    figures = _figures(pa, pb)
+    if (
+        not same
+        and figures is not None
+        and figures.specific
+        and (figures.subject or text >= SAME_FIGURE_WORDING)
+    ):
+        # One exact, uncommon figure of one unit, in two reports of one story
+        # ("24.6-km corridor" / "24.6-kilometre line"): the same fact however
+        # differently the sentence around it is written.
+        same, rule = True, "same_figure"
+        reasons.append("the same figure")
+    if (
+        figures is not None
+        and not figures.agree
+        and figures.subject == 0
+        and text < FAR_APART_SAME_WORDING
+    ):
+        # Different figures said of different things ("20 per cent of the cost"
+        # / "60 per cent will come as a loan") are two facts, not a dispute.
+        veto = veto or _Veto("different_subjects", "different figures of different things")
     if veto:
-        reasons.append(veto)
+        reasons.append(veto.message)
         # Identical wording outweighs a difference in the figures: that is the
         # same statement with a disputed number, not two facts.
-        overridable = veto.startswith(("different ordinals", "only one of them"))
+        overridable = veto.rule in ("different_ordinals", "one_figure")
         same = same and overridable and text >= 0.9
-    return Match(score=round(score, 4), same_fact=same, reasons=reasons)
+    return Match(
+        score=round(score, 4),
+        same_fact=same,
+        reasons=reasons,
+        rule=rule if same else "",
+        veto=veto.rule,
+        agrees=figures.agree if figures is not None else None,
+    )
 
 
 # ------------------------------------------------------------------ conflicts
@@ -974,7 +1186,7 @@ def _interval(v: dict, amount: float) -> tuple[float, float]:
 
 def _amounts_conflict(a: dict, b: dict, key: str) -> bool:
     try:
-        xa, xb = float(a[key]), float(b[key])
+        xa, xb = float(a[key]) * _factor(a), float(b[key]) * _factor(b)
     except (KeyError, TypeError, ValueError):
         return False
     lo_a, hi_a = _interval(a, xa)
@@ -1082,7 +1294,7 @@ def _slot_for_conflict(v: dict) -> tuple[str, str]:
     if t == "money":
         return t, str(v.get("currency") or "")
     if t in ("count", "fraction", "ordinal"):
-        return t, _stem(str(v.get("unit") or "").lower())
+        return t, _count_unit(v)
     return t, ""
 
 

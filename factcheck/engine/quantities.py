@@ -40,6 +40,8 @@ import re
 
 from text_to_num import text2num
 
+from .units import measure_of
+
 # --- number pieces -----------------------------------------------------------
 
 
@@ -285,7 +287,9 @@ _ORDINAL_WORD_RE = re.compile(
     r"|(?P<unit2>" + "|".join(list(_ORDINAL_UNITS) + list(_ORDINAL_TENS)) + r"))\b(?![-’'])"
 )
 _COUNT_AT = re.compile(
-    rf"(?P<num>{_NUM}){_SCALE}?(?P<plus>\+)?(?:-(?P<hyunit>[A-Za-z]{{2,20}})\b(?!-))?"
+    rf"(?P<num>{_NUM}){_SCALE}?(?P<plus>\+)?(?:-(?P<hyunit>[A-Za-z]{{2,20}})\b(?!-)"
+    # Units of measure written onto the number: "24.6km", "115mph", "185km/h".
+    r"|(?<=\d)(?P<glued>km/h|kmph|kph|mph|kms?|mm|cm|kg|ft|ha|mw|gw|kw)\b)?"
 )
 
 # --- dates ----------------------------------------------------------------------
@@ -1057,7 +1061,7 @@ class _Finder:
                 continue
             scale = _scale(m)
             is_word = not raw[0].isdigit()
-            hyunit = m["hyunit"]
+            hyunit = m["hyunit"] or m["glued"]
             if hyunit and hyunit.lower() in STOP_WORDS:
                 hyunit = None
             phrase: list[tuple[str, int, int]] = []
@@ -1066,10 +1070,15 @@ class _Finder:
             if m["letter"] or m["words"]:
                 end = max(end, m.end("letter") if m["letter"] else m.end("words"))
             if hyunit:
-                unit = singular(hyunit)
+                unit = hyunit.lower() if measure_of(hyunit) else singular(hyunit)
             else:
                 phrase = following(text, end, limit=4)
                 unit, unit_end = _head(phrase, prefer_plural=number != 1)
+                if phrase and measure_of(phrase[0][0]):
+                    # "24.6 km stretch": the unit of measure, not the noun after it.
+                    unit, unit_end = phrase[0][0].lower(), phrase[0][2]
+                    if text.startswith("/h", unit_end):
+                        unit, unit_end = unit + "/h", unit_end + 2
             if unit is None and scale == 1.0 and not (is_word and number >= 1000):
                 continue
             before = text[max(0, m.start() - 12) : m.start()].lower()

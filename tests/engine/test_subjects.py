@@ -1,0 +1,125 @@
+"""A figure's subject, and the rules that match or separate claims by it.
+
+Sentences are our own, written for these tests in several styles.
+"""
+
+import datetime
+
+from factcheck.engine import extract_claims
+from factcheck.engine.matching import (
+    ClaimFeatures,
+    is_specific_figure,
+    match,
+    story_entities,
+    subject_words,
+)
+
+DAY = datetime.date(2026, 3, 10)
+
+
+def features(body: str, fragment: str, *, published=DAY) -> ClaimFeatures:
+    """Features of the claim of ``body`` whose text holds ``fragment``, with its story."""
+    claims = extract_claims(body, published=published)
+    story = story_entities(claims)
+    found = next(c for c in claims if fragment in c.text)
+    return ClaimFeatures.from_extracted(found, body, story=story, published=published)
+
+
+RING_ROAD_A = (
+    "Tarnow's council approved the 31.5-km ring road around the old town on Monday. "
+    "Councillor Edyta Wrona said the Tarnow ring road would open in 2029."
+)
+RING_ROAD_B = (
+    "Councillors in Tarnow backed a 31.5-kilometre bypass on Monday, Edyta Wrona told reporters. "
+    "The bypass will skirt Tarnow's old town, Wrona said."
+)
+
+
+def test_one_exact_figure_in_two_wordings_of_one_story_is_one_fact():
+    a = features(RING_ROAD_A, "31.5-km")
+    b = features(RING_ROAD_B, "31.5-kilometre")
+    result = match(a, b)
+    assert result.same_fact, result.reasons
+    assert result.agrees is True
+
+
+def test_a_round_approximate_figure_is_not_matched_on_its_number_alone():
+    near = features(
+        "Tarnow lies about 30 km north of Krosno, Edyta Wrona of Tarnow's council said.", "30 km"
+    )
+    road = features(RING_ROAD_B, "31.5-kilometre")
+    assert not is_specific_figure({"type": "count", "text": "30 km", "bound": "approx"})
+    assert match(near, road).rule != "same_figure"
+
+
+def test_different_figures_of_different_things_are_not_a_dispute():
+    # Two shares of one budget, in two reports: a split, not a contradiction.
+    a = features(
+        "The Tarnow ring road will cost 900 million zloty, Edyta Wrona said. "
+        "The city will pay 30 per cent of the bill from its own reserves.",
+        "30 per cent",
+    )
+    b = features(
+        "Tarnow's council approved a 900 million zloty ring road, Edyta Wrona said. "
+        "The remaining 70 per cent will come as a World Bank loan to Tarnow.",
+        "70 per cent",
+    )
+    result = match(a, b)
+    assert not result.same_fact
+    assert result.veto == "different_subjects"
+
+
+def test_different_figures_for_one_subject_stay_together_as_a_dispute():
+    a = features(
+        "Port Elgin officials said 41 homes were destroyed by the wildfire on Sunday.", "41 homes"
+    )
+    b = features(
+        "The wildfire destroyed 14 homes in Port Elgin on Sunday, officials said.", "14 homes"
+    )
+    result = match(a, b)
+    assert result.same_fact, result.reasons
+    assert result.agrees is False
+
+
+def test_subject_words_leave_out_the_story_the_unit_and_the_hedges():
+    text = "The council approved a budget of roughly 900 million zloty for the Tarnow bypass"
+    value = {"type": "money", "text": "roughly 900 million zloty", "unit": ""}
+    words = subject_words(text, value, story={"tarnow"})
+    assert {"counc", "appro", "budge", "bypas"} <= words
+    assert not words & {"tarno", "rough", "milli"}
+
+
+def test_two_amounts_in_one_clause_become_two_claims():
+    body = "The 12.4-km tunnel will have 9 ventilation shafts, the engineers said."
+    claims = extract_claims(body, published=DAY)
+    texts = [c.text for c in claims]
+    assert len(claims) == 2, texts
+    assert "12.4-km" in texts[0] and "9 ventilation" not in texts[0]
+    assert "9 ventilation shafts" in texts[1]
+    for c in claims:
+        assert body[c.start : c.end] == c.text
+
+
+def test_a_dated_clause_joined_to_a_counted_one_is_a_fact_of_its_own():
+    body = (
+        "The operator expects to open the tunnel by October 2028, and 340 workers "
+        "will be hired for its construction."
+    )
+    claims = extract_claims(body, published=DAY)
+    assert len(claims) == 2, [c.text for c in claims]
+    assert "October 2028" in claims[0].text and "340" not in claims[0].text
+    assert "340 workers" in claims[1].text
+
+
+def test_units_of_measure_are_read_and_compared_across_systems():
+    from factcheck.engine.matching import find_conflicts
+    from factcheck.engine.quantities import find_values
+
+    (mph,) = find_values("Gusts reached 115mph on the pier.")
+    (kmh,) = find_values("Gusts reached 185 km/h on the pier.")
+    (stretch,) = find_values("a 24.6 km stretch of coast")
+    assert (mph["unit"], kmh["unit"], stretch["unit"]) == ("mph", "km/h", "km")
+    assert not find_conflicts([mph], [kmh])  # 115 mph is 185 km/h
+    (feet,) = find_values("a storm surge of 12 ft")
+    (metres,) = find_values("a storm surge of 2.7 metres")
+    assert find_conflicts([feet], [metres])  # 12 ft is 3.7 m
