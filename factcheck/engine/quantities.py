@@ -191,7 +191,8 @@ _CURRENCY_RE = re.compile(
 )
 _MONEY_PREFIX_AT = re.compile(
     r"(?P<cur>(?:US|HK|[ACS])?\$|₹|€|£|¥|₽|Rs\.?|INR|USD|EUR|GBP|RUB|CNY|RMB|JPY)"
-    rf"\s?(?P<num>{_ND_BARE}|(?i:{_NW}))(?![\d,])"
+    # Not cut short of more digits ("1,000"); a comma then a space is punctuation ("$3.75, down").
+    rf"\s?(?P<num>{_ND_BARE}|(?i:{_NW}))(?!\d|,\d)"
     rf"{_SCALE}?(?P<plus>\+)?"
 )
 _MONEY_SUFFIX_AT = re.compile(

@@ -312,3 +312,14 @@ def test_value_spans_are_exact_and_disjoint(text, offset, published):
         assert v["span_start"] >= previous_end
         previous_end = v["span_end"]
         json.dumps(v, allow_nan=False)
+
+
+def test_a_price_before_a_comma_keeps_its_cents():
+    from factcheck.engine.quantities import find_values
+
+    (price,) = [
+        v for v in find_values("The stock ended at $12.40, off its high.") if v["type"] == "money"
+    ]
+    assert price["amount"] == 12.4 and price["text"] == "$12.40"
+    (total,) = find_values("A bill of $4,250,000 was tabled.")
+    assert total["amount"] == 4_250_000
