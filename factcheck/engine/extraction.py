@@ -8,8 +8,9 @@ otherwise unremarkable sentence ("According to the Russian Ministry of
 Defense, ...") becomes a claim of its own: whether the source said it can be
 checked even when what it said is opinion.
 
-Kinds, by priority when several apply: ANONYMOUS > QUOTE > QUANTITY > DATE >
-COMPARISON > ATTRIBUTION. ATTRIBUTION also covers statements of what named
+Kinds, by priority when several apply: QUOTE > QUANTITY > DATE > COMPARISON >
+ANONYMOUS > ATTRIBUTION. Anonymous or unpublished sourcing is also a flag on
+every claim it concerns (``sourcing.py``), whatever the claim's kind. ATTRIBUTION also covers statements of what named
 people or bodies did or will do (meetings, signings) that carry no value.
 """
 
@@ -24,6 +25,7 @@ from itertools import pairwise
 from . import entities as ent
 from .quantities import find_values, has_digit, lower_words, word_set
 from .sentences import split_sentences
+from .sourcing import anonymous_sentences, unnamed_speakers
 from .types import ExtractedClaim, Kind, Sentence
 
 log = logging.getLogger(__name__)
@@ -66,46 +68,6 @@ CLAUSE_MIN_WORDS = 5
 
 _I = re.IGNORECASE
 _words = word_set
-
-# --- anonymous and exclusive sourcing -------------------------------------------
-
-_ANONYMOUS_TRIGGERS = _words(
-    """source sources anonymity named identified quoted authorised authorized privileged access
-    internal leaked confidential classified secret private unpublished restricted exclusively
-    exclusive seen reviewed obtained accessed reporter correspondent newspaper publication unnamed
-    anonymous unidentified insider insiders learnt learned familiar acquainted briefed privy"""
-)
-_ANONYMOUS_RE = re.compile(
-    r"\bsources?\s+(?:close|familiar|privy|aware|near)\s+(?:to|with|of)\b"
-    r"|\b(?:people|persons|officials?|sources?|diplomats?|insiders?|those)\s+(?:directly\s+)?"
-    r"(?:familiar|acquainted|briefed|involved)\s+(?:with|on|in)\b"
-    r"|\b(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity\b"
-    r"|\b(?:declined|refused|asked|requested|did\s+not\s+want|didn[’']t\s+want|not\s+wishing"
-    r"|unwilling)\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b"
-    r"|\bnot\s+authori[sz]ed\s+to\s+(?:speak|talk|comment)\b"
-    r"|\bprivileged\s+access\b"
-    r"|\b(?:granted|given|gained|had|has|have)\s+(?:\w+\s+)?access\s+to\b"
-    r"|\b(?:internal|leaked|confidential|classified|secret|private|unpublished|restricted)\s+"
-    r"(?:\w+\s+)?(?:documents?|memos?|briefings?|cables?|correspondence|papers?|reports?"
-    r"|e-?mails?|communications?|assessments?|letters?|files?|minutes)\b"
-    r"|\b(?:shared|provided|given|sent|made\s+available|leaked)\s+exclusively\b"
-    r"|\bexclusive(?:ly)?\s+(?:to|with|obtained|accessed|seen)\b"
-    r"|\b(?:documents?|papers?|memos?|e-?mails?|letters?|files?)\s+"
-    r"(?:seen|reviewed|obtained|accessed)\s+by\b"
-    r"|\bobtained\s+by\s+(?:this|our)\b"
-    r"|\bthis\s+(?:reporter|correspondent|newspaper|publication)\b"
-    r"|\b(?:unnamed|anonymous|unidentified)\s+(?:\w+\s+)?(?:sources?|officials?|diplomats?"
-    r"|insiders?|persons?|people|officers?|analysts?|executives?)\b"
-    r"|\b(?:a|one|two|three|several|multiple|some|many)\s+(?:\w+\s+)?sources?\b"
-    r"|\bsources\s+(?:said|say|says|told|tell|indicated?|indicates|suggest\w*|revealed?"
-    r"|claim\w*|added|confirm\w*|believe)\b"
-    r"|\baccording\s+to\s+(?:\w+\s+){0,2}sources\b"
-    r"|\binsiders?\b"
-    r"|\bit\s+(?:is|has\s+been)\s+learn(?:t|ed)\b"
-    r"|\b(?:an?|one)\s+(?:senior\s+|top\s+|government\s+)?(?:official|officer|diplomat|source"
-    r"|aide)\s+who\s+(?:declined|did\s+not|didn[’']t|asked|requested|spoke|wished)\b",
-    _I,
-)
 
 # --- attribution, quotes, comparison ------------------------------------------------
 
@@ -319,6 +281,7 @@ class _Article:
             known.update(ent.people(s.text))
         self.known_people = frozenset(known)
         self.seen_values: set[tuple] = set()
+        self.anonymous = anonymous_sentences([s.text for s in sentences])
 
     def people_in(self, index: int) -> list[str]:
         return ent.people(self.sentences[index].text, self.known_people)
@@ -389,6 +352,13 @@ class _Scorer:
         self.values = find_values(
             text, offset=sentence.start, published=article.published, words=words
         )
+        self.anonymous = article.anonymous[index]
+        if self.anonymous:
+            # "Two officials said ...": who spoke is not a figure to check.
+            speakers = [(a + sentence.start, b + sentence.start) for a, b in unnamed_speakers(text)]
+            self.values = [
+                v for v in self.values if not any(a <= v["span_start"] < b for a, b in speakers)
+            ]
 
         self.quotes = _quotes(text) if any(c in text for c in _QUOTE_CHARS) else []
         self.outside = _blank(text, [(a, b) for a, b, _, _ in self.quotes])
@@ -397,8 +367,6 @@ class _Scorer:
         if self.quotes:
             self._find_quotations()
 
-        anonymous = not words.isdisjoint(_ANONYMOUS_TRIGGERS) and _ANONYMOUS_RE.search(text)
-        self.anonymous = bool(anonymous)
         self.named_source = not words.isdisjoint(_REPORTING_WORDS) and bool(
             _NAMED_SOURCE_RE.search(self.outside)
         )
@@ -489,8 +457,8 @@ class _Scorer:
         return features, keys
 
     def kind(self, values: list[dict], comparisons: list[tuple[int, int]], keys: list[str]):
-        if self.anonymous:
-            return Kind.ANONYMOUS
+        # Anonymous sourcing is a flag beside the kind: a figure from unnamed
+        # officials is still a figure, to be corroborated or disputed as one.
         if self.quote_texts:
             return Kind.QUOTE
 
@@ -508,6 +476,8 @@ class _Scorer:
             return Kind.DATE
         if comparisons:
             return Kind.COMPARISON
+        if self.anonymous:
+            return Kind.ANONYMOUS
         if self.attribution or keys:
             return Kind.ATTRIBUTION
         return None

@@ -1,0 +1,177 @@
+"""Who a sentence rests on: is its source unnamed?
+
+A claim resting on anonymous or unpublished sourcing is flagged for editors
+("anonymous_source"); the flag sits beside the claim's kind, so a figure from
+unnamed officials is still a figure that can corroborate or dispute a named
+report of it. Three signals, each read from the sentence's shape rather than
+a phrase anywhere in it:
+
+* stated anonymity: "on condition of anonymity", "declined to be named",
+  "sources close to", "leaked documents" (``_STATED_RE``);
+* an unnamed speaker: an indefinite person noun ("a person", "two officials",
+  "one of the executives", "a senior engineer") that speaks ("said", "told",
+  "according to") or is described by access ("familiar with", "briefed on",
+  "with knowledge of"), with no name given beside it ("an official, Mia Ross,
+  said" is named);
+* unpublished documents: document nouns seen, reviewed or obtained by the
+  outlet ("purchase orders seen by The Ledger show"), or said to "show".
+
+A sentence that goes on with the same source ("she said", "the person
+added", "the documents also show") inherits the flag from the sentence
+before, until a named source speaks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .quantities import word_set
+
+__all__ = ["anonymous_sentences", "is_anonymous", "unnamed_speakers"]
+
+_I = re.IGNORECASE
+_words = word_set
+
+_STATED_TRIGGERS = _words(
+    """source sources anonymity named identified quoted authorised authorized privileged access
+    internal leaked confidential classified secret private unpublished restricted exclusively
+    exclusive seen reviewed obtained accessed reporter correspondent newspaper publication unnamed
+    anonymous unidentified insider insiders learnt learned familiar acquainted briefed privy"""
+)
+_STATED_RE = re.compile(
+    r"\bsources?\s+(?:close|familiar|privy|aware|near)\s+(?:to|with|of)\b"
+    r"|\b(?:people|persons|officials?|sources?|diplomats?|insiders?|those)\s+(?:directly\s+)?"
+    r"(?:familiar|acquainted|briefed|involved)\s+(?:with|on|in)\b"
+    r"|\b(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity\b"
+    r"|\b(?:declined|refused|asked|requested|did\s+not\s+want|didn[’']t\s+want|not\s+wishing"
+    r"|unwilling)\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b"
+    r"|\bnot\s+authori[sz]ed\s+to\s+(?:speak|talk|comment)\b"
+    r"|\bprivileged\s+access\b"
+    r"|\b(?:granted|given|gained|had|has|have)\s+(?:\w+\s+)?access\s+to\b"
+    r"|\b(?:internal|leaked|confidential|classified|secret|private|unpublished|restricted)\s+"
+    r"(?:\w+\s+)?(?:documents?|memos?|briefings?|cables?|correspondence|papers?|reports?"
+    r"|e-?mails?|communications?|assessments?|letters?|files?|minutes)\b"
+    r"|\b(?:shared|provided|given|sent|made\s+available|leaked)\s+exclusively\b"
+    r"|\bexclusive(?:ly)?\s+(?:to|with|obtained|accessed|seen)\b"
+    r"|\b(?:documents?|papers?|memos?|e-?mails?|letters?|files?)\s+"
+    r"(?:seen|reviewed|obtained|accessed)\s+by\b"
+    r"|\bobtained\s+by\s+(?:this|our)\b"
+    r"|\bthis\s+(?:reporter|correspondent|newspaper|publication)\b"
+    r"|\b(?:unnamed|anonymous|unidentified)\s+(?:\w+\s+)?(?:sources?|officials?|diplomats?"
+    r"|insiders?|persons?|people|officers?|analysts?|executives?)\b"
+    r"|\b(?:a|one|two|three|several|multiple|some|many)\s+(?:\w+\s+)?sources?\b"
+    r"|\bsources\s+(?:said|say|says|told|tell|indicated?|indicates|suggest\w*|revealed?"
+    r"|claim\w*|added|confirm\w*|believe)\b"
+    r"|\baccording\s+to\s+(?:\w+\s+){0,2}sources\b"
+    r"|\binsiders?\b"
+    r"|\bit\s+(?:is|has\s+been)\s+learn(?:t|ed)\b"
+    r"|\b(?:an?|one)\s+(?:senior\s+|top\s+|government\s+)?(?:official|officer|diplomat|source"
+    r"|aide)\s+who\s+(?:declined|did\s+not|didn[’']t|asked|requested|spoke|wished)\b",
+    _I,
+)
+
+
+_PERSON = (
+    r"(?:person|people|persons|officials?|sources?|executives?|aides?|insiders?|diplomats?"
+    r"|employees?|workers?|staffers?|officers?|engineers?|managers?|members?|advis[eo]rs?"
+    r"|lawyers?|bankers?|investigators?|inspectors?|figures?|individuals?|directors?)"
+)
+_INDEFINITE = (
+    r"(?:an?|one|two|three|four|five|several|some|many|various|multiple"
+    r"|(?:one|two|three|some|several)\s+of\s+the)"
+)
+# "a senior government official", "two officials", "one of the people".
+_UNNAMED_RE = re.compile(rf"\b{_INDEFINITE}\s+(?:[\w-]+\s+){{0,3}}?{_PERSON}\b", _I)
+_SPEECH = (
+    r"(?:said|says|told|tells|added|confirmed|warned|claimed|alleged|insisted|estimated"
+    r"|put|described|explained|recalled)"
+)
+# The unnamed person speaks: "... said", "..., who asked not to be named, told",
+# "... familiar with the talks said". The descriptor between runs to the verb.
+_SPEAKS_AFTER_RE = re.compile(
+    r"(?:\s*,?\s*(?:who|familiar|briefed|with|close|involved|privy|aware|speaking|at|in|from"
+    rf"|of|on)\b[^.;]{{0,100}}?)?\s*,?\s*{_SPEECH}\b",
+    _I,
+)
+# ... or is named as the source before it: "according to a person briefed on ...".
+_SPEAKS_BEFORE_RE = re.compile(rf"(?:according\s+to|{_SPEECH})\s+$", _I)
+# ... or is described by their access alone: "a person familiar with the bids".
+_ACCESS_RE = re.compile(
+    r"\s*,?\s*(?:familiar\s+with|briefed\s+(?:on|about)|with\s+(?:direct\s+)?knowledge\s+of"
+    r"|close\s+to|privy\s+to|who\s+(?:asked|requested|declined|spoke|did\s+not|didn[’']t))\b",
+    _I,
+)
+_DOCUMENTS = (
+    r"(?:documents?|memos?|memorandums?|papers|records|minutes|e-?mails?|letters?|invoices"
+    r"|(?:purchase\s+)?orders|contracts|drafts?|files|notes|messages|texts|spreadsheets?"
+    r"|presentations?|filings)"
+)
+_DOCUMENTS_SEEN_RE = re.compile(
+    rf"\b{_DOCUMENTS}\s+(?:[\w-]+\s+){{0,2}}?(?:seen|reviewed|obtained|examined|viewed"
+    rf"|shared\s+with)\s+by\b|\b(?:the|these|those)\s+{_DOCUMENTS}\s+(?:also\s+)?show",
+    _I,
+)
+# The source of the sentence before, referred to again.
+_SAME_SOURCE_RE = re.compile(
+    rf"\b(?:he|she|they)\s+(?:said|added|says|told|explained|recalled|claimed)\b"
+    rf"|\b(?:said|added|says|told)\s+(?:he|she|they)\b"
+    rf"|\bthe\s+(?:same\s+)?{_PERSON}\s+(?:said|added|says|told)\b"
+    rf"|\bone\s+of\s+the\s+{_PERSON}\b"
+    rf"|\b(?:the|these|those)\s+{_DOCUMENTS}\b",
+    _I,
+)
+# A name given beside an unnamed-looking speaker: "an official, Mia Ross, said".
+_NAMED_AFTER_RE = re.compile(r"\s*,\s*[A-Z][a-z]+\s+[A-Z]")
+# A speaker named in the sentence ("Ross said", "said Mia Ross"): the source is known.
+_NAMED_SPEAKER_RE = re.compile(
+    r"\b[A-Z][a-z]+\s+(?:said|says|told|added)\b|\b(?:said|says|told|added)\s+[A-Z][a-z]+"
+)
+# How many sentences after an anonymous one may go on with its source.
+CARRY_SENTENCES = 2
+
+
+def unnamed_speakers(text: str) -> list[tuple[int, int]]:
+    """Spans of unnamed people a sentence rests on ("two officials", "a person")."""
+    spans = []
+    for m in _UNNAMED_RE.finditer(text):
+        if _NAMED_AFTER_RE.match(text, m.end()):
+            continue
+        if (
+            _SPEAKS_AFTER_RE.match(text, m.end())
+            or _SPEAKS_BEFORE_RE.search(text, 0, m.start())
+            or _ACCESS_RE.match(text, m.end())
+        ):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def is_anonymous(text: str) -> bool:
+    """Does this sentence, on its own, rest on an unnamed source?"""
+    words = frozenset(re.findall(r"[a-z]+", text.lower()))
+    if not words.isdisjoint(_STATED_TRIGGERS) and _STATED_RE.search(text):
+        return True
+    return bool(_DOCUMENTS_SEEN_RE.search(text) or unnamed_speakers(text))
+
+
+def anonymous_sentences(texts: Sequence[str]) -> list[bool]:
+    """For each sentence of an article, whether it rests on an unnamed source.
+
+    >>> anonymous_sentences([
+    ...     "Two officials who asked not to be named said the cost had doubled.",
+    ...     "They said the contract was never tendered.",
+    ...     "Mayor Lina Park said the project was on time.",
+    ... ])
+    [True, True, False]
+    """
+    out: list[bool] = []
+    carry = 0
+    for text in texts:
+        if is_anonymous(text):
+            out.append(True)
+            carry = CARRY_SENTENCES
+            continue
+        going_on = carry > 0 and _SAME_SOURCE_RE.search(text) and not _NAMED_SPEAKER_RE.search(text)
+        out.append(bool(going_on))
+        carry = carry - 1 if going_on else 0
+    return out

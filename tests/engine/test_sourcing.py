@@ -1,0 +1,56 @@
+"""Unnamed sourcing, read from the sentence's shape; sentences written for these tests."""
+
+import datetime
+
+import pytest
+
+from factcheck.engine import extract_claims
+from factcheck.engine.sourcing import anonymous_sentences, is_anonymous
+from factcheck.engine.types import Kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A person familiar with the bids said three firms had dropped out.",
+        "Two council officials who requested anonymity said the audit found 14 errors.",
+        "One of the engineers said the pumps had failed twice in May.",
+        "According to a lawyer briefed on the case, the fine could reach $2 million.",
+        "Invoices reviewed by The Harbour Post show the contractor billed 40 per cent more.",
+        "A senior executive with knowledge of the talks put the price at €1.1 billion.",
+    ],
+)
+def test_unnamed_speakers_and_unpublished_documents_are_anonymous(sentence):
+    assert is_anonymous(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An official, Marta Ruiz, said the audit found 14 errors.",
+        "Harbour mayor Dan Okoro said three firms had dropped out.",
+        "The council's annual report shows the deficit narrowed to $3 million.",
+        "Two people were injured when the crane collapsed, police said.",
+    ],
+)
+def test_named_sources_and_published_records_are_not(sentence):
+    assert not is_anonymous(sentence)
+
+
+def test_the_same_unnamed_source_carries_to_the_next_sentences_until_someone_is_named():
+    flags = anonymous_sentences(
+        [
+            "A person briefed on the audit said the pumps were never inspected.",
+            "The contractor was paid in full regardless, she said.",
+            "Harbour mayor Dan Okoro said the audit would be published in June.",
+            "He said the pumps were safe.",
+        ]
+    )
+    assert flags == [True, True, False, False]
+
+
+def test_a_figure_from_an_unnamed_source_is_a_flagged_quantity():
+    body = "Two officials who spoke on condition of anonymity said the repairs cost $48 million."
+    (claim,) = extract_claims(body, published=datetime.date(2026, 4, 2))
+    assert claim.kind == Kind.QUANTITY
+    assert claim.flags == ["anonymous_source"]
