@@ -20,6 +20,7 @@ from django.db.models.functions import RowNumber, Substr
 from factcheck.engine.extraction import extract_claims
 from factcheck.engine.matching import (
     ClaimFeatures,
+    Match,
     context_for,
     index_keys,
     match,
@@ -84,19 +85,17 @@ def analyse_article(*, article: Article) -> list[Claim]:
     shortlists = [_shortlist(keys, candidates) for keys in keys_by_claim]
     candidate_claims = _claims_of(set().union(*shortlists) if shortlists else set())
 
+    homes = _assign(
+        [previous.get((found.text, found.kind.value)) for found in extracted],
+        features_by_claim,
+        shortlists,
+        candidate_claims,
+    )
     stored: list[Claim] = []
-    taken: set[int] = set()
-    for found, features, keys, shortlist in zip(
-        extracted, features_by_claim, keys_by_claim, shortlists, strict=True
-    ):
-        fact_id = previous.get((found.text, found.kind.value))
-        score, reasons = None, []
-        if fact_id is None or fact_id in taken:
-            fact_id, score, reasons = _best_match(features, shortlist, candidate_claims, taken)
+    for found, keys, (fact_id, score, reasons) in zip(extracted, keys_by_claim, homes, strict=True):
         if fact_id is None:
             fact = Fact.objects.create(summary=_shorten(found.text))
             fact_id = fact.pk
-        taken.add(fact_id)
         touched.add(fact_id)
         FactKey.objects.bulk_create(
             [FactKey(fact_id=fact_id, key=k[:200]) for k in keys],
@@ -187,28 +186,56 @@ def _claims_of(candidates: Iterable[int]) -> dict[int, list[ClaimFeatures]]:
     return by_fact
 
 
-def _best_match(
-    features: ClaimFeatures,
-    shortlist: list[int],
+def _assign(
+    kept: list[int | None],
+    features: list[ClaimFeatures],
+    shortlists: list[list[int]],
     candidate_claims: dict[int, list[ClaimFeatures]],
-    taken: set[int],
-) -> tuple[int | None, float | None, list[str]]:
-    best: tuple[int | None, float | None, list[str]] = (None, None, [])
-    best_rank: tuple[bool, float] | None = None
-    for fact_id in shortlist:
-        if fact_id in taken:
+) -> list[tuple[int | None, float | None, list[str]]]:
+    """Each new claim's fact: (fact id or None for a new fact, match score, reasons).
+
+    Claims of one article never share a fact; they are placed in the order of
+    the text, the lead first. A claim re-analysed with unchanged text keeps
+    its fact.
+    """
+    homes: list[tuple[int | None, float | None, list[str]]] = []
+    taken: set[int] = set()
+    for fact_id, claim, shortlist in zip(kept, features, shortlists, strict=True):
+        if fact_id is not None and fact_id not in taken:
+            homes.append((fact_id, None, []))
+            taken.add(fact_id)
             continue
-        for other in candidate_claims.get(fact_id, []):
-            result = match(features, other)
-            if not result.same_fact:
+        best: tuple[tuple[bool, bool, float], int, Match] | None = None
+        for candidate in shortlist:
+            if candidate in taken:
                 continue
-            # A fact whose figure this claim confirms is a better home than one
-            # it would dispute: "320,000 riders by 2031" joins the projection,
-            # not today's 120,000.
-            rank = (result.agrees is not False, result.score)
-            if best_rank is None or rank > best_rank:
-                best_rank = rank
-                best = (fact_id, round(result.score, 3), list(result.reasons))
+            found = _best_match(claim, candidate_claims.get(candidate, []))
+            if found is not None and (best is None or found[0] > best[0]):
+                best = (found[0], candidate, found[1])
+        if best is None:
+            homes.append((None, None, []))
+            continue
+        _, fact_id, result = best
+        homes.append((fact_id, round(result.score, 3), list(result.reasons)))
+        taken.add(fact_id)
+    return homes
+
+
+def _best_match(
+    features: ClaimFeatures, members: list[ClaimFeatures]
+) -> tuple[tuple[bool, bool, float], Match] | None:
+    """The strongest match with a fact's compared claims, if any matches."""
+    best: tuple[tuple[bool, bool, float], Match] | None = None
+    for other in members:
+        result = match(features, other)
+        if not result.same_fact:
+            continue
+        # A fact whose figure this claim confirms is a better home than one
+        # it would dispute: "320,000 riders by 2031" joins the projection,
+        # not today's 120,000.
+        rank = (result.agrees is not False, result.rule == "same_figure", result.score)
+        if best is None or rank > best[0]:
+            best = (rank, result)
     return best
 
 
@@ -236,7 +263,7 @@ def _trace_copies(article: Article) -> None:
     )
     relations = []
     for other in Article.objects.filter(pk__in=candidates).only(
-        "id", "body", "wire_credit", "published"
+        "id", "body", "wire_credit", "published", "content_hash"
     ):
         evidence = compare(
             other.body, article.body, wire_a=other.wire_credit, wire_b=article.wire_credit
@@ -272,9 +299,12 @@ def _trace_copies(article: Article) -> None:
 
 
 def _order(a: Article, b: Article) -> tuple[Article, Article]:
-    """The earlier article is the original: by publication date, then by import order."""
-    key_a = (a.published is None, a.published, a.pk)
-    key_b = (b.published is None, b.published, b.pk)
+    """The earlier article is the original: by publication date; on the same day the
+    one crediting no wire ("(With inputs from ANI)" marks the copy), then the shorter
+    text, which a copy extends with its additions; then by content, never by the
+    order of import."""
+    key_a = (a.published is None, a.published, bool(a.wire_credit), len(a.body), a.content_hash)
+    key_b = (b.published is None, b.published, bool(b.wire_credit), len(b.body), b.content_hash)
     return (a, b) if key_a <= key_b else (b, a)
 
 
@@ -291,7 +321,15 @@ def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
     claims = (
         Claim.objects.filter(fact_id__in=fact_ids)
         .select_related("article")
-        .only("fact_id", "values", "article__id", "article__source_file", "article__title")
+        .only(
+            "fact_id",
+            "values",
+            "article__id",
+            "article__source_file",
+            "article__title",
+            "article__published",
+            "article__content_hash",
+        )
     )
     by_fact: dict[int, list[Claim]] = defaultdict(list)
     article_ids: set[int] = set()
@@ -312,13 +350,23 @@ def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
             if not fact.status and not fact.changes.exists():
                 empty.append(fact.pk)
             continue
-        origin = origins_of({c.article_id for c in members}, relations)
+        # Articles are numbered by date and content, not import order, so the
+        # origin that names a copy cluster is the same whatever came first.
+        articles = sorted(
+            {c.article_id: c.article for c in members}.values(),
+            key=lambda a: (a.published is None, a.published, a.content_hash),
+        )
+        rank = {a.pk: i for i, a in enumerate(articles)}
+        origin = origins_of(
+            rank.values(),
+            [(rank[o], rank[c]) for o, c in relations if o in rank and c in rank],
+        )
         suggestion = suggest(
             [
                 Report(
-                    article_id=c.article_id,
+                    article_id=rank[c.article_id],
                     label=c.article.source_file,
-                    origin=origin[c.article_id],
+                    origin=origin[rank[c.article_id]],
                     values=c.values,
                 )
                 for c in members
