@@ -2,6 +2,8 @@
 
 Variables (all optional on a developer's machine with DEBUG=true):
     DEBUG                 "true"/"false" (default false)
+    DEV_TOOLS             "true"/"false": load the development-only `evaluation` app
+                          (evaluate_engine, generate_corpus); default: same as DEBUG
     SECRET_KEY            required when DEBUG is off
     ALLOWED_HOSTS         comma-separated host names
     CSRF_TRUSTED_ORIGINS  comma-separated origins (https://desk.example.org)
@@ -86,6 +88,11 @@ INSTALLED_APPS = [
     "sources",
     "factcheck",
 ]
+# Engine evaluation and the corpus generator are development tools: production
+# does not load them (their commands do not exist there).
+DEV_TOOLS = env_bool("DEV_TOOLS", DEBUG)
+if DEV_TOOLS:
+    INSTALLED_APPS.append("evaluation")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

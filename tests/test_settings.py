@@ -22,6 +22,7 @@ PRODUCTION_ENV = {
 def run_manage(*args: str, env: dict) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
     clean.pop("SECURE_SSL_REDIRECT", None)
+    clean.pop("DEV_TOOLS", None)
     clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -50,6 +51,20 @@ def test_bad_boolean_is_named():
     done = run_manage("check", env={**PRODUCTION_ENV, "DEBUG": "maybe"})
     assert done.returncode != 0
     assert "DEBUG must be true or false, not 'maybe'" in done.stderr
+
+
+def test_production_does_not_load_the_evaluation_tools():
+    done = run_manage("help", "--commands", env=PRODUCTION_ENV)
+    assert done.returncode == 0, done.stderr
+    commands = done.stdout.split()
+    assert "import_articles" in commands
+    assert "evaluate_engine" not in commands and "generate_corpus" not in commands
+
+
+def test_dev_tools_loads_the_evaluation_tools():
+    done = run_manage("help", "--commands", env={**PRODUCTION_ENV, "DEV_TOOLS": "true"})
+    assert done.returncode == 0, done.stderr
+    assert {"evaluate_engine", "generate_corpus"} <= set(done.stdout.split())
 
 
 @pytest.mark.django_db

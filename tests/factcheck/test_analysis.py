@@ -222,15 +222,6 @@ def test_export_csv(seeds):
     assert len(lines) > Claim.objects.count() // 2
 
 
-def test_evaluate_engine_prints_figures_and_leaves_the_database_alone(seeds):
-    before = (Article.objects.count(), Claim.objects.count(), Fact.objects.count())
-    out = StringIO()
-    call_command("evaluate_engine", stdout=out)
-    text = out.getvalue()
-    assert "extraction precision" in text and "grouping recall" in text
-    assert (Article.objects.count(), Claim.objects.count(), Fact.objects.count()) == before
-
-
 REWORDED = """Belousov in Delhi: what the defence talks mean
 source: The Delhi Ledger
 date 2025-12-04

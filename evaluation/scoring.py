@@ -1,4 +1,4 @@
-"""Extraction and grouping quality against hand labels (tests/data/seed_labels.json).
+"""Extraction and grouping quality against hand labels (evaluation/data/seed_labels.json).
 
 Extraction: a labelled statement is found when a claim overlaps its quote; a
 claim is correct when it overlaps some labelled statement. Grouping is scored
@@ -176,7 +176,7 @@ def evaluate_corpus(
 ) -> CorpusFigures:
     """Score copies and disputes against the generator's truth.
 
-    ``truth``: ``sources.corpus.GeneratedArticle`` items; ``relations``: detected
+    ``truth``: ``evaluation.corpus.GeneratedArticle`` items; ``relations``: detected
     (original file, copy file) pairs; ``disputed``: fact id -> the files of its
     claims, for facts the engine suggests are disputed. A copy relation counts in
     either direction (a copy and its source, dated the same day, may be ordered

@@ -4,10 +4,14 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
-from factcheck.evaluation import evaluate, evaluate_corpus
-from sources.corpus import GeneratedArticle
+from evaluation.corpus import GeneratedArticle
+from evaluation.management.commands.evaluate_engine import Command as EvaluateEngine
+from evaluation.scoring import evaluate, evaluate_corpus
+from factcheck.models import Claim, Fact
 from sources.models import Article
+from tests.builders import make_article, make_claim
 
 
 def generated(name: str, relation: str = "original", copy_of=None, contradicted=()):
@@ -72,11 +76,43 @@ def test_grouping_lists_wrong_and_missed_pairs():
     assert figures.missed_pairs == [("x1", "y1")]
 
 
-@pytest.mark.django_db
-def test_evaluate_engine_scores_a_generated_corpus_and_rolls_it_back():
+# The command switches the connection to a database of its own and back, which a
+# test wrapped in a transaction cannot do: these are transactional tests.
+# The command object is passed directly: without DEV_TOOLS the app is not
+# installed and the command has no name.
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_evaluate_engine_leaves_the_live_database_untouched():
+    live = make_article(source_file="live.txt", body="The port handled 12 ships on Monday.")
+    make_claim(live, "12 ships")
+    before = (Article.objects.count(), Claim.objects.count(), Fact.objects.count())
+    live_name = connection.settings_dict["NAME"]
     out = StringIO()
-    call_command("evaluate_engine", "--corpus", "40", "--seed", "3", stdout=out)
+    call_command(EvaluateEngine(), "--corpus", "40", "--seed", "3", stdout=out)
     text = out.getvalue()
+    assert "extraction precision 1.00 (35/35" in text
+    assert "grouping recall      0.82 (9/11" in text
     assert "corpus of 40 generated articles" in text
     assert "copy recall" in text and "dispute precision" in text
-    assert not Article.objects.exists()
+    assert connection.settings_dict["NAME"] == live_name
+    assert (Article.objects.count(), Claim.objects.count(), Fact.objects.count()) == before
+    assert Article.objects.get().pk == live.pk
+    assert not Article.objects.filter(source_file__startswith="gen_").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_throwaway_database_is_destroyed_even_when_the_block_fails(tmp_path):
+    from evaluation.database import throwaway_database
+
+    live_name = connection.settings_dict["NAME"]
+    with pytest.raises(RuntimeError), throwaway_database() as name:
+        assert name != live_name
+        assert connection.settings_dict["NAME"] == name
+        make_article(source_file="throwaway.txt")
+        raise RuntimeError
+    assert connection.settings_dict["NAME"] == live_name
+    assert not Article.objects.filter(source_file="throwaway.txt").exists()
+    if connection.vendor == "sqlite":
+        from pathlib import Path
+
+        assert not Path(name).exists()

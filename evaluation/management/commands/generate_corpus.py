@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sources.corpus import generate_corpus
+from evaluation.corpus import generate_corpus
 
 
 class Command(BaseCommand):
