@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "sources",
     "factcheck",
+    "intake",
 ]
 # Engine evaluation and the corpus generator are development tools: production
 # does not load them (their commands do not exist there).
@@ -108,6 +109,24 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "newsroom.urls"
+
+
+def _url_of(name: str):
+    def get_absolute_url(obj) -> str:
+        from django.urls import reverse
+
+        return reverse(name, args=[obj.pk])
+
+    return get_absolute_url
+
+
+# Models of sources have their pages in the apps above it (an article is read on
+# the desk, an import job is followed in intake): the project wires them, so
+# sources names neither app.
+ABSOLUTE_URL_OVERRIDES = {
+    "sources.article": _url_of("factcheck:article-detail"),
+    "sources.importjob": _url_of("intake:import-job"),
+}
 
 TEMPLATES = [
     {

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 
 class OutletKind(models.TextChoices):
@@ -84,9 +83,6 @@ class Article(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.source_file})"
 
-    def get_absolute_url(self) -> str:
-        return reverse("sources:article-detail", args=[self.pk])
-
     @property
     def paragraphs(self) -> list[str]:
         return [p for p in self.body.split("\n\n") if p.strip()]
@@ -150,9 +146,6 @@ class ImportJob(models.Model):
 
     def __str__(self) -> str:
         return f"Import #{self.pk}: {self.file_count} files, {self.get_status_display()}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("sources:import-job", args=[self.pk])
 
     @property
     def is_finished(self) -> bool:

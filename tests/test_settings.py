@@ -68,7 +68,7 @@ def test_dev_tools_loads_the_evaluation_tools():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url_name", ["login", "sources:article-list"])
+@pytest.mark.parametrize("url_name", ["login", "factcheck:article-list"])
 def test_every_response_carries_a_content_security_policy(client, editor, url_name):
     client.force_login(editor)
     response = client.get(reverse(url_name))

@@ -1,6 +1,6 @@
 """Fact pages and claim panels.
 
-The article page (``sources:article-detail``) shows the text with its claims
+The article page (``factcheck:article-detail``, view in ``articles.py``) shows the text with its claims
 highlighted; a highlight opens the claim's panel beside the text. The fact page
 gathers a fact's claims, verdict, note, evidence, assignment and history, and
 lets editors regroup and publish it.
@@ -63,7 +63,7 @@ from ..services import (
     unpublish_fact,
 )
 
-ARTICLE_PAGE = "sources/article_detail.html"
+ARTICLE_PAGE = "factcheck/article_detail.html"
 FACT_PAGE = "factcheck/fact_detail.html"
 # Regions of the fact page that htmx can fetch alone (by their element id).
 FACT_REGIONS = frozenset(

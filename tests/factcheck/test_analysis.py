@@ -9,8 +9,8 @@ from django.core.management import call_command
 
 from factcheck.models import ArticleRelation, Claim, Fact, Status
 from factcheck.services import record_verdict
+from intake.services import ingest_article
 from sources.models import Article
-from sources.services import ingest_article
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from evaluation.corpus import generate_articles
 from evaluation.database import throwaway_database
 from evaluation.scoring import CorpusFigures, Figures, evaluate, evaluate_corpus, load_labels
 from factcheck.models import ArticleRelation, Claim, Status
+from intake.services import find_article_files, import_files
 from sources.models import Article
-from sources.services import find_article_files, import_files
 
 DEFAULT_LABELS = Path(__file__).resolve().parents[2] / "data" / "seed_labels.json"
 

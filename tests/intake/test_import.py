@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from factcheck.models import Claim
+from intake.services import Outcome, import_files, ingest_article
 from sources.models import Article, Outlet
 from sources.parsing import ArticleRejected
-from sources.services import Outcome, import_files, ingest_article
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

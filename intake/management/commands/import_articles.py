@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from intake.services import IngestResult, Outcome, find_article_files, import_files
 from sources.parsing import ArticleRejected
-from sources.services import IngestResult, Outcome, find_article_files, import_files
 
 
 class Command(BaseCommand):

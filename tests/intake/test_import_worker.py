@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from sources.intake import Upload, process_import_job, start_import_job
+from intake.uploads import Upload, process_import_job, start_import_job
 from sources.models import Article, ImportJob, ImportJobFile
 
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
@@ -73,12 +73,12 @@ def test_running_a_job_again_resumes_and_finished_jobs_are_left_alone(settings, 
 
 @pytest.mark.django_db
 def test_queueing_failure_marks_the_job_failed(settings, editor, monkeypatch):
-    from sources import intake
+    from intake import uploads
 
     def broken(*args, **kwargs):
         raise RuntimeError("queue is down")
 
-    monkeypatch.setattr(intake, "run_import_job", SimpleNamespace(enqueue=broken))
+    monkeypatch.setattr(uploads, "run_import_job", SimpleNamespace(enqueue=broken))
     job = start_import_job(uploads=[story(1), story(2)], user=editor)
     assert job.status == ImportJob.Status.FAILED
     assert "queue is down" in job.error
@@ -100,7 +100,7 @@ def test_the_database_worker_runs_a_queued_job(settings, editor, restore_signals
     assert job.status == ImportJob.Status.QUEUED
     task = DBTaskResult.objects.get()
     assert str(task.id) == job.task_id
-    assert task.task_path == "sources.intake.run_import_job"
+    assert task.task_path == "intake.uploads.run_import_job"
     assert task.args_kwargs == {"args": [job.pk], "kwargs": {}}
     assert Article.objects.count() == 0
 
@@ -120,12 +120,12 @@ def test_the_database_worker_runs_a_queued_job(settings, editor, restore_signals
 
 
 def job_url(job: ImportJob) -> str:
-    return reverse("sources:import-job", args=[job.pk])
+    return reverse("intake:import-job", args=[job.pk])
 
 
 @pytest.mark.django_db
 def test_job_url():
-    assert reverse("sources:import-job", args=[7]) == "/articles/imports/7/"
+    assert reverse("intake:import-job", args=[7]) == "/articles/imports/7/"
 
 
 @pytest.mark.django_db
@@ -206,5 +206,5 @@ def test_missing_job_is_404(editor_client):
 @pytest.mark.django_db
 def test_upload_page_lists_recent_jobs(immediate_tasks, editor_client, editor):
     job = start_import_job(uploads=[story(1), story(2)], user=editor)
-    html = editor_client.get(reverse("sources:article-upload")).content.decode()
+    html = editor_client.get(reverse("intake:article-upload")).content.decode()
     assert f'href="{job_url(job)}"' in html

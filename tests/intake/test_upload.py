@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from factcheck.models import Claim
-from sources.intake import INLINE_MAX_BYTES, pasted_article_bytes, pasted_source_file
+from intake.uploads import INLINE_MAX_BYTES, pasted_article_bytes, pasted_source_file
 from sources.models import Article, ImportJob, Outlet
 from sources.parsing import parse_file
 
@@ -38,7 +38,7 @@ def story_file(n: int) -> str:
 
 
 def test_url_and_name():
-    assert reverse("sources:article-upload") == URL
+    assert reverse("intake:article-upload") == URL
 
 
 def test_form_page_for_editor(editor_client):
@@ -273,7 +273,7 @@ def test_article_text_is_escaped_in_messages(editor_client):
 
 
 def test_upload_over_the_total_limit_is_refused(editor_client, monkeypatch):
-    from sources import forms
+    from intake import forms
 
     monkeypatch.setattr(forms, "UPLOAD_MAX_TOTAL_BYTES", 150)
     files = [upload(f"story{n}.txt", story_file(n)) for n in range(3)]

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from sources.services import find_article_files
+from intake.services import find_article_files
 
 from .import_articles import Command as ImportArticlesCommand
 

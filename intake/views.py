@@ -1,49 +1,21 @@
+"""Adding articles in the browser: paste or upload, and the import job page."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from factcheck.views.facts import article_page_context
 from newsroom.htmx import wants_fragment
+from sources.models import Article, ImportJob
+from sources.parsing import ArticleRejected
 
 from .forms import ArticleUploadForm
-from .intake import Upload, ingest_upload, runs_in_background, start_import_job
-from .models import Article, ImportJob
-from .parsing import ArticleRejected
 from .services import IngestResult, Outcome
-
-
-@require_GET
-@login_required
-def article_list(request: HttpRequest) -> HttpResponse:
-    articles = (
-        Article.objects.with_outlet()
-        .annotate(claim_count=Count("claims"))
-        .order_by("-published", "source_file")
-    )
-    page = Paginator(articles, 50).get_page(request.GET.get("page"))
-    return render(request, "sources/article_list.html", {"page": page})
-
-
-@require_GET
-@login_required
-@vary_on_headers("HX-Request", "HX-Target")
-def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.with_outlet(), pk=pk)
-    context = article_page_context(article)
-    # The highlighted text refetches itself when a verdict changes.
-    if wants_fragment(request) and request.htmx.target == "article-text":
-        return render(request, "sources/article_detail.html#article-text", context)
-    return render(request, "sources/article_detail.html", context)
-
-
-# --- intake: upload and paste, background import jobs ---
+from .uploads import Upload, ingest_upload, runs_in_background, start_import_job
 
 
 def _require_add_article(request: HttpRequest) -> None:
@@ -96,7 +68,7 @@ def article_upload(request: HttpRequest) -> HttpResponse:
             messages.success(request, _imported_message(result))
             return _go_to(request, result.article.get_absolute_url())
     recent_jobs = ImportJob.objects.filter(created_by=request.user)[:5]
-    template = "sources/article_upload.html"
+    template = "intake/article_upload.html"
     if wants_fragment(request):
         template += "#upload-form"
     return render(request, template, {"form": form, "recent_jobs": recent_jobs})
@@ -111,7 +83,7 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
     ids = [r["article_id"] for r in job.results if r.get("article_id")]
     articles = Article.objects.only("pk", "title").in_bulk(ids)
     rows = [{**r, "article": articles.get(r.get("article_id"))} for r in job.results]
-    template = "sources/import_job.html"
+    template = "intake/import_job.html"
     if wants_fragment(request):
         template += "#job-status"
     return render(request, template, {"job": job, "rows": rows})

@@ -4,9 +4,10 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
-from .intake import UPLOAD_MAX_TOTAL_BYTES, Upload, pasted_article_bytes, pasted_source_file
-from .parsing import SUPPORTED_SUFFIXES, ArticleRejected, decode
+from sources.parsing import SUPPORTED_SUFFIXES, ArticleRejected, decode
+
 from .services import check_size
+from .uploads import UPLOAD_MAX_TOTAL_BYTES, Upload, pasted_article_bytes, pasted_source_file
 
 # The suffixes offered in the file picker; the importer accepts the same.
 ACCEPT = ",".join(sorted(SUPPORTED_SUFFIXES))

@@ -19,8 +19,9 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
-from .models import ImportJob, ImportJobFile
-from .parsing import ArticleRejected
+from sources.models import ImportJob, ImportJobFile
+from sources.parsing import ArticleRejected
+
 from .services import IngestResult, Outcome, ingest_article
 
 logger = logging.getLogger(__name__)
