@@ -164,7 +164,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests use a file too, not Django's shared-cache in-memory default: there a
     # write racing a read in another thread (the browser tests' live server) fails
     # at once with "database table is locked" instead of waiting like production.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
+    # One file per test run (process id, and pytest-xdist's worker if any), so two
+    # runs in one checkout never share, clobber or delete each other's database.
+    # Django deletes it after the run; conftest.py removes what a crash leaves.
+    _test_run = "-".join(filter(None, [str(os.getpid()), os.environ.get("PYTEST_XDIST_WORKER")]))
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f"test-db-{_test_run}.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -95,3 +95,12 @@ def test_sqlite_uses_wal(django_db_setup):
     # The test database is a file (see settings), so the real journal mode shows.
     assert mode == "wal"
     assert "journal_mode=WAL" in connection.settings_dict["OPTIONS"]["init_command"]
+
+
+@pytest.mark.django_db
+def test_the_sqlite_test_database_is_this_runs_own():
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL test databases are named by pytest-django")
+    assert f"test-db-{os.getpid()}" in connection.settings_dict["NAME"]

@@ -6,6 +6,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from evaluation.corpus import generate_articles, generate_corpus
 from factcheck.engine.provenance import compare
 
@@ -95,6 +97,7 @@ def test_corpus_has_wire_credits_and_boilerplate():
     assert any(re.search(r"\(\d+ words\)\n", t) for t in texts)
 
 
+@pytest.mark.slow
 def test_corpus_states_values_in_many_forms():
     text = "\n".join(t for _, t in generate_corpus(1000, seed=4))
     assert re.search(r"\$\d+(\.\d+)? billion", text)
@@ -124,6 +127,7 @@ def test_copies_rewrites_and_contradictions_exist():
             assert a.name > source.name
 
 
+@pytest.mark.slow
 def test_copies_are_detected_and_independent_reports_are_not():
     articles = list(generate_articles(500, seed=6))
     by_name = {a.name: a for a in articles}
@@ -145,6 +149,7 @@ def test_copies_are_detected_and_independent_reports_are_not():
     assert linked <= pairs * 0.02
 
 
+@pytest.mark.slow
 def test_events_grow_with_the_corpus():
     small = {a.event for a in generate_articles(80, seed=9)}
     large = {a.event for a in generate_articles(800, seed=9)}
@@ -152,6 +157,7 @@ def test_events_grow_with_the_corpus():
     assert len(large) > 3 * len(small)
 
 
+@pytest.mark.slow
 def test_each_fact_is_reported_by_several_articles():
     facts = Counter(
         f for a in generate_articles(800, seed=10) if a.relation == "original" for f in a.facts

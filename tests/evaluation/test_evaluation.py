@@ -88,11 +88,11 @@ def test_evaluate_engine_leaves_the_live_database_untouched():
     before = (Article.objects.count(), Claim.objects.count(), Fact.objects.count())
     live_name = connection.settings_dict["NAME"]
     out = StringIO()
-    call_command(EvaluateEngine(), "--corpus", "40", "--seed", "3", stdout=out)
+    call_command(EvaluateEngine(), "--corpus", "12", "--seed", "3", stdout=out)
     text = out.getvalue()
     assert "extraction precision 1.00 (35/35" in text
     assert "grouping recall      0.82 (9/11" in text
-    assert "corpus of 40 generated articles" in text
+    assert "corpus of 12 generated articles" in text
     assert "copy recall" in text and "dispute precision" in text
     assert connection.settings_dict["NAME"] == live_name
     assert (Article.objects.count(), Claim.objects.count(), Fact.objects.count()) == before

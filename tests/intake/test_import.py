@@ -164,6 +164,7 @@ def test_max_bytes_option(tmp_path):
     assert Article.objects.count() == 0
 
 
+@pytest.mark.slow
 def test_exit_status_and_summary_from_the_shell(tmp_path):
     """The real command in a subprocess: one-line errors on stderr, exit status 1."""
     (tmp_path / "empty.txt").write_bytes(b"")

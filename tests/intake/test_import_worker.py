@@ -93,6 +93,7 @@ def restore_signals():
         signal.signal(sig, handler)
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_the_database_worker_runs_a_queued_job(settings, editor, restore_signals):
     settings.TASKS = DATABASE
