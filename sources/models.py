@@ -83,21 +83,12 @@ class Article(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.source_file})"
 
-    @property
-    def paragraphs(self) -> list[str]:
-        return [p for p in self.body.split("\n\n") if p.strip()]
-
 
 class ImportJobStatus(models.TextChoices):
     QUEUED = "queued", "Queued"
     RUNNING = "running", "Running"
     DONE = "done", "Done"
     FAILED = "failed", "Failed"
-
-
-class ImportJobQuerySet(models.QuerySet):
-    def unfinished(self) -> "ImportJobQuerySet":
-        return self.filter(status__in=[ImportJobStatus.QUEUED, ImportJobStatus.RUNNING])
 
 
 class ImportJob(models.Model):
@@ -133,8 +124,6 @@ class ImportJob(models.Model):
     results = models.JSONField(default=list, blank=True)
     error = models.TextField(blank=True, help_text="Why the job itself failed, if it did.")
     task_id = models.CharField(max_length=64, blank=True)
-
-    objects = ImportJobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
