@@ -8,8 +8,15 @@ Variables (all optional on a developer's machine with DEBUG=true):
     ALLOWED_HOSTS         comma-separated host names
     CSRF_TRUSTED_ORIGINS  comma-separated origins (https://desk.example.org)
     DATABASE_URL          e.g. postgres://user@127.0.0.1:5432/newsroom; default: SQLite file db.sqlite3
+    DATABASE_CONN_MAX_AGE seconds a database connection is kept open (default 0: per request)
+    TIME_ZONE             default UTC
     SECURE_SSL_REDIRECT   "true"/"false" (default: on when DEBUG is off)
     SECURE_HSTS_SECONDS   integer (default: one year when DEBUG is off)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD, SESSION_COOKIE_SECURE,
+    CSRF_COOKIE_SECURE    "true"/"false" (default: on when DEBUG is off)
+    BEHIND_TLS_PROXY      "true" when a proxy terminates TLS and sets X-Forwarded-Proto
+                          (default false)
+    LOG_LEVEL             root log level (default WARNING)
     IMPORT_MAX_BYTES      largest article file accepted by the importer (default 5 MB)
     NEWSROOM_NAME         the newsroom's name, as published
     NEWSROOM_URL          public base URL of the site, for absolute links in JSON-LD and feeds
@@ -17,6 +24,8 @@ Variables (all optional on a developer's machine with DEBUG=true):
     TASKS_BACKEND         background task backend: django_tasks_db.DatabaseBackend (default;
                           run `manage.py db_worker`) or
                           django.tasks.backends.immediate.ImmediateBackend (runs in the request)
+    PYTEST_XDIST_WORKER   set by pytest-xdist, not by hand: part of the SQLite test database's
+                          name
 """
 
 import os

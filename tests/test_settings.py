@@ -104,3 +104,14 @@ def test_the_sqlite_test_database_is_this_runs_own():
     if connection.vendor != "sqlite":
         pytest.skip("PostgreSQL test databases are named by pytest-django")
     assert f"test-db-{os.getpid()}" in connection.settings_dict["NAME"]
+
+
+def test_the_settings_docstring_lists_every_variable_read():
+    import re
+
+    import newsroom.settings
+
+    source = Path(newsroom.settings.__file__).read_text(encoding="utf-8")
+    read = set(re.findall(r'(?:env_\w+|os\.environ\.get)\("([A-Z_]+)"', source))
+    assert len(read) > 15
+    assert {name for name in read if name not in newsroom.settings.__doc__} == set()

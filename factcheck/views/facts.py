@@ -45,10 +45,10 @@ from ..forms import (
     SplitForm,
     VerdictForm,
     VersionForm,
-    editors,
 )
 from ..highlight import Span, describe_value, differing_values, paragraphs, segment, value_spans
 from ..models import ArticleRelation, Claim, Evidence, Fact
+from ..roles import editors
 from ..services import (
     InvalidChange,
     StaleEdit,
