@@ -7,8 +7,9 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Tests run with production-like settings (DEBUG off) and a throwaway key.
-TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production DEBUG=false SECURE_SSL_REDIRECT=false
+# Tests run with production-like settings (DEBUG off) and a throwaway key; DEV_TOOLS
+# loads the development-only evaluation app (evaluate_engine, generate_corpus) anyway.
+TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production DEBUG=false SECURE_SSL_REDIRECT=false DEV_TOOLS=true
 
 .PHONY: run test bench lint format check-python clean
 
@@ -40,8 +41,9 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
+# The benchmarks generate their corpora with the evaluation app's generator.
 bench: $(VENV)/.installed
-	$(TEST_ENV) $(PY) bench/run.py $(BENCH_ARGS)
+	$(TEST_ENV) DEV_TOOLS=true $(PY) bench/run.py $(BENCH_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,19 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def pytest_sessionfinish(session):
+    # Django deletes its SQLite test database; a crashed or interrupted run may
+    # leave the file (and its -wal/-shm) behind. The name is this run's own.
+    if not session.config.pluginmanager.hasplugin("django"):
+        return
+    from django.conf import settings
+
+    name = settings.DATABASES["default"].get("TEST", {}).get("NAME")
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") and name:
+        for leftover in Path(name).parent.glob(Path(name).name + "*"):
+            leftover.unlink(missing_ok=True)
 
 
 @pytest.fixture(autouse=True)

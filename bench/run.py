@@ -82,7 +82,7 @@ def bench_scale(folder: Path, sizes: list[int], seed: int) -> None:
 
 def _generate(corpus: Path, size: int, seed: int) -> None:
     sys.path.insert(0, str(ROOT))
-    from sources.corpus import generate_corpus
+    from evaluation.corpus import generate_corpus
 
     corpus.mkdir(parents=True, exist_ok=True)
     for name, text in generate_corpus(size, seed):

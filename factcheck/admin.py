@@ -4,8 +4,8 @@ from django.contrib.admin.helpers import ActionForm
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from .forms import editors
 from .models import ArticleRelation, Claim, Evidence, Fact, FactChange, Status
+from .roles import editors
 
 
 class FactActionForm(ActionForm):

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.http import HttpRequest
 
 from sources.models import Article, Outlet
 
 from .models import Claim, ClaimKind, Status
+from .roles import editors
 
 NO_VERDICT = "none"
 ORIGINS_HELP = "Independent origins: copies of one story count once"
@@ -49,21 +48,8 @@ ORDER_CHOICES = [
 
 
 def assignable_editors(request: HttpRequest | None) -> QuerySet:
-    """Users who may be assigned a fact: those allowed to record verdicts."""
-    can_verdict = Permission.objects.filter(
-        codename="record_verdict", content_type__app_label="factcheck"
-    )
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(groups__permissions__in=can_verdict)
-            | Q(user_permissions__in=can_verdict)
-        )
-        .distinct()
-        .order_by("username")
-    )
+    """Users who may be assigned a fact (the FilterSet passes the request)."""
+    return editors()
 
 
 class ClaimFilter(django_filters.FilterSet):

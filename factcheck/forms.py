@@ -1,8 +1,7 @@
 from django import forms
-from django.contrib.auth import get_user_model
 
 from .models import Status
-from .roles import EDITORS
+from .roles import editors
 
 
 class VerdictForm(forms.Form):
@@ -32,16 +31,6 @@ class EvidenceForm(forms.Form):
     # The version the editor saw: the page refreshes its other forms only when
     # nobody else changed the fact in between.
     version = forms.IntegerField(min_value=1, required=False)
-
-
-def editors():
-    """Users an editor can assign a fact to: active members of the Editors group."""
-    return (
-        get_user_model()
-        .objects.filter(groups__name=EDITORS, is_active=True)
-        .order_by("username")
-        .distinct()
-    )
 
 
 class AssignForm(forms.Form):

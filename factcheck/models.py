@@ -30,9 +30,6 @@ class FactQuerySet(models.QuerySet):
             article_count=Count("claims__article", distinct=True),
         )
 
-    def needing_review(self) -> "FactQuerySet":
-        return self.filter(status="")
-
     def published(self) -> "FactQuerySet":
         return self.filter(published_at__isnull=False).exclude(status="")
 
@@ -151,12 +148,6 @@ class FactKey(models.Model):
 class ClaimQuerySet(models.QuerySet):
     def with_related(self) -> "ClaimQuerySet":
         return self.select_related("article", "article__outlet", "fact", "fact__assigned_to")
-
-    def for_article(self, article) -> "ClaimQuerySet":
-        return self.filter(article=article)
-
-    def anonymous(self) -> "ClaimQuerySet":
-        return self.filter(kind=ClaimKind.ANONYMOUS)
 
 
 class Claim(models.Model):

@@ -1,8 +1,13 @@
-"""The desk's two roles and their permissions.
+"""The desk's two roles, their permissions, and who counts as an editor.
 
-Used by the data migration that creates the groups, and by tests whose database
-is flushed between tests (live-server browser tests).
+Used by tests whose database is flushed between tests (live-server browser
+tests) to recreate the groups; the data migration that first created them keeps
+its own frozen copy of these definitions.
 """
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Q, QuerySet
 
 EDITORS = "Editors"
 VIEWERS = "Viewers"
@@ -40,3 +45,24 @@ def ensure_groups(group_model, permission_model) -> None:
                 for app, codename in wanted
             ]
         )
+
+
+def editors() -> QuerySet:
+    """Users who may record verdicts, so may be assigned a fact: the desk's one test of
+    "who is an editor". By permission, not group name, so a superuser or a user given
+    the permission directly counts too.
+    """
+    can_verdict = Permission.objects.filter(
+        codename="record_verdict", content_type__app_label="factcheck"
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__in=can_verdict)
+            | Q(user_permissions__in=can_verdict)
+        )
+        .distinct()
+        .order_by("username")
+    )

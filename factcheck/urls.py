@@ -1,12 +1,15 @@
 from django.urls import path
 
 from .feeds import PublicFactFeed
-from .views import dashboard, facts, public, queue
+from .views import articles, dashboard, facts, public, queue
 
 app_name = "factcheck"
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    # --- articles as the desk reads them (factcheck/views/articles.py) ---
+    path("articles/", articles.article_list, name="article-list"),
+    path("articles/<int:pk>/", articles.article_detail, name="article-detail"),
     # --- review queue (factcheck/views/queue.py) ---
     path("claims/", queue.claim_list, name="claim-list"),
     path("claims/export.csv", queue.claim_export, name="claim-export"),

@@ -2,12 +2,21 @@
 
 Variables (all optional on a developer's machine with DEBUG=true):
     DEBUG                 "true"/"false" (default false)
+    DEV_TOOLS             "true"/"false": load the development-only `evaluation` app
+                          (evaluate_engine, generate_corpus); default: same as DEBUG
     SECRET_KEY            required when DEBUG is off
     ALLOWED_HOSTS         comma-separated host names
     CSRF_TRUSTED_ORIGINS  comma-separated origins (https://desk.example.org)
     DATABASE_URL          e.g. postgres://user@127.0.0.1:5432/newsroom; default: SQLite file db.sqlite3
+    DATABASE_CONN_MAX_AGE seconds a database connection is kept open (default 0: per request)
+    TIME_ZONE             default UTC
     SECURE_SSL_REDIRECT   "true"/"false" (default: on when DEBUG is off)
     SECURE_HSTS_SECONDS   integer (default: one year when DEBUG is off)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD, SESSION_COOKIE_SECURE,
+    CSRF_COOKIE_SECURE    "true"/"false" (default: on when DEBUG is off)
+    BEHIND_TLS_PROXY      "true" when a proxy terminates TLS and sets X-Forwarded-Proto
+                          (default false)
+    LOG_LEVEL             root log level (default WARNING)
     IMPORT_MAX_BYTES      largest article file accepted by the importer (default 5 MB)
     NEWSROOM_NAME         the newsroom's name, as published
     NEWSROOM_URL          public base URL of the site, for absolute links in JSON-LD and feeds
@@ -15,6 +24,8 @@ Variables (all optional on a developer's machine with DEBUG=true):
     TASKS_BACKEND         background task backend: django_tasks_db.DatabaseBackend (default;
                           run `manage.py db_worker`) or
                           django.tasks.backends.immediate.ImmediateBackend (runs in the request)
+    PYTEST_XDIST_WORKER   set by pytest-xdist, not by hand: part of the SQLite test database's
+                          name
 """
 
 import os
@@ -85,7 +96,13 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "sources",
     "factcheck",
+    "intake",
 ]
+# Engine evaluation and the corpus generator are development tools: production
+# does not load them (their commands do not exist there).
+DEV_TOOLS = env_bool("DEV_TOOLS", DEBUG)
+if DEV_TOOLS:
+    INSTALLED_APPS.append("evaluation")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -101,6 +118,24 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "newsroom.urls"
+
+
+def _url_of(name: str):
+    def get_absolute_url(obj) -> str:
+        from django.urls import reverse
+
+        return reverse(name, args=[obj.pk])
+
+    return get_absolute_url
+
+
+# Models of sources have their pages in the apps above it (an article is read on
+# the desk, an import job is followed in intake): the project wires them, so
+# sources names neither app.
+ABSOLUTE_URL_OVERRIDES = {
+    "sources.article": _url_of("factcheck:article-detail"),
+    "sources.importjob": _url_of("intake:import-job"),
+}
 
 TEMPLATES = [
     {
@@ -138,7 +173,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests use a file too, not Django's shared-cache in-memory default: there a
     # write racing a read in another thread (the browser tests' live server) fails
     # at once with "database table is locked" instead of waiting like production.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
+    # One file per test run (process id, and pytest-xdist's worker if any), so two
+    # runs in one checkout never share, clobber or delete each other's database.
+    # Django deletes it after the run; conftest.py removes what a crash leaves.
+    _test_run = "-".join(filter(None, [str(os.getpid()), os.environ.get("PYTEST_XDIST_WORKER")]))
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f"test-db-{_test_run}.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

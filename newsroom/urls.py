@@ -6,6 +6,8 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
-    path("articles/", include("sources.urls")),
+    # Uploads and import jobs (/articles/upload/, /articles/imports/<id>/); the article
+    # list and pages (/articles/, /articles/<id>/) are factcheck's.
+    path("articles/", include("intake.urls")),
     path("", include("factcheck.urls")),
 ]

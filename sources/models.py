@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 
 class OutletKind(models.TextChoices):
@@ -84,24 +83,12 @@ class Article(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.source_file})"
 
-    def get_absolute_url(self) -> str:
-        return reverse("sources:article-detail", args=[self.pk])
-
-    @property
-    def paragraphs(self) -> list[str]:
-        return [p for p in self.body.split("\n\n") if p.strip()]
-
 
 class ImportJobStatus(models.TextChoices):
     QUEUED = "queued", "Queued"
     RUNNING = "running", "Running"
     DONE = "done", "Done"
     FAILED = "failed", "Failed"
-
-
-class ImportJobQuerySet(models.QuerySet):
-    def unfinished(self) -> "ImportJobQuerySet":
-        return self.filter(status__in=[ImportJobStatus.QUEUED, ImportJobStatus.RUNNING])
 
 
 class ImportJob(models.Model):
@@ -138,8 +125,6 @@ class ImportJob(models.Model):
     error = models.TextField(blank=True, help_text="Why the job itself failed, if it did.")
     task_id = models.CharField(max_length=64, blank=True)
 
-    objects = ImportJobQuerySet.as_manager()
-
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
@@ -150,9 +135,6 @@ class ImportJob(models.Model):
 
     def __str__(self) -> str:
         return f"Import #{self.pk}: {self.file_count} files, {self.get_status_display()}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("sources:import-job", args=[self.pk])
 
     @property
     def is_finished(self) -> bool:

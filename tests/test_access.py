@@ -22,10 +22,10 @@ CHANGE = "change"  # POST only; login needed; viewers 403
 ACCESS = {
     "login": PUBLIC,
     "logout": "logout",
-    "sources:article-list": DESK,
-    "sources:article-detail": DESK,
-    "sources:article-upload": EDITORS,
-    "sources:import-job": EDITORS,
+    "factcheck:article-list": DESK,
+    "factcheck:article-detail": DESK,
+    "intake:article-upload": EDITORS,
+    "intake:import-job": EDITORS,
     "factcheck:dashboard": DESK,
     "factcheck:claim-list": DESK,
     "factcheck:claim-export": DESK,
@@ -73,8 +73,8 @@ def world(editor):
 
 def url_of(name: str, world) -> str:
     args = {
-        "sources:article-detail": [world["article"].pk],
-        "sources:import-job": [world["job"].pk],
+        "factcheck:article-detail": [world["article"].pk],
+        "intake:import-job": [world["job"].pk],
         "factcheck:claim-verdict": [world["claim"].pk],
         "factcheck:claim-panel": [world["claim"].pk],
         "factcheck:fact-evidence-remove": [world["fact"].pk, world["evidence"].pk],

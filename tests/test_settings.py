@@ -22,6 +22,7 @@ PRODUCTION_ENV = {
 def run_manage(*args: str, env: dict) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
     clean.pop("SECURE_SSL_REDIRECT", None)
+    clean.pop("DEV_TOOLS", None)
     clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -52,8 +53,22 @@ def test_bad_boolean_is_named():
     assert "DEBUG must be true or false, not 'maybe'" in done.stderr
 
 
+def test_production_does_not_load_the_evaluation_tools():
+    done = run_manage("help", "--commands", env=PRODUCTION_ENV)
+    assert done.returncode == 0, done.stderr
+    commands = done.stdout.split()
+    assert "import_articles" in commands
+    assert "evaluate_engine" not in commands and "generate_corpus" not in commands
+
+
+def test_dev_tools_loads_the_evaluation_tools():
+    done = run_manage("help", "--commands", env={**PRODUCTION_ENV, "DEV_TOOLS": "true"})
+    assert done.returncode == 0, done.stderr
+    assert {"evaluate_engine", "generate_corpus"} <= set(done.stdout.split())
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("url_name", ["login", "sources:article-list"])
+@pytest.mark.parametrize("url_name", ["login", "factcheck:article-list"])
 def test_every_response_carries_a_content_security_policy(client, editor, url_name):
     client.force_login(editor)
     response = client.get(reverse(url_name))
@@ -80,3 +95,23 @@ def test_sqlite_uses_wal(django_db_setup):
     # The test database is a file (see settings), so the real journal mode shows.
     assert mode == "wal"
     assert "journal_mode=WAL" in connection.settings_dict["OPTIONS"]["init_command"]
+
+
+@pytest.mark.django_db
+def test_the_sqlite_test_database_is_this_runs_own():
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL test databases are named by pytest-django")
+    assert f"test-db-{os.getpid()}" in connection.settings_dict["NAME"]
+
+
+def test_the_settings_docstring_lists_every_variable_read():
+    import re
+
+    import newsroom.settings
+
+    source = Path(newsroom.settings.__file__).read_text(encoding="utf-8")
+    read = set(re.findall(r'(?:env_\w+|os\.environ\.get)\("([A-Z_]+)"', source))
+    assert len(read) > 15
+    assert {name for name in read if name not in newsroom.settings.__doc__} == set()

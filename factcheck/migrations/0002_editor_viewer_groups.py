@@ -1,9 +1,45 @@
-"""Create the "Editors" and "Viewers" groups with their permissions."""
+"""Create the "Editors" and "Viewers" groups with their permissions.
+
+The role definitions are frozen here as they were when this migration was
+written: a migration must not change when factcheck/roles.py does later (a
+change of roles is a new migration).
+"""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from factcheck.roles import ROLES, ensure_groups
+VIEWER_PERMISSIONS = [
+    ("factcheck", "view_fact"),
+    ("factcheck", "view_claim"),
+    ("factcheck", "view_evidence"),
+    ("factcheck", "view_factchange"),
+    ("factcheck", "view_articlerelation"),
+    ("sources", "view_article"),
+    ("sources", "view_outlet"),
+]
+EDITOR_PERMISSIONS = [
+    *VIEWER_PERMISSIONS,
+    ("factcheck", "record_verdict"),
+    ("factcheck", "publish_fact"),
+    ("factcheck", "change_fact"),
+    ("factcheck", "change_claim"),
+    ("factcheck", "add_evidence"),
+    ("factcheck", "delete_evidence"),
+    ("sources", "add_article"),
+    ("sources", "add_outlet"),
+]
+ROLES = {"Editors": EDITOR_PERMISSIONS, "Viewers": VIEWER_PERMISSIONS}
+
+
+def ensure_groups(group_model, permission_model) -> None:
+    for name, wanted in ROLES.items():
+        group, _ = group_model.objects.get_or_create(name=name)
+        group.permissions.set(
+            [
+                permission_model.objects.get(content_type__app_label=app, codename=codename)
+                for app, codename in wanted
+            ]
+        )
 
 
 def create_groups(apps, schema_editor):

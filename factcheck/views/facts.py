@@ -1,6 +1,6 @@
 """Fact pages and claim panels.
 
-The article page (``sources:article-detail``) shows the text with its claims
+The article page (``factcheck:article-detail``, view in ``articles.py``) shows the text with its claims
 highlighted; a highlight opens the claim's panel beside the text. The fact page
 gathers a fact's claims, verdict, note, evidence, assignment and history, and
 lets editors regroup and publish it.
@@ -45,10 +45,10 @@ from ..forms import (
     SplitForm,
     VerdictForm,
     VersionForm,
-    editors,
 )
 from ..highlight import Span, describe_value, differing_values, paragraphs, segment, value_spans
 from ..models import ArticleRelation, Claim, Evidence, Fact
+from ..roles import editors
 from ..services import (
     InvalidChange,
     StaleEdit,
@@ -63,7 +63,7 @@ from ..services import (
     unpublish_fact,
 )
 
-ARTICLE_PAGE = "sources/article_detail.html"
+ARTICLE_PAGE = "factcheck/article_detail.html"
 FACT_PAGE = "factcheck/fact_detail.html"
 # Regions of the fact page that htmx can fetch alone (by their element id).
 FACT_REGIONS = frozenset(

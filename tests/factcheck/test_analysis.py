@@ -9,8 +9,8 @@ from django.core.management import call_command
 
 from factcheck.models import ArticleRelation, Claim, Fact, Status
 from factcheck.services import record_verdict
+from intake.services import ingest_article
 from sources.models import Article
-from sources.services import ingest_article
 
 pytestmark = pytest.mark.django_db
 
@@ -220,15 +220,6 @@ def test_export_csv(seeds):
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("id,source_file,article_title,text,start,end,kind,score")
     assert len(lines) > Claim.objects.count() // 2
-
-
-def test_evaluate_engine_prints_figures_and_leaves_the_database_alone(seeds):
-    before = (Article.objects.count(), Claim.objects.count(), Fact.objects.count())
-    out = StringIO()
-    call_command("evaluate_engine", stdout=out)
-    text = out.getvalue()
-    assert "extraction precision" in text and "grouping recall" in text
-    assert (Article.objects.count(), Claim.objects.count(), Fact.objects.count()) == before
 
 
 REWORDED = """Belousov in Delhi: what the defence talks mean

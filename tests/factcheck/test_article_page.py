@@ -17,7 +17,7 @@ HX = {"HX-Request": "true"}
 
 
 def article_url(article):
-    return reverse("sources:article-detail", args=[article.pk])
+    return reverse("factcheck:article-detail", args=[article.pk])
 
 
 def panel_url(claim):

@@ -95,7 +95,7 @@ def test_anonymous_visitor_is_sent_to_login(client):
 
 
 def test_nav_links_to_the_queue(editor_client):
-    response = editor_client.get(reverse("sources:article-list"))
+    response = editor_client.get(reverse("factcheck:article-list"))
     assert f'href="{LIST}"' in response.content.decode()
 
 
@@ -140,7 +140,7 @@ def test_row_shows_claim_article_suggestion_and_verdict(editor_client, queue, ed
     assign_fact(fact=queue["ships"].fact, assignee=editor, user=editor)
     body = editor_client.get(LIST).content.decode()
     port = queue["articles"][0]
-    assert f'href="{reverse("sources:article-detail", args=[port.pk])}"' in body
+    assert f'href="{reverse("factcheck:article-detail", args=[port.pk])}"' in body
     assert "Port traffic up" in body
     assert "Two outlets agree." in body
     assert "2 independent origins" in body

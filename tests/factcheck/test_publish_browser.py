@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from factcheck.claimreview import published_wording
 from factcheck.models import Claim, Fact
-from sources.intake import process_import_job
+from intake.uploads import process_import_job
 from sources.models import Article, ImportJob
 from tests.browser import log_in, screenshot, watch_console
 
@@ -36,7 +36,7 @@ def test_editor_pastes_publishes_and_the_public_sees_it(
     page: Page, browser: Browser, live_server, editor
 ):
     errors = watch_console(page)
-    upload = reverse("sources:article-upload")
+    upload = reverse("intake:article-upload")
     log_in(page, live_server, "ed", upload)
     page.wait_for_url(f"**{upload}")
 
@@ -90,9 +90,9 @@ def test_editor_pastes_publishes_and_the_public_sees_it(
 
 
 def test_viewer_cannot_reach_the_upload_page(page: Page, live_server, viewer):
-    upload = reverse("sources:article-upload")
-    log_in(page, live_server, "vi", reverse("sources:article-list"))
-    page.wait_for_url(f"**{reverse('sources:article-list')}")
+    upload = reverse("intake:article-upload")
+    log_in(page, live_server, "vi", reverse("factcheck:article-list"))
+    page.wait_for_url(f"**{reverse('factcheck:article-list')}")
     expect(page.get_by_role("link", name="Add articles")).to_have_count(0)
     response = page.goto(f"{live_server.url}{upload}")
     assert response.status == 403
@@ -103,7 +103,7 @@ def test_editor_uploads_several_files_and_watches_the_import(
 ):
     # No worker: the job waits in the queue until the test runs it, as a worker would.
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-    upload = reverse("sources:article-upload")
+    upload = reverse("intake:article-upload")
     log_in(page, live_server, "ed", upload)
     page.wait_for_url(f"**{upload}")
     page.get_by_label("Article files").set_input_files(

@@ -1,0 +1,42 @@
+"""The article list and the article page: articles as the desk reads them, with their claims.
+
+The page itself (highlighted text, claim panel, provenance) is built by
+``facts.article_page_context``, which the claim panel views share.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from newsroom.htmx import wants_fragment
+from sources.models import Article
+
+from .facts import ARTICLE_PAGE, article_page_context
+
+
+@require_GET
+@login_required
+def article_list(request: HttpRequest) -> HttpResponse:
+    articles = (
+        Article.objects.with_outlet()
+        .annotate(claim_count=Count("claims"))
+        .order_by("-published", "source_file")
+    )
+    page = Paginator(articles, 50).get_page(request.GET.get("page"))
+    return render(request, "factcheck/article_list.html", {"page": page})
+
+
+@require_GET
+@login_required
+@vary_on_headers("HX-Request", "HX-Target")
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.with_outlet(), pk=pk)
+    context = article_page_context(article)
+    # The highlighted text refetches itself when a verdict changes.
+    if wants_fragment(request) and request.htmx.target == "article-text":
+        return render(request, f"{ARTICLE_PAGE}#article-text", context)
+    return render(request, ARTICLE_PAGE, context)

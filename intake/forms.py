@@ -1,0 +1,138 @@
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+
+from sources.parsing import SUPPORTED_SUFFIXES, ArticleRejected, decode
+
+from .services import check_size
+from .uploads import UPLOAD_MAX_TOTAL_BYTES, Upload, pasted_article_bytes, pasted_source_file
+
+# The suffixes offered in the file picker; the importer accepts the same.
+ACCEPT = ",".join(sorted(SUPPORTED_SUFFIXES))
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None) -> list[UploadedFile]:
+        if not data:
+            return []
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+class ArticleUploadForm(forms.Form):
+    """Pasted text (with optional headline, date and URL) or one or more article files."""
+
+    text = forms.CharField(
+        label="Article text",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text="Paste the article's text; paragraphs separated by blank lines.",
+    )
+    title = forms.CharField(label="Headline", required=False, max_length=300)
+    published = forms.DateField(
+        label="Date published",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    url = forms.URLField(
+        label="Address (URL)", required=False, max_length=500, assume_scheme="https"
+    )
+    files = MultipleFileField(
+        label="Article files",
+        required=False,
+        # Empty files get the importer's own message ("a.txt: empty file") below.
+        allow_empty_file=True,
+        widget=MultipleFileInput(attrs={"accept": ACCEPT}),
+        help_text=(
+            f"One or more files ({', '.join(sorted(SUPPORTED_SUFFIXES))}), "
+            f"up to {settings.DATA_UPLOAD_MAX_NUMBER_FILES} at a time."
+        ),
+    )
+    outlet = forms.CharField(
+        label="Outlet",
+        required=False,
+        max_length=200,
+        help_text="For files, overrides the outlet named in the files.",
+    )
+
+    def clean_files(self) -> list[UploadedFile]:
+        files = self.cleaned_data["files"]
+        limit = settings.IMPORT_MAX_BYTES
+        errors, seen = [], set()
+        for f in files:
+            name = Path(f.name or "").name
+            suffix = Path(name).suffix.lower()
+            if suffix not in SUPPORTED_SUFFIXES:
+                allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))
+                errors.append(f"{name}: unsupported file type {suffix or '(none)'}; use {allowed}")
+            elif len(name) > 255:
+                errors.append(f"{name[:60]}…: file name longer than 255 characters")
+            elif name in seen:
+                errors.append(f"{name}: chosen twice; each file needs its own name")
+            else:
+                try:
+                    # Refuse before reading, so a huge file is never loaded into memory.
+                    check_size(name, f.size, limit)
+                except ArticleRejected as error:
+                    errors.append(str(error))
+            seen.add(name)
+        total = sum(f.size for f in files)
+        if total > UPLOAD_MAX_TOTAL_BYTES:
+            errors.append(
+                f"These files add up to {total:,} bytes, over the {UPLOAD_MAX_TOTAL_BYTES:,}-byte "
+                "limit for one upload; upload them in smaller batches"
+            )
+        if errors:
+            raise forms.ValidationError(errors)
+        return files
+
+    def clean(self) -> dict:
+        data = super().clean()
+        text = data.get("text") or ""
+        files = data.get("files") or []
+        if self.errors:
+            return data
+        if text.strip() and files:
+            raise forms.ValidationError("Paste text or choose files, not both.")
+        if not text.strip() and not files:
+            raise forms.ValidationError("Paste an article's text or choose files to upload.")
+        if files and (data.get("title") or data.get("published") or data.get("url")):
+            raise forms.ValidationError(
+                "Headline, date and address apply to pasted text only; "
+                "for files they are read from the files themselves."
+            )
+        uploads = (
+            [Upload(Path(f.name).name, f.read()) for f in files] if files else [self._pasted(data)]
+        )
+        problems = []
+        for upload in uploads:
+            try:
+                check_size(upload.name, upload.size, settings.IMPORT_MAX_BYTES)
+                # Empty, binary and undecodable files are refused before anything is stored.
+                decode(upload.data, name=upload.name)
+            except ArticleRejected as error:
+                problems.append(str(error))
+        if problems:
+            raise forms.ValidationError(problems)
+        data["uploads"] = uploads
+        return data
+
+    @staticmethod
+    def _pasted(data: dict) -> Upload:
+        content = pasted_article_bytes(
+            text=data["text"],
+            title=data.get("title") or "",
+            outlet=data.get("outlet") or "",
+            published=data.get("published"),
+            url=data.get("url") or "",
+        )
+        return Upload(pasted_source_file(content), content)

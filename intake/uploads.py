@@ -1,0 +1,206 @@
+"""Article intake from the browser: pasted text, uploaded files and background import jobs.
+
+Small inputs are ingested in the request; several files, or more than
+``INLINE_MAX_BYTES``, become an ``ImportJob`` whose files are stored in the
+database and imported by a task worker (``manage.py db_worker``), one file per
+transaction, through the same ``ingest_article`` as every other import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.tasks import task
+from django.utils import timezone
+
+from sources.models import ImportJob, ImportJobFile
+from sources.parsing import ArticleRejected
+
+from .services import IngestResult, Outcome, ingest_article
+
+logger = logging.getLogger(__name__)
+
+# Above this many bytes in total (or with more than one file) an upload is
+# imported in the background: analysing a long article takes seconds.
+INLINE_MAX_BYTES = 50 * 1024
+# One upload's files are read into memory and stored in the database: cap the total.
+UPLOAD_MAX_TOTAL_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One article file as received: its name and its bytes."""
+
+    name: str
+    data: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+def _one_line(value: str) -> str:
+    return re.sub(r"\s+", " ", value).strip()
+
+
+def pasted_article_bytes(
+    *,
+    text: str,
+    title: str = "",
+    outlet: str = "",
+    published: dt.date | None = None,
+    url: str = "",
+) -> bytes:
+    """The file the importer would read for pasted text: headline, header lines, blank, text.
+
+    The headline is written as a Markdown heading so the parser always takes it
+    as the headline, even when it ends with a full stop or is one word.
+
+    >>> pasted_article_bytes(text="Body.", title="Ports reopen", published=dt.date(2025, 3, 1))
+    b'# Ports reopen\\ndate 2025-03-01\\n\\nBody.\\n'
+    """
+    lines = []
+    if title := _one_line(title):
+        lines.append(f"# {title}")
+    if outlet := _one_line(outlet):
+        lines.append(f"source: {outlet}")
+    if published:
+        lines.append(f"date {published.isoformat()}")
+    if url := _one_line(url):
+        lines.append(f"url: {url}")
+    body = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    header = "\n".join(lines) + "\n\n" if lines else ""
+    return f"{header}{body}\n".encode()
+
+
+def pasted_source_file(data: bytes) -> str:
+    """The source file name of pasted text: the same text always gets the same name."""
+    return f"pasted-{hashlib.sha256(data).hexdigest()[:12]}.txt"
+
+
+def runs_in_background(uploads: list[Upload]) -> bool:
+    return len(uploads) > 1 or sum(u.size for u in uploads) > INLINE_MAX_BYTES
+
+
+def ingest_upload(upload: Upload, *, outlet_name: str = "") -> IngestResult:
+    """Ingest one upload in the request; raises ``ArticleRejected`` with a one-line reason."""
+    return ingest_article(source_file=upload.name, data=upload.data, outlet_name=outlet_name)
+
+
+@transaction.atomic
+def create_import_job(
+    *, uploads: list[Upload], user: AbstractBaseUser | None, outlet_name: str = ""
+) -> ImportJob:
+    job = ImportJob.objects.create(
+        created_by=user,
+        outlet_name=outlet_name,
+        file_count=len(uploads),
+        totals={outcome.value: 0 for outcome in Outcome},
+    )
+    ImportJobFile.objects.bulk_create(
+        ImportJobFile(job=job, position=i, name=u.name, data=u.data) for i, u in enumerate(uploads)
+    )
+    return job
+
+
+def start_import_job(
+    *, uploads: list[Upload], user: AbstractBaseUser | None, outlet_name: str = ""
+) -> ImportJob:
+    """Store the files in a new job and queue it for a worker; returns the job.
+
+    The job and its files are committed before the task is queued, so a worker
+    never sees a task whose job it cannot read. With the immediate backend
+    the job has already run when this returns.
+
+    >>> job = start_import_job(uploads=[Upload("a.txt", b"..."), ...], user=request.user)
+    """
+    job = create_import_job(uploads=uploads, user=user, outlet_name=outlet_name)
+    try:
+        result = run_import_job.enqueue(job.pk)
+    except Exception as error:
+        logger.exception("Could not queue import job %s", job.pk)
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportJob.Status.FAILED,
+            finished_at=timezone.now(),
+            error=f"Could not queue the import: {type(error).__name__}: {error}",
+        )
+    else:
+        ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
+    job.refresh_from_db()
+    return job
+
+
+def _ingest_stored_file(name: str, data: bytes, outlet_name: str) -> IngestResult:
+    try:
+        return ingest_article(source_file=name, data=data, outlet_name=outlet_name)
+    except ArticleRejected as error:
+        return IngestResult(name, Outcome.FAILED, message=str(error))
+    except Exception as error:
+        # One file that breaks the analysis must not stop the rest of the batch;
+        # the traceback goes to the worker's log.
+        logger.exception("Import job file %s failed", name)
+        return IngestResult(
+            name,
+            Outcome.FAILED,
+            message=f"{name}: internal error while importing ({type(error).__name__}); "
+            "see the worker log",
+        )
+
+
+def process_import_job(*, job_id: int) -> ImportJob:
+    """Import a job's files one by one, recording each file's outcome as it goes.
+
+    Each file is its own transaction, so the desk can read and write between
+    files and a failure leaves the files already imported in place. Running a
+    job again resumes after its last recorded file; a finished job is left alone.
+
+    >>> process_import_job(job_id=12)
+    """
+    job = ImportJob.objects.get(pk=job_id)
+    if job.is_finished:
+        return job
+    job.status = ImportJob.Status.RUNNING
+    job.started_at = job.started_at or timezone.now()
+    job.save(update_fields=["status", "started_at"])
+    done = {r["source_file"] for r in job.results}
+    try:
+        # Names first, then one file's bytes at a time: memory stays flat on big batches.
+        for file_id, name in job.files.order_by("position").values_list("pk", "name"):
+            if name in done:
+                continue
+            data = ImportJobFile.objects.values_list("data", flat=True).get(pk=file_id)
+            result = _ingest_stored_file(name, bytes(data), job.outlet_name)
+            job.results.append(
+                {
+                    "source_file": result.source_file,
+                    "outcome": result.outcome.value,
+                    "message": result.message,
+                    "article_id": result.article.pk if result.article else None,
+                }
+            )
+            job.totals[result.outcome.value] = job.totals.get(result.outcome.value, 0) + 1
+            job.save(update_fields=["results", "totals"])
+    except Exception as error:
+        job.status = ImportJob.Status.FAILED
+        job.error = f"{type(error).__name__}: {error}"
+        job.finished_at = timezone.now()
+        job.save(update_fields=["status", "error", "finished_at"])
+        raise
+    job.status = ImportJob.Status.DONE
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "finished_at"])
+    # The articles now hold the text; the uploaded bytes are no longer needed.
+    job.files.all().delete()
+    return job
+
+
+@task
+def run_import_job(job_id: int) -> dict[str, int]:
+    """The background task: ``run_import_job.enqueue(job.pk)``; returns the totals."""
+    return process_import_job(job_id=job_id).totals

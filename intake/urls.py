@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "intake"
+
+urlpatterns = [
+    path("upload/", views.article_upload, name="article-upload"),
+    path("imports/<int:pk>/", views.import_job, name="import-job"),
+]

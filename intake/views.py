@@ -1,0 +1,89 @@
+"""Adding articles in the browser: paste or upload, and the import job page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
+
+from newsroom.htmx import wants_fragment
+from sources.models import Article, ImportJob
+from sources.parsing import ArticleRejected
+
+from .forms import ArticleUploadForm
+from .services import IngestResult, Outcome
+from .uploads import Upload, ingest_upload, runs_in_background, start_import_job
+
+
+def _require_add_article(request: HttpRequest) -> None:
+    if not request.user.has_perm("sources.add_article"):
+        raise PermissionDenied
+
+
+def _go_to(request: HttpRequest, url: str) -> HttpResponse:
+    # An htmx form post must make the browser load the new page, not swap it in.
+    if wants_fragment(request):
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
+
+
+def _imported_message(result: IngestResult) -> str:
+    article = result.article
+    if result.outcome == Outcome.UNCHANGED:
+        if article.source_file != result.source_file:
+            return f"Already imported as {article.source_file}: “{article.title}”."
+        return f"Already imported: “{article.title}”; nothing changed."
+    verb = "Updated" if result.outcome == Outcome.UPDATED else "Imported"
+    claims = article.claims.count()
+    return f"{verb} “{article.title}”: {claims} claim{'s' if claims != 1 else ''} found."
+
+
+def _rejection(error: ArticleRejected, upload: Upload, pasted: bool) -> str:
+    message = str(error)
+    if pasted and message.startswith(f"{upload.name}:"):
+        return "Pasted text:" + message[len(upload.name) + 1 :]
+    return message
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@vary_on_headers("HX-Request")
+def article_upload(request: HttpRequest) -> HttpResponse:
+    _require_add_article(request)
+    form = ArticleUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        uploads = form.cleaned_data["uploads"]
+        outlet = form.cleaned_data["outlet"]
+        if runs_in_background(uploads):
+            job = start_import_job(uploads=uploads, user=request.user, outlet_name=outlet)
+            return _go_to(request, job.get_absolute_url())
+        try:
+            result = ingest_upload(uploads[0], outlet_name=outlet)
+        except ArticleRejected as error:
+            form.add_error(None, _rejection(error, uploads[0], not form.cleaned_data["files"]))
+        else:
+            messages.success(request, _imported_message(result))
+            return _go_to(request, result.article.get_absolute_url())
+    recent_jobs = ImportJob.objects.filter(created_by=request.user)[:5]
+    template = "intake/article_upload.html"
+    if wants_fragment(request):
+        template += "#upload-form"
+    return render(request, template, {"form": form, "recent_jobs": recent_jobs})
+
+
+@require_GET
+@login_required
+@vary_on_headers("HX-Request")
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_add_article(request)
+    job = get_object_or_404(ImportJob.objects.select_related("created_by"), pk=pk)
+    ids = [r["article_id"] for r in job.results if r.get("article_id")]
+    articles = Article.objects.only("pk", "title").in_bulk(ids)
+    rows = [{**r, "article": articles.get(r.get("article_id"))} for r in job.results]
+    template = "intake/import_job.html"
+    if wants_fragment(request):
+        template += "#job-status"
+    return render(request, template, {"job": job, "rows": rows})
