@@ -51,7 +51,7 @@ def test_batch_and_single_scores_agree():
 
 def test_numbers_share_one_token_and_word_values_do_not_depend_on_the_vocabulary():
     a = sentence_features("Prices rose 50 percent.")
-    b = sentence_features("Prices rose 20 percent.")
+    b = sentence_features("Prices rose 20 per cent.")
     assert a == b
     assert "w:<num> percent" in a
     assert a["d:number"] == 1.0
