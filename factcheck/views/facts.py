@@ -46,6 +46,7 @@ from ..forms import (
     VerdictForm,
     VersionForm,
 )
+from ..engine.extraction import MODEL_PREFIX
 from ..highlight import Span, describe_value, differing_values, paragraphs, segment, value_spans
 from ..models import ArticleRelation, Claim, Evidence, Fact
 from ..roles import editors
@@ -254,7 +255,20 @@ class ClaimPanel:
 
     @cached_property
     def features(self) -> list[tuple[str, float]]:
-        items = [(str(k), float(v)) for k, v in (self.claim.features or {}).items()]
+        """The rules' features that made this a claim (they sum to its rule score)."""
+        return self._features(model=False)
+
+    @cached_property
+    def model_features(self) -> list[tuple[str, float]]:
+        """The learned model's strongest cues for its score (log-odds contributions)."""
+        return self._features(model=True)
+
+    def _features(self, *, model: bool) -> list[tuple[str, float]]:
+        items = [
+            (str(k).removeprefix(MODEL_PREFIX), float(v))
+            for k, v in (self.claim.features or {}).items()
+            if str(k).startswith(MODEL_PREFIX) == model
+        ]
         return sorted(items, key=lambda item: (-abs(item[1]), item[0]))
 
     @cached_property
