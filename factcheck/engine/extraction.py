@@ -31,9 +31,9 @@ from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from . import entities as ent
+from .checkworthiness import score_sentence
 from .quantities import find_values, has_digit, lower_words, word_set
 from .sentences import split_sentences
-from .checkworthiness import score_sentence
 from .sourcing import anonymous_sentences, unnamed_speakers
 from .types import ExtractedClaim, Kind, Sentence
 

@@ -37,6 +37,7 @@ from django_htmx.http import trigger_client_event
 from newsroom.htmx import wants_fragment
 from sources.models import Article
 
+from ..engine.extraction import MODEL_PREFIX
 from ..forms import (
     AssignForm,
     EvidenceForm,
@@ -46,7 +47,6 @@ from ..forms import (
     VerdictForm,
     VersionForm,
 )
-from ..engine.extraction import MODEL_PREFIX
 from ..highlight import Span, describe_value, differing_values, paragraphs, segment, value_spans
 from ..models import ArticleRelation, Claim, Evidence, Fact
 from ..roles import editors
