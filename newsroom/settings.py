@@ -9,6 +9,7 @@ Variables (all optional on a developer's machine with DEBUG=true):
     SECURE_SSL_REDIRECT   "true"/"false" (default: on when DEBUG is off)
     SECURE_HSTS_SECONDS   integer (default: one year when DEBUG is off)
     IMPORT_MAX_BYTES      largest article file accepted by the importer (default 5 MB)
+    ENGINE_SECONDS_PER_ARTICLE  claim extraction's time budget per article (default 20)
     NEWSROOM_NAME         the newsroom's name, as published
     NEWSROOM_URL          public base URL of the site, for absolute links in JSON-LD and feeds
                           (default http://127.0.0.1:8000)
@@ -208,6 +209,8 @@ LOGGING = {
 
 # The importer refuses files larger than this many bytes.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# Claim extraction stops with a clear error past this many seconds for one article.
+ENGINE_SECONDS_PER_ARTICLE = env_int("ENGINE_SECONDS_PER_ARTICLE", 20)
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Newsroom Fact-Check Desk")
 NEWSROOM_URL = os.environ.get("NEWSROOM_URL", "http://127.0.0.1:8000").rstrip("/")
 if not NEWSROOM_URL.startswith(("http://", "https://")):

@@ -79,29 +79,37 @@ def _looks_binary(data: bytes) -> bool:
 
 # --- headers, credits and boilerplate ------------------------------------------------
 
-_DATE_LINE = re.compile(r"^\s*(?:date|published|dated|posted)\s*[:\-]?\s*(?P<value>.+?)\s*$", re.I)
+# Patterns here run on untrusted lines of any length: a run of spaces must never be
+# tried against two adjacent quantifiers (possessive ``*+`` and ``?+`` forbid that), and
+# a value "up to the trailing spaces" ends at its last non-space character, so
+# ``(?P<value>.*?\S|.)\s*+$`` is the linear spelling of ``(?P<value>.+?)\s*$``.
+_DATE_LINE = re.compile(
+    r"^\s*+(?:date|published|dated|posted)\s*+[:\-]?+\s*+(?P<value>.*?\S|.)\s*+$", re.I
+)
 _META_LINE = re.compile(
-    r"^\s*(?P<key>source|outlet|publisher|by|byline|author|url|link)\s*:\s*(?P<value>.+?)\s*$",
+    r"^\s*(?P<key>source|outlet|publisher|by|byline|author|url|link)\s*+:\s*+(?P<value>.*?\S|.)\s*+$",
     re.I,
 )
 _BY_LINE = re.compile(r"^\s*by\s+(?P<value>[A-Z][\w.'\- ]{1,80})\s*$")
 _WIRE_LINE = re.compile(
-    r"^\s*[\(\[]?\s*(?:"
+    r"^\s*+[\(\[]?+\s*+(?:"
     r"based\s+on\s+(?:an?\s+)?(?P<a>[A-Za-z][\w&.\- ]{0,30}?)\s+report"
     r"|with\s+inputs?\s+from\s+(?P<b>[A-Za-z][\w&.,\- ]{0,40}?)"
     r"|(?:source|courtesy)\s*:\s*(?P<c>[A-Z][\w&.\- ]{0,30}?)"
     r"|(?P<d>ANI|PTI|IANS|UNI|Reuters|AP|AFP|TASS|Xinhua)"
-    r")\s*[\)\]]?\s*\.?\s*$",
+    r")\s*+[\)\]]?+\s*+\.?+\s*+$",
     re.I,
 )
-_WORD_COUNT = re.compile(r"\s*\(\s*\d[\d,]*\s+words?\s*\)\s*$", re.I)
+_WORD_COUNT = re.compile(r"(?<!\s)\s*+\(\s*+\d[\d,]*+\s++words?\s*+\)\s*+$", re.I)
 _COMMENTS_CLOSED = re.compile(r"^\s*comments\s+are\s+closed\.?\s*$", re.I)
 _READ_NEXT = re.compile(
     r"^\s*(?:read\s+next|read\s+more|also\s+read|related\s+(?:stories|articles|news)|"
-    r"more\s+from\s+\w+|you\s+may\s+also\s+like|recommended(?:\s+stories)?)\s*:?\s*$",
+    r"more\s+from\s+\w+|you\s+may\s+also\s+like|recommended(?:\s+stories)?)\s*+:?+\s*+$",
     re.I,
 )
-_MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# ``(\*\*|__)(?=\S)(.+?)(?<=\S)\1`` as a regex rescans the rest of the line from every
+# unclosed "**", which is quadratic; ``_strip_emphasis`` finds the same spans in one pass.
+_EMPHASIS_MARKS = ("**", "__")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 _MONTHS = {
@@ -295,8 +303,47 @@ def _paragraphs(lines: list[str], parsed: ParsedArticle) -> list[str]:
     return paragraphs
 
 
+def _strip_emphasis(line: str) -> str:
+    """``**bold**`` and ``__bold__`` without their marks: the closing mark is the first
+    one of the same kind, after at least one character, that follows a non-space."""
+    if "**" not in line and "__" not in line:
+        return line
+    if "\n" in line:
+        # A span never crosses a line end.
+        return "\n".join(_strip_emphasis(part) for part in line.split("\n"))
+    # Where each mark could close, in order; a pointer per kind only moves forward.
+    closers: dict[str, list[int]] = {}
+    for mark in _EMPHASIS_MARKS:
+        found, i = [], line.find(mark, 1)
+        while i != -1:
+            if not line[i - 1].isspace():
+                found.append(i)
+            i = line.find(mark, i + 1)
+        closers[mark] = found
+    cursor = dict.fromkeys(_EMPHASIS_MARKS, 0)
+    out: list[str] = []
+    pos = copied = 0
+    while pos < len(line) - 2:
+        mark = line[pos : pos + 2]
+        if mark not in closers or line[pos + 2].isspace():
+            pos += 1
+            continue
+        candidates, k = closers[mark], cursor[mark]
+        while k < len(candidates) and candidates[k] < pos + 3:
+            k += 1
+        cursor[mark] = k
+        close = candidates[k] if k < len(candidates) else -1
+        if close == -1:
+            pos += 1
+            continue
+        out += (line[copied:pos], line[pos + 2 : close])
+        pos = copied = close + 2
+    out.append(line[copied:])
+    return "".join(out)
+
+
 def _clean_inline(line: str) -> str:
-    line = _MARKDOWN_EMPHASIS.sub(r"\2", line)
+    line = _strip_emphasis(line)
     return re.sub(r"[ \t]+", " ", line).strip()
 
 

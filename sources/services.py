@@ -139,8 +139,13 @@ def ingest_article(
 
     if analyse:
         from factcheck.analysis import analyse_article
+        from factcheck.engine import EngineTimeout
 
-        analyse_article(article=article)
+        try:
+            analyse_article(article=article)
+        except EngineTimeout as error:
+            # Rolls the whole article back: one clear line, never a half import.
+            raise ArticleRejected(f"{name}: {error}") from None
 
     outcome = Outcome.UPDATED if existing else Outcome.IMPORTED
     note = "" if parsed.encoding == "utf-8" else f"decoded as {parsed.encoding}"
