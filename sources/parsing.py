@@ -7,6 +7,7 @@ offsets point into, so it must be final: nothing may alter it after parsing.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 import unicodedata
@@ -40,16 +41,49 @@ class ParsedArticle:
 # --- decoding -----------------------------------------------------------------
 
 
+# Byte-order marks of the UTF-16/32 files some editors save (UTF-32's first: FF FE 00 00
+# also starts with UTF-16-LE's FF FE). Python's codecs read the mark and drop it.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# A UTF-8 file with a few bad bytes (a stray byte pasted from elsewhere) is still UTF-8:
+# read it with those bytes replaced, rather than as another code page that turns every
+# accent and curly quote into mojibake. "A few": at most this many, or one in a thousand.
+UTF8_MAX_INVALID = 10
+
+
 def decode(data: bytes, *, name: str) -> tuple[str, str]:
-    """Return (text, encoding used); refuse empty, binary and undecodable input."""
+    """Return (text, encoding used); refuse empty, binary and undecodable input.
+
+    The encoding names what was done when it was not plain: "utf-16", "cp1252", or
+    "UTF-8, 2 invalid bytes replaced".
+    """
     if not data.strip():
         raise ArticleRejected(f"{name}: empty file")
-    if _looks_binary(data):
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise ArticleRejected(f"{name}: undecodable text (broken {encoding})") from None
+            if "\x00" in text or _control_ratio(text) > 0.05:
+                raise ArticleRejected(f"{name}: binary file, not text")
+            return text, encoding
+    # A NUL anywhere (not only in the first block) is binary, and PostgreSQL refuses it.
+    if b"\x00" in data or _looks_binary(data):
         raise ArticleRejected(f"{name}: binary file, not text")
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8-sig", errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid_non_ascii = sum(1 for c in text if c > "\x7f") - text.count("\ufffd")
+    if replaced <= max(UTF8_MAX_INVALID, len(data) // 1000) and valid_non_ascii >= replaced:
+        return text, f"UTF-8, {replaced} invalid byte{'s' if replaced > 1 else ''} replaced"
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
@@ -71,10 +105,14 @@ _PREFERRED = ["cp1252", "latin_1", "iso8859_15", "cp1250", "utf_16", "cp1251", "
 
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
-    if b"\x00" in sample:
-        return True
     control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     return control > len(sample) * 0.05
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:8192]
+    control = sum(1 for c in sample if c < " " and c not in "\t\n\x0c\r")
+    return control / max(1, len(sample))
 
 
 # --- headers, credits and boilerplate ------------------------------------------------
@@ -188,6 +226,8 @@ def parse_text(text: str, *, name: str, title: str = "") -> ParsedArticle:
     else:
         parsed.title = derive_title(parsed.body)
         parsed.title_derived = True
+    if not parsed.title:
+        raise ArticleRejected(f"{name}: no headline or text to title the article")
     return parsed
 
 
@@ -347,15 +387,24 @@ def _clean_inline(line: str) -> str:
     return re.sub(r"[ \t]+", " ", line).strip()
 
 
+# Punctuation that cannot start a title ("...", ". . .", "— ").
+_TITLE_LEAD = " \t.…!?,;:-–—*•·"
+
+
 def derive_title(body: str) -> str:
-    """The first sentence, shortened at a word boundary."""
-    first_paragraph = body.split("\n\n", 1)[0]
-    match = re.search(r"^(.+?[.!?])(?:\s|$)", first_paragraph)
-    sentence = (match.group(1) if match else first_paragraph).strip()
-    if len(sentence) <= TITLE_MAX:
-        return sentence.rstrip(".")
-    cut = sentence[: TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:—- ")
-    return cut + "…"
+    """The first sentence with words in it, shortened at a word boundary; "" when the
+    body has no letters or digits at all."""
+    for paragraph in body.split("\n\n"):
+        paragraph = paragraph.lstrip(_TITLE_LEAD)
+        match = re.search(r"^(.+?[.!?])(?:\s|$)", paragraph)
+        sentence = (match.group(1) if match else paragraph).strip()
+        if not any(c.isalnum() for c in sentence):
+            continue
+        if len(sentence) <= TITLE_MAX:
+            return sentence.rstrip(".")
+        cut = sentence[: TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:—- ")
+        return cut + "…"
+    return ""
 
 
 def parse_html(html: str, *, name: str) -> ParsedArticle:
