@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber, Substr
@@ -72,7 +73,9 @@ def analyse_article(*, article: Article) -> list[Claim]:
 
     _trace_copies(article)
 
-    extracted = extract_claims(article.body, published=article.published)
+    extracted = extract_claims(
+        article.body, published=article.published, seconds=settings.ENGINE_SECONDS_PER_ARTICLE
+    )
     story = story_entities(extracted)
     features_by_claim = [
         ClaimFeatures.from_extracted(c, article.body, story=story, published=article.published)

@@ -85,19 +85,36 @@ def write_jsonl(records: Iterable[dict], out: IO[str]) -> int:
     return count
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula ("=HYPERLINK(...)"),
+# and claim text and titles come from articles anyone can send us.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell that cannot run as a formula: OWASP's leading single quote.
+
+    >>> spreadsheet_safe("=1+1"), spreadsheet_safe("-5 per cent"), spreadsheet_safe(-5)
+    ("'=1+1", "'-5 per cent", -5)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(records: Iterable[dict], out: IO[str]) -> int:
+    """CSV for spreadsheets: every text cell goes through ``spreadsheet_safe``
+    (JSON Lines stays raw: it is read by programs, not opened in a spreadsheet)."""
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
     writer.writeheader()
     count = 0
     for record in records:
-        writer.writerow(
-            {
-                **record,
-                "values": json.dumps(record["values"], ensure_ascii=False),
-                "flags": ";".join(record["flags"]),
-                "status": record["status"] or "",
-                "group_articles": ";".join(record["group_articles"]),
-            }
-        )
+        row = {
+            **record,
+            "values": json.dumps(record["values"], ensure_ascii=False),
+            "flags": ";".join(record["flags"]),
+            "status": record["status"] or "",
+            "group_articles": ";".join(record["group_articles"]),
+        }
+        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
         count += 1
     return count

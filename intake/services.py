@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 
 from factcheck.analysis import analyse_article
+from factcheck.engine import EngineTimeout
 from sources.models import Article
 from sources.parsing import SUPPORTED_SUFFIXES, ArticleRejected, parse_file
 from sources.services import get_or_create_outlet
@@ -108,7 +109,11 @@ def ingest_article(
     article.save()
 
     if analyse:
-        analyse_article(article=article)
+        try:
+            analyse_article(article=article)
+        except EngineTimeout as error:
+            # Rolls the whole article back: one clear line, never a half import.
+            raise ArticleRejected(f"{name}: {error}") from None
 
     outcome = Outcome.UPDATED if existing else Outcome.IMPORTED
     note = "" if parsed.encoding == "utf-8" else f"decoded as {parsed.encoding}"

@@ -18,6 +18,9 @@ Variables (all optional on a developer's machine with DEBUG=true):
                           (default false)
     LOG_LEVEL             root log level (default WARNING)
     IMPORT_MAX_BYTES      largest article file accepted by the importer (default 5 MB)
+    ENGINE_SECONDS_PER_ARTICLE  claim extraction's time budget per article (default 20)
+    LOGIN_FAILURE_LIMIT   wrong passwords before a username+IP is locked out (default 5)
+    LOGIN_LOCKOUT_MINUTES how long that lockout lasts (default 15)
     NEWSROOM_NAME         the newsroom's name, as published
     NEWSROOM_URL          public base URL of the site, for absolute links in JSON-LD and feeds
                           (default http://127.0.0.1:8000)
@@ -28,6 +31,7 @@ Variables (all optional on a developer's machine with DEBUG=true):
                           name
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -94,6 +98,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "django_tasks_db",
+    "axes",
     "sources",
     "factcheck",
     "intake",
@@ -115,6 +120,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -188,6 +195,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Login throttling (django-axes), for the desk's login and the admin's: after
+# LOGIN_FAILURE_LIMIT wrong passwords for one username from one IP address, that pair is
+# refused for LOGIN_LOCKOUT_MINUTES; a successful login clears the count. The address is
+# REMOTE_ADDR (never a header a client could forge), so behind a proxy it is the proxy's
+# and the lock is in effect per username.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
@@ -247,6 +269,8 @@ LOGGING = {
 
 # The importer refuses files larger than this many bytes.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# Claim extraction stops with a clear error past this many seconds for one article.
+ENGINE_SECONDS_PER_ARTICLE = env_int("ENGINE_SECONDS_PER_ARTICLE", 20)
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Newsroom Fact-Check Desk")
 NEWSROOM_URL = os.environ.get("NEWSROOM_URL", "http://127.0.0.1:8000").rstrip("/")
 if not NEWSROOM_URL.startswith(("http://", "https://")):

@@ -7,6 +7,7 @@ offsets point into, so it must be final: nothing may alter it after parsing.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 import unicodedata
@@ -40,16 +41,49 @@ class ParsedArticle:
 # --- decoding -----------------------------------------------------------------
 
 
+# Byte-order marks of the UTF-16/32 files some editors save (UTF-32's first: FF FE 00 00
+# also starts with UTF-16-LE's FF FE). Python's codecs read the mark and drop it.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# A UTF-8 file with a few bad bytes (a stray byte pasted from elsewhere) is still UTF-8:
+# read it with those bytes replaced, rather than as another code page that turns every
+# accent and curly quote into mojibake. "A few": at most this many, or one in a thousand.
+UTF8_MAX_INVALID = 10
+
+
 def decode(data: bytes, *, name: str) -> tuple[str, str]:
-    """Return (text, encoding used); refuse empty, binary and undecodable input."""
+    """Return (text, encoding used); refuse empty, binary and undecodable input.
+
+    The encoding names what was done when it was not plain: "utf-16", "cp1252", or
+    "UTF-8, 2 invalid bytes replaced".
+    """
     if not data.strip():
         raise ArticleRejected(f"{name}: empty file")
-    if _looks_binary(data):
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise ArticleRejected(f"{name}: undecodable text (broken {encoding})") from None
+            if "\x00" in text or _control_ratio(text) > 0.05:
+                raise ArticleRejected(f"{name}: binary file, not text")
+            return text, encoding
+    # A NUL anywhere (not only in the first block) is binary, and PostgreSQL refuses it.
+    if b"\x00" in data or _looks_binary(data):
         raise ArticleRejected(f"{name}: binary file, not text")
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8-sig", errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid_non_ascii = sum(1 for c in text if c > "\x7f") - text.count("\ufffd")
+    if replaced <= max(UTF8_MAX_INVALID, len(data) // 1000) and valid_non_ascii >= replaced:
+        return text, f"UTF-8, {replaced} invalid byte{'s' if replaced > 1 else ''} replaced"
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
@@ -71,37 +105,49 @@ _PREFERRED = ["cp1252", "latin_1", "iso8859_15", "cp1250", "utf_16", "cp1251", "
 
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
-    if b"\x00" in sample:
-        return True
     control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     return control > len(sample) * 0.05
 
 
+def _control_ratio(text: str) -> float:
+    sample = text[:8192]
+    control = sum(1 for c in sample if c < " " and c not in "\t\n\x0c\r")
+    return control / max(1, len(sample))
+
+
 # --- headers, credits and boilerplate ------------------------------------------------
 
-_DATE_LINE = re.compile(r"^\s*(?:date|published|dated|posted)\s*[:\-]?\s*(?P<value>.+?)\s*$", re.I)
+# Patterns here run on untrusted lines of any length: a run of spaces must never be
+# tried against two adjacent quantifiers (possessive ``*+`` and ``?+`` forbid that), and
+# a value "up to the trailing spaces" ends at its last non-space character, so
+# ``(?P<value>.*?\S|.)\s*+$`` is the linear spelling of ``(?P<value>.+?)\s*$``.
+_DATE_LINE = re.compile(
+    r"^\s*+(?:date|published|dated|posted)\s*+[:\-]?+\s*+(?P<value>.*?\S|.)\s*+$", re.I
+)
 _META_LINE = re.compile(
-    r"^\s*(?P<key>source|outlet|publisher|by|byline|author|url|link)\s*:\s*(?P<value>.+?)\s*$",
+    r"^\s*(?P<key>source|outlet|publisher|by|byline|author|url|link)\s*+:\s*+(?P<value>.*?\S|.)\s*+$",
     re.I,
 )
 _BY_LINE = re.compile(r"^\s*by\s+(?P<value>[A-Z][\w.'\- ]{1,80})\s*$")
 _WIRE_LINE = re.compile(
-    r"^\s*[\(\[]?\s*(?:"
+    r"^\s*+[\(\[]?+\s*+(?:"
     r"based\s+on\s+(?:an?\s+)?(?P<a>[A-Za-z][\w&.\- ]{0,30}?)\s+report"
     r"|with\s+inputs?\s+from\s+(?P<b>[A-Za-z][\w&.,\- ]{0,40}?)"
     r"|(?:source|courtesy)\s*:\s*(?P<c>[A-Z][\w&.\- ]{0,30}?)"
     r"|(?P<d>ANI|PTI|IANS|UNI|Reuters|AP|AFP|TASS|Xinhua)"
-    r")\s*[\)\]]?\s*\.?\s*$",
+    r")\s*+[\)\]]?+\s*+\.?+\s*+$",
     re.I,
 )
-_WORD_COUNT = re.compile(r"\s*\(\s*\d[\d,]*\s+words?\s*\)\s*$", re.I)
+_WORD_COUNT = re.compile(r"(?<!\s)\s*+\(\s*+\d[\d,]*+\s++words?\s*+\)\s*+$", re.I)
 _COMMENTS_CLOSED = re.compile(r"^\s*comments\s+are\s+closed\.?\s*$", re.I)
 _READ_NEXT = re.compile(
     r"^\s*(?:read\s+next|read\s+more|also\s+read|related\s+(?:stories|articles|news)|"
-    r"more\s+from\s+\w+|you\s+may\s+also\s+like|recommended(?:\s+stories)?)\s*:?\s*$",
+    r"more\s+from\s+\w+|you\s+may\s+also\s+like|recommended(?:\s+stories)?)\s*+:?+\s*+$",
     re.I,
 )
-_MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# ``(\*\*|__)(?=\S)(.+?)(?<=\S)\1`` as a regex rescans the rest of the line from every
+# unclosed "**", which is quadratic; ``_strip_emphasis`` finds the same spans in one pass.
+_EMPHASIS_MARKS = ("**", "__")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 _MONTHS = {
@@ -180,6 +226,8 @@ def parse_text(text: str, *, name: str, title: str = "") -> ParsedArticle:
     else:
         parsed.title = derive_title(parsed.body)
         parsed.title_derived = True
+    if not parsed.title:
+        raise ArticleRejected(f"{name}: no headline or text to title the article")
     return parsed
 
 
@@ -295,20 +343,68 @@ def _paragraphs(lines: list[str], parsed: ParsedArticle) -> list[str]:
     return paragraphs
 
 
+def _strip_emphasis(line: str) -> str:
+    """``**bold**`` and ``__bold__`` without their marks: the closing mark is the first
+    one of the same kind, after at least one character, that follows a non-space."""
+    if "**" not in line and "__" not in line:
+        return line
+    if "\n" in line:
+        # A span never crosses a line end.
+        return "\n".join(_strip_emphasis(part) for part in line.split("\n"))
+    # Where each mark could close, in order; a pointer per kind only moves forward.
+    closers: dict[str, list[int]] = {}
+    for mark in _EMPHASIS_MARKS:
+        found, i = [], line.find(mark, 1)
+        while i != -1:
+            if not line[i - 1].isspace():
+                found.append(i)
+            i = line.find(mark, i + 1)
+        closers[mark] = found
+    cursor = dict.fromkeys(_EMPHASIS_MARKS, 0)
+    out: list[str] = []
+    pos = copied = 0
+    while pos < len(line) - 2:
+        mark = line[pos : pos + 2]
+        if mark not in closers or line[pos + 2].isspace():
+            pos += 1
+            continue
+        candidates, k = closers[mark], cursor[mark]
+        while k < len(candidates) and candidates[k] < pos + 3:
+            k += 1
+        cursor[mark] = k
+        close = candidates[k] if k < len(candidates) else -1
+        if close == -1:
+            pos += 1
+            continue
+        out += (line[copied:pos], line[pos + 2 : close])
+        pos = copied = close + 2
+    out.append(line[copied:])
+    return "".join(out)
+
+
 def _clean_inline(line: str) -> str:
-    line = _MARKDOWN_EMPHASIS.sub(r"\2", line)
+    line = _strip_emphasis(line)
     return re.sub(r"[ \t]+", " ", line).strip()
 
 
+# Punctuation that cannot start a title ("...", ". . .", "— ").
+_TITLE_LEAD = " \t.…!?,;:-–—*•·"
+
+
 def derive_title(body: str) -> str:
-    """The first sentence, shortened at a word boundary."""
-    first_paragraph = body.split("\n\n", 1)[0]
-    match = re.search(r"^(.+?[.!?])(?:\s|$)", first_paragraph)
-    sentence = (match.group(1) if match else first_paragraph).strip()
-    if len(sentence) <= TITLE_MAX:
-        return sentence.rstrip(".")
-    cut = sentence[: TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:—- ")
-    return cut + "…"
+    """The first sentence with words in it, shortened at a word boundary; "" when the
+    body has no letters or digits at all."""
+    for paragraph in body.split("\n\n"):
+        paragraph = paragraph.lstrip(_TITLE_LEAD)
+        match = re.search(r"^(.+?[.!?])(?:\s|$)", paragraph)
+        sentence = (match.group(1) if match else paragraph).strip()
+        if not any(c.isalnum() for c in sentence):
+            continue
+        if len(sentence) <= TITLE_MAX:
+            return sentence.rstrip(".")
+        cut = sentence[: TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:—- ")
+        return cut + "…"
+    return ""
 
 
 def parse_html(html: str, *, name: str) -> ParsedArticle:

@@ -203,7 +203,9 @@ def _caps_neighbour(text: str, start: int, end: int) -> bool:
     return False
 
 
-_ACRONYM_RE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
+# A whole word of letters with two or more capitals. Possessive runs: "[A-Za-z]*[A-Z]"
+# backtracked through every capital of a long run ("AAAA...A1"), which is quadratic.
+_ACRONYM_RE = re.compile(r"\b[A-Z][a-z]*+[A-Z][A-Za-z]*+\b")
 
 
 def _fold(word: str) -> str:

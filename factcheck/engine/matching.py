@@ -17,6 +17,7 @@ keeps per claim and can be rebuilt from database columns.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -263,7 +264,13 @@ _WORD_MAP = {
 _PREFIX_RE = re.compile(r"\b(inter|co|non|multi|bi|pre|re|sub|anti|tri)-(?=[a-z])")
 _TOKEN_RE = re.compile(r"[a-z0-9%#]+|<[a-z_]+>")
 _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
-_QUOTE_RE = re.compile(r"[“\"]([^”\"]{8,})[”\"]|(?:^|(?<=\s))‘([^’]{8,})’(?=\W|$)")
+# Quoted passages of 8+ characters: “...” or "..." (either closing mark), or ‘...’ opened
+# after a space. ``_quotes`` finds what ``re.findall`` of the regex
+# ``[“"]([^”"]{8,})[”"]|(?:^|(?<=\s))‘([^’]{8,})’(?=\W|$)`` finds, but looks up each
+# opening mark's closing one instead of rescanning to the end of an unclosed text, which
+# was quadratic ("““““...").
+_OPENERS = '“"‘'
+_WORD_CHAR_RE = re.compile(r"\w")
 
 
 def _plain(text: str) -> str:
@@ -643,7 +650,29 @@ _KIND_GROUPS = {
 
 
 def _quotes(text: str) -> list[str]:
-    return [a or b for a, b in _QUOTE_RE.findall(text)]
+    if not any(mark in text for mark in _OPENERS):
+        return []
+    double = [i for i, c in enumerate(text) if c in '”"']
+    single = [i for i, c in enumerate(text) if c == "’"]
+    found: list[str] = []
+    pos = 0
+    for p, c in enumerate(text):
+        if p < pos or c not in _OPENERS:
+            continue
+        if c == "‘":
+            if p and not text[p - 1].isspace():
+                continue
+            k = bisect_right(single, p)
+            close = single[k] if k < len(single) else -1
+            if close != -1 and _WORD_CHAR_RE.match(text, close + 1):
+                close = -1
+        else:
+            k = bisect_right(double, p)
+            close = double[k] if k < len(double) else -1
+        if close - p > 8:
+            found.append(text[p + 1 : close])
+            pos = close + 1
+    return found
 
 
 def _quote_similarity(x: str, y: str) -> float:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_right
 from dataclasses import dataclass
 from hashlib import blake2b
 
@@ -357,13 +358,33 @@ def compare(body_a: str, body_b: str, *, wire_a: str = "", wire_b: str = "") -> 
     )
 
 
-_QUOTE_SPAN_RE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+# What the regex ``“[^”\n]*”|"[^"\n]*"`` finds, left to right, with each opening mark's
+# closing mark looked up rather than rescanned for: the regex retried a line of
+# "““““..." from every mark, which was quadratic.
+_QUOTE_CLOSERS = {"“": "”\n", '"': '"\n'}
+
+
+def _quote_spans(body: str) -> list[tuple[int, int]]:
+    stops = {
+        mark: [i for i, c in enumerate(body) if c in closers]
+        for mark, closers in _QUOTE_CLOSERS.items()
+    }
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for p, c in enumerate(body):
+        if p < pos or c not in _QUOTE_CLOSERS:
+            continue
+        k = bisect_right(stops[c], p)
+        if k < len(stops[c]) and body[stops[c][k]] != "\n":
+            pos = stops[c][k] + 1
+            spans.append((p, pos))
+    return spans
 
 
 def _quoted(body: str, words: _Words) -> bytearray:
     """1 for each word inside a quotation (curly or straight double quotes)."""
     flags = bytearray(len(words.words))
-    spans = [m.span() for m in _QUOTE_SPAN_RE.finditer(body)]
+    spans = _quote_spans(body) if "“" in body or '"' in body else []
     if not spans:
         return flags
     k = 0

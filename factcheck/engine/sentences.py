@@ -25,7 +25,9 @@ def _word_set(words: str) -> frozenset[str]:
 
 _PARAGRAPH_RE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 # Sentence-final punctuation, closing quotes/brackets, whitespace, then what follows.
-_BOUNDARY_RE = re.compile(r"([.!?…]+)([\"”’'\)\]]*)(\s+)([\"“‘'(\[]*)(\S)")
+# A run of punctuation that is not a boundary is still consumed (groups 2-5 empty), so
+# the scan never restarts inside it: retrying a 50,000-dot run at every dot was quadratic.
+_BOUNDARY_RE = re.compile(r"([.!?…]++)(?:([\"”’'\)\]]*+)(\s++)([\"“‘'(\[]*)(\S))?")
 _TOKEN_BEFORE_RE = re.compile(r"(\S+)$")
 _DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _BULLET_RE = re.compile(r"[-*•·–—]\s+")
@@ -113,6 +115,8 @@ def _paragraph_ends(para: str) -> list[int]:
     ends: list[int] = []
     ambiguous = False
     for m in _BOUNDARY_RE.finditer(para):
+        if m.group(5) is None:
+            continue
         end = m.end(2)
         if inside[end]:
             continue
