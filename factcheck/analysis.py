@@ -371,6 +371,7 @@ def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
                     label=c.article.source_file,
                     origin=origin[rank[c.article_id]],
                     values=c.values,
+                    published=c.article.published,
                 )
                 for c in members
             ]

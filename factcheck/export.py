@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import IO
 
+from .engine.matching import ClaimFeatures, measured
 from .models import Claim
 
 CSV_FIELDS = [
@@ -27,6 +28,11 @@ CSV_FIELDS = [
     "status",
     "independent_origins",
     "group_articles",
+    # A claim read as a measured subject with a value (added; the fields above are kept).
+    "subject",
+    "value",
+    "time_reference",
+    "attributes",
 ]
 BATCH = 2000
 
@@ -57,6 +63,16 @@ def _records(batch: list[Claim]) -> Iterator[dict]:
         files_by_fact[fact_id].add(source_file)
     for claim in batch:
         fact = claim.fact
+        reading = measured(
+            ClaimFeatures(
+                text=claim.text,
+                kind=claim.kind,
+                values=claim.values,
+                entities=claim.entities,
+                context=claim.text,
+                story=tuple(claim.story),
+            )
+        )
         yield {
             "id": claim.pk,
             "source_file": claim.article.source_file,
@@ -74,6 +90,10 @@ def _records(batch: list[Claim]) -> Iterator[dict]:
             "status": fact.status or None,
             "independent_origins": fact.origin_count,
             "group_articles": sorted(files_by_fact[fact.pk] - {claim.article.source_file}),
+            "subject": reading.subject,
+            "value": reading.value,
+            "time_reference": reading.time_reference,
+            "attributes": reading.attributes,
         }
 
 
@@ -114,6 +134,9 @@ def write_csv(records: Iterable[dict], out: IO[str]) -> int:
             "flags": ";".join(record["flags"]),
             "status": record["status"] or "",
             "group_articles": ";".join(record["group_articles"]),
+            "value": json.dumps(record["value"], ensure_ascii=False) if record["value"] else "",
+            "time_reference": ";".join(record["time_reference"]),
+            "attributes": ";".join(record["attributes"]),
         }
         writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
         count += 1

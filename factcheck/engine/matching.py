@@ -37,11 +37,16 @@ __all__ = [
     "ClaimFeatures",
     "Conflict",
     "Match",
+    "Measured",
     "describe_value",
     "find_conflicts",
     "index_keys",
+    "is_specific_figure",
     "match",
+    "measured",
     "story_entities",
+    "subject_phrase",
+    "subject_words",
 ]
 
 # Score needed for "same fact" once no veto applies. Tuned on the seed
@@ -889,27 +894,78 @@ SUBJECT_WIDTH = 4
 def subject_words(text: str, v: dict, story: Iterable[str] = ()) -> frozenset[str]:
     """What a figure measures, as content-word stems near it in its claim.
 
-    "approved a ₹4,250 crore extension of the line" -> {"approve", "extension",
-    "line"}. The story's own names are left out (every claim of a story about
-    the Bhopal Metro names it), and so is the unit, which is compared on its
-    own. Empty when the figure cannot be found in the text.
+    "approved a ₹4,250 crore extension of the line" -> {"appro", "exten", "line"}.
+    The story's own names are left out (every claim of a story about the Bhopal
+    Metro names it), and so is the unit, which is compared on its own. Empty
+    when the figure cannot be found in the text.
     """
+    return frozenset(_subject_stem(w) for w in _subject_tokens(text, v, story))
+
+
+def subject_phrase(text: str, v: dict, story: Iterable[str] = ()) -> str:
+    """The words ``subject_words`` is made of, readable: "approved extension line"."""
+    return " ".join(_subject_tokens(text, v, story))
+
+
+def _subject_tokens(text: str, v: dict, story: Iterable[str]) -> list[str]:
     vt = v.get("text") or ""
     at = text.find(vt) if vt else -1
     if at < 0:
-        return frozenset()
+        return []
     skip = _NOT_SUBJECT | set(story) | {_stem(str(v.get("unit") or "").lower())}
 
     def content(piece: str) -> list[str]:
         return [
-            _subject_stem(w)
+            w
             for w in _masked_tokens(piece, [])
             if w not in skip and w != "#" and not w.startswith("<") and len(w) > 2
         ]
 
     before = content(text[:at])[-SUBJECT_WIDTH:]
     after = content(text[at + len(vt) :])[:SUBJECT_WIDTH]
-    return frozenset(before + after)
+    return before + after
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """A claim read as a measured subject with a value, and attributes beside it."""
+
+    subject: str
+    value: dict | None
+    time_reference: list[str]
+    attributes: list[str]
+
+
+_BOUND_ATTRIBUTES = {"approx": "approximate", "min": "at least", "max": "at most"}
+
+
+def measured(f: ClaimFeatures) -> Measured:
+    """What a claim measures, the figure, the time it refers to and its attributes.
+
+    >>> m = measured(ClaimFeatures("about 320,000 riders a day by 2031", "quantity", [
+    ...     {"type": "count", "value": 320000, "unit": "rider", "bound": "approx",
+    ...      "text": "about 320,000 riders"},
+    ...     {"type": "date", "precision": "year", "bound": "max", "text": "by 2031"}], [], ""))
+    >>> (m.value["value"], m.time_reference, m.attributes)
+    (320000, ['by 2031'], ['approximate', 'target'])
+    """
+    prepared = _prepare(f)
+    story = {w for e in f.story for w in re.split(r"[\s-]+", _norm_entity(e))}
+    value = prepared.primary[0] if prepared.primary else None
+    attributes: list[str] = []
+    if value is not None:
+        bound = _BOUND_ATTRIBUTES.get(str(value.get("bound") or ""))
+        if bound:
+            attributes.append(bound)
+        attributes.extend(sorted(prepared.qualifiers[0]))
+    if prepared.quotes or f.kind == "quote":
+        attributes.append("quotation")
+    return Measured(
+        subject=subject_phrase(f.text, value, story) if value is not None else "",
+        value=value,
+        time_reference=[str(t.get("text") or t.get("label") or "") for t in prepared.times],
+        attributes=attributes,
+    )
 
 
 _STEMMER = snowballstemmer.stemmer("english")

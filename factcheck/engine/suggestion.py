@@ -2,9 +2,14 @@
 
 The desk decides; this only proposes, with a reason an editor can check:
 
-* "disputed" when two reports give values that cannot both be true;
+* "disputed" when two reports of the same day give values that cannot both
+  be true;
 * "corroborated" when at least two *independent origins* report it;
 * "single_source" otherwise.
+
+Values that differ between reports of different days are an *update* (a toll
+that rises, an estimate revised), not a dispute: the status then follows the
+reports of the latest figure, and the reason tells the figures in order.
 
 Copies never corroborate: an article and its syndicated or rewritten copies are
 one origin (``origins_of`` groups them), however many outlets ran them.
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from factcheck.engine.matching import Conflict, describe_value, find_conflicts
 
@@ -32,6 +38,7 @@ class Report:
     label: str
     origin: int
     values: list[dict]
+    published: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +47,8 @@ class Suggestion:
     reason: str
     origins: int
     conflicts: list[Conflict]
+    # The figure changed between reports of different days (see ``_updates``).
+    updated: bool = False
 
 
 def origins_of(article_ids: Iterable[int], relations: Iterable[tuple[int, int]]) -> dict[int, int]:
@@ -122,9 +131,16 @@ def suggest(reports: list[Report]) -> Suggestion:
     origins = sorted({r.origin for r in reports})
 
     found: list[tuple[Report, Report, Conflict]] = []
+    changed: list[tuple[Report, Report, Conflict]] = []
     for i, ra in enumerate(reports):
         for rb in reports[i + 1 :]:
-            found.extend((ra, rb, c) for c in find_conflicts(ra.values, rb.values))
+            conflicts = find_conflicts(ra.values, rb.values)
+            if _different_days(ra, rb):
+                changed.extend((ra, rb, c) for c in conflicts)
+            else:
+                found.extend((ra, rb, c) for c in conflicts)
+    if changed and not found:
+        return _updated(reports, changed)
     if found:
         unique: dict[str, Conflict] = {}
         for _, _, c in found:
@@ -175,3 +191,51 @@ def suggest(reports: list[Report]) -> Suggestion:
             + "."
         )
     return Suggestion(status="single_source", reason=reason, origins=1, conflicts=[])
+
+
+def _different_days(a: Report, b: Report) -> bool:
+    return a.published is not None and b.published is not None and a.published != b.published
+
+
+def _updated(reports: list[Report], changed: list[tuple[Report, Report, Conflict]]) -> Suggestion:
+    """The figure moved between days: the status of its latest reports, and its history.
+
+    The latest figure is the one given by the reports of the last day, with
+    every earlier report that agrees with it; the others are earlier stages.
+    """
+    latest_day = max(r.published for r in reports if r.published is not None)
+    latest = [r for r in reports if r.published == latest_day]
+    superseded = {
+        id(other)
+        for a, b, _ in changed
+        for report, other in ((a, b), (b, a))
+        if report.published == latest_day and other.published != latest_day
+    }
+    current = [r for r in reports if id(r) not in superseded]
+    current_origins = sorted({r.origin for r in current})
+    stages: dict[date, dict[str, list[str]]] = {}
+    for a, b, c in changed:
+        for report, value in ((a, c.a), (b, c.b)):
+            if report.published is None:
+                continue
+            labels = stages.setdefault(report.published, {}).setdefault(describe_value(value), [])
+            if report.label not in labels:
+                labels.append(report.label)
+    story = "; ".join(
+        f"{day.isoformat()}: {value} ({_names(labels)})"
+        for day, values in sorted(stages.items())
+        for value, labels in values.items()
+    )
+    status = "corroborated" if len(current_origins) >= 2 else "single_source"
+    sources = (
+        f"{len(current_origins)} independent origins"
+        if len(current_origins) >= 2
+        else f"one origin ({_names(sorted({r.label for r in latest}))})"
+    )
+    return Suggestion(
+        status=status,
+        reason=f"Updated over time, not disputed: {story}. The latest figure rests on {sources}.",
+        origins=len(current_origins),
+        conflicts=[],
+        updated=True,
+    )

@@ -135,3 +135,53 @@ def test_suggest_status_follows_origins_and_values(rows):
     else:
         assert result.status == "single_source"
     assert result.origins == len(origins)
+
+
+def toll(n: int) -> list[dict]:
+    return [{"type": "count", "value": n, "unit": "death", "bound": None, "text": f"{n} dead"}]
+
+
+def test_a_figure_that_changes_from_one_day_to_the_next_is_an_update_not_a_dispute():
+    import datetime
+
+    monday, tuesday = datetime.date(2026, 6, 1), datetime.date(2026, 6, 2)
+    suggestion = suggest(
+        [
+            Report(1, "wire-monday.txt", 1, toll(5), published=monday),
+            Report(2, "paper-monday.txt", 2, toll(5), published=monday),
+            Report(3, "wire-tuesday.txt", 3, toll(11), published=tuesday),
+            Report(4, "site-tuesday.txt", 4, toll(11), published=tuesday),
+        ]
+    )
+    assert suggestion.status == "corroborated"
+    assert suggestion.updated and not suggestion.conflicts
+    assert suggestion.origins == 2  # the two reports of the latest figure
+    assert suggestion.reason.index("2026-06-01: 5") < suggestion.reason.index("2026-06-02: 11")
+
+
+def test_the_latest_figure_from_one_outlet_is_single_source():
+    import datetime
+
+    suggestion = suggest(
+        [
+            Report(1, "a.txt", 1, toll(5), published=datetime.date(2026, 6, 1)),
+            Report(2, "b.txt", 2, toll(5), published=datetime.date(2026, 6, 1)),
+            Report(3, "c.txt", 3, toll(11), published=datetime.date(2026, 6, 2)),
+        ]
+    )
+    assert suggestion.status == "single_source" and suggestion.updated
+
+
+def test_a_contradiction_on_the_same_day_stays_a_dispute_beside_an_update():
+    import datetime
+
+    monday, tuesday = datetime.date(2026, 6, 1), datetime.date(2026, 6, 2)
+    suggestion = suggest(
+        [
+            Report(1, "a.txt", 1, toll(5), published=monday),
+            Report(2, "b.txt", 2, toll(11), published=tuesday),
+            Report(3, "c.txt", 3, toll(14), published=tuesday),
+        ]
+    )
+    assert suggestion.status == "disputed"
+    assert "11" in suggestion.reason and "14" in suggestion.reason

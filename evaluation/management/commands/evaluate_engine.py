@@ -4,10 +4,18 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from evaluation.clusters import (
+    ClaimRow,
+    ClusterFigures,
+    FactRow,
+    Snapshot,
+    load_gold,
+    score_cluster,
+)
 from evaluation.corpus import generate_articles
 from evaluation.database import throwaway_database
 from evaluation.scoring import CorpusFigures, Figures, evaluate, evaluate_corpus, load_labels
-from factcheck.models import ArticleRelation, Claim, Status
+from factcheck.models import ArticleRelation, Claim, Fact, Status
 from intake.services import find_article_files, import_files
 from sources.models import Article
 
@@ -21,7 +29,9 @@ class Command(BaseCommand):
         "(created, migrated and destroyed like a test database), so the live database is "
         "never read, written or locked. With --corpus N, also import N generated articles "
         "and score copy detection and dispute suggestions against the generator's truth. "
-        "Example: manage.py evaluate_engine --corpus 1000"
+        "With --clusters DIR [DIR ...], import each gold news cluster after the seeds and "
+        "print, per fact, what was extracted, grouped and suggested, with totals. "
+        "Example: manage.py evaluate_engine --corpus 1000 --clusters ../shared/eval/news-clusters"
     )
 
     def add_arguments(self, parser):
@@ -29,8 +39,25 @@ class Command(BaseCommand):
         parser.add_argument("--articles", type=Path, default=Path(settings.BASE_DIR) / "seeds")
         parser.add_argument("--corpus", type=int, default=0, help="generated articles to score")
         parser.add_argument("--seed", type=int, default=7, help="the generated corpus's seed")
+        parser.add_argument(
+            "--clusters",
+            type=Path,
+            nargs="+",
+            default=[],
+            help="gold cluster folders (each with gold.json), or folders holding them",
+        )
 
-    def handle(self, *args, labels: Path, articles: Path, corpus: int, seed: int, **options):
+    def handle(
+        self,
+        *args,
+        labels: Path,
+        articles: Path,
+        corpus: int,
+        seed: int,
+        clusters: list[Path],
+        **options,
+    ):
+        folders = _cluster_folders(clusters)
         try:
             wanted = load_labels(labels)
         except (OSError, ValueError) as error:
@@ -48,6 +75,15 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {a} ~ {b}")
         if corpus > 0:
             self.stdout.write(score_corpus(corpus, seed).report())
+        if folders:
+            seeds = list(find_article_files([articles]))
+            total = ClusterFigures(name=f"all {len(folders)} clusters")
+            for folder in folders:
+                figures = score_news_cluster(folder, seeds=seeds)
+                self.stdout.write(figures.report(verbose=options["verbosity"] >= 2))
+                total.add(figures)
+            self.stdout.write(f"== {total.name}")
+            self.stdout.write("\n".join("  " + line for line in total.totals()))
 
 
 def _import(files: list[Path]) -> None:
@@ -86,3 +122,51 @@ def score_corpus(size: int, seed: int) -> CorpusFigures:
             ).values_list("fact_id", "article__source_file"):
                 disputed.setdefault(fact_id, set()).add(source_file)
     return evaluate_corpus(truth, relations, disputed)
+
+
+def _cluster_folders(paths: list[Path]) -> list[Path]:
+    """Cluster folders: each path that holds a gold.json, or its sub-folders that do."""
+    folders: list[Path] = []
+    for path in paths:
+        if (path / "gold.json").is_file():
+            folders.append(path)
+            continue
+        found = sorted(p.parent for p in path.glob("*/gold.json"))
+        if not found:
+            raise CommandError(f"{path}: no gold.json in it or in its sub-folders")
+        folders.extend(found)
+    return folders
+
+
+def score_news_cluster(folder: Path, *, seeds: list[Path]) -> ClusterFigures:
+    """A gold cluster imported after the seeds, in its import order, on a throwaway database."""
+    try:
+        gold = load_gold(folder)
+    except (OSError, ValueError) as error:
+        raise CommandError(f"{folder}: cannot read gold.json ({error})") from None
+    names = list(gold["import_order"])
+    missing = [n for n in names if not (folder / n).is_file()]
+    if missing:
+        raise CommandError(f"{folder}: files named in gold.json are missing: {', '.join(missing)}")
+    with throwaway_database():
+        _import(seeds)
+        _import([folder / n for n in names])
+        bodies = dict(
+            Article.objects.filter(source_file__in=names).values_list("source_file", "body")
+        )
+        claims: dict[str, list[ClaimRow]] = {}
+        for source_file, start, end, fact_id, flags in Claim.objects.filter(
+            article__source_file__in=names
+        ).values_list("article__source_file", "start", "end", "fact_id", "flags"):
+            claims.setdefault(source_file, []).append(ClaimRow(start, end, fact_id, tuple(flags)))
+        fact_ids = {c.fact_id for rows in claims.values() for c in rows}
+        facts = {
+            pk: FactRow(status, reason)
+            for pk, status, reason in Fact.objects.filter(pk__in=fact_ids).values_list(
+                "pk", "suggested_status", "suggested_reason"
+            )
+        }
+        relations = set(
+            ArticleRelation.objects.values_list("original__source_file", "copy__source_file")
+        )
+    return score_cluster(gold, Snapshot(bodies, claims, facts, relations), name=folder.name)
