@@ -28,7 +28,7 @@ from factcheck.engine.matching import (
     story_entities,
 )
 from factcheck.engine.provenance import compare, fingerprint
-from factcheck.engine.suggestion import Report, origins_of, suggest
+from factcheck.engine.suggestion import Report, origins_of, states_change, suggest
 from factcheck.models import ArticleFingerprint, ArticleRelation, Claim, Fact, FactKey
 from sources.models import Article
 
@@ -326,6 +326,7 @@ def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
         .select_related("article")
         .only(
             "fact_id",
+            "text",
             "values",
             "article__id",
             "article__source_file",
@@ -372,6 +373,7 @@ def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
                     origin=origin[rank[c.article_id]],
                     values=c.values,
                     published=c.article.published,
+                    changing=states_change(c.text),
                 )
                 for c in members
             ]

@@ -574,7 +574,13 @@ def index_keys(f: ClaimFeatures) -> set[str]:
                     keys.add(f"ordinal:{n}:{e}")
             continue
         if vtype in ("count", "fraction"):
-            anchor = _stem(str(v.get("unit") or "")) or _measure(f, v)
+            anchor = _count_unit(v) or _measure(f, v)
+            amount = _amount(v)
+            if vtype == "count" and amount and amount >= LARGE_COUNT and is_specific_figure(v):
+                # A large exact count meets its other wordings ("320,000 daily
+                # riders" / "3.2 lakh passengers"): see _same_large_count.
+                for e in fine[:2]:
+                    keys.add(f"figure:{amount:g}:{e}")
         elif vtype in ("money", "percent"):
             anchor = _measure(f, v)
         else:  # dates: what happens then ("visit", "summit") is the anchor
@@ -1008,6 +1014,28 @@ def _same_amount(a: dict, b: dict) -> bool:
     return abs(xa - xb) <= MONEY_TOLERANCE * max(xa, xb)
 
 
+# A count at least this large, exact and equal in two reports of one story, is
+# one figure even when the reports name what is counted differently ("320,000
+# daily riders" / "3.2 lakh passengers a day"); small counts coincide too often.
+LARGE_COUNT = 1000
+
+
+def _same_large_count(a: dict, b: dict) -> bool:
+    """Two counts of nouns (not units of measure) giving one large, exact number."""
+    if a.get("type") != "count" or b.get("type") != "count":
+        return False
+    if measure_of(str(a.get("unit") or "")) or measure_of(str(b.get("unit") or "")):
+        return False
+    amount = _amount(a)
+    return (
+        amount is not None
+        and amount >= LARGE_COUNT
+        and _same_amount(a, b)
+        and is_specific_figure(a)
+        and is_specific_figure(b)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Figures:
     """The best-aligned pair of comparable figures of two claims."""
@@ -1029,8 +1057,10 @@ def _figures(pa: _Prepared, pb: _Prepared) -> _Figures | None:
         for vb, qb, sb in zip(pb.primary, pb.qualifiers, pb.subjects, strict=True):
             if va.get("type") != vb.get("type") or va.get("type") == "ordinal" or qa != qb:
                 continue
-            if _slot_for_conflict(va) != _slot_for_conflict(vb) and not _units_compatible(
-                va, vb, pa, pb
+            if (
+                _slot_for_conflict(va) != _slot_for_conflict(vb)
+                and not _units_compatible(va, vb, pa, pb)
+                and not _same_large_count(va, vb)
             ):
                 continue
             agree = not _conflicting(va, vb)
@@ -1421,6 +1451,9 @@ def _trim(x: float) -> str:
 
 def _plural(unit: str, n: float) -> str:
     if not unit or n == 1:
+        return unit
+    # Abbreviated units of measure stay as written: "24.6 km", "115 mph", "185 km/h".
+    if measure_of(unit) and (len(unit) <= 3 or "/" in unit):
         return unit
     if unit.endswith("y") and unit[-2:-1] not in "aeiou":
         return unit[:-1] + "ies"

@@ -1117,7 +1117,9 @@ class _Finder:
                 unit, unit_end = _head(phrase, prefer_plural=number != 1)
                 if phrase and measure_of(phrase[0][0]):
                     # "24.6 km stretch": the unit of measure, not the noun after it.
-                    unit, unit_end = phrase[0][0].lower(), phrase[0][2]
+                    word = phrase[0][0].lower()
+                    unit = singular(word) if measure_of(singular(word)) else word
+                    unit_end = phrase[0][2]
                     if text.startswith("/h", unit_end):
                         unit, unit_end = unit + "/h", unit_end + 2
             if unit is None and scale == 1.0 and not (is_word and number >= 1000):

@@ -8,8 +8,11 @@ The desk decides; this only proposes, with a reason an editor can check:
 * "single_source" otherwise.
 
 Values that differ between reports of different days are an *update* (a toll
-that rises, an estimate revised), not a dispute: the status then follows the
-reports of the latest figure, and the reason tells the figures in order.
+that rises, an estimate revised), not a dispute, when the later report tells
+the figure as one that moves ("rose to", "so far", "as of", "revised",
+"latest"; see ``states_change``): the status then follows the reports of the
+latest figure, and the reason tells the figures in order. A later report
+that simply states another figure still disputes the earlier one.
 
 Copies never corroborate: an article and its syndicated or rewritten copies are
 one origin (``origins_of`` groups them), however many outlets ran them.
@@ -17,13 +20,14 @@ one origin (``origins_of`` groups them), however many outlets ran them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from factcheck.engine.matching import Conflict, describe_value, find_conflicts
 
-__all__ = ["Report", "Suggestion", "origins_of", "suggest"]
+__all__ = ["Report", "Suggestion", "origins_of", "states_change", "suggest"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +43,8 @@ class Report:
     origin: int
     values: list[dict]
     published: date | None = None
+    # The report tells its figure as one that moves over time (``states_change``).
+    changing: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,8 +199,25 @@ def suggest(reports: list[Report]) -> Suggestion:
     return Suggestion(status="single_source", reason=reason, origins=1, conflicts=[])
 
 
+_CHANGE_RE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|grew|fell|fallen|dropped"
+    r"|declined|revised|updated|latest|so\s+far|as\s+of|now\s+(?:stands|stood|at)"
+    r"|has\s+(?:reached|climbed|risen|fallen)|(?:toll|tally|count)\s+(?:rose|stood|reached|climbed))\b",
+    re.IGNORECASE,
+)
+
+
+def states_change(text: str) -> bool:
+    """Does a claim tell its figure as one that moves ("the toll rose to nine")?"""
+    return bool(_CHANGE_RE.search(text))
+
+
 def _different_days(a: Report, b: Report) -> bool:
-    return a.published is not None and b.published is not None and a.published != b.published
+    """Reports of different days, the later of which tells the figure as moving."""
+    if a.published is None or b.published is None or a.published == b.published:
+        return False
+    later = a if a.published > b.published else b
+    return later.changing
 
 
 def _updated(reports: list[Report], changed: list[tuple[Report, Report, Conflict]]) -> Suggestion:

@@ -149,8 +149,8 @@ def test_a_figure_that_changes_from_one_day_to_the_next_is_an_update_not_a_dispu
         [
             Report(1, "wire-monday.txt", 1, toll(5), published=monday),
             Report(2, "paper-monday.txt", 2, toll(5), published=monday),
-            Report(3, "wire-tuesday.txt", 3, toll(11), published=tuesday),
-            Report(4, "site-tuesday.txt", 4, toll(11), published=tuesday),
+            Report(3, "wire-tuesday.txt", 3, toll(11), published=tuesday, changing=True),
+            Report(4, "site-tuesday.txt", 4, toll(11), published=tuesday, changing=True),
         ]
     )
     assert suggestion.status == "corroborated"
@@ -166,7 +166,7 @@ def test_the_latest_figure_from_one_outlet_is_single_source():
         [
             Report(1, "a.txt", 1, toll(5), published=datetime.date(2026, 6, 1)),
             Report(2, "b.txt", 2, toll(5), published=datetime.date(2026, 6, 1)),
-            Report(3, "c.txt", 3, toll(11), published=datetime.date(2026, 6, 2)),
+            Report(3, "c.txt", 3, toll(11), published=datetime.date(2026, 6, 2), changing=True),
         ]
     )
     assert suggestion.status == "single_source" and suggestion.updated
@@ -179,9 +179,29 @@ def test_a_contradiction_on_the_same_day_stays_a_dispute_beside_an_update():
     suggestion = suggest(
         [
             Report(1, "a.txt", 1, toll(5), published=monday),
-            Report(2, "b.txt", 2, toll(11), published=tuesday),
-            Report(3, "c.txt", 3, toll(14), published=tuesday),
+            Report(2, "b.txt", 2, toll(11), published=tuesday, changing=True),
+            Report(3, "c.txt", 3, toll(14), published=tuesday, changing=True),
         ]
     )
     assert suggestion.status == "disputed"
     assert "11" in suggestion.reason and "14" in suggestion.reason
+
+
+def test_a_later_report_that_just_states_another_figure_still_disputes():
+    import datetime
+
+    suggestion = suggest(
+        [
+            Report(1, "a.txt", 1, toll(5), published=datetime.date(2026, 6, 1)),
+            Report(2, "b.txt", 2, toll(11), published=datetime.date(2026, 6, 2)),
+        ]
+    )
+    assert suggestion.status == "disputed" and not suggestion.updated
+
+
+def test_change_is_read_from_how_the_figure_is_told():
+    from factcheck.engine.suggestion import states_change
+
+    assert states_change("The death toll rose to nine on Thursday, officials said.")
+    assert states_change("So far 410,000 homes remain without power.")
+    assert not states_change("Nine people died in the storm, officials said.")
