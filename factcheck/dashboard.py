@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 
 from sources.models import Article
 
@@ -74,23 +74,32 @@ def article_progress(limit: int = PROGRESS_ARTICLES) -> tuple[list[Article], int
 
     Each article carries ``claim_total``, ``claim_reviewed`` (claims whose fact has
     an editor's verdict), ``fact_total``, ``fact_reviewed`` and ``percent``.
+    Counted over claim rows grouped by article id (the article table joins only
+    for the tie-break on ``source_file``), never over whole article rows:
+    three queries.
     """
-    articles = (
-        Article.objects.with_outlet()
+    reviewed = ~Q(fact__status="")
+    rows = list(
+        Claim.objects.order_by()
+        .values("article_id")
         .annotate(
-            claim_total=Count("claims", distinct=True),
-            claim_reviewed=Count("claims", distinct=True, filter=~Q(claims__fact__status="")),
-            fact_total=Count("claims__fact", distinct=True),
-            fact_reviewed=Count("claims__fact", distinct=True, filter=~Q(claims__fact__status="")),
+            claim_total=Count("id"),
+            claim_reviewed=Count("id", filter=reviewed),
+            fact_total=Count("fact_id", distinct=True),
+            fact_reviewed=Count("fact_id", distinct=True, filter=reviewed),
+            remaining=Count("id") - Count("id", filter=reviewed),
         )
-        .filter(claim_total__gt=0)
-        .annotate(remaining=F("claim_total") - F("claim_reviewed"))
-        .order_by("-remaining", "source_file")
+        .order_by("-remaining", "article__source_file")[:limit]
     )
-    total = Article.objects.filter(claims__isnull=False).distinct().count()
-    shown = list(articles[:limit])
-    for article in shown:
+    total = Claim.objects.values("article_id").distinct().count()
+    articles = Article.objects.with_outlet().defer("body").in_bulk(r["article_id"] for r in rows)
+    shown = []
+    for row in rows:
+        article = articles[row["article_id"]]
+        for name in ("claim_total", "claim_reviewed", "fact_total", "fact_reviewed"):
+            setattr(article, name, row[name])
         article.percent = round(100 * article.claim_reviewed / article.claim_total)
+        shown.append(article)
     return shown, total
 
 

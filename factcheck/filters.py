@@ -1,11 +1,26 @@
-"""FilterSets for the desk's list pages: one per page, used from its function view."""
+"""FilterSets for the desk's list pages: one per page, used from its function view.
+
+Article and outlet are chosen by searching, never from a ``<select>`` of the
+whole archive: a text box filters by title or name (which works without
+JavaScript) and offers at most ``MAX_OPTIONS`` matches as radio buttons, whose
+chosen id goes in the querystring (``?article=12``). htmx refreshes the matches
+as the editor types (``article_options`` / ``outlet_options``).
+
+``?q=`` uses PostgreSQL's full-text search (word prefixes, GIN-indexed: see the
+factcheck migration ``0004_queue_indexes``) and ``icontains`` elsewhere.
+"""
 
 from __future__ import annotations
 
+import re
+
 import django_filters
 from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connections
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.http import HttpRequest
+from django.urls import reverse_lazy
 
 from sources.models import Article, Outlet
 
@@ -13,6 +28,11 @@ from .models import Claim, ClaimKind, Status
 from .roles import editors
 
 NO_VERDICT = "none"
+MAX_OPTIONS = 20
+# The text-search configuration of ?q= on PostgreSQL and of its GIN indexes:
+# "simple" only lowercases, so no stemming or stop words surprise an editor
+# used to substring search.
+SEARCH_CONFIG = "simple"
 ORIGINS_HELP = "Independent origins: copies of one story count once"
 
 # Each ordering ends on the primary key so pages never overlap or skip rows.
@@ -52,6 +72,87 @@ def assignable_editors(request: HttpRequest | None) -> QuerySet:
     return editors()
 
 
+def autocomplete_attrs(url: str, name: str) -> dict[str, str]:
+    """htmx attributes of a search box that refreshes its radio-button matches.
+
+    The box sits in the queue's live-filtering form, whose hx-* attributes it
+    would inherit: it sets its own, and never touches the address bar.
+    """
+    return {
+        "autocomplete": "off",
+        "aria-controls": f"{name}-options",
+        "hx-get": url,
+        "hx-trigger": "input changed delay:200ms",
+        "hx-target": f"#{name}-options",
+        "hx-swap": "outerHTML",
+        "hx-include": f"#{name}-options",
+        "hx-sync": "this:replace",
+        "hx-replace-url": "false",
+        "hx-push-url": "false",
+        "hx-indicator": "this",
+    }
+
+
+def article_options(title: str, chosen: Article | None) -> list[Article]:
+    """The chosen article, then up to ``MAX_OPTIONS`` articles whose title contains ``title``."""
+    options = [chosen] if chosen else []
+    title = title.strip()
+    if title:
+        matches = (
+            Article.objects.filter(title__icontains=title)
+            .exclude(pk=chosen.pk if chosen else None)
+            .select_related("outlet")
+            .only("id", "title", "outlet__name")
+            .order_by("title", "id")
+        )
+        options += matches[: MAX_OPTIONS - len(options)]
+    return options
+
+
+def outlet_options(name: str, chosen: Outlet | None) -> list[Outlet]:
+    """The chosen outlet, then up to ``MAX_OPTIONS`` outlets whose name contains ``name``."""
+    options = [chosen] if chosen else []
+    name = name.strip()
+    if name:
+        matches = (
+            Outlet.objects.filter(name__icontains=name)
+            .exclude(pk=chosen.pk if chosen else None)
+            .only("id", "name")
+            .order_by("name", "id")
+        )
+        options += matches[: MAX_OPTIONS - len(options)]
+    return options
+
+
+def search_claims(queryset: QuerySet, value: str) -> QuerySet:
+    """Claims whose text or article title contains ``value``.
+
+    PostgreSQL: every word of ``value`` as a word prefix (``harb`` finds
+    "harbour"), through the GIN indexes on claim text and article title.
+    Elsewhere: the whole of ``value`` as a substring.
+    """
+    words = re.findall(r"\w+", value)
+    if connections[queryset.db].vendor != "postgresql" or not words:
+        return queryset.filter(Q(text__icontains=value) | Q(article__title__icontains=value))
+    # \w+ leaves nothing the tsquery syntax would read as an operator.
+    query = SearchQuery(
+        " & ".join(f"{word}:*" for word in words), config=SEARCH_CONFIG, search_type="raw"
+    )
+    by_text = (
+        Claim.objects.annotate(document=SearchVector("text", config=SEARCH_CONFIG))
+        .filter(document=query)
+        .values("pk")
+    )
+    titles = (
+        Article.objects.annotate(document=SearchVector("title", config=SEARCH_CONFIG))
+        .filter(document=query)
+        .values("pk")
+    )
+    by_title = Claim.objects.filter(article__in=titles).values("pk")
+    # One id list from two index scans; an OR of the two would scan every claim.
+    return queryset.filter(pk__in=by_text.union(by_title))
+
+
 class ClaimFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_search",
@@ -73,16 +174,36 @@ class ClaimFilter(django_filters.FilterSet):
         empty_label="Any",
     )
     kind = django_filters.ChoiceFilter(choices=ClaimKind.choices, label="Kind", empty_label="Any")
+    # The id is validated with one lookup; the choices are never listed (the
+    # template renders the matches of ``article_title`` as radio buttons instead).
     article = django_filters.ModelChoiceFilter(
-        queryset=Article.objects.only("id", "title", "source_file").order_by("title", "id"),
+        queryset=Article.objects.select_related("outlet").only("id", "title", "outlet__name"),
         label="Article",
-        empty_label="Any",
+        widget=forms.HiddenInput,
+    )
+    article_title = django_filters.CharFilter(
+        field_name="article__title",
+        lookup_expr="icontains",
+        label="Article",
+        widget=forms.TextInput(
+            attrs=autocomplete_attrs(reverse_lazy("factcheck:claim-article-options"), "article")
+            | {"placeholder": "Part of its title"}
+        ),
     )
     outlet = django_filters.ModelChoiceFilter(
         field_name="article__outlet",
-        queryset=Outlet.objects.only("id", "name").order_by("name"),
+        queryset=Outlet.objects.only("id", "name"),
         label="Outlet",
-        empty_label="Any",
+        widget=forms.HiddenInput,
+    )
+    outlet_name = django_filters.CharFilter(
+        field_name="article__outlet__name",
+        lookup_expr="icontains",
+        label="Outlet",
+        widget=forms.TextInput(
+            attrs=autocomplete_attrs(reverse_lazy("factcheck:claim-outlet-options"), "outlet")
+            | {"placeholder": "Part of its name"}
+        ),
     )
     origins = django_filters.NumberFilter(
         field_name="fact__origin_count",
@@ -127,7 +248,7 @@ class ClaimFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(Q(text__icontains=value) | Q(article__title__icontains=value))
+        return search_claims(queryset, value)
 
     def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(fact__status="" if value == NO_VERDICT else value)

@@ -96,6 +96,13 @@ class Fact(models.Model):
 
     class Meta:
         ordering = ["-id"]
+        # The queue's filters on a fact (see factcheck/filters.py and the README's
+        # "Queries and indexes").
+        indexes = [
+            models.Index(fields=["status"], name="fact_status_idx"),
+            models.Index(fields=["suggested_status"], name="fact_suggested_status_idx"),
+            models.Index(fields=["origin_count"], name="fact_origin_count_idx"),
+        ]
         permissions = [
             ("record_verdict", "Can record verdicts, notes and evidence"),
             ("publish_fact", "Can publish and unpublish fact-checks"),
@@ -149,6 +156,19 @@ class ClaimQuerySet(models.QuerySet):
     def with_related(self) -> "ClaimQuerySet":
         return self.select_related("article", "article__outlet", "fact", "fact__assigned_to")
 
+    def for_queue(self) -> "ClaimQuerySet":
+        """What a review-queue row shows, in one query: no body, features or conflicts."""
+        return self.select_related(
+            "article", "article__outlet", "fact", "fact__assigned_to", "fact__status_changed_by"
+        ).only(
+            *("id", "article", "fact", "start", "end", "text", "kind", "score", "flags"),
+            *("article__title", "article__published", "article__outlet__name"),
+            *("fact__status", "fact__suggested_status", "fact__suggested_reason"),
+            *("fact__origin_count", "fact__version"),
+            "fact__assigned_to__username",
+            "fact__status_changed_by__username",
+        )
+
 
 class Claim(models.Model):
     """A check-worthy statement in one article, located by character offsets."""
@@ -178,7 +198,11 @@ class Claim(models.Model):
 
     class Meta:
         ordering = ["article_id", "start"]
-        indexes = [models.Index(fields=["fact", "article"])]
+        indexes = [
+            models.Index(fields=["fact", "article"]),
+            # The queue's default sort (score, highest first) and its minimum-score filter.
+            models.Index(fields=["-score", "id"], name="claim_score_idx"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span_not_empty"),
             models.CheckConstraint(

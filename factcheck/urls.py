@@ -13,6 +13,8 @@ urlpatterns = [
     # --- review queue (factcheck/views/queue.py) ---
     path("claims/", queue.claim_list, name="claim-list"),
     path("claims/export.csv", queue.claim_export, name="claim-export"),
+    path("claims/articles/", queue.claim_article_options, name="claim-article-options"),
+    path("claims/outlets/", queue.claim_outlet_options, name="claim-outlet-options"),
     path("claims/<int:pk>/verdict/", queue.claim_verdict, name="claim-verdict"),
     # --- fact pages and claim panels (factcheck/views/facts.py) ---
     path("claims/<int:pk>/panel/", facts.claim_panel, name="claim-panel"),

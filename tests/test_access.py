@@ -29,6 +29,8 @@ ACCESS = {
     "factcheck:dashboard": DESK,
     "factcheck:claim-list": DESK,
     "factcheck:claim-export": DESK,
+    "factcheck:claim-article-options": DESK,
+    "factcheck:claim-outlet-options": DESK,
     "factcheck:claim-panel": DESK,
     "factcheck:fact-detail": DESK,
     "factcheck:claim-verdict": CHANGE,

@@ -21,7 +21,7 @@ from django_htmx.http import trigger_client_event
 from newsroom.htmx import wants_fragment
 
 from ..export import claim_records, write_csv
-from ..filters import ClaimFilter
+from ..filters import ClaimFilter, article_options, outlet_options
 from ..forms import VerdictForm
 from ..models import Claim
 from ..services import InvalidChange, StaleEdit, record_verdict
@@ -32,19 +32,65 @@ CSV_BATCH = 500
 
 
 def queue_claims():
-    # Everything a row shows, in the page's one query: no per-row lookups.
-    return Claim.objects.with_related().select_related("fact__status_changed_by")
+    # Everything a row shows, in one query, and nothing else (no article body).
+    return Claim.objects.for_queue()
 
 
 @require_GET
 @login_required
 @vary_on_headers("HX-Request")
 def claim_list(request: HttpRequest) -> HttpResponse:
-    claim_filter = ClaimFilter(request.GET, queryset=queue_claims(), request=request)
-    page = Paginator(claim_filter.qs, PER_PAGE).get_page(request.GET.get("page"))
-    context = {"filter": claim_filter, "page": page, "queue_url": request.get_full_path()}
+    claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.all(), request=request)
+    # The filtered, sorted ids are paged first and only the page's rows are
+    # joined and read, so a deep page sorts ids and sort keys, never row text.
+    paginator = Paginator(claim_filter.qs.values_list("pk", flat=True), PER_PAGE)
+    number = request.GET.get("page")
+    page = paginator.get_page(paginator.num_pages if number == "last" else number)
+    ids = list(page.object_list)
+    rows = queue_claims().in_bulk(ids)
+    page.object_list = [rows[pk] for pk in ids if pk in rows]
+    context = {
+        "filter": claim_filter,
+        "page": page,
+        "queue_url": request.get_full_path(),
+        **_filter_options(claim_filter),
+    }
     template = f"{PAGE}#claim-results" if wants_fragment(request) else PAGE
     return render(request, template, context)
+
+
+@require_GET
+@login_required
+def claim_article_options(request: HttpRequest) -> HttpResponse:
+    """The queue filter's article matches for what the editor typed (htmx)."""
+    claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.none(), request=request)
+    context = {"filter": claim_filter, **_filter_options(claim_filter, outlets=False)}
+    return render(request, f"{PAGE}#article-options", context)
+
+
+@require_GET
+@login_required
+def claim_outlet_options(request: HttpRequest) -> HttpResponse:
+    """The queue filter's outlet matches for what the editor typed (htmx)."""
+    claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.none(), request=request)
+    context = {"filter": claim_filter, **_filter_options(claim_filter, articles=False)}
+    return render(request, f"{PAGE}#outlet-options", context)
+
+
+def _filter_options(claim_filter: ClaimFilter, articles: bool = True, outlets: bool = True) -> dict:
+    # Invalid fields are left out of cleaned_data, as the filter leaves them out.
+    claim_filter.form.is_valid()
+    data = claim_filter.form.cleaned_data
+    context = {}
+    if articles:
+        chosen = data.get("article")
+        context["article_chosen"] = chosen
+        context["article_options"] = article_options(data.get("article_title") or "", chosen)
+    if outlets:
+        chosen = data.get("outlet")
+        context["outlet_chosen"] = chosen
+        context["outlet_options"] = outlet_options(data.get("outlet_name") or "", chosen)
+    return context
 
 
 @require_POST
