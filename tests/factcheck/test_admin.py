@@ -27,7 +27,11 @@ def story(editor):
     story = build_story()
     record_verdict(fact=story.trade, status=Status.CORROBORATED, user=editor, expected_version=1)
     add_evidence(
-        fact=story.trade, url="https://example.org/trade", note="Customs data", user=editor
+        fact=story.trade,
+        url="https://example.org/trade",
+        note="Customs data",
+        user=editor,
+        expected_version=2,
     )
     return story
 
