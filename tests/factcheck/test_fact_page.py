@@ -1,11 +1,16 @@
 """The fact page: claims, verdict, note, evidence, assignment, regrouping, publishing, history."""
 
+import threading
+
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test import Client
 from django.urls import reverse
 
 from factcheck.models import Claim, Evidence, Fact, FactChange, FactKey, Status
 from factcheck.services import add_evidence, assign_fact, record_verdict, set_note
+from tests.builders import make_article, make_claim
 from tests.factcheck.desk_scenario import add_filler, build_story
 
 pytestmark = pytest.mark.django_db
@@ -260,6 +265,67 @@ def test_stale_assignment_is_refused(editor_client, editor, other_editor):
     assert "was changed by ed2" in response.content.decode()
     story.squadrons.refresh_from_db()
     assert story.squadrons.assigned_to == other_editor
+
+
+MERGE_ROUNDS = 20
+
+
+@pytest.mark.django_db(transaction=True)
+def test_opposite_merges_at_once_never_deadlock(editor, other_editor):
+    """Two editors merge the same two facts in opposite directions at the same moment.
+
+    Real threads, real transactions, real row locks: PostgreSQL only (CI runs the
+    suite on it; SQLite serialises every write, so there is nothing to test).
+    Without the fixed lock order a round could deadlock (a 500); now one merge
+    wins and the other is refused as stale.
+    """
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL row locks: set DATABASE_URL to a PostgreSQL database")
+    clients = {}
+    for user in (editor, other_editor):
+        clients[user.username] = Client()
+        clients[user.username].force_login(user)
+
+    for n in range(MERGE_ROUNDS):
+        one = make_claim(make_article(f"Round {n}: the port handled {n} ships.")).fact
+        two = make_claim(make_article(f"Round {n}: the port saw {n} ships.")).fact
+        start = threading.Barrier(2)
+        outcome = {}
+
+        def merge(who, target, other, start=start, outcome=outcome):
+            try:
+                start.wait(timeout=10)
+                response = clients[who].post(
+                    url("fact-merge", target), {"other": other.pk, "version": 1}
+                )
+                outcome[who] = response.status_code
+            except Exception as error:  # a deadlock surfaces here as OperationalError
+                outcome[who] = repr(error)
+            finally:
+                connection.close()
+
+        threads = [
+            threading.Thread(target=merge, args=("ed", one, two)),
+            threading.Thread(target=merge, args=("ed2", two, one)),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        # Exactly one merge wins (a redirect); the other is the stale edit's 409.
+        assert sorted(outcome.values(), key=str) == [302, 409], (n, outcome)
+        winner = "ed" if outcome["ed"] == 302 else "ed2"
+        target, other = (one, two) if winner == "ed" else (two, one)
+        assert Claim.objects.filter(fact=target).count() == 2
+        assert not Claim.objects.filter(fact=other).exists()
+        # One merge row on each fact, both by the winner; both versions moved once.
+        for fact in (target, other):
+            fact.refresh_from_db()
+            assert fact.version == 2
+            rows = list(
+                FactChange.objects.filter(fact=fact).values_list("action", "user__username")
+            )
+            assert rows == [("merge", winner)]
 
 
 # ------------------------------------------------------------ note, assignment
