@@ -1,3 +1,10 @@
+"""The desk's workflow forms.
+
+Every form that changes a fact carries the fact ``version`` the editor saw, and
+it is required: the service refuses the change (``StaleEdit``) when the fact has
+moved on since, so a change made on an out-of-date page never lands.
+"""
+
 from django import forms
 
 from .models import Status
@@ -13,7 +20,7 @@ class VerdictForm(forms.Form):
 
 
 class VersionForm(forms.Form):
-    """Just the fact version the editor saw: publishing, unpublishing."""
+    """Just the fact version the editor saw: publishing, unpublishing, removing evidence."""
 
     version = forms.IntegerField(min_value=1)
 
@@ -28,9 +35,7 @@ class NoteForm(forms.Form):
 class EvidenceForm(forms.Form):
     url = forms.URLField(label="Link", max_length=500, assume_scheme="https")
     note = forms.CharField(label="What it shows", max_length=2000, required=False, strip=True)
-    # The version the editor saw: the page refreshes its other forms only when
-    # nobody else changed the fact in between.
-    version = forms.IntegerField(min_value=1, required=False)
+    version = forms.IntegerField(min_value=1)
 
 
 class AssignForm(forms.Form):
@@ -47,7 +52,7 @@ class AssignForm(forms.Form):
 class SplitForm(forms.Form):
     claim = forms.IntegerField(min_value=1)
     reason = forms.CharField(max_length=1000, required=False, strip=True)
-    version = forms.IntegerField(min_value=1, required=False)
+    version = forms.IntegerField(min_value=1)
 
 
 class MergeForm(forms.Form):
@@ -55,4 +60,4 @@ class MergeForm(forms.Form):
         min_value=1, label="Fact number", help_text="The fact whose claims move into this one."
     )
     reason = forms.CharField(max_length=1000, required=False, strip=True)
-    version = forms.IntegerField(min_value=1, required=False)
+    version = forms.IntegerField(min_value=1)

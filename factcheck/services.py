@@ -121,8 +121,14 @@ def assign_fact(
 
 
 @transaction.atomic
-def add_evidence(*, fact: Fact, url: str, note: str, user: AbstractBaseUser) -> Evidence:
-    current = _lock(fact, None)
+def add_evidence(
+    *, fact: Fact, url: str, note: str, user: AbstractBaseUser, expected_version: int | None
+) -> Evidence:
+    """Link a source that supports or refutes the fact; ``user`` is recorded as who added it.
+
+    >>> add_evidence(fact=f, url="https://…", note="Customs data", user=u, expected_version=3)
+    """
+    current = _lock(fact, expected_version)
     evidence = Evidence.objects.create(fact=current, url=url, note=note.strip(), added_by=user)
     _bump(current)
     _log(current, user, FactChange.Action.EVIDENCE_ADD, "", f"{url} {evidence.note}".strip())
@@ -130,8 +136,14 @@ def add_evidence(*, fact: Fact, url: str, note: str, user: AbstractBaseUser) -> 
 
 
 @transaction.atomic
-def remove_evidence(*, evidence: Evidence, user: AbstractBaseUser) -> Fact:
-    current = _lock(evidence.fact, None)
+def remove_evidence(
+    *, evidence: Evidence, user: AbstractBaseUser, expected_version: int | None
+) -> Fact:
+    """Unlink a piece of evidence; the history keeps what it was.
+
+    >>> remove_evidence(evidence=e, user=u, expected_version=e.fact.version)
+    """
+    current = _lock(evidence.fact, expected_version)
     _log(
         current,
         user,
@@ -144,9 +156,18 @@ def remove_evidence(*, evidence: Evidence, user: AbstractBaseUser) -> Fact:
 
 
 @transaction.atomic
-def split_claim(*, claim: Claim, user: AbstractBaseUser, reason: str = "") -> Fact:
-    """Move a claim out of its fact into a new fact of its own (the engine grouped wrongly)."""
-    source = _lock(claim.fact, None)
+def split_claim(
+    *, claim: Claim, user: AbstractBaseUser, expected_version: int | None, reason: str = ""
+) -> Fact:
+    """Move a claim out of its fact into a new fact of its own (the engine grouped wrongly).
+
+    ``expected_version`` is the claim's fact as the editor saw it.
+
+    >>> split_claim(claim=c, user=u, expected_version=c.fact.version, reason="Other delivery")
+    """
+    source = _lock(claim.fact, expected_version)
+    if not source.claims.filter(pk=claim.pk).exists():
+        raise InvalidChange(f"Claim #{claim.pk} is no longer part of fact #{source.pk}.")
     if source.claims.count() < 2:
         raise InvalidChange("This claim is the only one in its fact.")
     new_fact = Fact.objects.create(summary=claim.text[:300])
@@ -165,16 +186,34 @@ def split_claim(*, claim: Claim, user: AbstractBaseUser, reason: str = "") -> Fa
 
 
 @transaction.atomic
-def merge_facts(*, target: Fact, other: Fact, user: AbstractBaseUser, reason: str = "") -> Fact:
+def merge_facts(
+    *,
+    target: Fact,
+    other: Fact,
+    user: AbstractBaseUser,
+    expected_version: int | None,
+    reason: str = "",
+) -> Fact:
     """Move every claim of ``other`` into ``target``; ``other`` keeps its history, emptied.
 
     The target keeps its own verdict. When only ``other`` had one, it carries over,
-    recorded as a change of the target.
+    recorded as a change of the target. ``expected_version`` is the target as the
+    editor saw it (the merge is made from the target's page).
+
+    >>> merge_facts(target=t, other=o, user=u, expected_version=t.version, reason="Same")
     """
     if target.pk == other.pk:
         raise InvalidChange("A fact cannot be merged with itself.")
-    target = _lock(target, None)
-    other = _lock(other, None)
+    # Both rows are locked, always lower pk first: two editors merging the same
+    # two facts in opposite directions then queue on one lock instead of each
+    # holding one and waiting for the other (a deadlock on PostgreSQL). The
+    # second then finds the target's version moved and is refused as stale.
+    locked = {
+        pk: Fact.objects.select_for_update().get(pk=pk) for pk in sorted((target.pk, other.pk))
+    }
+    target, other = locked[target.pk], locked[other.pk]
+    if expected_version is not None and target.version != expected_version:
+        raise StaleEdit(target)
     if other.published_at:
         raise InvalidChange(f"Unpublish fact #{other.pk} before merging it.")
     moved = Claim.objects.filter(fact=other).update(fact=target)

@@ -621,11 +621,6 @@ def fact_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
     return _publish(request, pk, unpublish_fact)
 
 
-def _seen_current(form, fact: Fact) -> bool:
-    """Did the editor see the fact's current version (for services that take none)?"""
-    return form.is_valid() and form.cleaned_data.get("version") == fact.version
-
-
 @require_POST
 @login_required
 def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -641,17 +636,31 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
             status=400,
             forms={"evidence": form},
         )
-    sync = _seen_current(form, fact)
-    add_evidence(
-        fact=fact, url=form.cleaned_data["url"], note=form.cleaned_data["note"], user=request.user
-    )
+    try:
+        add_evidence(
+            fact=fact,
+            url=form.cleaned_data["url"],
+            note=form.cleaned_data["note"],
+            user=request.user,
+            expected_version=form.cleaned_data["version"],
+        )
+    except StaleEdit as stale:
+        # Keep what the editor typed; the region shows the evidence as it is now.
+        return _answer(
+            request,
+            stale.fact,
+            "fact-evidence",
+            alert=str(stale),
+            status=409,
+            forms={"evidence": form},
+        )
     return _answer(
         request,
         fact,
         "fact-evidence",
         notice="Evidence added.",
         events=("factChanged", "evidenceChanged"),
-        sync=sync,
+        sync=True,
     )
 
 
@@ -663,15 +672,22 @@ def evidence_remove(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResp
         Evidence.objects.select_related("fact"), pk=evidence_pk, fact_id=pk
     )
     fact = evidence.fact
-    sync = _seen_current(VersionForm(request.POST), fact)
-    remove_evidence(evidence=evidence, user=request.user)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, fact, "fact-evidence", alert=_errors(form), status=400)
+    try:
+        remove_evidence(
+            evidence=evidence, user=request.user, expected_version=form.cleaned_data["version"]
+        )
+    except StaleEdit as stale:
+        return _answer(request, stale.fact, "fact-evidence", alert=str(stale), status=409)
     return _answer(
         request,
         fact,
         "fact-evidence",
         notice="Evidence removed.",
         events=("factChanged", "evidenceChanged"),
-        sync=sync,
+        sync=True,
     )
 
 
@@ -681,19 +697,29 @@ def fact_split(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, RECORD)
     fact = get_object_or_404(Fact, pk=pk)
     form = SplitForm(request.POST)
-    claim = None
-    if form.is_valid():
-        claim = (
-            Claim.objects.select_related("article", "fact")
-            .filter(pk=form.cleaned_data["claim"], fact=fact)
-            .first()
+    if not form.is_valid():
+        return _answer(request, fact, "fact-claims", alert=_errors(form), status=400)
+    claim = (
+        Claim.objects.select_related("article", "fact")
+        .filter(pk=form.cleaned_data["claim"])
+        .first()
+    )
+    if claim is None or claim.fact_id != fact.pk:
+        if form.cleaned_data["version"] != fact.version:
+            # The claim may have left this fact since the page was loaded: a stale edit.
+            return _answer(request, fact, "fact-claims", alert=str(StaleEdit(fact)), status=409)
+        return _answer(
+            request, fact, "fact-claims", alert="That claim is not part of this fact.", status=400
         )
-    if claim is None:
-        alert = _errors(form) if form.errors else "That claim is not part of this fact."
-        return _answer(request, fact, "fact-claims", alert=alert, status=400)
-    sync = _seen_current(form, fact)
     try:
-        new_fact = split_claim(claim=claim, user=request.user, reason=form.cleaned_data["reason"])
+        new_fact = split_claim(
+            claim=claim,
+            user=request.user,
+            expected_version=form.cleaned_data["version"],
+            reason=form.cleaned_data["reason"],
+        )
+    except StaleEdit as stale:
+        return _answer(request, stale.fact, "fact-claims", alert=str(stale), status=409)
     except InvalidChange as error:
         return _answer(request, fact, "fact-claims", alert=str(error), status=400)
     return _answer(
@@ -702,7 +728,7 @@ def fact_split(request: HttpRequest, pk: int) -> HttpResponse:
         "fact-claims",
         notice=f"Claim #{claim.pk} now forms fact #{new_fact.pk}.",
         events=("factChanged", "claimsChanged"),
-        sync=sync,
+        sync=True,
     )
 
 
@@ -720,10 +746,22 @@ def fact_merge(request: HttpRequest, pk: int) -> HttpResponse:
     if other is None:
         alert = f"There is no fact #{form.cleaned_data['other']}."
         return _answer(request, fact, "fact-claims", alert=alert, status=400, forms={"merge": form})
-    sync = _seen_current(form, fact)
     try:
         fact = merge_facts(
-            target=fact, other=other, user=request.user, reason=form.cleaned_data["reason"]
+            target=fact,
+            other=other,
+            user=request.user,
+            expected_version=form.cleaned_data["version"],
+            reason=form.cleaned_data["reason"],
+        )
+    except StaleEdit as stale:
+        return _answer(
+            request,
+            stale.fact,
+            "fact-claims",
+            alert=str(stale),
+            status=409,
+            forms={"merge": form},
         )
     except InvalidChange as error:
         return _answer(
@@ -735,5 +773,5 @@ def fact_merge(request: HttpRequest, pk: int) -> HttpResponse:
         "fact-claims",
         notice=f"Fact #{other.pk} merged into this fact.",
         events=("factChanged", "claimsChanged"),
-        sync=sync,
+        sync=True,
     )

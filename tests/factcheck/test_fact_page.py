@@ -1,11 +1,16 @@
 """The fact page: claims, verdict, note, evidence, assignment, regrouping, publishing, history."""
 
+import threading
+
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test import Client
 from django.urls import reverse
 
 from factcheck.models import Claim, Evidence, Fact, FactChange, FactKey, Status
 from factcheck.services import add_evidence, assign_fact, record_verdict, set_note
+from tests.builders import make_article, make_claim
 from tests.factcheck.desk_scenario import add_filler, build_story
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +115,9 @@ def test_viewers_are_refused_every_change(viewer_client, name):
 
 def test_viewers_cannot_remove_evidence(viewer_client, editor):
     story = build_story()
-    item = add_evidence(fact=story.squadrons, url="https://example.org", note="", user=editor)
+    item = add_evidence(
+        fact=story.squadrons, url="https://example.org", note="", user=editor, expected_version=1
+    )
     response = viewer_client.post(url("fact-evidence-remove", story.squadrons, item.pk))
     assert response.status_code == 403
     assert Evidence.objects.filter(pk=item.pk).exists()
@@ -260,6 +267,67 @@ def test_stale_assignment_is_refused(editor_client, editor, other_editor):
     assert story.squadrons.assigned_to == other_editor
 
 
+MERGE_ROUNDS = 20
+
+
+@pytest.mark.django_db(transaction=True)
+def test_opposite_merges_at_once_never_deadlock(editor, other_editor):
+    """Two editors merge the same two facts in opposite directions at the same moment.
+
+    Real threads, real transactions, real row locks: PostgreSQL only (CI runs the
+    suite on it; SQLite serialises every write, so there is nothing to test).
+    Without the fixed lock order a round could deadlock (a 500); now one merge
+    wins and the other is refused as stale.
+    """
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL row locks: set DATABASE_URL to a PostgreSQL database")
+    clients = {}
+    for user in (editor, other_editor):
+        clients[user.username] = Client()
+        clients[user.username].force_login(user)
+
+    for n in range(MERGE_ROUNDS):
+        one = make_claim(make_article(f"Round {n}: the port handled {n} ships.")).fact
+        two = make_claim(make_article(f"Round {n}: the port saw {n} ships.")).fact
+        start = threading.Barrier(2)
+        outcome = {}
+
+        def merge(who, target, other, start=start, outcome=outcome):
+            try:
+                start.wait(timeout=10)
+                response = clients[who].post(
+                    url("fact-merge", target), {"other": other.pk, "version": 1}
+                )
+                outcome[who] = response.status_code
+            except Exception as error:  # a deadlock surfaces here as OperationalError
+                outcome[who] = repr(error)
+            finally:
+                connection.close()
+
+        threads = [
+            threading.Thread(target=merge, args=("ed", one, two)),
+            threading.Thread(target=merge, args=("ed2", two, one)),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        # Exactly one merge wins (a redirect); the other is the stale edit's 409.
+        assert sorted(outcome.values(), key=str) == [302, 409], (n, outcome)
+        winner = "ed" if outcome["ed"] == 302 else "ed2"
+        target, other = (one, two) if winner == "ed" else (two, one)
+        assert Claim.objects.filter(fact=target).count() == 2
+        assert not Claim.objects.filter(fact=other).exists()
+        # One merge row on each fact, both by the winner; both versions moved once.
+        for fact in (target, other):
+            fact.refresh_from_db()
+            assert fact.version == 2
+            rows = list(
+                FactChange.objects.filter(fact=fact).values_list("action", "user__username")
+            )
+            assert rows == [("merge", winner)]
+
+
 # ------------------------------------------------------------ note, assignment
 
 
@@ -345,18 +413,65 @@ def test_add_and_remove_evidence(editor_client, editor):
     ]
 
 
-def test_evidence_added_over_someone_elses_change_does_not_sync_versions(
-    editor_client, other_editor
-):
+def assert_refused_as_stale(response, region):
+    """The answer a stale verdict gets (see test_stale_verdict_is_refused_with_the_current_state)."""
+    assert response.status_code == 200
+    assert response["HX-Retarget"] == f"#{region}"
+    assert response["HX-Reswap"] == "outerHTML"
+    assert "staleEdit" in response["HX-Trigger"]
+    assert "factChanged" not in response["HX-Trigger"]
+    content = response.content.decode()
+    assert content.lstrip().startswith(f'<section id="{region}"')
+    assert 'role="alert"' in content
+    assert "was changed by ed2" in content
+    # The region offers the current version; the other forms are not synced.
+    assert "hx-swap-oob" not in content
+    return content
+
+
+def test_stale_evidence_add_is_refused_and_keeps_the_input(editor_client, other_editor):
     story = build_story()
     set_note(fact=story.squadrons, note="x", user=other_editor, expected_version=1)
-    response = post(
-        editor_client,
-        "fact-evidence-add",
-        story.squadrons,
-        {"url": "https://a.example", "version": 1},
+    data = {"url": "https://a.example/report", "note": "Their figures", "version": 1}
+    response = post(editor_client, "fact-evidence-add", story.squadrons, data)
+    content = assert_refused_as_stale(response, "fact-evidence")
+    assert 'value="https://a.example/report"' in content
+    assert 'value="Their figures"' in content
+    assert 'name="version" value="2"' in content
+    plain = post(editor_client, "fact-evidence-add", story.squadrons, data, False)
+    assert plain.status_code == 409
+    assert "was changed by ed2" in plain.content.decode()
+    assert not Evidence.objects.exists()
+    assert list(FactChange.objects.values_list("action", flat=True)) == ["note"]
+
+
+def test_stale_evidence_remove_is_refused(editor_client, editor, other_editor):
+    story = build_story()
+    item = add_evidence(
+        fact=story.squadrons, url="https://example.org", note="", user=editor, expected_version=1
     )
-    assert "hx-swap-oob" not in response.content.decode()
+    set_note(fact=story.squadrons, note="x", user=other_editor, expected_version=2)
+    response = post(
+        editor_client, "fact-evidence-remove", story.squadrons, {"version": 2}, True, item.pk
+    )
+    content = assert_refused_as_stale(response, "fact-evidence")
+    assert 'href="https://example.org"' in content
+    plain = post(
+        editor_client, "fact-evidence-remove", story.squadrons, {"version": 2}, False, item.pk
+    )
+    assert plain.status_code == 409
+    assert Evidence.objects.filter(pk=item.pk).exists()
+    assert FactChange.objects.filter(action="evidence_remove").count() == 0
+
+
+def test_evidence_remove_needs_the_version(editor_client, editor):
+    story = build_story()
+    item = add_evidence(
+        fact=story.squadrons, url="https://example.org", note="", user=editor, expected_version=1
+    )
+    response = post(editor_client, "fact-evidence-remove", story.squadrons, {}, False, item.pk)
+    assert response.status_code == 400
+    assert Evidence.objects.filter(pk=item.pk).exists()
 
 
 def test_bad_evidence_link_is_an_alert_and_keeps_the_input(editor_client):
@@ -377,7 +492,9 @@ def test_bad_evidence_link_is_an_alert_and_keeps_the_input(editor_client):
 
 def test_evidence_of_another_fact_is_not_found(editor_client, editor):
     story = build_story()
-    item = add_evidence(fact=story.trade, url="https://example.org", note="", user=editor)
+    item = add_evidence(
+        fact=story.trade, url="https://example.org", note="", user=editor, expected_version=1
+    )
     response = post(editor_client, "fact-evidence-remove", story.squadrons, {}, True, item.pk)
     assert response.status_code == 404
 
@@ -411,10 +528,14 @@ def test_split_moves_a_claim_to_a_new_fact(editor_client, editor):
 def test_split_refuses_a_claim_of_another_fact_or_the_only_claim(editor_client):
     story = build_story()
     other_claim = story.trade.claims.first()
-    response = post(editor_client, "fact-split", story.squadrons, {"claim": other_claim.pk})
+    response = post(
+        editor_client, "fact-split", story.squadrons, {"claim": other_claim.pk, "version": 1}
+    )
     assert "That claim is not part of this fact." in response.content.decode()
     only = story.quote.claims.get()
-    response = post(editor_client, "fact-split", story.quote, {"claim": only.pk}, False)
+    response = post(
+        editor_client, "fact-split", story.quote, {"claim": only.pk, "version": 1}, False
+    )
     assert response.status_code == 400
     assert "only one in its fact" in response.content.decode()
 
@@ -437,12 +558,67 @@ def test_merge_another_fact_into_this_one(editor_client, editor):
     assert "moved to fact #" in page
 
 
+def test_stale_split_is_refused(editor_client, other_editor):
+    story = build_story()
+    set_note(fact=story.squadrons, note="x", user=other_editor, expected_version=1)
+    data = {"claim": story.rival_squadrons.pk, "version": 1}
+    response = post(editor_client, "fact-split", story.squadrons, data)
+    assert_refused_as_stale(response, "fact-claims")
+    plain = post(editor_client, "fact-split", story.squadrons, data, False)
+    assert plain.status_code == 409
+    story.rival_squadrons.refresh_from_db()
+    assert story.rival_squadrons.fact_id == story.squadrons.pk
+    assert not FactChange.objects.filter(action="split").exists()
+
+
+def test_split_of_a_claim_another_editor_already_split_is_stale(editor_client, other_editor):
+    story = build_story()
+    data = {"claim": story.rival_squadrons.pk, "version": 1}
+    assert editor_client.post(url("fact-split", story.squadrons), data).status_code == 302
+    # A second editor's page still shows version 1 with the claim in it.
+    editor_client.force_login(other_editor)
+    plain = post(editor_client, "fact-split", story.squadrons, data, False)
+    assert plain.status_code == 409
+    assert "was changed by ed " in plain.content.decode()
+    assert FactChange.objects.filter(action="split").count() == 2
+
+
+def test_stale_merge_is_refused_and_keeps_the_input(editor_client, other_editor):
+    story = build_story()
+    set_note(fact=story.squadrons, note="x", user=other_editor, expected_version=1)
+    data = {"other": story.attribution.pk, "version": 1}
+    response = post(editor_client, "fact-merge", story.squadrons, data)
+    content = assert_refused_as_stale(response, "fact-claims")
+    assert f'value="{story.attribution.pk}"' in content
+    plain = post(editor_client, "fact-merge", story.squadrons, data, False)
+    assert plain.status_code == 409
+    assert Claim.objects.filter(fact=story.attribution).exists()
+    assert not FactChange.objects.filter(action="merge").exists()
+
+
+@pytest.mark.parametrize("name", ["fact-evidence-add", "fact-split", "fact-merge"])
+def test_regrouping_and_evidence_need_the_version(editor_client, name):
+    story = build_story()
+    data = {
+        "url": "https://e.org",
+        "claim": story.rival_squadrons.pk,
+        "other": story.attribution.pk,
+    }
+    response = post(editor_client, name, story.squadrons, data, False)
+    assert response.status_code == 400
+    assert not FactChange.objects.exists()
+
+
 def test_merge_refuses_unknown_and_same_facts(editor_client):
     story = build_story()
-    response = post(editor_client, "fact-merge", story.squadrons, {"other": 999999})
+    response = post(editor_client, "fact-merge", story.squadrons, {"other": 999999, "version": 1})
     assert "There is no fact #999999." in response.content.decode()
     response = post(
-        editor_client, "fact-merge", story.squadrons, {"other": story.squadrons.pk}, False
+        editor_client,
+        "fact-merge",
+        story.squadrons,
+        {"other": story.squadrons.pk, "version": 1},
+        False,
     )
     assert response.status_code == 400
     assert "cannot be merged with itself" in response.content.decode()
@@ -540,7 +716,13 @@ def test_fact_page_query_count_does_not_grow(
     fact = story.squadrons
     if rows == "many":
         for i in range(15):
-            add_evidence(fact=fact, url=f"https://example.org/{i}", note=str(i), user=editor)
+            add_evidence(
+                fact=fact,
+                url=f"https://example.org/{i}",
+                note=str(i),
+                user=editor,
+                expected_version=None,
+            )
             FactKey.objects.create(fact=fact, key=f"k{i}")
             other = Fact.objects.create(summary=f"candidate {i}")
             FactKey.objects.create(fact=other, key=f"k{i}")
@@ -552,15 +734,29 @@ def test_fact_page_query_count_does_not_grow(
 
 def test_every_change_without_htmx_redirects_to_its_region(editor_client, editor):
     story = build_story()
-    item = add_evidence(fact=story.squadrons, url="https://example.org/x", note="", user=editor)
+    item = add_evidence(
+        fact=story.squadrons, url="https://example.org/x", note="", user=editor, expected_version=1
+    )
     record_verdict(fact=story.trade, status=Status.CORROBORATED, user=editor, expected_version=1)
     steps = [
         (url("fact-note", story.squadrons), {"note": "n", "version": 2}, "fact-note"),
         (url("fact-assign", story.squadrons), {"assignee": editor.pk, "version": 3}, "fact-assign"),
-        (url("fact-evidence-add", story.squadrons), {"url": "https://e.org"}, "fact-evidence"),
-        (url("fact-evidence-remove", story.squadrons, item.pk), {}, "fact-evidence"),
-        (url("fact-split", story.squadrons), {"claim": story.rival_squadrons.pk}, "fact-claims"),
-        (url("fact-merge", story.squadrons), {"other": story.attribution.pk}, "fact-claims"),
+        (
+            url("fact-evidence-add", story.squadrons),
+            {"url": "https://e.org", "version": 4},
+            "fact-evidence",
+        ),
+        (url("fact-evidence-remove", story.squadrons, item.pk), {"version": 5}, "fact-evidence"),
+        (
+            url("fact-split", story.squadrons),
+            {"claim": story.rival_squadrons.pk, "version": 6},
+            "fact-claims",
+        ),
+        (
+            url("fact-merge", story.squadrons),
+            {"other": story.attribution.pk, "version": 7},
+            "fact-claims",
+        ),
         (url("fact-publish", story.trade), {"version": 2}, "fact-publish"),
     ]
     for target, data, region in steps:

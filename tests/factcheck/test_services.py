@@ -123,17 +123,43 @@ def test_stale_assignment_is_refused(editor, other_editor):
 
 def test_add_and_remove_evidence_write_history(editor):
     fact = make_fact()
-    item = add_evidence(fact=fact, url="https://example.org/a", note=" release ", user=editor)
+    item = add_evidence(
+        fact=fact, url="https://example.org/a", note=" release ", user=editor, expected_version=1
+    )
     assert (item.note, item.added_by) == ("release", editor)
     fact.refresh_from_db()
     assert fact.version == 2
-    fact = remove_evidence(evidence=item, user=editor)
+    fact = remove_evidence(evidence=item, user=editor, expected_version=2)
     assert fact.version == 3
     assert not Evidence.objects.exists()
     assert history(fact) == [
         ("evidence_add", "", "https://example.org/a release"),
         ("evidence_remove", "https://example.org/a release", ""),
     ]
+
+
+def test_stale_evidence_add_is_refused(editor, other_editor):
+    fact = make_fact()
+    set_note(fact=fact, note="x", user=other_editor, expected_version=1)
+    with pytest.raises(StaleEdit, match="changed by ed2"):
+        add_evidence(
+            fact=fact, url="https://example.org/a", note="", user=editor, expected_version=1
+        )
+    assert not Evidence.objects.exists()
+    assert [a for a, _, _ in history(fact)] == ["note"]
+
+
+def test_stale_evidence_remove_is_refused(editor, other_editor):
+    fact = make_fact()
+    item = add_evidence(
+        fact=fact, url="https://example.org/a", note="", user=editor, expected_version=1
+    )
+    set_note(fact=fact, note="x", user=other_editor, expected_version=2)
+    with pytest.raises(StaleEdit, match="changed by ed2"):
+        remove_evidence(evidence=item, user=editor, expected_version=2)
+    assert Evidence.objects.filter(pk=item.pk).exists()
+    fact.refresh_from_db()
+    assert fact.version == 3
 
 
 # ------------------------------------------------------------------ publishing
@@ -172,7 +198,9 @@ def test_stale_publish_is_refused(editor, other_editor):
 def test_split_moves_the_claim_keeps_history_and_recomputes(editor):
     story = build_story()
     assert story.squadrons.suggested_status == Status.DISPUTED
-    new_fact = split_claim(claim=story.rival_squadrons, user=editor, reason="Other delivery")
+    new_fact = split_claim(
+        claim=story.rival_squadrons, user=editor, expected_version=1, reason="Other delivery"
+    )
     story.rival_squadrons.refresh_from_db()
     assert story.rival_squadrons.fact == new_fact
     assert story.rival_squadrons.match_score is None
@@ -201,7 +229,28 @@ def test_split_moves_the_claim_keeps_history_and_recomputes(editor):
 def test_split_refuses_the_only_claim(editor):
     story = build_story()
     with pytest.raises(InvalidChange):
-        split_claim(claim=story.quote.claims.get(), user=editor)
+        split_claim(claim=story.quote.claims.get(), user=editor, expected_version=1)
+
+
+def test_stale_split_is_refused(editor, other_editor):
+    story = build_story()
+    set_note(fact=story.squadrons, note="x", user=other_editor, expected_version=1)
+    with pytest.raises(StaleEdit, match="changed by ed2"):
+        split_claim(claim=story.rival_squadrons, user=editor, expected_version=1)
+    story.rival_squadrons.refresh_from_db()
+    assert story.rival_squadrons.fact_id == story.squadrons.pk
+    assert [a for a, _, _ in history(story.squadrons)] == ["note"]
+
+
+def test_split_refuses_a_claim_that_left_the_fact_meanwhile(editor, other_editor):
+    story = build_story()
+    claim = Claim.objects.select_related("fact").get(pk=story.rival_squadrons.pk)
+    split_claim(claim=story.rival_squadrons, user=other_editor, expected_version=1)
+    # ``claim`` still says it is in the old fact; without a version the move is refused.
+    with pytest.raises(InvalidChange, match="no longer part"):
+        split_claim(claim=claim, user=editor, expected_version=None)
+    with pytest.raises(StaleEdit):
+        split_claim(claim=claim, user=editor, expected_version=1)
 
 
 def test_merge_moves_claims_and_keys_and_keeps_the_other_facts_history(editor):
@@ -209,7 +258,11 @@ def test_merge_moves_claims_and_keys_and_keeps_the_other_facts_history(editor):
     FactKey.objects.create(fact=story.attribution, key="pair:russia|squadron")
     record_verdict(fact=story.attribution, status="single_source", user=editor, expected_version=1)
     target = merge_facts(
-        target=story.squadrons, other=story.attribution, user=editor, reason="same"
+        target=story.squadrons,
+        other=story.attribution,
+        user=editor,
+        expected_version=1,
+        reason="same",
     )
     assert Claim.objects.filter(fact=target).count() == 4
     assert not Claim.objects.filter(fact=story.attribution).exists()
@@ -231,7 +284,7 @@ def test_merge_recomputes_the_suggestion(editor):
     a, b = make_article("Port handled 120 ships."), make_article("Port handled 120 ships too.")
     one = make_claim(a, "120 ships").fact
     two = make_claim(b, "120 ships").fact
-    target = merge_facts(target=one, other=two, user=editor)
+    target = merge_facts(target=one, other=two, user=editor, expected_version=1)
     assert target.suggested_status == Status.CORROBORATED
     assert target.origin_count == 2
 
@@ -239,8 +292,32 @@ def test_merge_recomputes_the_suggestion(editor):
 def test_merge_refuses_itself_and_published_facts(editor):
     story = build_story()
     with pytest.raises(InvalidChange):
-        merge_facts(target=story.trade, other=story.trade, user=editor)
+        merge_facts(target=story.trade, other=story.trade, user=editor, expected_version=1)
     fact = record_verdict(fact=story.quote, status="single_source", user=editor, expected_version=1)
     publish_fact(fact=fact, user=editor, expected_version=2)
     with pytest.raises(InvalidChange, match="Unpublish"):
-        merge_facts(target=story.trade, other=story.quote, user=editor)
+        merge_facts(target=story.trade, other=story.quote, user=editor, expected_version=1)
+
+
+def test_stale_merge_is_refused(editor, other_editor):
+    story = build_story()
+    set_note(fact=story.squadrons, note="x", user=other_editor, expected_version=1)
+    with pytest.raises(StaleEdit, match="changed by ed2"):
+        merge_facts(
+            target=story.squadrons, other=story.attribution, user=editor, expected_version=1
+        )
+    assert Claim.objects.filter(fact=story.attribution).exists()
+    assert [a for a, _, _ in history(story.squadrons)] == ["note"]
+    assert history(story.attribution) == []
+
+
+def test_opposite_merges_one_after_the_other_the_second_is_stale(editor, other_editor):
+    story = build_story()
+    one, two = story.squadrons, story.attribution
+    # Both editors loaded their page at version 1; the first merge moves both facts on.
+    merge_facts(target=one, other=two, user=editor, expected_version=1)
+    with pytest.raises(StaleEdit, match="changed by ed"):
+        merge_facts(target=two, other=one, user=other_editor, expected_version=1)
+    assert not Claim.objects.filter(fact=two).exists()
+    assert [a for a, _, _ in history(one)] == ["merge"]
+    assert [a for a, _, _ in history(two)] == ["merge"]
