@@ -116,9 +116,9 @@ def checked_facts(article: Article) -> QuerySet[Fact]:
 # --- concurrency -----------------------------------------------------------------
 
 # Two imports may race to create the same outlet or article: the loser's insert
-# fails on the unique constraint, its savepoint is rolled back, and it tries again,
-# now seeing the winner's row. PostgreSQL may also end a transaction as a deadlock
-# victim or a serialization failure; those are retried the same way.
+# fails on the unique constraint, its transaction (or savepoint) is rolled back, and
+# it tries again, now seeing the winner's row. PostgreSQL may also end a transaction
+# as a deadlock victim or a serialization failure; those are retried the same way.
 ATTEMPTS = 4
 _RETRYABLE_SQLSTATES = {"40P01", "40001"}
 
@@ -130,7 +130,10 @@ def _retryable(error: Exception) -> bool:
 
 
 def with_retry[T](action: Callable[[], T]) -> T:
-    """Run ``action`` in a savepoint, again (up to ``ATTEMPTS`` times) after a lost race."""
+    """Run ``action`` in a transaction (a savepoint if one is open), again after a lost race.
+
+    The commit is inside the retried block, so an error found at commit is retried too.
+    """
     for attempt in range(ATTEMPTS):
         try:
             with transaction.atomic():
@@ -149,7 +152,6 @@ def _outlet(name: str) -> Outlet | None:
 # --- ingest ------------------------------------------------------------------------
 
 
-@transaction.atomic
 def ingest_article(
     *,
     source_file: str,
@@ -169,6 +171,11 @@ def ingest_article(
     is taken by an article of another origin becomes a new article. The article
     and its claims are written in one transaction, so a failure leaves nothing
     behind; a race with a concurrent import is retried.
+
+    Not decorated with ``@transaction.atomic``: ``with_retry`` opens the
+    transaction, so that a lost race reported only at commit (PostgreSQL checks
+    foreign keys and finds deadlocks then) is retried too. Called inside another
+    transaction, it is a savepoint of that one.
 
     >>> ingest_article(source_file="visit.txt", data=b"Headline\\n\\nBody text.")
     >>> ingest_article(source_file="001.txt", path="seeds/001.txt", data=...)
@@ -200,7 +207,13 @@ def _store_article(
             Article.objects.filter(pk=same_content.pk).update(origin=origin)
         return _unchanged(name, same_content)
 
-    existing = Article.objects.select_for_update().filter(origin=origin).first()
+    existing = Article.objects.filter(origin=origin).first()
+    if existing:
+        # Locked only now, and checked again: a concurrent import may have just stored
+        # these very bytes. Two updates of one article never interleave their claims.
+        existing = Article.objects.select_for_update().get(pk=existing.pk)
+        if existing.content_hash == digest:
+            return _unchanged(name, existing)
     if existing and checked_facts(existing).exists():
         raise ArticleRejected(
             f"{name}: not imported; it would replace the text of article #{existing.pk} "

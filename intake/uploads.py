@@ -26,7 +26,7 @@ from django.utils import timezone
 from sources.models import ImportJob, ImportJobFile
 from sources.parsing import ArticleRejected
 
-from .services import IngestResult, Outcome, ingest_article
+from .services import IngestResult, Outcome, ingest_article, with_retry
 
 logger = logging.getLogger(__name__)
 
@@ -207,7 +207,12 @@ def process_import_job(*, job_id: int) -> ImportJob:
         for file_id, name in pending:
             if name in done:
                 continue
-            if not _import_one_file(job_id=job_id, file_id=file_id, token=token):
+            held = with_retry(
+                lambda file_id=file_id: _import_one_file(
+                    job_id=job_id, file_id=file_id, token=token
+                )
+            )
+            if not held:
                 # Another worker took the job over (our lease had expired): it carries on.
                 return ImportJob.objects.get(pk=job_id)
     except Exception as error:
