@@ -260,7 +260,7 @@ def _import_one_file(*, job_id: int, file_id: int, token: str) -> bool:
 
 
 def resume_stale_import_jobs(*, takeover: bool = False) -> list[ImportJob]:
-    """Queue again every running job whose worker died (lease expired); returns them.
+    """Queue again every running job whose worker died (lease expired); returns them as found.
 
     ``takeover``: every running job, however fresh its heartbeat, for when no
     other worker can be running (``make run`` starting its only worker).
@@ -279,7 +279,7 @@ def resume_stale_import_jobs(*, takeover: bool = False) -> list[ImportJob]:
             ImportJob.objects.filter(pk=job.pk).update(heartbeat_at=None)
         result = run_import_job.enqueue(job.pk)
         ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
-        job.refresh_from_db()
+        # As found: how far it had got when it was resumed.
         resumed.append(job)
     return resumed
 
