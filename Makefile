@@ -31,6 +31,8 @@ run: $(VENV)/.installed
 	DEBUG=true $(PY) manage.py import_seeds
 	DEBUG=true $(PY) manage.py ensure_demo_users
 	@echo "Serving on http://$(HOST):$(PORT)/ (with a task worker for background imports)"
+# A job left running by a worker that was killed resumes first: this worker is the only one.
+	DEBUG=true $(PY) manage.py resume_import_jobs --takeover
 # The task worker (background imports) runs beside the web server; the trap stops it
 # when runserver exits, Ctrl+C included. --no-reload: the autoreloader's child process
 # would outlive a kill of its parent.

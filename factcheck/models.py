@@ -88,6 +88,11 @@ class Fact(models.Model):
     # Bumped by every editor change; an edit made on an older version is refused.
     version = models.PositiveIntegerField(default=1)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Set when the text of an article this fact's verdict rests on was replaced
+    # (``intake.services.replace_article_text``); cleared by the editor's next verdict.
+    needs_review = models.BooleanField(
+        default=False, help_text="An article it cites changed since the verdict; check again."
+    )
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -285,6 +290,7 @@ class FactChange(models.Model):
         MERGE = "merge", "Facts merged"
         PUBLISH = "publish", "Published"
         UNPUBLISH = "unpublish", "Unpublished"
+        ARTICLE_TEXT = "article_text", "Article text replaced"
 
     fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="changes")
     action = models.CharField(max_length=20, choices=Action.choices)

@@ -9,6 +9,8 @@ Views, admin actions and commands all call these functions.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F
@@ -77,13 +79,18 @@ def record_verdict(
     if status not in Status.values and status != "":
         raise InvalidChange(f"Unknown status {status!r}")
     current = _lock(fact, expected_version)
-    if current.status == status:
+    # A fact flagged for review is cleared by a verdict, even the same one again.
+    if current.status == status and not current.needs_review:
         return current
     if status == "" and current.published_at:
         raise InvalidChange("Unpublish the fact-check before clearing its verdict.")
     old = current.status
     current = _bump(
-        current, status=status, status_changed_by=user, status_changed_at=timezone.now()
+        current,
+        status=status,
+        status_changed_by=user,
+        status_changed_at=timezone.now(),
+        needs_review=False,
     )
     _log(current, user, FactChange.Action.STATUS, old, status, reason)
     return current
@@ -245,6 +252,26 @@ def merge_facts(
     refresh_suggestions(fact_ids={target.pk})
     target.refresh_from_db()
     return target
+
+
+@transaction.atomic
+def flag_facts_for_review(
+    *, fact_ids: Iterable[int], user: AbstractBaseUser, old: str, new: str, reason: str
+) -> list[Fact]:
+    """Flag facts whose verdict rests on an article whose text an editor replaced.
+
+    One history row per fact (old and new text of the article, why); each fact's
+    version is bumped, so an edit made on the old page is refused as stale. Facts
+    are locked in id order, so two concurrent calls cannot deadlock.
+
+    >>> flag_facts_for_review(fact_ids={4, 9}, user=u, old="article #3 …", new="…", reason="…")
+    """
+    flagged = []
+    for pk in sorted(set(fact_ids)):
+        current = _bump(_lock(Fact(pk=pk), None), needs_review=True)
+        _log(current, user, FactChange.Action.ARTICLE_TEXT, old, new, reason)
+        flagged.append(current)
+    return flagged
 
 
 @transaction.atomic

@@ -12,17 +12,21 @@ import datetime as dt
 import hashlib
 import logging
 import re
+import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.tasks import task
 from django.utils import timezone
 
 from sources.models import ImportJob, ImportJobFile
 from sources.parsing import ArticleRejected
 
-from .services import IngestResult, Outcome, ingest_article
+from .services import IngestResult, Outcome, ingest_article, with_retry
 
 logger = logging.getLogger(__name__)
 
@@ -153,51 +157,131 @@ def _ingest_stored_file(name: str, data: bytes, outlet_name: str) -> IngestResul
         )
 
 
+def claim_import_job(*, job_id: int) -> str | None:
+    """Take a job for this worker; returns the lease token, or None if it is not free.
+
+    Free: queued, or running with an expired lease (its worker died). The claim is
+    one conditional UPDATE, so of two workers racing for a job only one gets it;
+    a worker whose lease was taken over stops before its next file.
+    """
+    token = uuid.uuid4().hex
+    now = timezone.now()
+    lease = dt.timedelta(seconds=settings.IMPORT_JOB_LEASE_SECONDS)
+    expired = Q(status=ImportJob.Status.RUNNING) & (
+        Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=now - lease)
+    )
+    taken = (
+        ImportJob.objects.filter(pk=job_id)
+        .filter(Q(status=ImportJob.Status.QUEUED) | expired)
+        .update(
+            status=ImportJob.Status.RUNNING,
+            lease_token=token,
+            heartbeat_at=now,
+            started_at=Coalesce(F("started_at"), Value(now)),
+        )
+    )
+    return token if taken else None
+
+
 def process_import_job(*, job_id: int) -> ImportJob:
     """Import a job's files one by one, recording each file's outcome as it goes.
 
-    Each file is its own transaction, so the desk can read and write between
-    files and a failure leaves the files already imported in place. Running a
-    job again resumes after its last recorded file; a finished job is left alone.
+    Each file is its own transaction, holding the article, the file's outcome and
+    the job's heartbeat together: the desk can read and write between files, a
+    failure leaves the files already imported in place, and a worker killed
+    mid-file leaves that file to do again, never half done. Running a job again
+    resumes after its last recorded file; a finished job, or one whose worker is
+    alive (fresh heartbeat), is left alone.
 
     >>> process_import_job(job_id=12)
     """
+    token = claim_import_job(job_id=job_id)
     job = ImportJob.objects.get(pk=job_id)
-    if job.is_finished:
+    if token is None:
         return job
-    job.status = ImportJob.Status.RUNNING
-    job.started_at = job.started_at or timezone.now()
-    job.save(update_fields=["status", "started_at"])
+    # Results recorded before per-file outcomes existed are honoured too.
     done = {r["source_file"] for r in job.results}
+    pending = job.files.filter(outcome="").order_by("position").values_list("pk", "name")
     try:
         # Names first, then one file's bytes at a time: memory stays flat on big batches.
-        for file_id, name in job.files.order_by("position").values_list("pk", "name"):
+        for file_id, name in pending:
             if name in done:
                 continue
-            data = ImportJobFile.objects.values_list("data", flat=True).get(pk=file_id)
-            result = _ingest_stored_file(name, bytes(data), job.outlet_name)
-            job.results.append(
-                {
-                    "source_file": result.source_file,
-                    "outcome": result.outcome.value,
-                    "message": result.message,
-                    "article_id": result.article.pk if result.article else None,
-                }
+            held = with_retry(
+                lambda file_id=file_id: _import_one_file(
+                    job_id=job_id, file_id=file_id, token=token
+                )
             )
-            job.totals[result.outcome.value] = job.totals.get(result.outcome.value, 0) + 1
-            job.save(update_fields=["results", "totals"])
+            if not held:
+                # Another worker took the job over (our lease had expired): it carries on.
+                return ImportJob.objects.get(pk=job_id)
     except Exception as error:
-        job.status = ImportJob.Status.FAILED
-        job.error = f"{type(error).__name__}: {error}"
-        job.finished_at = timezone.now()
-        job.save(update_fields=["status", "error", "finished_at"])
+        ImportJob.objects.filter(pk=job_id, lease_token=token).update(
+            status=ImportJob.Status.FAILED,
+            error=f"{type(error).__name__}: {error}",
+            finished_at=timezone.now(),
+        )
         raise
-    job.status = ImportJob.Status.DONE
-    job.finished_at = timezone.now()
-    job.save(update_fields=["status", "finished_at"])
-    # The articles now hold the text; the uploaded bytes are no longer needed.
-    job.files.all().delete()
-    return job
+    finished = ImportJob.objects.filter(pk=job_id, lease_token=token).update(
+        status=ImportJob.Status.DONE, finished_at=timezone.now(), heartbeat_at=timezone.now()
+    )
+    if finished:
+        # The articles now hold the text; the uploaded bytes are no longer needed.
+        ImportJobFile.objects.filter(job_id=job_id).delete()
+    return ImportJob.objects.get(pk=job_id)
+
+
+@transaction.atomic
+def _import_one_file(*, job_id: int, file_id: int, token: str) -> bool:
+    """Import one file of a job we hold; False (nothing done) if we no longer hold it."""
+    job = ImportJob.objects.select_for_update().filter(pk=job_id, lease_token=token).first()
+    if job is None or job.status != ImportJob.Status.RUNNING:
+        return False
+    stored = ImportJobFile.objects.select_for_update().get(pk=file_id)
+    if stored.outcome:
+        return True
+    result = _ingest_stored_file(stored.name, bytes(stored.data), job.outlet_name)
+    now = timezone.now()
+    stored.outcome = result.outcome.value
+    stored.processed_at = now
+    stored.save(update_fields=["outcome", "processed_at"])
+    job.results.append(
+        {
+            "source_file": result.source_file,
+            "outcome": result.outcome.value,
+            "message": result.message,
+            "article_id": result.article.pk if result.article else None,
+        }
+    )
+    job.totals[result.outcome.value] = job.totals.get(result.outcome.value, 0) + 1
+    job.heartbeat_at = now
+    job.save(update_fields=["results", "totals", "heartbeat_at"])
+    return True
+
+
+def resume_stale_import_jobs(*, takeover: bool = False) -> list[ImportJob]:
+    """Queue again every running job whose worker died (lease expired); returns them as found.
+
+    ``takeover``: every running job, however fresh its heartbeat, for when no
+    other worker can be running (``make run`` starting its only worker).
+
+    >>> resume_stale_import_jobs()
+    [<ImportJob: Import #7: 40 files, Running>]
+    """
+    jobs = ImportJob.objects.filter(status=ImportJob.Status.RUNNING)
+    if not takeover:
+        jobs = jobs.stale()
+    resumed = []
+    for job in jobs.order_by("id"):
+        if takeover:
+            # Expire the lease now, so the queued task may take the job. Should its
+            # worker be alive after all, it loses the job before its next file.
+            ImportJob.objects.filter(pk=job.pk).update(heartbeat_at=None)
+        result = run_import_job.enqueue(job.pk)
+        ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
+        # As found: how far it had got when it was resumed.
+        resumed.append(job)
+    return resumed
 
 
 @task

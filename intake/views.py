@@ -1,8 +1,9 @@
 """Adding articles in the browser: paste or upload, and the import job page."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -74,12 +75,50 @@ def article_upload(request: HttpRequest) -> HttpResponse:
     return render(request, template, {"form": form, "recent_jobs": recent_jobs})
 
 
+def _limit_message(error: Exception) -> str:
+    if isinstance(error, TooManyFilesSent):
+        return (
+            f"Too many files for one upload: at most {settings.DATA_UPLOAD_MAX_NUMBER_FILES:,} "
+            "at a time (DATA_UPLOAD_MAX_NUMBER_FILES). Upload them in smaller batches, or "
+            "import a folder with manage.py import_articles."
+        )
+    if isinstance(error, TooManyFieldsSent):
+        return (
+            f"Too many form fields: at most {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS:,} "
+            "(DATA_UPLOAD_MAX_NUMBER_FIELDS)."
+        )
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return (
+        f"The pasted text is over the {limit:,}-byte ({limit / 1024 / 1024:.1f} MB) limit for "
+        "one form (DATA_UPLOAD_MAX_MEMORY_SIZE). Save it as a .txt file and upload the file "
+        "instead."
+    )
+
+
+def upload_over_limit(request: HttpRequest, error: Exception) -> HttpResponse:
+    """The upload page with an error naming the limit (called by ``UploadLimitsMiddleware``).
+
+    Only for those who may add articles; anyone else gets Django's plain 400.
+    """
+    if not request.user.has_perm("sources.add_article"):
+        raise error
+    template = "intake/article_upload.html"
+    context = {"form": ArticleUploadForm(), "limit_error": _limit_message(error)}
+    if wants_fragment(request):
+        # htmx swaps only successful answers: the fragment comes back with a 200.
+        return render(request, template + "#upload-form", context)
+    context["recent_jobs"] = ImportJob.objects.filter(created_by=request.user)[:5]
+    return render(request, template, context, status=413)
+
+
 @require_GET
 @login_required
 @vary_on_headers("HX-Request")
 def import_job(request: HttpRequest, pk: int) -> HttpResponse:
     _require_add_article(request)
-    job = get_object_or_404(ImportJob.objects.select_related("created_by"), pk=pk)
+    # Another editor's job is "not found", not "forbidden": its existence is not shown.
+    jobs = ImportJob.objects.visible_to(request.user).select_related("created_by")
+    job = get_object_or_404(jobs, pk=pk)
     ids = [r["article_id"] for r in job.results if r.get("article_id")]
     articles = Article.objects.only("pk", "title").in_bulk(ids)
     rows = [{**r, "article": articles.get(r.get("article_id"))} for r in job.results]

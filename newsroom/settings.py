@@ -19,6 +19,8 @@ Variables (all optional on a developer's machine with DEBUG=true):
     LOG_LEVEL             root log level (default WARNING)
     IMPORT_MAX_BYTES      largest article file accepted by the importer (default 5 MB)
     ENGINE_SECONDS_PER_ARTICLE  claim extraction's time budget per article (default 20)
+    IMPORT_JOB_LEASE_SECONDS  a running import job silent this long lost its worker and is
+                          resumed by the next (default 300)
     LOGIN_FAILURE_LIMIT   wrong passwords before a username+IP is locked out (default 5)
     LOGIN_LOCKOUT_MINUTES how long that lockout lasts (default 15)
     NEWSROOM_NAME         the newsroom's name, as published
@@ -120,6 +122,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Reads an upload's body before the CSRF check does, to answer one over Django's
+    # limits with the upload page and a form error instead of a bare 400.
+    "intake.middleware.UploadLimitsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -271,6 +276,9 @@ LOGGING = {
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 # Claim extraction stops with a clear error past this many seconds for one article.
 ENGINE_SECONDS_PER_ARTICLE = env_int("ENGINE_SECONDS_PER_ARTICLE", 20)
+# A running import job whose worker has sent no heartbeat (one per file) for this long
+# is taken over by the next worker; longer than any one file can take to import.
+IMPORT_JOB_LEASE_SECONDS = env_int("IMPORT_JOB_LEASE_SECONDS", 300)
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Newsroom Fact-Check Desk")
 NEWSROOM_URL = os.environ.get("NEWSROOM_URL", "http://127.0.0.1:8000").rstrip("/")
 if not NEWSROOM_URL.startswith(("http://", "https://")):
