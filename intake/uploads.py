@@ -14,7 +14,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
@@ -95,7 +95,7 @@ def ingest_upload(upload: Upload, *, outlet_name: str = "") -> IngestResult:
 
 @transaction.atomic
 def create_import_job(
-    *, uploads: list[Upload], user: AbstractBaseUser | None, outlet_name: str = ""
+    *, uploads: list[Upload], user: User | None, outlet_name: str = ""
 ) -> ImportJob:
     job = ImportJob.objects.create(
         created_by=user,
@@ -110,7 +110,7 @@ def create_import_job(
 
 
 def start_import_job(
-    *, uploads: list[Upload], user: AbstractBaseUser | None, outlet_name: str = ""
+    *, uploads: list[Upload], user: User | None, outlet_name: str = ""
 ) -> ImportJob:
     """Store the files in a new job and queue it for a worker; returns the job.
 
