@@ -11,7 +11,25 @@ PORT ?= 8000
 # loads the development-only evaluation app (evaluate_engine, generate_corpus) anyway.
 TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production DEBUG=false SECURE_SSL_REDIRECT=false DEV_TOOLS=true
 
-.PHONY: run test bench lint format check-python clean
+# The lock files pin every package, direct and indirect, with hashes: requirements.lock
+# for production (the runtime dependencies), requirements-dev.lock for the desk's venv
+# (runtime plus the dev extra; its runtime pins are constrained to requirements.lock).
+# `make lock` regenerates both from pyproject.toml, keeping every pin that still fits;
+# `make lock LOCK_ARGS=--upgrade` moves the indirect ones to their newest releases.
+LOCK := requirements.lock
+DEV_LOCK := requirements-dev.lock
+UV_VERSION := $(shell sed -n 's/^ *"uv==\([^"]*\)".*/\1/p' pyproject.toml)
+# Resolved for the Python and platform the desk and CI run on, whatever machine runs it.
+UV_COMPILE = uv pip compile pyproject.toml --quiet --generate-hashes \
+	--python-version 3.13 --python-platform x86_64-unknown-linux-gnu \
+	--custom-compile-command "make lock" $(LOCK_ARGS)
+# Writes both locks into directory $(1) from the pyproject.toml and locks found there.
+define compile_locks
+	(cd $(1) && export PATH="$(abspath $(VENV))/bin:$$PATH" \
+	&& $(UV_COMPILE) -o $(LOCK) && $(UV_COMPILE) --extra dev -c $(LOCK) -o $(DEV_LOCK))
+endef
+
+.PHONY: run test bench lint types check lock lock-check format check-python clean
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -19,12 +37,32 @@ check-python:
 		echo "Install Python 3.12+ (e.g. 'pyenv install 3.13', which .python-version selects) or set PYTHON=/path/to/python3.13."; \
 		exit 1; fi
 
-$(VENV)/.installed: pyproject.toml | check-python
+# Installs exactly the locked versions, each checked against its hash; pip refuses a
+# package the lock does not pin. The project itself is not installed: it runs from the
+# checkout (pyproject.toml declares no packages), so nothing unpinned is built or fetched.
+$(VENV)/.installed: $(DEV_LOCK) | check-python
 	@if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
 		rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); fi
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet --require-hashes -r $(DEV_LOCK)
 	touch $@
+
+# uv from the pin in pyproject.toml, so `make lock` works before the venv is installed.
+$(VENV)/bin/uv: pyproject.toml | check-python
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet "uv==$(UV_VERSION)"
+	touch $@
+
+lock: $(VENV)/bin/uv
+	$(call compile_locks,.)
+
+# Fails when the locks are not what `make lock` would write from pyproject.toml now
+# (a pin added or changed without re-locking). Needs the package index, as installing does.
+lock-check: $(VENV)/bin/uv
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT \
+	&& cp pyproject.toml $(LOCK) $(DEV_LOCK) "$$tmp"/ \
+	&& $(call compile_locks,"$$tmp") \
+	&& diff -u $(LOCK) "$$tmp/$(LOCK)" && diff -u $(DEV_LOCK) "$$tmp/$(DEV_LOCK)" \
+	|| { echo "error: the lock files are stale; run 'make lock' and commit them."; exit 1; }
 
 run: $(VENV)/.installed
 	DEBUG=true $(PY) manage.py migrate --noinput
@@ -50,6 +88,13 @@ bench: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# mypy with django-stubs; which modules it checks, and how strictly, is in pyproject.toml.
+types: $(VENV)/.installed
+	$(TEST_ENV) $(VENV)/bin/mypy
+
+# Everything CI checks before the tests.
+check: lint types lock-check
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .

@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -46,7 +47,9 @@ class ArticleUploadForm(forms.Form):
     url = forms.URLField(
         label="Address (URL)", required=False, max_length=500, assume_scheme="https"
     )
-    files = MultipleFileField(
+    # The form metaclass moves declared fields into base_fields, so this does not shadow
+    # BaseForm.files (the request's files) at run time; mypy sees only the class attribute.
+    files = MultipleFileField(  # type: ignore[assignment]
         label="Article files",
         required=False,
         # Empty files get the importer's own message ("a.txt: empty file") below.
@@ -95,8 +98,9 @@ class ArticleUploadForm(forms.Form):
             raise forms.ValidationError(errors)
         return files
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         text = data.get("text") or ""
         files = data.get("files") or []
         if self.errors:

@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
@@ -99,7 +99,7 @@ def ingest_upload(upload: Upload, *, outlet_name: str = "") -> IngestResult:
 
 @transaction.atomic
 def create_import_job(
-    *, uploads: list[Upload], user: AbstractBaseUser | None, outlet_name: str = ""
+    *, uploads: list[Upload], user: User | None, outlet_name: str = ""
 ) -> ImportJob:
     job = ImportJob.objects.create(
         created_by=user,
@@ -114,7 +114,7 @@ def create_import_job(
 
 
 def start_import_job(
-    *, uploads: list[Upload], user: AbstractBaseUser | None, outlet_name: str = ""
+    *, uploads: list[Upload], user: User | None, outlet_name: str = ""
 ) -> ImportJob:
     """Store the files in a new job and queue it for a worker; returns the job.
 

@@ -334,8 +334,8 @@ def _paragraphs(lines: list[str], parsed: ParsedArticle) -> list[str]:
             block = [" ".join(block)]
         for line in block:
             cleaned = _clean_inline(line)
-            if _WORD_COUNT.search(cleaned):
-                parsed.removed.append(_WORD_COUNT.search(cleaned).group().strip())
+            if word_count := _WORD_COUNT.search(cleaned):
+                parsed.removed.append(word_count.group().strip())
                 cleaned = _WORD_COUNT.sub("", cleaned)
             cleaned = _MARKDOWN_HEADING.sub("", cleaned)
             if cleaned:
@@ -410,12 +410,14 @@ def derive_title(body: str) -> str:
 def parse_html(html: str, *, name: str) -> ParsedArticle:
     """Extract an HTML page's main text and metadata; markup never reaches the body."""
     import trafilatura
+    from trafilatura.settings import Document
 
     document = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=False, with_metadata=True
     )
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    # A Document, or None when nothing was extracted (a dict only with as_dict=True).
+    text = document.text if isinstance(document, Document) else None
+    if not isinstance(document, Document) or not text or not text.strip():
         raise ArticleRejected(f"{name}: no article text found in the HTML")
     # trafilatura separates paragraphs with single newlines.
     parsed = parse_text(

@@ -11,7 +11,7 @@ import re
 
 from django.utils.text import slugify
 
-from .models import Outlet
+from .models import Outlet, OutletKind
 
 # Outlets whose kind we know from their name, so imports classify them without a form.
 KNOWN_WIRES = {"ani", "pti", "ians", "uni", "reuters", "ap", "afp", "associated press", "bloomberg"}
@@ -29,7 +29,7 @@ KNOWN_STATE_MEDIA = {
 }
 
 
-def outlet_kind_for(name: str) -> Outlet.Kind:
+def outlet_kind_for(name: str) -> OutletKind:
     key = name.strip().lower()
     if key in KNOWN_WIRES:
         return Outlet.Kind.WIRE

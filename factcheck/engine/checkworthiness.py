@@ -48,6 +48,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "checkworthiness.json"
 MODEL_FORMAT = "checkworthiness-linear/1"
@@ -164,10 +165,10 @@ class CheckworthinessModel:
     weights: dict[str, float]
     intercept: float
     threshold: float
-    metadata: dict
+    metadata: dict[str, Any]
 
     @classmethod
-    def from_dict(cls, data: dict) -> CheckworthinessModel:
+    def from_dict(cls, data: dict[str, Any]) -> CheckworthinessModel:
         if data.get("format") != MODEL_FORMAT:
             raise ValueError(f"not a {MODEL_FORMAT} model (format {data.get('format')!r})")
         return cls(

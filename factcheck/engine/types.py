@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Kind(StrEnum):
@@ -50,7 +51,7 @@ class ExtractedClaim:
     kind: Kind
     score: float
     features: dict[str, float] = field(default_factory=dict)
-    values: list[dict] = field(default_factory=list)
+    values: list[dict[str, Any]] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     # The sentence the claim was cut from, for context and matching.
