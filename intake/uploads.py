@@ -14,6 +14,7 @@ import logging
 import re
 import uuid
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -208,9 +209,7 @@ def process_import_job(*, job_id: int) -> ImportJob:
             if name in done:
                 continue
             held = with_retry(
-                lambda file_id=file_id: _import_one_file(
-                    job_id=job_id, file_id=file_id, token=token
-                )
+                partial(_import_one_file, job_id=job_id, file_id=file_id, token=token)
             )
             if not held:
                 # Another worker took the job over (our lease had expired): it carries on.

@@ -112,7 +112,7 @@ def upload_over_limit(request: HttpRequest, error: Exception) -> HttpResponse:
 
     Only for those who may add articles; anyone else gets Django's plain 400.
     """
-    if not request.user.has_perm("sources.add_article"):
+    if not request.user.is_authenticated or not request.user.has_perm("sources.add_article"):
         raise error
     template = "intake/article_upload.html"
     context = {"form": ArticleUploadForm(), "limit_error": _limit_message(error)}
