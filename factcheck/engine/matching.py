@@ -691,15 +691,25 @@ def _quote_similarity(x: str, y: str) -> float:
     return (fuzz.token_set_ratio(x, y) + fuzz.token_sort_ratio(x, y)) / 200
 
 
+# Where a clause ends: what a qualifier says beyond it is said of something else
+# ("Officials had planned a parade, but 14 buses ran": the 14 is no plan).
+_CLAUSE_BREAK_RE = re.compile(r"[;,()]|\s(?:and|but|while|whereas|although|though)\s", re.I)
+
+
 def _qualifiers(f: ClaimFeatures, v: dict) -> set[str]:
+    """What kind of figure ``v`` is (a target, a balance, exports...), read from the
+    words next to it in its own clause, never from anywhere in the sentence."""
     vt = v.get("text") or ""
     at = f.context.find(vt) if vt else -1
     if at < 0:
         words = re.findall(r"[a-z]+", f.context.lower())
         window = words
     else:
-        before = re.findall(r"[a-z0-9]+", f.context[:at].lower())[-6:]
-        after = re.findall(r"[a-z0-9]+", f.context[at + len(vt) :].lower())[:6]
+        breaks = [m for m in _CLAUSE_BREAK_RE.finditer(f.context)]
+        start = max((m.end() for m in breaks if m.end() <= at), default=0)
+        end = min((m.start() for m in breaks if m.start() >= at + len(vt)), default=len(f.context))
+        before = re.findall(r"[a-z0-9]+", f.context[start:at].lower())[-6:]
+        after = re.findall(r"[a-z0-9]+", f.context[at + len(vt) : end].lower())[:6]
         window = before + after
         # "$100 billion by 2030": a future year after "by" marks a target.
         for i, w in enumerate(after[:-1]):

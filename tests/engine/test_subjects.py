@@ -123,3 +123,20 @@ def test_units_of_measure_are_read_and_compared_across_systems():
     (feet,) = find_values("a storm surge of 12 ft")
     (metres,) = find_values("a storm surge of 2.7 metres")
     assert find_conflicts([feet], [metres])  # 12 ft is 3.7 m
+
+
+def test_a_plan_in_another_clause_does_not_make_a_count_a_target():
+    plain = features(
+        "Lakeview's transit agency said 14 electric buses entered service on Monday.", "14 electric"
+    )
+    aside = features(
+        "The Lakeview agency had planned a ceremony, but 14 electric buses simply entered "
+        "service on Monday, officials said.",
+        "14 electric",
+    )
+    target = features(
+        "Lakeview's transit agency has planned 14 electric buses for service by Monday.",
+        "14 electric",
+    )
+    assert match(plain, aside).veto != "different_qualifiers"
+    assert match(plain, target).veto == "different_qualifiers"
