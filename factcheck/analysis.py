@@ -129,8 +129,8 @@ def analyse_article(*, article: Article) -> list[Claim]:
     return stored
 
 
-def _shorten(text: str) -> str:
-    return text if len(text) <= SUMMARY_MAX else text[: SUMMARY_MAX - 1].rsplit(" ", 1)[0] + "…"
+def _shorten(text: str, limit: int = SUMMARY_MAX) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _candidate_facts(keys: Iterable[str], *, exclude_article: Article) -> dict[int, set[str]]:
@@ -311,6 +311,22 @@ def _order(a: Article, b: Article) -> tuple[Article, Article]:
     return (a, b) if key_a <= key_b else (b, a)
 
 
+def _labels(articles: list[Article]) -> dict[int, str]:
+    """How a reason names each article: its outlet, with the headline when the outlet
+    has several articles in the fact (and the headline alone when it has no outlet)."""
+    outlets = [a.outlet.name if a.outlet_id else "" for a in articles]
+    labels = {}
+    for article, outlet in zip(articles, outlets, strict=True):
+        headline = f"“{_shorten(article.title, 60)}”"
+        if not outlet:
+            labels[article.pk] = headline
+        elif outlets.count(outlet) > 1:
+            labels[article.pk] = f"{outlet} {headline}"
+        else:
+            labels[article.pk] = outlet
+    return labels
+
+
 def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
     """Recompute suggested status, reason and origin count; delete facts left empty.
 
@@ -323,7 +339,7 @@ def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
         return
     claims = (
         Claim.objects.filter(fact_id__in=fact_ids)
-        .select_related("article")
+        .select_related("article__outlet")
         .only(
             "fact_id",
             "text",
@@ -333,6 +349,7 @@ def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
             "article__title",
             "article__published",
             "article__content_hash",
+            "article__outlet__name",
         )
     )
     by_fact: dict[int, list[Claim]] = defaultdict(list)
@@ -345,6 +362,7 @@ def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
             original_id__in=article_ids, copy_id__in=article_ids
         ).values_list("original_id", "copy_id")
     )
+    copies = {copy for _, copy in relations}
     facts = Fact.objects.filter(pk__in=fact_ids)
     empty = []
     changed = []
@@ -354,13 +372,14 @@ def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
             if not fact.status and not fact.changes.exists():
                 empty.append(fact.pk)
             continue
-        # Articles are numbered by date and content, not import order, so the
-        # origin that names a copy cluster is the same whatever came first.
+        # Articles are numbered by date, originals before copies, then content,
+        # not import order: a copy cluster is named by its original whatever came first.
         articles = sorted(
             {c.article_id: c.article for c in members}.values(),
-            key=lambda a: (a.published is None, a.published, a.content_hash),
+            key=lambda a: (a.published is None, a.published, a.pk in copies, a.content_hash),
         )
         rank = {a.pk: i for i, a in enumerate(articles)}
+        labels = _labels(articles)
         origin = origins_of(
             rank.values(),
             [(rank[o], rank[c]) for o, c in relations if o in rank and c in rank],
@@ -369,7 +388,7 @@ def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
             [
                 Report(
                     article_id=rank[c.article_id],
-                    label=c.article.source_file,
+                    label=labels[c.article_id],
                     origin=origin[rank[c.article_id]],
                     values=c.values,
                     published=c.article.published,
