@@ -779,10 +779,19 @@ def _unit(v: dict) -> str:
 
 def _units_compatible(a: dict, b: dict, pa: _Prepared, pb: _Prepared) -> bool:
     """Same unit (or synonyms), or one unit named in the other claim: "the 22nd
-    session of the ... Commission" against "the 22nd ... Commission"."""
+    session of the ... Commission" against "the 22nd ... Commission".
+
+    Money in two currencies is not compared (no exchange rate is assumed), and
+    a unit of measure meets only the same measure: "seven years ... passenger
+    services" does not count passengers.
+    """
+    if a.get("type") == "money" and (a.get("currency") or "") != (b.get("currency") or ""):
+        return False
     ua, ub = _unit(a), _unit(b)
     if ua == ub or not ua or not ub:
         return True
+    if measure_of(str(a.get("unit") or "")) or measure_of(str(b.get("unit") or "")):
+        return False
     return ua in pb.words or ub in pa.words
 
 
@@ -1459,9 +1468,14 @@ def _trim(x: float) -> str:
     return text if text not in ("-0", "") else "0"
 
 
+_IRREGULAR_PLURALS = {"foot": "feet", "person": "people", "child": "children", "man": "men"}
+
+
 def _plural(unit: str, n: float) -> str:
     if not unit or n == 1:
         return unit
+    if unit in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[unit]
     # Abbreviated units of measure stay as written: "24.6 km", "115 mph", "185 km/h".
     if measure_of(unit) and (len(unit) <= 3 or "/" in unit):
         return unit

@@ -140,3 +140,28 @@ def test_a_plan_in_another_clause_does_not_make_a_count_a_target():
     )
     assert match(plain, aside).veto != "different_qualifiers"
     assert match(plain, target).veto == "different_qualifiers"
+
+
+def test_a_duration_does_not_count_the_nouns_after_it():
+    years = features(
+        "Harbourside's first tram line took more than seven years to open to passenger "
+        "traffic, council minutes show.",
+        "seven years",
+    )
+    riders = features(
+        "Harbourside's buses carry about 90,000 passengers a day, the council said.",
+        "90,000 passengers",
+    )
+    assert not match(years, riders).same_fact
+
+
+def test_money_in_two_currencies_is_neither_agreement_nor_dispute():
+    from factcheck.engine.matching import find_conflicts
+    from factcheck.engine.quantities import find_values
+
+    pounds = features("Harbourside agreed a fee of £72m for the striker, the club said.", "£72m")
+    euros = features(
+        "Harbourside agreed a fee of €6m for the striker's agent, the club said.", "€6m"
+    )
+    assert match(pounds, euros).agrees is None
+    assert not find_conflicts(find_values("a fee of £72m"), find_values("a fee of €85m"))
