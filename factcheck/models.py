@@ -169,7 +169,7 @@ class ClaimQuerySet(models.QuerySet):
             *("id", "article", "fact", "start", "end", "text", "kind", "score", "flags"),
             *("article__title", "article__published", "article__outlet__name"),
             *("fact__status", "fact__suggested_status", "fact__suggested_reason"),
-            *("fact__origin_count", "fact__version"),
+            *("fact__origin_count", "fact__version", "fact__needs_review"),
             "fact__assigned_to__username",
             "fact__status_changed_by__username",
         )

@@ -28,6 +28,42 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
+class ReplaceTextForm(forms.Form):
+    """New text for an article (a file or pasted text) and why it replaces the old."""
+
+    file = forms.FileField(label="New file", required=False, allow_empty_file=True)
+    text = forms.CharField(label="Or paste the new text", required=False, strip=False)
+    reason = forms.CharField(label="Why the text is replaced", max_length=1000, strip=True)
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        upload, text = data.get("file"), data.get("text") or ""
+        if self.errors:
+            return data
+        if upload and text.strip():
+            raise forms.ValidationError("Choose a file or paste text, not both.")
+        if not upload and not text.strip():
+            raise forms.ValidationError("Choose a file or paste the new text.")
+        if upload:
+            name = Path(upload.name or "").name
+            suffix = Path(name).suffix.lower()
+            if suffix not in SUPPORTED_SUFFIXES:
+                allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))
+                raise forms.ValidationError(f"{name}: unsupported file type; use {allowed}")
+            check = name
+        else:
+            name, check = "", "pasted.txt"
+        content = upload.read() if upload else text.encode()
+        try:
+            check_size(check, len(content), settings.IMPORT_MAX_BYTES)
+            decode(content, name=check)
+        except ArticleRejected as error:
+            raise forms.ValidationError(str(error)) from error
+        data["data"], data["source_file"] = content, name
+        return data
+
+
 class ArticleUploadForm(forms.Form):
     """Pasted text (with optional headline, date and URL) or one or more article files."""
 

@@ -1,4 +1,7 @@
-"""Adding articles in the browser: paste or upload, and the import job page."""
+"""Adding articles in the browser: paste or upload, the import job page, and replacing
+an article's text (an editor's recorded action with a reason)."""
+
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -7,16 +10,17 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from factcheck.views.facts import ARTICLE_PAGE, article_page_context
 from newsroom.htmx import wants_fragment
 from sources.models import Article, ImportJob
 from sources.parsing import ArticleRejected
 
-from .forms import ArticleUploadForm
-from .services import IngestResult, Outcome
+from .forms import ArticleUploadForm, ReplaceTextForm
+from .services import IngestResult, Outcome, replace_article_text
 from .uploads import Upload, ingest_upload, runs_in_background, start_import_job
 
 
@@ -138,3 +142,36 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
     if wants_fragment(request):
         template += "#job-status"
     return render(request, template, {"job": job, "rows": rows})
+
+
+def may_replace_text(user) -> bool:
+    """Who may replace an article's text: those who may change articles, and editors."""
+    return user.has_perm("sources.change_article") or user.has_perm("factcheck.record_verdict")
+
+
+@require_POST
+@login_required
+def article_replace_text(request: _SignedInRequest, pk: int) -> HttpResponse:
+    if not may_replace_text(request.user):
+        raise PermissionDenied
+    article = get_object_or_404(Article, pk=pk)
+    form = ReplaceTextForm(request.POST, request.FILES)
+    if form.is_valid():
+        # Pasted text is plain text, whatever the article's original file was.
+        name = form.cleaned_data["source_file"] or Path(article.source_file).stem + ".txt"
+        try:
+            result = replace_article_text(
+                article=article,
+                data=form.cleaned_data["data"],
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+                source_file=name,
+            )
+        except ArticleRejected as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{result.source_file}: {result.message or 'text unchanged'}")
+            return redirect(article.get_absolute_url())  # type: ignore[attr-defined]
+    article = get_object_or_404(Article.objects.with_outlet(), pk=pk)
+    context = {**article_page_context(article), "replace_form": form}
+    return render(request, ARTICLE_PAGE, context, status=400)

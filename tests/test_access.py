@@ -26,6 +26,7 @@ ACCESS = {
     "factcheck:article-detail": DESK,
     "intake:article-upload": EDITORS,
     "intake:import-job": EDITORS,
+    "intake:article-replace-text": CHANGE,
     "factcheck:dashboard": DESK,
     "factcheck:claim-list": DESK,
     "factcheck:claim-export": DESK,
@@ -77,6 +78,7 @@ def url_of(name: str, world) -> str:
     args = {
         "factcheck:article-detail": [world["article"].pk],
         "intake:import-job": [world["job"].pk],
+        "intake:article-replace-text": [world["article"].pk],
         "factcheck:claim-verdict": [world["claim"].pk],
         "factcheck:claim-panel": [world["claim"].pk],
         "factcheck:fact-evidence-remove": [world["fact"].pk, world["evidence"].pk],
