@@ -127,6 +127,8 @@ _NAMED_AFTER_RE = re.compile(r"\s*,\s*[A-Z][a-z]+\s+[A-Z]")
 _NAMED_SPEAKER_RE = re.compile(
     r"\b[A-Z][a-z]+\s+(?:said|says|told|added)\b|\b(?:said|says|told|added)\s+[A-Z][a-z]+"
 )
+# "according to " or "said " right before the unnamed speaker, with room for spaces.
+SPEECH_BEFORE_CHARS = 24
 # How many sentences after an anonymous one may go on with its source.
 CARRY_SENTENCES = 2
 
@@ -137,9 +139,12 @@ def unnamed_speakers(text: str) -> list[tuple[int, int]]:
     for m in _UNNAMED_RE.finditer(text):
         if _NAMED_AFTER_RE.match(text, m.end()):
             continue
+        # Only the few words before the speaker are read: searching the whole
+        # prefix at every match would be quadratic on hostile text.
+        before = text[max(0, m.start() - SPEECH_BEFORE_CHARS) : m.start()]
         if (
             _SPEAKS_AFTER_RE.match(text, m.end())
-            or _SPEAKS_BEFORE_RE.search(text, 0, m.start())
+            or _SPEAKS_BEFORE_RE.search(before)
             or _ACCESS_RE.match(text, m.end())
         ):
             spans.append((m.start(), m.end()))

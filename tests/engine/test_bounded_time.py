@@ -119,6 +119,9 @@ PATHOLOGICAL = {
     "capitals then a digit": "A" * 50_000 + "1",
     "a run of spaces": "a" + " " * 50_000 + "b, and c.",
     "e-mail-like": "a@b" * 16_000,
+    # Unnamed speakers over and over: each is read with a bounded look-back.
+    "unnamed speakers": "a person " * 8_000 + "said 5 ships sank.",
+    "documents seen by": "documents seen by " * 4_000,
 }
 
 
@@ -167,6 +170,8 @@ FRAGMENTS = [
     "‘a’b ",
     "**",
     "www.",
+    "a person ",
+    "two officials said ",
 ]
 
 
