@@ -22,17 +22,26 @@ from .models import Claim, Evidence, Fact, FactChange, FactKey, Status
 
 
 class StaleEdit(Exception):
-    """The fact changed after the editor loaded it."""
+    """The fact changed after the editor loaded it.
 
-    def __init__(self, fact: Fact):
+    ``StaleEdit.of(fact)`` words the refusal: who changed the fact last, when,
+    and what its verdict is now.
+    """
+
+    def __init__(self, fact: Fact, message: str):
         self.fact = fact
+        super().__init__(message)
+
+    @classmethod
+    def of(cls, fact: Fact) -> StaleEdit:
         last = fact.changes.select_related("user").first()
         who = last.user.get_username() if last and last.user else "someone"
         when = timezone.localtime(last.created_at).strftime("%H:%M:%S") if last else ""
         verdict = fact.get_status_display() if fact.status else "no verdict"
-        super().__init__(
+        return cls(
+            fact,
             f"Fact #{fact.pk} was changed by {who}{f' at {when}' if when else ''} while you were "
-            f"looking at it; it is now: {verdict}. Review the current state and try again."
+            f"looking at it; it is now: {verdict}. Review the current state and try again.",
         )
 
 
@@ -44,7 +53,7 @@ def _lock(fact: Fact, expected_version: int | None) -> Fact:
     """Reload the fact under a row lock and check the editor saw its latest version."""
     current = Fact.objects.select_for_update().get(pk=fact.pk)
     if expected_version is not None and current.version != expected_version:
-        raise StaleEdit(current)
+        raise StaleEdit.of(current)
     return current
 
 
@@ -220,7 +229,7 @@ def merge_facts(
     }
     target, other = locked[target.pk], locked[other.pk]
     if expected_version is not None and target.version != expected_version:
-        raise StaleEdit(target)
+        raise StaleEdit.of(target)
     if other.published_at:
         raise InvalidChange(f"Unpublish fact #{other.pk} before merging it.")
     moved = Claim.objects.filter(fact=other).update(fact=target)

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from factcheck.views.facts import ARTICLE_PAGE, article_page_context
+from factcheck.pages import article_page_context
+from factcheck.views.facts import ARTICLE_PAGE
 from newsroom.htmx import wants_fragment
 from sources.models import Article, ImportJob
 from sources.parsing import ArticleRejected

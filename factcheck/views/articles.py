@@ -1,7 +1,7 @@
 """The article list and the article page: articles as the desk reads them, with their claims.
 
 The page itself (highlighted text, claim panel, provenance) is built by
-``facts.article_page_context``, which the claim panel views share.
+``pages.article_page_context``, which the claim panel views share.
 """
 
 from django.contrib.auth.decorators import login_required
@@ -15,7 +15,8 @@ from django.views.decorators.vary import vary_on_headers
 from newsroom.htmx import wants_fragment
 from sources.models import Article
 
-from .facts import ARTICLE_PAGE, article_page_context
+from ..pages import article_page_context
+from .facts import ARTICLE_PAGE
 
 
 @require_GET

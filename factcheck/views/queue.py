@@ -8,7 +8,6 @@ from itertools import batched
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,7 +23,8 @@ from ..export import claim_records, write_csv
 from ..filters import ClaimFilter, article_options, outlet_options
 from ..forms import VerdictForm
 from ..models import Claim
-from ..services import InvalidChange, StaleEdit, record_verdict
+from ..services import record_verdict
+from .changes import RECORD, attempt, require
 
 PER_PAGE = 50
 PAGE = "factcheck/claim_list.html"
@@ -96,31 +96,24 @@ def _filter_options(claim_filter: ClaimFilter, articles: bool = True, outlets: b
 @require_POST
 @login_required
 def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
-    if not request.user.has_perm("factcheck.record_verdict"):
-        raise PermissionDenied
+    require(request, RECORD)
     claim = get_object_or_404(Claim.objects.select_related("fact"), pk=pk)
     queue_url = _queue_url(request)
-    form = VerdictForm(request.POST)
-    fact, alert, status_code = None, "", 200
-    if not form.is_valid():
-        alert, status_code = _form_errors(form), 400
-    else:
-        try:
-            fact = record_verdict(
-                fact=claim.fact,
-                status=form.cleaned_data["status"],
-                user=request.user,
-                expected_version=form.cleaned_data["version"],
-                reason=form.cleaned_data["reason"],
-            )
-        except StaleEdit as exc:
-            alert, status_code = str(exc), 409
-        except InvalidChange as exc:
-            alert, status_code = str(exc), 400
+    outcome = attempt(
+        VerdictForm(request.POST),
+        lambda data: record_verdict(
+            fact=claim.fact,
+            status=data["status"],
+            user=request.user,
+            expected_version=data["version"],
+            reason=data["reason"],
+        ),
+    )
+    fact = outcome.result
 
     if not wants_fragment(request):
         if fact is None:
-            messages.error(request, alert)
+            messages.error(request, outcome.alert)
         else:
             verdict = fact.get_status_display() if fact.status else "no verdict"
             messages.success(request, f"Fact #{fact.pk} is now: {verdict}.")
@@ -131,8 +124,8 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
     rows = list(queue_claims().filter(fact_id=claim.fact_id).order_by("pk"))
     main = next(row for row in rows if row.pk == claim.pk)
     others = [row for row in rows if row.pk != claim.pk]
-    context = {"claim": main, "others": others, "alert": alert, "queue_url": queue_url}
-    response = render(request, f"{PAGE}#verdict-rows", context, status=status_code)
+    context = {"claim": main, "others": others, "alert": outcome.alert, "queue_url": queue_url}
+    response = render(request, f"{PAGE}#verdict-rows", context, status=outcome.status)
     if fact is not None:
         trigger_client_event(response, "verdictChanged", {"fact": fact.pk})
     return response
@@ -157,13 +150,6 @@ def _queue_url(request: HttpRequest) -> str:
     ):
         return url
     return reverse("factcheck:claim-list")
-
-
-def _form_errors(form: VerdictForm) -> str:
-    return " ".join(
-        f"{form.fields[name].label or name.capitalize()}: {' '.join(errors)}"
-        for name, errors in form.errors.items()
-    )
 
 
 def _csv_chunks(records: Iterable[dict]) -> Iterator[str]:

@@ -1,11 +1,11 @@
-/* Fact-check desk: keyboard shortcuts for the review queue, and in-place swaps of
-   its conflict answers. The CSP forbids inline scripts, so everything here hangs
+/* Fact-check desk: keyboard shortcuts for the review queue, and the open claim's
+   highlights. (Refused changes, 400 and 409, are swapped by htmx's responseHandling
+   config in base.html.) The CSP forbids inline scripts, so everything here hangs
    off data- attributes in the templates:
      [data-claim-row]        a selectable queue row (j/k)
      [data-shortcut-key=N]   the button that key N clicks in the selected row
      [data-shortcut=search]  the box that "/" focuses
      #shortcuts              the <details> legend that "?" opens and closes
-     [data-swap-errors]      htmx swaps 400/409 answers inside it instead of dropping them
      [data-open-claim=N]     the claim panel showing claim N: its highlights are marked */
 (function () {
   "use strict";
@@ -121,15 +121,4 @@
     });
   }
   document.addEventListener("htmx:afterSettle", markOpenClaim);
-
-  // htmx 2 drops 4xx answers; a stale verdict (409) or a refused one (400) comes
-  // back as the row with an alert in it, which must replace the row.
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    const status = event.detail.xhr.status;
-    const source = (event.detail.requestConfig && event.detail.requestConfig.elt) || event.target;
-    if ((status === 409 || status === 400) && source.closest("[data-swap-errors]")) {
-      event.detail.shouldSwap = true;
-      event.detail.isError = false;
-    }
-  });
 })();

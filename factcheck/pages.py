@@ -1,0 +1,286 @@
+"""What the desk's pages show: page models read lazily by their templates.
+
+``ArticlePage`` (an article's text cut into highlighted claims), ``ClaimPanel``
+(the panel beside it for one claim), ``FactPage`` (a fact's regions, each read
+only when its partial renders) and ``Report`` (one claim of a fact, its values
+marked where the reports differ). Views build them; they never change anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.functional import cached_property
+
+from sources.models import Article
+
+from .engine.extraction import MODEL_PREFIX
+from .forms import EvidenceForm, MergeForm
+from .highlight import Span, describe_value, differing_values, paragraphs, segment, value_spans
+from .models import ArticleRelation, Claim, Evidence, Fact
+from .roles import editors
+
+HISTORY_LIMIT = 200
+MERGE_CANDIDATES = 8
+PASSAGES_SHOWN = 3
+
+RELATION_LABELS = dict(ArticleRelation.Relation.choices)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A piece of a claim's text; ``value`` is set when it is a normalised value."""
+
+    text: str
+    value: dict | None = None
+    meaning: str = ""
+    differs: bool = False
+    conflict: bool = False
+
+
+@dataclass(slots=True)
+class Report:
+    """One claim of a fact, as shown side by side with the others."""
+
+    claim: Claim
+    pieces: list[Piece]
+    values: list[Piece]
+    current: bool = False
+    # Other reporting articles this article copies or rewrites: (article, "Copy"/"Rewrite").
+    copies: tuple[tuple[Article, str], ...] = ()
+
+
+def fact_reports(fact: Fact, claims: list[Claim], *, current: Claim | None = None) -> list[Report]:
+    """The fact's claims with their values marked where the reports differ.
+
+    Values of one type and unit that another report states differently are marked
+    ``differs``; values named in the fact's conflicts are marked ``conflict``.
+    ``claims`` need their article loaded. One query (copy relations).
+    """
+    differing = differing_values([c.values for c in claims])
+    disputed = {
+        (str(side.get("type")), describe_value(side))
+        for conflict in fact.conflicts or []
+        for side in (conflict.get("a") or {}, conflict.get("b") or {})
+    }
+    articles = {c.article_id: c.article for c in claims}
+    article_ids = set(articles)
+    copies: dict[int, dict[int, str]] = {}
+    if len(article_ids) > 1:
+        for original_id, copy_id, relation in ArticleRelation.objects.filter(
+            original_id__in=article_ids, copy_id__in=article_ids
+        ).values_list("original_id", "copy_id", "relation"):
+            label = RELATION_LABELS.get(relation, relation.capitalize())
+            copies.setdefault(copy_id, {})[original_id] = label
+
+    reports = []
+    for claim, marked in zip(claims, differing, strict=True):
+        values = claim.values or []
+
+        def piece(text: str, index: int | None, values=values, marked=marked) -> Piece:
+            if index is None:
+                return Piece(text)
+            value = values[index]
+            return Piece(
+                text=text,
+                value=value,
+                meaning=describe_value(value),
+                differs=index in marked,
+                conflict=(str(value.get("type")), describe_value(value)) in disputed,
+            )
+
+        spans = value_spans(claim.text, claim.start, values)
+        pieces = [piece(s.text, s.key) for s in segment(claim.text, spans, offset=claim.start)]
+        reports.append(
+            Report(
+                claim=claim,
+                pieces=pieces,
+                values=[piece(str(v.get("text") or ""), i) for i, v in enumerate(values)],
+                current=current is not None and claim.pk == current.pk,
+                copies=tuple(
+                    (articles[a], label)
+                    for a, label in sorted(copies.get(claim.article_id, {}).items())
+                ),
+            )
+        )
+    if current is not None:
+        reports.sort(key=lambda r: not r.current)
+    return reports
+
+
+STATUS_LETTERS = {"corroborated": "C", "single_source": "S", "disputed": "D"}
+
+
+def _label_status(claim: Claim) -> None:
+    """What a highlight says: the editor's verdict, else the suggestion, marked "?"."""
+    fact = claim.fact
+    claim.suggested = not fact.status
+    claim.shown_status = fact.status or fact.suggested_status
+    claim.status_text = (
+        fact.get_status_display()
+        if fact.status
+        else f"suggested {fact.get_suggested_status_display().lower()}"
+    )
+    claim.status_letter = STATUS_LETTERS.get(claim.shown_status, "?") + (
+        "?" if claim.suggested else ""
+    )
+
+
+class Provenance:
+    """Which articles this one copies, and which copy it, with the shared passages."""
+
+    def __init__(self, article: Article):
+        self.article = article
+
+    @cached_property
+    def relations(self) -> list[ArticleRelation]:
+        relations = list(
+            ArticleRelation.objects.filter(Q(original=self.article) | Q(copy=self.article))
+            .select_related("original__outlet", "copy__outlet")
+            .order_by("-similarity", "pk")
+        )
+        for relation in relations:
+            relation.shown_passages = [
+                str(p.get("text") or "") for p in (relation.passages or [])[:PASSAGES_SHOWN]
+            ]
+            relation.more_passages = max(len(relation.passages or []) - PASSAGES_SHOWN, 0)
+        return relations
+
+    @cached_property
+    def copies_of(self) -> list[ArticleRelation]:
+        return [r for r in self.relations if r.copy_id == self.article.pk]
+
+    @cached_property
+    def copied_by(self) -> list[ArticleRelation]:
+        return [r for r in self.relations if r.original_id == self.article.pk]
+
+
+class ArticlePage:
+    """The article text cut into segments, each claim's run a highlight."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.provenance = Provenance(article)
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        claims = list(self.article.claims.select_related("fact").order_by("start", "end", "pk"))
+        for claim in claims:
+            _label_status(claim)
+        return claims
+
+    @cached_property
+    def paragraphs(self):
+        return paragraphs(self.article.body, [Span(c.start, c.end, c) for c in self.claims])
+
+
+class ClaimPanel:
+    """Everything the panel beside the article text says about one claim."""
+
+    def __init__(self, claim: Claim, *, alert: str = ""):
+        self.claim = claim
+        self.fact = claim.fact
+        self.alert = alert
+        self.provenance = Provenance(claim.article)
+
+    @cached_property
+    def features(self) -> list[tuple[str, float]]:
+        """The rules' features that made this a claim (they sum to its rule score)."""
+        return self._features(model=False)
+
+    @cached_property
+    def model_features(self) -> list[tuple[str, float]]:
+        """The learned model's strongest cues for its score (log-odds contributions)."""
+        return self._features(model=True)
+
+    def _features(self, *, model: bool) -> list[tuple[str, float]]:
+        items = [
+            (str(k).removeprefix(MODEL_PREFIX), float(v))
+            for k, v in (self.claim.features or {}).items()
+            if str(k).startswith(MODEL_PREFIX) == model
+        ]
+        return sorted(items, key=lambda item: (-abs(item[1]), item[0]))
+
+    @cached_property
+    def reports(self) -> list[Report]:
+        claims = list(
+            self.fact.claims.select_related("article__outlet").order_by(
+                "article__published", "article_id", "start"
+            )
+        )
+        return fact_reports(self.fact, claims, current=self.claim)
+
+    @cached_property
+    def current(self) -> Report:
+        return next(r for r in self.reports if r.current)
+
+    @cached_property
+    def others(self) -> list[Report]:
+        return [r for r in self.reports if not r.current]
+
+
+class FactPage:
+    """The fact page's regions; each is read only when its partial renders."""
+
+    def __init__(
+        self,
+        fact: Fact,
+        *,
+        region: str = "",
+        alert: str = "",
+        notice: str = "",
+        note_draft: str | None = None,
+        forms: dict | None = None,
+    ):
+        self.fact = fact
+        # The region a POST answered, which shows the alert or notice.
+        self.region = region
+        self.alert = alert
+        self.notice = notice
+        self.note_value = fact.note if note_draft is None else note_draft
+        self.forms = forms or {}
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        return list(
+            self.fact.claims.select_related("article__outlet").order_by(
+                "article__published", "article_id", "start"
+            )
+        )
+
+    @cached_property
+    def reports(self) -> list[Report]:
+        return fact_reports(self.fact, self.claims)
+
+    @cached_property
+    def article_count(self) -> int:
+        return len({c.article_id for c in self.claims})
+
+    @cached_property
+    def evidence(self) -> list[Evidence]:
+        return list(self.fact.evidence.select_related("added_by"))
+
+    @cached_property
+    def history(self):
+        return list(self.fact.changes.select_related("user")[:HISTORY_LIMIT])
+
+    @cached_property
+    def editors(self) -> list:
+        return list(editors())
+
+    @cached_property
+    def candidates(self) -> list[Fact]:
+        return list(Fact.objects.sharing_keys_with(self.fact)[:MERGE_CANDIDATES])
+
+    @property
+    def evidence_form(self):
+        return self.forms.get("evidence") or EvidenceForm()
+
+    @property
+    def merge_form(self):
+        return self.forms.get("merge") or MergeForm()
+
+
+def article_page_context(article: Article, *, panel: ClaimPanel | None = None) -> dict:
+    return {"article": article, "page": ArticlePage(article), "panel": panel}
