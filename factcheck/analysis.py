@@ -87,7 +87,7 @@ def analyse_article(*, article: Article) -> list[Claim]:
         set().union(*keys_by_claim) if keys_by_claim else set(), exclude_article=article
     )
     shortlists = [_shortlist(keys, candidates) for keys in keys_by_claim]
-    candidate_claims = _claims_of(set().union(*shortlists) if shortlists else set())
+    candidate_claims = claims_of(set().union(*shortlists) if shortlists else set())
 
     homes = _assign(
         [previous.get((found.text, found.kind.value)) for found in extracted],
@@ -173,7 +173,8 @@ def _shortlist(keys: set[str], candidates: dict[int, set[str]]) -> list[int]:
     return ranked[:FACTS_PER_CLAIM]
 
 
-def _claims_of(candidates: Iterable[int]) -> dict[int, list[ClaimFeatures]]:
+def claims_of(candidates: Iterable[int]) -> dict[int, list[ClaimFeatures]]:
+    """The matching features of each fact's first few claims (``CLAIMS_PER_CANDIDATE``)."""
     by_fact: dict[int, list[ClaimFeatures]] = defaultdict(list)
     if not candidates:
         return by_fact
@@ -222,7 +223,7 @@ def _assign(
         for candidate in shortlist:
             if candidate in taken:
                 continue
-            found = _best_match(claim, candidate_claims.get(candidate, []))
+            found = best_match(claim, candidate_claims.get(candidate, []))
             if found is not None and (best is None or found[0] > best[0]):
                 best = (found[0], candidate, found[1])
         if best is None:
@@ -234,7 +235,7 @@ def _assign(
     return homes
 
 
-def _best_match(
+def best_match(
     features: ClaimFeatures, members: list[ClaimFeatures]
 ) -> tuple[tuple[bool, bool, float], Match] | None:
     """The strongest match with a fact's compared claims, if any matches."""
