@@ -10,15 +10,18 @@ does not grow with the size of the corpus.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db import connection, transaction
+from django.db.models import F, Q, QuerySet, Window
+from django.db.models.functions import Length, RowNumber, Substr
 
 from factcheck.engine.extraction import extract_claims
+from factcheck.engine.grouping import Member, Placed, group_claims
 from factcheck.engine.matching import (
     ClaimFeatures,
     Match,
@@ -35,12 +38,15 @@ from sources.models import Article
 
 # How many of the newest facts (or articles) one key may nominate as candidates.
 CANDIDATES_PER_KEY = 40
-# Of those, how many facts one claim is compared with, and how many articles
-# one article is compared with: the ones sharing the most keys. Without this
-# bound the union over all keys grows with the corpus until every key is full.
-FACTS_PER_CLAIM = 12
+# How many articles one article is compared with: the ones sharing the most
+# keys. Without this bound the union over all keys grows with the corpus until
+# every key is full.
 ARTICLES_COMPARED = 12
-# How many claims of a candidate fact a new claim is compared with.
+# How many stored claims sharing keys with a new claim it is compared with,
+# and how many claims of each candidate fact are read to find them.
+CLAIMS_PER_CLAIM = 400
+CLAIMS_READ_PER_FACT = 40
+# How many of a fact's first claims a merge suggestion compares (``claims_of``).
 CLAIMS_PER_CANDIDATE = 3
 SUMMARY_MAX = 300
 
@@ -63,61 +69,280 @@ def features_of(claim: Claim, *, context: str = "") -> ClaimFeatures:
 def analyse_article(*, article: Article) -> list[Claim]:
     """Extract the article's claims, group them into facts, trace copies, suggest statuses.
 
-    Safe to run again on the same article: previous claims are replaced, claims
-    whose text is unchanged keep their fact, and editors' verdicts are untouched.
+    The new claims and every component of stored claims they are linked to
+    are grouped again together (``engine.grouping``), so the facts depend on
+    which articles are in, not on the order they came in. Facts an editor has
+    worked on keep their claims. Safe to run again on the same article:
+    previous claims are replaced, and editors' verdicts are untouched.
 
     >>> analyse_article(article=Article.objects.get(source_file="002.txt"))
     """
-    previous = {(c.text, c.kind): c.fact_id for c in article.claims.all()}
-    touched: set[int] = set(previous.values())
-    article.claims.all().delete()
-
-    _trace_copies(article)
-
+    # Extraction reads this article only, so concurrent imports run it side by side.
     extracted = extract_claims(
         article.body, published=article.published, seconds=settings.ENGINE_SECONDS_PER_ARTICLE
     )
     story = story_entities(extracted)
-    features_by_claim = [
-        ClaimFeatures.from_extracted(c, article.body, story=story, published=article.published)
-        for c in extracted
-    ]
-    keys_by_claim = [index_keys(f) for f in features_by_claim]
-    candidates = _candidate_facts(
-        set().union(*keys_by_claim) if keys_by_claim else set(), exclude_article=article
-    )
-    shortlists = [_shortlist(keys, candidates) for keys in keys_by_claim]
-    candidate_claims = claims_of(set().union(*shortlists) if shortlists else set())
+    _one_import_at_a_time()
 
-    homes = _assign(
-        [previous.get((found.text, found.kind.value)) for found in extracted],
-        features_by_claim,
-        shortlists,
-        candidate_claims,
+    old = list(article.claims.values_list("text", "kind", "fact_id", "component"))
+    previous = {(text, kind): fact_id for text, kind, fact_id, _ in old}
+    touched: set[int] = set(previous.values())
+    # The components this article's claims were in may fall apart without them.
+    components = {c for *_, c in old if c is not None}
+    article.claims.all().delete()
+
+    _trace_copies(article)
+
+    order = _article_order(
+        article.published, article.wire_credit, len(article.body), article.content_hash
     )
-    # A claim no fact takes starts its own: all created in one statement, in text order.
-    new_facts = iter(
-        Fact.objects.bulk_create(
-            [
-                Fact(summary=_shorten(found.text))
-                for found, (fact_id, _, _) in zip(extracted, homes, strict=True)
-                if fact_id is None
-            ]
+    frozen = _frozen(set(previous.values()))
+    new = []
+    for found in extracted:
+        features = ClaimFeatures.from_extracted(
+            found, article.body, story=story, published=article.published
         )
+        kept = previous.get((found.text, found.kind.value))
+        new.append(
+            Member(
+                order=(*order, found.start, found.end),
+                article=article.pk,
+                features=features,
+                keys=_keys(features),
+                # A claim of an editor's fact, unchanged, stays in that fact.
+                fixed=kept if kept in frozen else None,
+                may_join_fixed=True,
+            )
+        )
+    all_keys = set().union(*(m.keys for m in new)) if new else set()
+    candidates = _candidate_facts(all_keys, exclude_article=article)
+    near = _stored(
+        Claim.objects.filter(fact_id__in=candidates)
+        # A fact's first claims only: a fact reported a thousand times costs no more.
+        .annotate(rank=Window(RowNumber(), partition_by=F("fact_id"), order_by=F("id").asc()))
+        .filter(rank__lte=CLAIMS_READ_PER_FACT)
     )
-    fact_ids = [fact_id or next(new_facts).pk for fact_id, _, _ in homes]
-    touched.update(fact_ids)
-    FactKey.objects.bulk_create(
-        [
-            FactKey(fact_id=fact_id, key=k[:200])
-            for fact_id, keys in zip(fact_ids, keys_by_claim, strict=True)
-            for k in keys
-        ],
-        ignore_conflicts=True,
+    linked = _linked(new, near)
+    stored = _regroup_set(components | {s.component for s in linked}, linked)
+    if len(stored) + len(new) > REGROUP_MAX:
+        # Too large to group again at each import: the stored facts stay as
+        # they are, and the new claims join them in order of arrival.
+        stored = _regroup_set(set(), linked, whole_components=False)
+        stored = [replace(s, member=replace(s.member, fixed=s.claim.fact_id)) for s in stored]
+    return _store(article, story, extracted, new, stored, previous, touched)
+
+
+# Any fixed number of our own: the advisory lock that serialises the engine's writes.
+ENGINE_LOCK = 0x6E657773
+
+
+def _one_import_at_a_time() -> None:
+    """Wait until no other import is tracing copies or grouping, until this one commits.
+
+    Two workers grouping at once would each miss the other's claims and
+    overwrite each other's regrouping; in turn, parallel imports give what some
+    serial order gives, and that is the same for every order. SQLite already
+    runs one write transaction at a time (``transaction_mode`` IMMEDIATE).
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ENGINE_LOCK])
+
+
+# The most claims grouped again in one import (a component and the new
+# article's claims). Past it, grouping falls back to order of arrival.
+REGROUP_MAX = 240
+
+
+@dataclass(frozen=True)
+class _StoredClaim:
+    claim: Claim
+    member: Member
+    component: int
+
+
+def _article_order(published, wire_credit: str, length: int, content_hash: str) -> tuple:
+    """An article's place in the canonical order: as ``_order`` ranks originals."""
+    return (published is None, published or date.min, bool(wire_credit), length, content_hash)
+
+
+def _keys(features: ClaimFeatures) -> frozenset[str]:
+    return frozenset(k[:200] for k in index_keys(features))
+
+
+def _frozen(fact_ids: set[int]) -> set[int]:
+    """Facts an editor has worked on: a verdict, a publication or any change in history."""
+    if not fact_ids:
+        return set()
+    return set(
+        Fact.objects.filter(pk__in=fact_ids)
+        .filter(Q(status__gt="") | Q(published_at__isnull=False) | Q(changes__isnull=False))
+        .values_list("pk", flat=True)
     )
-    stored: list[Claim] = []
-    for found, fact_id, (_, score, reasons) in zip(extracted, fact_ids, homes, strict=True):
-        stored.append(
+
+
+def _stored(claims: QuerySet[Claim]) -> list[_StoredClaim]:
+    """Stored claims with what grouping needs: features, keys, canonical order, editor facts."""
+    rows = list(
+        claims.select_related("article")
+        .only(
+            *("id", "article", "fact_id", "start", "end", "text", "kind", "values"),
+            *("entities", "story", "component", "match_score", "match_reasons"),
+            *("article__published", "article__wire_credit", "article__content_hash"),
+        )
+        .annotate(
+            # The sentence is cut in the database: the articles' bodies stay there.
+            sentence=Substr(
+                "article__body", F("sentence_start") + 1, F("sentence_end") - F("sentence_start")
+            ),
+            body_length=Length("article__body"),
+        )
+        .order_by("id")
+    )
+    frozen = _frozen({c.fact_id for c in rows})
+    out = []
+    for claim in rows:
+        features = features_of(claim, context=context_for(claim.text, claim.sentence))
+        a = claim.article
+        order = _article_order(a.published, a.wire_credit, claim.body_length, a.content_hash)
+        out.append(
+            _StoredClaim(
+                claim=claim,
+                member=Member(
+                    order=(*order, claim.start, claim.end),
+                    article=claim.article_id,
+                    features=features,
+                    keys=_keys(features),
+                    fixed=claim.fact_id if claim.fact_id in frozen else None,
+                ),
+                # A claim stored before components were labelled is one of its own.
+                component=claim.component if claim.component is not None else -claim.pk,
+            )
+        )
+    return out
+
+
+def _linked(new: list[Member], near: list[_StoredClaim]) -> list[_StoredClaim]:
+    """Stored claims a new claim is linked to: sharing a key, of another article, matching.
+
+    Each new claim is compared with the ``CLAIMS_PER_CLAIM`` stored claims
+    sharing the most keys with it (ties in the canonical order, never by id).
+    """
+    linked: dict[int, _StoredClaim] = {}
+    for member in new:
+        sharing = [
+            (len(member.keys & s.member.keys), s)
+            for s in near
+            if s.member.article != member.article and member.keys & s.member.keys
+        ]
+        sharing.sort(key=lambda x: (-x[0], x[1].member.order))
+        for _, s in sharing[:CLAIMS_PER_CLAIM]:
+            if s.claim.pk in linked:
+                continue
+            a, b = (member, s.member) if member.order > s.member.order else (s.member, member)
+            if match(a.features, b.features).same_fact:
+                linked[s.claim.pk] = s
+    return list(linked.values())
+
+
+def _regroup_set(
+    components: set[int], linked: list[_StoredClaim], *, whole_components: bool = True
+) -> list[_StoredClaim]:
+    """The stored claims to group again: whole components, and whole facts.
+
+    Starting from the linked claims (and the components the article's old
+    claims were in), take every claim of their components and of their facts,
+    until nothing more is added; past ``REGROUP_MAX`` claims it stops.
+    """
+    claim_ids = {s.claim.pk for s in linked}
+    fact_ids = {s.claim.fact_id for s in linked}
+    labels = {c for c in components if c >= 0} | {s.component for s in linked if s.component >= 0}
+    if not whole_components:
+        return _stored(Claim.objects.filter(fact_id__in=fact_ids))
+    found: list[_StoredClaim] = []
+    while True:
+        found = _stored(
+            Claim.objects.filter(
+                Q(pk__in=claim_ids) | Q(fact_id__in=fact_ids) | Q(component__in=labels)
+            )
+        )
+        more_facts = {s.claim.fact_id for s in found} - fact_ids
+        more_labels = {s.component for s in found if s.component >= 0} - labels
+        if (not more_facts and not more_labels) or len(found) > REGROUP_MAX:
+            return found
+        fact_ids |= more_facts
+        labels |= more_labels
+
+
+def _store(
+    article: Article,
+    story: tuple[str, ...],
+    extracted: list,
+    new: list[Member],
+    stored: list[_StoredClaim],
+    previous: dict[tuple[str, str], int],
+    touched: set[int],
+) -> list[Claim]:
+    """Group the new and stored claims, map the groups onto facts, write what changed."""
+    members = [s.member for s in stored] + new
+    placed = group_claims(members)
+    # Where each member was: a stored claim's fact, a new claim's previous one.
+    was = [s.claim.fact_id for s in stored] + [
+        previous.get((found.text, found.kind.value)) for found in extracted
+    ]
+    touched |= {f for f in was if f is not None}
+    frozen = {m.fixed for m in members if m.fixed is not None}
+    # Each group keeps the engine's fact holding most of its claims, so fact
+    # ids, and the history an editor may later give them, stay put.
+    overlap = []
+    for n, group in enumerate(placed):
+        if group.fixed is None:
+            counts = Counter(
+                was[i] for i in group.members if was[i] is not None and was[i] not in frozen
+            )
+            overlap.extend((-count, fact_id, n) for fact_id, count in counts.items())
+    fact_of: dict[int, int] = {n: g.fixed for n, g in enumerate(placed) if g.fixed is not None}
+    used = set(fact_of.values())
+    for _, fact_id, n in sorted(overlap):
+        if n not in fact_of and fact_id not in used:
+            fact_of[n] = fact_id
+            used.add(fact_id)
+    # A fact's summary is its first claim's text, in the canonical order.
+    summary = [_shorten(members[group.members[0]].features.text) for group in placed]
+    missing = [n for n in range(len(placed)) if n not in fact_of]
+    # A group no fact takes starts its own: all created in one statement.
+    created = Fact.objects.bulk_create([Fact(summary=summary[n]) for n in missing])
+    fact_of.update((n, fact.pk) for n, fact in zip(missing, created, strict=True))
+    summaries = {
+        fact_of[n]: summary[n]
+        for n, group in enumerate(placed)
+        if group.fixed is None and n not in missing
+    }
+    touched |= set(fact_of.values())
+
+    home: dict[int, tuple[int, Match | None]] = {}
+    for n, group in enumerate(placed):
+        for i in group.members:
+            home[i] = (fact_of[n], group.matches.get(i))
+
+    changed = []
+    for i, s in enumerate(stored):
+        fact_id, result = home[i]
+        claim = s.claim
+        if claim.fact_id == fact_id and s.member.fixed is not None:
+            continue
+        score = round(result.score, 3) if result else None
+        reasons = list(result.reasons) if result else []
+        if (claim.fact_id, claim.match_score, claim.match_reasons) != (fact_id, score, reasons):
+            claim.fact_id, claim.match_score, claim.match_reasons = fact_id, score, reasons
+            changed.append(claim)
+    Claim.objects.bulk_update(changed, ["fact", "match_score", "match_reasons"])
+
+    claims: list[Claim] = []
+    offset = len(stored)
+    for i, found in enumerate(extracted):
+        fact_id, result = home[offset + i]
+        claims.append(
             Claim(
                 article=article,
                 fact_id=fact_id,
@@ -133,13 +358,42 @@ def analyse_article(*, article: Article) -> list[Claim]:
                 entities=found.entities,
                 story=list(story),
                 flags=found.flags,
-                match_score=score,
-                match_reasons=reasons,
+                match_score=round(result.score, 3) if result else None,
+                match_reasons=list(result.reasons) if result else [],
             )
         )
-    Claim.objects.bulk_create(stored)
+    Claim.objects.bulk_create(claims)
+
+    # One label for everything grouped together: the next import linked to
+    # any of it takes all of it.
+    ids = [c.pk for c in claims] + [s.claim.pk for s in stored]
+    if ids:
+        labels = [s.component for s in stored if s.component >= 0]
+        label = min(labels) if labels else min(ids)
+        Claim.objects.filter(pk__in=ids).update(component=label)
+
+    _index(placed, members, fact_of, frozen)
+    if summaries:
+        facts = list(Fact.objects.filter(pk__in=summaries).only("id", "summary"))
+        facts = [f for f in facts if f.summary != summaries[f.pk]]
+        for f in facts:
+            f.summary = summaries[f.pk]
+        Fact.objects.bulk_update(facts, ["summary"])
     refresh_suggestions(fact_ids=touched)
-    return stored
+    return claims
+
+
+def _index(
+    placed: list[Placed], members: list[Member], fact_of: dict[int, int], frozen: set[int]
+) -> None:
+    """Rebuild the key index of the engine's facts; add new keys to editors' facts."""
+    engine = [fact_of[n] for n, g in enumerate(placed) if g.fixed is None]
+    FactKey.objects.filter(fact_id__in=engine).delete()
+    rows = []
+    for n, group in enumerate(placed):
+        keys = set().union(*(members[i].keys for i in group.members))
+        rows.extend(FactKey(fact_id=fact_of[n], key=k) for k in sorted(keys))
+    FactKey.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def _shorten(text: str, limit: int = SUMMARY_MAX) -> str:
@@ -164,13 +418,6 @@ def _candidate_facts(keys: Iterable[str], *, exclude_article: Article) -> dict[i
         for fact_id in own:
             shared.pop(fact_id, None)
     return shared
-
-
-def _shortlist(keys: set[str], candidates: dict[int, set[str]]) -> list[int]:
-    """The candidate facts sharing the most keys with one claim, newest first on ties."""
-    shared = {fact_id: len(fact_keys & keys) for fact_id, fact_keys in candidates.items()}
-    ranked = sorted((f for f, n in shared.items() if n), key=lambda f: (-shared[f], -f))
-    return ranked[:FACTS_PER_CLAIM]
 
 
 def claims_of(candidates: Iterable[int]) -> dict[int, list[ClaimFeatures]]:
@@ -198,41 +445,6 @@ def claims_of(candidates: Iterable[int]) -> dict[int, list[ClaimFeatures]]:
             features_of(claim, context=context_for(claim.text, claim.sentence))
         )
     return by_fact
-
-
-def _assign(
-    kept: list[int | None],
-    features: list[ClaimFeatures],
-    shortlists: list[list[int]],
-    candidate_claims: dict[int, list[ClaimFeatures]],
-) -> list[tuple[int | None, float | None, list[str]]]:
-    """Each new claim's fact: (fact id or None for a new fact, match score, reasons).
-
-    Claims of one article never share a fact; they are placed in the order of
-    the text, the lead first. A claim re-analysed with unchanged text keeps
-    its fact.
-    """
-    homes: list[tuple[int | None, float | None, list[str]]] = []
-    taken: set[int] = set()
-    for fact_id, claim, shortlist in zip(kept, features, shortlists, strict=True):
-        if fact_id is not None and fact_id not in taken:
-            homes.append((fact_id, None, []))
-            taken.add(fact_id)
-            continue
-        best: tuple[tuple[bool, bool, float], int, Match] | None = None
-        for candidate in shortlist:
-            if candidate in taken:
-                continue
-            found = best_match(claim, candidate_claims.get(candidate, []))
-            if found is not None and (best is None or found[0] > best[0]):
-                best = (found[0], candidate, found[1])
-        if best is None:
-            homes.append((None, None, []))
-            continue
-        _, fact_id, result = best
-        homes.append((fact_id, round(result.score, 3), list(result.reasons)))
-        taken.add(fact_id)
-    return homes
 
 
 def best_match(

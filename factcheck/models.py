@@ -206,6 +206,10 @@ class Claim(models.Model):
         null=True, blank=True, help_text="How well the claim matched its fact when grouped."
     )
     match_reasons = models.JSONField(default=list, blank=True)
+    # Claims linked by matches, across facts: the engine regroups whole
+    # components, so grouping does not depend on the order of import (see
+    # factcheck/engine/grouping.py). A label only; it may cover more than one.
+    component = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
 
     objects = ClaimQuerySet.as_manager()
 

@@ -3,14 +3,17 @@
 Copy relations and their direction are decided from the articles themselves
 (date, wire credit, length, content), and a copy cluster is named by its
 original, so the same articles imported in another order give the same
-relations and the same origin counts. Grouping claims into facts is still
-greedy in the order of import (see the README's "What still fails").
+relations and the same origin counts. Claims are grouped into facts by
+regrouping, at each import, the whole components of claims the new ones are
+linked to (``factcheck/engine/grouping.py``), so the facts, their suggestions
+and their reasons are the same for every order too.
 """
 
 import pytest
 from django.db import transaction
 
-from factcheck.models import ArticleRelation, Fact
+from factcheck.models import ArticleRelation, Claim, Fact, Status
+from factcheck.services import split_claim
 from intake.services import ingest_article
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +62,110 @@ def test_copy_relations_and_origins_do_not_depend_on_the_order_of_import():
     assert ("wire.txt", "copy.txt") in first[0]
     for order in (articles[::-1], [articles[1], articles[2], articles[0]]):
         assert _state(order) == first
+
+
+# Four reports of one bridge: two independent ones in other words, a syndicated
+# copy of the first, and a radio report disputing the cost on the same day.
+BRIDGE_WIRE = """Karsten river bridge to cost €412 million, open in 2030
+date 2027-02-09
+source: Alpine Wire
+
+The new Karsten river bridge will cost €412 million and carry 38,000 vehicles a day, the regional transport authority said on Tuesday.
+
+Construction of the 1.8-km crossing starts in March 2027, and the bridge is due to open in 2030, the authority said.
+
+Transport commissioner Lena Vogt said the bridge "will cut the commute across the valley by half".
+
+The authority will borrow 60 per cent of the cost from the European Investment Bank, and the rest will come from the regional budget.
+"""
+BRIDGE_LEDGER = """Valley bridge gets green light with €412m budget
+date 2027-02-09
+source: Danube Business Ledger
+
+The regional transport authority approved a €412m budget for a bridge over the Karsten river, which it expects to be used by 38,000 cars daily.
+
+The 1,800-metre bridge will be built from March 2027 and should open to traffic by 2030.
+
+"It will cut the commute across the valley by half," commissioner Lena Vogt told reporters.
+
+Some 60% of the money is to be lent by the European Investment Bank.
+"""
+BRIDGE_COPY = (
+    BRIDGE_WIRE.replace(
+        "Karsten river bridge to cost €412 million, open in 2030", "Karsten crossing approved"
+    ).replace("source: Alpine Wire", "source: Valley Post")
+    + "\nResidents of Oberfeld have opposed the route.\n\n(Alpine Wire)\n"
+)
+BRIDGE_RADIO = """Karsten bridge: cost put at €450 million
+date 2027-02-09
+source: Radio Karsten
+
+The bridge over the Karsten river will cost €450 million, not the figure the transport authority gave, according to two officials who spoke on condition of anonymity.
+
+The crossing, 1.8 kilometres long, would carry 38,000 vehicles every day once it opens in 2030.
+
+Lena Vogt, the transport commissioner, said it would halve the commute across the valley.
+"""
+BRIDGE = [
+    ("copy.txt", BRIDGE_COPY),
+    ("ledger.txt", BRIDGE_LEDGER),
+    ("radio.txt", BRIDGE_RADIO),
+    ("wire.txt", BRIDGE_WIRE),
+]
+
+
+def _facts() -> dict[frozenset, tuple[str, str]]:
+    """Each fact as its claims (file, span), with its suggested status and reason."""
+    members: dict[int, set] = {}
+    for fact_id, name, start, end in Claim.objects.values_list(
+        "fact_id", "article__source_file", "start", "end"
+    ):
+        members.setdefault(fact_id, set()).add((name, start, end))
+    suggestion = {f.pk: (f.suggested_status, f.suggested_reason) for f in Fact.objects.all()}
+    return {frozenset(m): suggestion[pk] for pk, m in members.items()}
+
+
+def _grouped(order: list[tuple[str, str]]) -> tuple[dict, set]:
+    with transaction.atomic():
+        for name, text in order:
+            ingest_article(source_file=name, data=text.encode())
+        facts = _facts()
+        relations = set(
+            ArticleRelation.objects.values_list("original__source_file", "copy__source_file")
+        )
+        transaction.set_rollback(True)
+    return facts, relations
+
+
+def test_facts_suggestions_and_copies_do_not_depend_on_the_order_of_import():
+    first, relations = _grouped(BRIDGE)
+    assert relations == {("wire.txt", "copy.txt")}
+    everyone = {n for n, _ in BRIDGE}
+    # The cost is disputed on the day; the traffic figure is told by all four.
+    statuses = [status for fact, (status, _) in first.items() if {n for n, *_ in fact} == everyone]
+    assert Status.DISPUTED in statuses and Status.CORROBORATED in statuses
+    # The greedy grouping of old gave two different sets of facts for these
+    # orders: the radio's "38,000 vehicles" joined the others or stood alone.
+    for order in (
+        [BRIDGE[0], BRIDGE[2], BRIDGE[1], BRIDGE[3]],
+        BRIDGE[::-1],
+        [BRIDGE[2], BRIDGE[3], BRIDGE[0], BRIDGE[1]],
+    ):
+        assert _grouped(order) == (first, relations)
+
+
+def test_regrouping_leaves_an_editors_facts_as_they_are(editor):
+    for name, text in BRIDGE[1::2]:
+        ingest_article(source_file=name, data=text.encode())
+    claim = Claim.objects.get(article__source_file="ledger.txt", text__contains="38,000")
+    source = claim.fact
+    split = split_claim(claim=claim, user=editor, expected_version=source.version)
+    before = {fact: set(fact.claims.values_list("pk", flat=True)) for fact in (source, split)}
+
+    for name, text in BRIDGE[0::2]:
+        ingest_article(source_file=name, data=text.encode())
+
+    for fact, claims in before.items():
+        assert claims <= set(fact.claims.values_list("pk", flat=True))
+    claim.refresh_from_db()
+    assert claim.fact == split

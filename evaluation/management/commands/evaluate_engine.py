@@ -1,3 +1,4 @@
+import random
 import tempfile
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from evaluation.clusters import (
 )
 from evaluation.corpus import generate_articles
 from evaluation.database import throwaway_database
+from evaluation.orders import OrderState, compare_states
 from evaluation.scoring import CorpusFigures, Figures, evaluate, evaluate_corpus, load_labels
 from factcheck.models import ArticleRelation, Claim, Fact, Status
 from intake.services import find_article_files, import_files
@@ -46,6 +48,14 @@ class Command(BaseCommand):
             default=[],
             help="gold cluster folders (each with gold.json), or folders holding them",
         )
+        parser.add_argument(
+            "--orders",
+            type=int,
+            default=0,
+            help="import the seeds and the clusters together in N orders (the given one, then "
+            "shuffles with fixed seeds) and print how groups, suggestions and copy relations "
+            "differ from the first order's",
+        )
 
     def handle(
         self,
@@ -55,9 +65,13 @@ class Command(BaseCommand):
         corpus: int,
         seed: int,
         clusters: list[Path],
+        orders: int,
         **options,
     ):
         folders = _cluster_folders(clusters)
+        if orders > 0:
+            self._compare_orders(folders, articles, orders, verbose=options["verbosity"] >= 2)
+            return
         try:
             wanted = load_labels(labels)
         except (OSError, ValueError) as error:
@@ -84,6 +98,53 @@ class Command(BaseCommand):
                 total.add(figures)
             self.stdout.write(f"== {total.name}")
             self.stdout.write("\n".join("  " + line for line in total.totals()))
+
+    def _compare_orders(
+        self, folders: list[Path], articles: Path, orders: int, *, verbose: bool
+    ) -> None:
+        files = list(find_article_files([articles]))
+        for folder in folders:
+            files.extend(folder / n for n in load_gold(folder)["import_order"])
+        reference: OrderState | None = None
+        for n in range(orders):
+            order = list(files)
+            if n:
+                random.Random(n).shuffle(order)
+            state = state_after_import(order)
+            if reference is None:
+                reference = state
+                self.stdout.write(
+                    f"order 0 (as given): {len(order)} articles, {len(state.groups)} groups, "
+                    f"{len(state.relations)} copy relations"
+                )
+                continue
+            difference = compare_states(reference, state)
+            self.stdout.write(f"order {n} (shuffled, seed {n}): {difference.line()}")
+            if verbose:
+                self.stdout.write("\n".join(f"    {e}" for e in difference.examples))
+
+
+def state_after_import(files: list[Path]) -> OrderState:
+    """Import ``files`` in this order into a throwaway database; what the engine stored."""
+    with throwaway_database():
+        _import(files)
+        members: dict[int, set[tuple[str, int, int]]] = {}
+        for fact_id, origin, start, end in Claim.objects.values_list(
+            "fact_id", "article__origin", "start", "end"
+        ):
+            members.setdefault(fact_id, set()).add((origin, start, end))
+        suggestion = {
+            pk: (status, reason)
+            for pk, status, reason in Fact.objects.values_list(
+                "pk", "suggested_status", "suggested_reason"
+            )
+        }
+        relations = frozenset(
+            ArticleRelation.objects.values_list("original__origin", "copy__origin")
+        )
+    return OrderState(
+        groups={frozenset(m): suggestion[pk] for pk, m in members.items()}, relations=relations
+    )
 
 
 def _import(files: list[Path]) -> None:

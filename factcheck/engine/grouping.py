@@ -1,0 +1,165 @@
+"""Group claims into facts as a function of the claims, not of their arrival.
+
+Claims are linked when they share an index key (``matching.index_keys``), come
+from different articles and ``match`` says they state one fact. The linked
+claims form components; a component is grouped by one deterministic pass:
+claims in a canonical order (the caller's ``order``: earliest report first,
+originals before copies, then content), each joining the fact whose first
+claims it matches best, or starting a fact of its own. Matches are always
+scored later claim against earlier one, in that canonical order.
+
+Because a claim only ever joins a fact it is linked to, grouping a union of
+components gives the same facts as grouping each alone, so the store may
+regroup any set of whole components: the facts come out the same whatever the
+order the articles came in. Facts an editor has worked on are ``fixed``: their
+claims stay, and only the claims of the article being analysed may join them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+
+from .matching import ClaimFeatures, Match, match
+
+# How many of a fact's first claims (in the canonical order) a claim is
+# compared with to choose its fact: the first reports say what the fact is, so
+# a chain of ever looser matches cannot drag a fact away from them.
+REPRESENTATIVES = 3
+
+__all__ = ["Member", "Placed", "REPRESENTATIVES", "group_claims", "links"]
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One claim to group.
+
+    ``order`` sorts claims canonically (never by database id or arrival);
+    ``article`` keeps two claims of one article apart; ``fixed`` is the editor's
+    fact the claim stays in, and ``may_join_fixed`` lets a claim that is new
+    join such a fact.
+    """
+
+    order: tuple
+    article: Hashable
+    features: ClaimFeatures
+    keys: frozenset[str]
+    fixed: int | None = None
+    may_join_fixed: bool = False
+
+
+@dataclass
+class Placed:
+    """One fact as grouped: its members' indexes (canonical order) and how each joined."""
+
+    members: list[int]
+    fixed: int | None = None
+    # Member index -> the match that placed it (absent for the fact's first claim).
+    matches: dict[int, Match] = field(default_factory=dict)
+
+
+def _rank(result: Match) -> tuple[bool, bool, float]:
+    # A fact whose figure this claim confirms is a better home than one it
+    # would dispute: "320,000 riders by 2031" joins the projection, not
+    # today's 120,000.
+    return (result.agrees is not False, result.rule == "same_figure", result.score)
+
+
+class _Matches:
+    """Pairwise decisions, each scored once, later claim against earlier."""
+
+    def __init__(self, members: Sequence[Member]) -> None:
+        self.members = members
+        self.cache: dict[tuple[int, int], Match] = {}
+
+    def __call__(self, i: int, j: int) -> Match:
+        a, b = (i, j) if self.members[i].order > self.members[j].order else (j, i)
+        found = self.cache.get((a, b))
+        if found is None:
+            found = self.cache[(a, b)] = match(self.members[a].features, self.members[b].features)
+        return found
+
+
+def links(members: Sequence[Member], matches: _Matches | None = None) -> dict[int, set[int]]:
+    """Each claim's links: claims of other articles sharing a key that match it."""
+    matches = matches or _Matches(members)
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(members):
+        for key in m.keys:
+            by_key[key].append(i)
+    linked: dict[int, set[int]] = defaultdict(set)
+    seen: set[tuple[int, int]] = set()
+    for indexes in by_key.values():
+        for x, i in enumerate(indexes):
+            for j in indexes[x + 1 :]:
+                pair = (min(i, j), max(i, j))
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                if members[i].article == members[j].article:
+                    continue
+                if matches(i, j).same_fact:
+                    linked[i].add(j)
+                    linked[j].add(i)
+    return linked
+
+
+def group_claims(members: Sequence[Member]) -> list[Placed]:
+    """Group ``members`` into facts; the result depends on the set, not its order.
+
+    >>> facts = group_claims([Member((d, h, s), a, f, frozenset(index_keys(f))) ...])
+    """
+    matches = _Matches(members)
+    linked = links(members, matches)
+    order = sorted(range(len(members)), key=lambda i: members[i].order)
+    facts: list[Placed] = []
+    fact_of: dict[int, int] = {}
+    articles: list[set[Hashable]] = []
+
+    fixed: dict[int, int] = {}
+    for i in order:
+        pk = members[i].fixed
+        if pk is None:
+            continue
+        if pk not in fixed:
+            fixed[pk] = len(facts)
+            facts.append(Placed(members=[], fixed=pk))
+            articles.append(set())
+        n = fixed[pk]
+        facts[n].members.append(i)
+        articles[n].add(members[i].article)
+        fact_of[i] = n
+
+    for i in order:
+        if i in fact_of:
+            continue
+        me = members[i]
+        best: tuple[tuple[bool, bool, float], int, Match] | None = None
+        # Only facts this claim is linked to: a fact is never reached across
+        # components, which is what makes regrouping a component safe.
+        for n in sorted({fact_of[j] for j in linked.get(i, ()) if j in fact_of}):
+            fact = facts[n]
+            if me.article in articles[n]:
+                continue
+            if fact.fixed is not None and not me.may_join_fixed:
+                continue
+            for j in fact.members[:REPRESENTATIVES]:
+                result = matches(i, j)
+                if not result.same_fact:
+                    continue
+                rank = _rank(result)
+                # Ties go to the fact whose first claim comes first canonically.
+                if best is None or rank > best[0]:
+                    best = (rank, n, result)
+        if best is None:
+            fact_of[i] = len(facts)
+            facts.append(Placed(members=[i]))
+            articles.append({me.article})
+            continue
+        _, n, result = best
+        facts[n].members.append(i)
+        facts[n].matches[i] = result
+        articles[n].add(me.article)
+        fact_of[i] = n
+    return facts

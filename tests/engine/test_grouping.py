@@ -1,0 +1,98 @@
+"""Grouping claims into facts depends on the set of claims, not on their order."""
+
+from datetime import date
+from functools import cache
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.engine.extraction import extract_claims
+from factcheck.engine.grouping import Member, group_claims
+from factcheck.engine.matching import ClaimFeatures, index_keys, story_entities
+
+DAY = date(2027, 2, 9)
+REPORTS = {
+    "wire": (
+        "The new Karsten river bridge will cost €412 million and carry 38,000 vehicles a day, "
+        "the regional transport authority said on Tuesday. Construction of the 1.8-km crossing "
+        "starts in March 2027. The authority will borrow 60 per cent of the cost from the "
+        "European Investment Bank."
+    ),
+    "ledger": (
+        "The regional transport authority approved a €412m budget for a bridge over the Karsten "
+        "river, which it expects to be used by 38,000 cars daily. The 1,800-metre bridge will be "
+        "built from March 2027. Some 60% of the money is to be lent by the European Investment "
+        "Bank."
+    ),
+    "radio": (
+        "The bridge over the Karsten river will cost €450 million, two officials said. The "
+        "crossing, 1.8 kilometres long, would carry 38,000 vehicles every day."
+    ),
+}
+
+
+@cache
+def members() -> tuple[Member, ...]:
+    out = []
+    for name, body in sorted(REPORTS.items()):
+        found = extract_claims(body, published=DAY)
+        story = story_entities(found)
+        for claim in found:
+            features = ClaimFeatures.from_extracted(claim, body, story=story, published=DAY)
+            out.append(
+                Member(
+                    order=(name, claim.start),
+                    article=name,
+                    features=features,
+                    keys=frozenset(index_keys(features)),
+                )
+            )
+    return tuple(out)
+
+
+def facts(given: list[Member]) -> set[frozenset[tuple]]:
+    return {frozenset(given[i].order for i in fact.members) for fact in group_claims(given)}
+
+
+def figures(grouped: set[frozenset[tuple]]) -> set[frozenset[str]]:
+    """Each fact as the figures its claims state (the claims' first value's text)."""
+    text = {m.order: m.features.values[0]["text"] for m in members() if m.features.values}
+    return {frozenset(text[o] for o in fact) for fact in grouped if len(fact) > 1}
+
+
+def test_reports_of_one_figure_in_other_words_form_one_fact():
+    assert figures(facts(list(members()))) == {
+        # A dispute is one fact with two figures, not two facts.
+        frozenset({"€412m", "€450 million", "€412 million"}),
+        frozenset({"38,000 cars", "38,000 vehicles"}),
+        frozenset({"1,800-metre", "1.8 kilometres", "1.8-km"}),
+        frozenset({"Some 60%", "60 per cent"}),
+    }
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(range(len(members()))))
+def test_the_facts_do_not_depend_on_the_order_of_the_claims(order):
+    assert facts([members()[i] for i in order]) == facts(list(members()))
+
+
+def test_an_editors_fact_keeps_its_claims_and_takes_only_new_ones():
+    claims = list(members())
+    grouped = group_claims(claims)
+    big = max(grouped, key=lambda f: len(f.members))
+    # An editor split the fact: its first claim now stands alone in fact 7.
+    first, *rest = big.members
+    fixed = [
+        Member(m.order, m.article, m.features, m.keys, fixed=7 if i == first else None)
+        for i, m in enumerate(claims)
+    ]
+    regrouped = group_claims(fixed)
+    [editors] = [f for f in regrouped if f.fixed == 7]
+    assert editors.members == [first]
+    # A new claim may join it.
+    joining = [
+        Member(m.order, m.article, m.features, m.keys, m.fixed, may_join_fixed=i in rest)
+        for i, m in enumerate(fixed)
+    ]
+    [editors] = [f for f in group_claims(joining) if f.fixed == 7]
+    assert editors.members[0] == first and len(editors.members) > 1
