@@ -17,7 +17,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F, Q, QuerySet, Window
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import Length, RowNumber, Substr
 
 from factcheck.engine.extraction import extract_claims
@@ -33,7 +33,14 @@ from factcheck.engine.matching import (
 from factcheck.engine.provenance import compare, fingerprint
 from factcheck.engine.suggestion import Report, origins_of, states_change, suggest
 from factcheck.indexes import newest_per_key
-from factcheck.models import ArticleFingerprint, ArticleRelation, Claim, Fact, FactKey
+from factcheck.models import (
+    ArticleFingerprint,
+    ArticleRelation,
+    Claim,
+    Fact,
+    FactChange,
+    FactKey,
+)
 from sources.models import Article
 
 # How many of the newest facts (or articles) one key may nominate as candidates.
@@ -84,19 +91,24 @@ def analyse_article(*, article: Article) -> list[Claim]:
     story = story_entities(extracted)
     _one_import_at_a_time()
 
-    old = list(article.claims.values_list("text", "kind", "fact_id", "component"))
-    previous = {(text, kind): fact_id for text, kind, fact_id, _ in old}
+    old = list(
+        _with_editor(article.claims.all()).values_list(
+            "text", "kind", "fact_id", "component", "by_editor"
+        )
+    )
+    previous = {(text, kind): fact_id for text, kind, fact_id, *_ in old}
+    frozen = {fact_id for _, _, fact_id, _, by_editor in old if by_editor}
     touched: set[int] = set(previous.values())
     # The components this article's claims were in may fall apart without them.
-    components = {c for *_, c in old if c is not None}
-    article.claims.all().delete()
+    components = {c for *_, c, _ in old if c is not None}
+    if old:
+        article.claims.all().delete()
 
     _trace_copies(article)
 
     order = _article_order(
         article.published, article.wire_credit, len(article.body), article.content_hash
     )
-    frozen = _frozen(set(previous.values()))
     new = []
     for found in extracted:
         features = ClaimFeatures.from_extracted(
@@ -115,7 +127,7 @@ def analyse_article(*, article: Article) -> list[Claim]:
             )
         )
     all_keys = set().union(*(m.keys for m in new)) if new else set()
-    candidates = _candidate_facts(all_keys, exclude_article=article)
+    candidates = _candidate_facts(all_keys)
     near = _stored(
         Claim.objects.filter(fact_id__in=candidates)
         # A fact's first claims only: a fact reported a thousand times costs no more.
@@ -127,7 +139,7 @@ def analyse_article(*, article: Article) -> list[Claim]:
     if len(stored) + len(new) > REGROUP_MAX:
         # Too large to group again at each import: the stored facts stay as
         # they are, and the new claims join them in order of arrival.
-        stored = _regroup_set(set(), linked, whole_components=False)
+        stored = _stored(Claim.objects.filter(fact_id__in={s.claim.fact_id for s in linked}))
         stored = [replace(s, member=replace(s.member, fixed=s.claim.fact_id)) for s in stored]
     return _store(article, story, extracted, new, stored, previous, touched)
 
@@ -170,21 +182,21 @@ def _keys(features: ClaimFeatures) -> frozenset[str]:
     return frozenset(k[:200] for k in index_keys(features))
 
 
-def _frozen(fact_ids: set[int]) -> set[int]:
-    """Facts an editor has worked on: a verdict, a publication or any change in history."""
-    if not fact_ids:
-        return set()
-    return set(
-        Fact.objects.filter(pk__in=fact_ids)
-        .filter(Q(status__gt="") | Q(published_at__isnull=False) | Q(changes__isnull=False))
-        .values_list("pk", flat=True)
+def _with_editor(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    """Mark each claim whose fact an editor has worked on (``by_editor``): a verdict, a
+    publication, or any change in its history (a note, a split, a merge...)."""
+    return claims.annotate(
+        by_editor=Q(fact__status__gt="")
+        | Q(fact__published_at__isnull=False)
+        | Exists(FactChange.objects.filter(fact_id=OuterRef("fact_id")))
     )
 
 
 def _stored(claims: QuerySet[Claim]) -> list[_StoredClaim]:
     """Stored claims with what grouping needs: features, keys, canonical order, editor facts."""
     rows = list(
-        claims.select_related("article")
+        _with_editor(claims)
+        .select_related("article")
         .only(
             *("id", "article", "fact_id", "start", "end", "text", "kind", "values"),
             *("entities", "story", "component", "match_score", "match_reasons"),
@@ -196,10 +208,10 @@ def _stored(claims: QuerySet[Claim]) -> list[_StoredClaim]:
                 "article__body", F("sentence_start") + 1, F("sentence_end") - F("sentence_start")
             ),
             body_length=Length("article__body"),
+            fact_summary=F("fact__summary"),
         )
         .order_by("id")
     )
-    frozen = _frozen({c.fact_id for c in rows})
     out = []
     for claim in rows:
         features = features_of(claim, context=context_for(claim.text, claim.sentence))
@@ -213,7 +225,7 @@ def _stored(claims: QuerySet[Claim]) -> list[_StoredClaim]:
                     article=claim.article_id,
                     features=features,
                     keys=_keys(features),
-                    fixed=claim.fact_id if claim.fact_id in frozen else None,
+                    fixed=claim.fact_id if claim.by_editor else None,
                 ),
                 # A claim stored before components were labelled is one of its own.
                 component=claim.component if claim.component is not None else -claim.pk,
@@ -245,33 +257,25 @@ def _linked(new: list[Member], near: list[_StoredClaim]) -> list[_StoredClaim]:
     return list(linked.values())
 
 
-def _regroup_set(
-    components: set[int], linked: list[_StoredClaim], *, whole_components: bool = True
-) -> list[_StoredClaim]:
+def _regroup_set(components: set[int], linked: list[_StoredClaim]) -> list[_StoredClaim]:
     """The stored claims to group again: whole components, and whole facts.
 
-    Starting from the linked claims (and the components the article's old
-    claims were in), take every claim of their components and of their facts,
-    until nothing more is added; past ``REGROUP_MAX`` claims it stops.
+    Every claim of the linked claims' components (and of the components the
+    article's old claims were in) and of their facts, until nothing more is
+    added: usually one statement. Past ``REGROUP_MAX`` claims it stops.
     """
-    claim_ids = {s.claim.pk for s in linked}
-    fact_ids = {s.claim.fact_id for s in linked}
     labels = {c for c in components if c >= 0} | {s.component for s in linked if s.component >= 0}
-    if not whole_components:
-        return _stored(Claim.objects.filter(fact_id__in=fact_ids))
-    found: list[_StoredClaim] = []
+    claim_ids = {s.claim.pk for s in linked}
     while True:
+        reached = Claim.objects.filter(Q(component__in=labels) | Q(pk__in=claim_ids))
         found = _stored(
-            Claim.objects.filter(
-                Q(pk__in=claim_ids) | Q(fact_id__in=fact_ids) | Q(component__in=labels)
-            )
+            Claim.objects.filter(Q(component__in=labels) | Q(fact_id__in=reached.values("fact_id")))
         )
-        more_facts = {s.claim.fact_id for s in found} - fact_ids
-        more_labels = {s.component for s in found if s.component >= 0} - labels
-        if (not more_facts and not more_labels) or len(found) > REGROUP_MAX:
+        more = {s.component for s in found if s.component >= 0} - labels
+        if not more or len(found) > REGROUP_MAX:
             return found
-        fact_ids |= more_facts
-        labels |= more_labels
+        labels |= more
+        claim_ids |= {s.claim.pk for s in found}
 
 
 def _store(
@@ -313,11 +317,6 @@ def _store(
     # A group no fact takes starts its own: all created in one statement.
     created = Fact.objects.bulk_create([Fact(summary=summary[n]) for n in missing])
     fact_of.update((n, fact.pk) for n, fact in zip(missing, created, strict=True))
-    summaries = {
-        fact_of[n]: summary[n]
-        for n, group in enumerate(placed)
-        if group.fixed is None and n not in missing
-    }
     touched |= set(fact_of.values())
 
     home: dict[int, tuple[int, Match | None]] = {}
@@ -325,18 +324,30 @@ def _store(
         for i in group.members:
             home[i] = (fact_of[n], group.matches.get(i))
 
+    # One label for everything grouped together: the next import linked to any
+    # of it takes all of it. A claim linked to nothing keeps none: its fact
+    # holds only it, and reaches it.
+    labels = [s.component for s in stored if s.component >= 0]
+    label = min(labels) if labels else min((s.claim.pk for s in stored), default=None)
+
     changed = []
+    # Facts that lost a claim (the article's old claims too): their keys are rebuilt.
+    shrunk = set(previous.values()) - frozen
     for i, s in enumerate(stored):
         fact_id, result = home[i]
         claim = s.claim
-        if claim.fact_id == fact_id and s.member.fixed is not None:
-            continue
-        score = round(result.score, 3) if result else None
-        reasons = list(result.reasons) if result else []
-        if (claim.fact_id, claim.match_score, claim.match_reasons) != (fact_id, score, reasons):
-            claim.fact_id, claim.match_score, claim.match_reasons = fact_id, score, reasons
+        if s.member.fixed is not None:
+            score, reasons = claim.match_score, claim.match_reasons
+        else:
+            score = round(result.score, 3) if result else None
+            reasons = list(result.reasons) if result else []
+        now = (fact_id, score, reasons, label)
+        if (claim.fact_id, claim.match_score, claim.match_reasons, claim.component) != now:
+            if claim.fact_id != fact_id:
+                shrunk.add(claim.fact_id)
+            claim.fact_id, claim.match_score, claim.match_reasons, claim.component = now
             changed.append(claim)
-    Claim.objects.bulk_update(changed, ["fact", "match_score", "match_reasons"])
+    Claim.objects.bulk_update(changed, ["fact", "match_score", "match_reasons", "component"])
 
     claims: list[Claim] = []
     offset = len(stored)
@@ -360,35 +371,37 @@ def _store(
                 flags=found.flags,
                 match_score=round(result.score, 3) if result else None,
                 match_reasons=list(result.reasons) if result else [],
+                component=label,
             )
         )
     Claim.objects.bulk_create(claims)
 
-    # One label for everything grouped together: the next import linked to
-    # any of it takes all of it.
-    ids = [c.pk for c in claims] + [s.claim.pk for s in stored]
-    if ids:
-        labels = [s.component for s in stored if s.component >= 0]
-        label = min(labels) if labels else min(ids)
-        Claim.objects.filter(pk__in=ids).update(component=label)
-
-    _index(placed, members, fact_of, frozen)
-    if summaries:
-        facts = list(Fact.objects.filter(pk__in=summaries).only("id", "summary"))
-        facts = [f for f in facts if f.summary != summaries[f.pk]]
-        for f in facts:
-            f.summary = summaries[f.pk]
-        Fact.objects.bulk_update(facts, ["summary"])
+    _index(placed, members, fact_of, shrunk)
+    # A fact's summary is its first claim's text in the canonical order; the
+    # stored summaries were read with the claims.
+    current = {s.claim.fact_id: s.claim.fact_summary for s in stored}
+    retitled = [
+        Fact(pk=fact_of[n], summary=summary[n])
+        for n, group in enumerate(placed)
+        if group.fixed is None
+        and n not in missing
+        and current.get(fact_of[n], summary[n]) != summary[n]
+    ]
+    Fact.objects.bulk_update(retitled, ["summary"])
     refresh_suggestions(fact_ids=touched)
     return claims
 
 
 def _index(
-    placed: list[Placed], members: list[Member], fact_of: dict[int, int], frozen: set[int]
+    placed: list[Placed], members: list[Member], fact_of: dict[int, int], shrunk: set[int]
 ) -> None:
-    """Rebuild the key index of the engine's facts; add new keys to editors' facts."""
-    engine = [fact_of[n] for n, g in enumerate(placed) if g.fixed is None]
-    FactKey.objects.filter(fact_id__in=engine).delete()
+    """Keep the key index of the facts: each holds its claims' keys.
+
+    Keys are added for every claim; a fact that lost claims has its keys rebuilt,
+    so it is not found by keys it no longer has (an editor's fact loses none).
+    """
+    if shrunk:
+        FactKey.objects.filter(fact_id__in=shrunk).delete()
     rows = []
     for n, group in enumerate(placed):
         keys = set().union(*(members[i].keys for i in group.members))
@@ -400,23 +413,18 @@ def _shorten(text: str, limit: int = SUMMARY_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _candidate_facts(keys: Iterable[str], *, exclude_article: Article) -> dict[int, set[str]]:
-    """Facts sharing at least one key with the new claims: fact id -> shared keys."""
+def _candidate_facts(keys: Iterable[str]) -> dict[int, set[str]]:
+    """Facts sharing at least one key with the new claims: fact id -> shared keys.
+
+    The article's own claims are gone by now, so every fact found is another
+    article's (claims of one article never share a fact: ``engine.grouping``).
+    """
     shared: dict[int, set[str]] = defaultdict(set)
     stored = {key: key[:200] for key in keys}
     newest = newest_per_key(FactKey, "fact", stored.values(), limit=CANDIDATES_PER_KEY)
     for key, stored_key in stored.items():
         for fact_id in newest.get(stored_key, ()):
             shared[fact_id].add(key)
-    if shared:
-        # Claims of one article never corroborate each other.
-        own = set(
-            Claim.objects.filter(article=exclude_article, fact_id__in=shared).values_list(
-                "fact_id", flat=True
-            )
-        )
-        for fact_id in own:
-            shared.pop(fact_id, None)
     return shared
 
 
