@@ -2,11 +2,13 @@
 
 Claims are linked when they share an index key (``matching.index_keys``), come
 from different articles and ``match`` says they state one fact. The linked
-claims form components; a component is grouped by one deterministic pass:
-claims in a canonical order (the caller's ``order``: earliest report first,
-originals before copies, then content), each joining the fact whose first
-claims it matches best, or starting a fact of its own. Matches are always
-scored later claim against earlier one, in that canonical order.
+claims form components; a component is grouped by one deterministic pass over the
+articles in a canonical order (the caller's ``order``: earliest report first,
+originals before copies, then content). Each article's claims join the facts
+whose first claims they match best, the best matches first (a claim that
+confirms a fact's figure before one that disputes it), one claim per article
+in a fact; a claim that joins none starts a fact of its own. Matches are
+always scored later claim against earlier one, in that canonical order.
 
 Because a claim only ever joins a fact it is linked to, grouping a union of
 components gives the same facts as grouping each alone, so the store may
@@ -105,6 +107,48 @@ def links(members: Sequence[Member], matches: _Matches | None = None) -> dict[in
     return linked
 
 
+def _articles(members: Sequence[Member], ordered: list[int]) -> list[list[int]]:
+    """Consecutive claims of one article, as batches."""
+    batches: list[list[int]] = []
+    for i in ordered:
+        if batches and members[batches[-1][-1]].article == members[i].article:
+            batches[-1].append(i)
+        else:
+            batches.append([i])
+    return batches
+
+
+def _homes(
+    i: int,
+    members: Sequence[Member],
+    linked: dict[int, set[int]],
+    fact_of: dict[int, int],
+    facts: list[Placed],
+    matches: _Matches,
+) -> list[tuple[int, Match]]:
+    """The facts claim ``i`` may join, each with its best match among the fact's first claims.
+
+    Only facts it is linked to: a fact is never reached across components,
+    which is what makes regrouping a component safe.
+    """
+    me = members[i]
+    homes = []
+    for n in sorted({fact_of[j] for j in linked.get(i, ()) if j in fact_of}):
+        fact = facts[n]
+        if any(members[j].article == me.article for j in fact.members):
+            continue
+        if fact.fixed is not None and not me.may_join_fixed:
+            continue
+        best: Match | None = None
+        for j in fact.members[:REPRESENTATIVES]:
+            result = matches(i, j)
+            if result.same_fact and (best is None or _rank(result) > _rank(best)):
+                best = result
+        if best is not None:
+            homes.append((n, best))
+    return homes
+
+
 def group_claims(members: Sequence[Member]) -> list[Placed]:
     """Group ``members`` into facts; the result depends on the set, not its order.
 
@@ -115,7 +159,6 @@ def group_claims(members: Sequence[Member]) -> list[Placed]:
     order = sorted(range(len(members)), key=lambda i: members[i].order)
     facts: list[Placed] = []
     fact_of: dict[int, int] = {}
-    articles: list[set[Hashable]] = []
 
     fixed: dict[int, int] = {}
     for i in order:
@@ -125,41 +168,32 @@ def group_claims(members: Sequence[Member]) -> list[Placed]:
         if pk not in fixed:
             fixed[pk] = len(facts)
             facts.append(Placed(members=[], fixed=pk))
-            articles.append(set())
         n = fixed[pk]
         facts[n].members.append(i)
-        articles[n].add(members[i].article)
         fact_of[i] = n
 
-    for i in order:
-        if i in fact_of:
-            continue
-        me = members[i]
-        best: tuple[tuple[bool, bool, float], int, Match] | None = None
-        # Only facts this claim is linked to: a fact is never reached across
-        # components, which is what makes regrouping a component safe.
-        for n in sorted({fact_of[j] for j in linked.get(i, ()) if j in fact_of}):
-            fact = facts[n]
-            if me.article in articles[n]:
+    # One article at a time (its claims are together in the canonical order).
+    # Its claims are placed best match first, not in the order of its text: the
+    # claim that confirms a fact's figure takes that fact before a claim of the
+    # same article that would dispute it ("approved at €412 million" before
+    # "an earlier estimate put it at €380 million").
+    for batch in _articles(members, [i for i in order if i not in fact_of]):
+        options: list[tuple[tuple[bool, bool, float], int, int, Match]] = []
+        for i in batch:
+            for n, result in _homes(i, members, linked, fact_of, facts, matches):
+                options.append((_rank(result), i, n, result))
+        # Best rank first; ties to the earlier claim, then the earlier fact.
+        options.sort(key=lambda o: (tuple(-x for x in o[0]), members[o[1]].order, o[2]))
+        taken: set[int] = set()
+        for _, i, n, result in options:
+            if i in fact_of or n in taken:
                 continue
-            if fact.fixed is not None and not me.may_join_fixed:
-                continue
-            for j in fact.members[:REPRESENTATIVES]:
-                result = matches(i, j)
-                if not result.same_fact:
-                    continue
-                rank = _rank(result)
-                # Ties go to the fact whose first claim comes first canonically.
-                if best is None or rank > best[0]:
-                    best = (rank, n, result)
-        if best is None:
-            fact_of[i] = len(facts)
-            facts.append(Placed(members=[i]))
-            articles.append({me.article})
-            continue
-        _, n, result = best
-        facts[n].members.append(i)
-        facts[n].matches[i] = result
-        articles[n].add(me.article)
-        fact_of[i] = n
+            facts[n].members.append(i)
+            facts[n].matches[i] = result
+            fact_of[i] = n
+            taken.add(n)
+        for i in batch:
+            if i not in fact_of:
+                fact_of[i] = len(facts)
+                facts.append(Placed(members=[i]))
     return facts
