@@ -173,7 +173,9 @@ class _StoredClaim:
     component: int
 
 
-def _article_order(published, wire_credit: str, length: int, content_hash: str) -> tuple:
+def _article_order(
+    published: date | None, wire_credit: str, length: int, content_hash: str
+) -> tuple[object, ...]:
     """An article's place in the canonical order: as ``_order`` ranks originals."""
     return (published is None, published or date.min, bool(wire_credit), length, content_hash)
 
@@ -298,11 +300,11 @@ def _store(
     frozen = {m.fixed for m in members if m.fixed is not None}
     # Each group keeps the engine's fact holding most of its claims, so fact
     # ids, and the history an editor may later give them, stay put.
-    overlap = []
+    overlap: list[tuple[int, int, int]] = []
     for n, group in enumerate(placed):
         if group.fixed is None:
             counts = Counter(
-                was[i] for i in group.members if was[i] is not None and was[i] not in frozen
+                f for i in group.members if (f := was[i]) is not None and f not in frozen
             )
             overlap.extend((-count, fact_id, n) for fact_id, count in counts.items())
     fact_of: dict[int, int] = {n: g.fixed for n, g in enumerate(placed) if g.fixed is not None}
@@ -402,7 +404,7 @@ def _index(
     """
     if shrunk:
         FactKey.objects.filter(fact_id__in=shrunk).delete()
-    rows = []
+    rows: list[FactKey] = []
     for n, group in enumerate(placed):
         keys = set().union(*(members[i].keys for i in group.members))
         rows.extend(FactKey(fact_id=fact_of[n], key=k) for k in sorted(keys))

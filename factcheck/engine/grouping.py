@@ -43,7 +43,7 @@ class Member:
     join such a fact.
     """
 
-    order: tuple
+    order: tuple[object, ...]
     article: Hashable
     features: ClaimFeatures
     keys: frozenset[str]

@@ -9,9 +9,12 @@ linked to (``factcheck/engine/grouping.py``), so the facts, their suggestions
 and their reasons are the same for every order too.
 """
 
-import pytest
-from django.db import transaction
+import threading
 
+import pytest
+from django.db import connection, transaction
+
+from factcheck import analysis
 from factcheck.models import ArticleRelation, Claim, Fact, Status
 from factcheck.services import split_claim
 from intake.services import ingest_article
@@ -169,3 +172,44 @@ def test_regrouping_leaves_an_editors_facts_as_they_are(editor):
         assert claims <= set(fact.claims.values_list("pk", flat=True))
     claim.refresh_from_db()
     assert claim.fact == split
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_parallel_workers_group_as_one_worker_does(monkeypatch):
+    """Four workers import the four reports at once, each in its own transaction.
+
+    On PostgreSQL all four are held until each has stored its article and is about
+    to group: then one at a time takes the engine's lock, and each sees the others'
+    committed claims. SQLite runs one write transaction at a time anyway.
+    """
+    serial = _grouped(BRIDGE)
+    if connection.vendor == "postgresql":
+        barrier = threading.Barrier(len(BRIDGE), timeout=30)
+        wait = analysis._one_import_at_a_time
+
+        def all_at_once() -> None:
+            barrier.wait()
+            wait()
+
+        monkeypatch.setattr(analysis, "_one_import_at_a_time", all_at_once)
+    errors: list[BaseException] = []
+
+    def work(name: str, text: str) -> None:
+        try:
+            ingest_article(source_file=name, data=text.encode())
+        except BaseException as error:  # noqa: BLE001 - reported by the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=article) for article in BRIDGE]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    relations = set(
+        ArticleRelation.objects.values_list("original__source_file", "copy__source_file")
+    )
+    assert (_facts(), relations) == serial
