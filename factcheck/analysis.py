@@ -135,7 +135,9 @@ def analyse_article(*, article: Article) -> list[Claim]:
         .filter(rank__lte=CLAIMS_READ_PER_FACT)
     )
     linked = _linked(new, near)
-    stored = _regroup_set(components | {s.component for s in linked}, linked)
+    stored = _regroup_set(
+        components | {s.component for s in linked}, linked, {s.claim.pk: s for s in near}
+    )
     if len(stored) + len(new) > REGROUP_MAX:
         # Too large to group again at each import: the stored facts stay as
         # they are, and the new claims join them in order of arrival.
@@ -194,8 +196,15 @@ def _with_editor(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     )
 
 
-def _stored(claims: QuerySet[Claim]) -> list[_StoredClaim]:
-    """Stored claims with what grouping needs: features, keys, canonical order, editor facts."""
+def _stored(
+    claims: QuerySet[Claim], known: dict[int, _StoredClaim] | None = None
+) -> list[_StoredClaim]:
+    """Stored claims with what grouping needs: features, keys, canonical order, editor facts.
+
+    Claims already read in this import (``known``) are taken as they were read,
+    so their features are derived once (and ``match`` prepares them once).
+    """
+    known = known or {}
     rows = list(
         _with_editor(claims)
         .select_related("article")
@@ -216,6 +225,9 @@ def _stored(claims: QuerySet[Claim]) -> list[_StoredClaim]:
     )
     out = []
     for claim in rows:
+        if claim.pk in known:
+            out.append(known[claim.pk])
+            continue
         features = features_of(claim, context=context_for(claim.text, claim.sentence))
         a = claim.article
         order = _article_order(a.published, a.wire_credit, claim.body_length, a.content_hash)
@@ -259,7 +271,9 @@ def _linked(new: list[Member], near: list[_StoredClaim]) -> list[_StoredClaim]:
     return list(linked.values())
 
 
-def _regroup_set(components: set[int], linked: list[_StoredClaim]) -> list[_StoredClaim]:
+def _regroup_set(
+    components: set[int], linked: list[_StoredClaim], known: dict[int, _StoredClaim]
+) -> list[_StoredClaim]:
     """The stored claims to group again: whole components, and whole facts.
 
     Every claim of the linked claims' components (and of the components the
@@ -271,7 +285,10 @@ def _regroup_set(components: set[int], linked: list[_StoredClaim]) -> list[_Stor
     while True:
         reached = Claim.objects.filter(Q(component__in=labels) | Q(pk__in=claim_ids))
         found = _stored(
-            Claim.objects.filter(Q(component__in=labels) | Q(fact_id__in=reached.values("fact_id")))
+            Claim.objects.filter(
+                Q(component__in=labels) | Q(fact_id__in=reached.values("fact_id"))
+            ),
+            known,
         )
         more = {s.component for s in found if s.component >= 0} - labels
         if not more or len(found) > REGROUP_MAX:
@@ -296,7 +313,6 @@ def _store(
     was = [s.claim.fact_id for s in stored] + [
         previous.get((found.text, found.kind.value)) for found in extracted
     ]
-    touched |= {f for f in was if f is not None}
     frozen = {m.fixed for m in members if m.fixed is not None}
     # Each group keeps the engine's fact holding most of its claims, so fact
     # ids, and the history an editor may later give them, stay put.
@@ -319,7 +335,6 @@ def _store(
     # A group no fact takes starts its own: all created in one statement.
     created = Fact.objects.bulk_create([Fact(summary=summary[n]) for n in missing])
     fact_of.update((n, fact.pk) for n, fact in zip(missing, created, strict=True))
-    touched |= set(fact_of.values())
 
     home: dict[int, tuple[int, Match | None]] = {}
     for n, group in enumerate(placed):
@@ -347,6 +362,7 @@ def _store(
         if (claim.fact_id, claim.match_score, claim.match_reasons, claim.component) != now:
             if claim.fact_id != fact_id:
                 shrunk.add(claim.fact_id)
+                touched.add(fact_id)
             claim.fact_id, claim.match_score, claim.match_reasons, claim.component = now
             changed.append(claim)
     Claim.objects.bulk_update(changed, ["fact", "match_score", "match_reasons", "component"])
@@ -377,8 +393,11 @@ def _store(
             )
         )
     Claim.objects.bulk_create(claims)
+    # Suggestions change only where claims came or went: the facts this
+    # article's claims are in or left, and the facts regrouping changed.
+    touched |= shrunk | {c.fact_id for c in claims}
 
-    _index(placed, members, fact_of, shrunk)
+    _index(placed, members, fact_of, shrunk, touched)
     # A fact's summary is its first claim's text in the canonical order; the
     # stored summaries were read with the claims.
     current = {s.claim.fact_id: s.claim.fact_summary for s in stored}
@@ -395,17 +414,24 @@ def _store(
 
 
 def _index(
-    placed: list[Placed], members: list[Member], fact_of: dict[int, int], shrunk: set[int]
+    placed: list[Placed],
+    members: list[Member],
+    fact_of: dict[int, int],
+    shrunk: set[int],
+    changed: set[int],
 ) -> None:
     """Keep the key index of the facts: each holds its claims' keys.
 
-    Keys are added for every claim; a fact that lost claims has its keys rebuilt,
-    so it is not found by keys it no longer has (an editor's fact loses none).
+    Only facts whose claims ``changed`` are written: a fact that gained claims
+    gets their keys, and one that lost claims has its keys rebuilt, so it is not
+    found by keys it no longer has (an editor's fact loses none).
     """
     if shrunk:
         FactKey.objects.filter(fact_id__in=shrunk).delete()
     rows: list[FactKey] = []
     for n, group in enumerate(placed):
+        if fact_of[n] not in changed:
+            continue
         keys = set().union(*(members[i].keys for i in group.members))
         rows.extend(FactKey(fact_id=fact_of[n], key=k) for k in sorted(keys))
     FactKey.objects.bulk_create(rows, ignore_conflicts=True)

@@ -6,9 +6,10 @@ the suggestion carries that decision's reasons in words. Facts that merely share
 matching key (a name, a round number) are not offered: sharing keys is how the
 candidates are found, never why they are suggested.
 
-Such pairs exist because the import places each claim as it arrives: a claim that
-would have joined a fact created after it, an editor's split, or a fact at the cap
-of candidates compared, leaves two facts the engine would now call one.
+Such pairs exist because grouping is one pass in a fixed order (``engine.grouping``:
+a claim is placed against a fact's first claims and never merges two facts), because
+of an editor's split, or past the caps of candidates compared: each can leave two
+facts the engine's matching would call one.
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ from .matching import ClaimFeatures, Match, match
 # a chain of ever looser matches cannot drag a fact away from them.
 REPRESENTATIVES = 3
 
-__all__ = ["Member", "Placed", "REPRESENTATIVES", "group_claims", "links"]
+__all__ = ["Member", "Placed", "REPRESENTATIVES", "group_claims"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,28 +83,17 @@ class _Matches:
         return found
 
 
-def links(members: Sequence[Member], matches: _Matches | None = None) -> dict[int, set[int]]:
-    """Each claim's links: claims of other articles sharing a key that match it."""
-    matches = matches or _Matches(members)
+def _sharing(members: Sequence[Member]) -> dict[int, set[int]]:
+    """Each claim's claims of other articles sharing a key with it: the pairs a link may join."""
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(members):
         for key in m.keys:
             by_key[key].append(i)
-    linked: dict[int, set[int]] = defaultdict(set)
-    seen: set[tuple[int, int]] = set()
+    sharing: dict[int, set[int]] = defaultdict(set)
     for indexes in by_key.values():
-        for x, i in enumerate(indexes):
-            for j in indexes[x + 1 :]:
-                pair = (min(i, j), max(i, j))
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                if members[i].article == members[j].article:
-                    continue
-                if matches(i, j).same_fact:
-                    linked[i].add(j)
-                    linked[j].add(i)
-    return linked
+        for i in indexes:
+            sharing[i].update(j for j in indexes if members[j].article != members[i].article)
+    return sharing
 
 
 def _articles(members: Sequence[Member], ordered: list[int]) -> list[list[int]]:
@@ -121,19 +110,21 @@ def _articles(members: Sequence[Member], ordered: list[int]) -> list[list[int]]:
 def _homes(
     i: int,
     members: Sequence[Member],
-    linked: dict[int, set[int]],
+    sharing: dict[int, set[int]],
     fact_of: dict[int, int],
     facts: list[Placed],
     matches: _Matches,
 ) -> list[tuple[int, Match]]:
     """The facts claim ``i`` may join, each with its best match among the fact's first claims.
 
-    Only facts it is linked to: a fact is never reached across components,
-    which is what makes regrouping a component safe.
+    Only facts it is linked to (a claim of theirs shares a key with it and
+    matches it): a fact is never reached across components, which is what makes
+    regrouping a component safe. Links are checked only for facts it matches.
     """
     me = members[i]
+    near = sharing.get(i, set())
     homes = []
-    for n in sorted({fact_of[j] for j in linked.get(i, ()) if j in fact_of}):
+    for n in sorted({fact_of[j] for j in near if j in fact_of}):
         fact = facts[n]
         if any(members[j].article == me.article for j in fact.members):
             continue
@@ -144,7 +135,7 @@ def _homes(
             result = matches(i, j)
             if result.same_fact and (best is None or _rank(result) > _rank(best)):
                 best = result
-        if best is not None:
+        if best is not None and any(j in near and matches(i, j).same_fact for j in fact.members):
             homes.append((n, best))
     return homes
 
@@ -155,7 +146,7 @@ def group_claims(members: Sequence[Member]) -> list[Placed]:
     >>> facts = group_claims([Member((d, h, s), a, f, frozenset(index_keys(f))) ...])
     """
     matches = _Matches(members)
-    linked = links(members, matches)
+    sharing = _sharing(members)
     order = sorted(range(len(members)), key=lambda i: members[i].order)
     facts: list[Placed] = []
     fact_of: dict[int, int] = {}
@@ -180,7 +171,7 @@ def group_claims(members: Sequence[Member]) -> list[Placed]:
     for batch in _articles(members, [i for i in order if i not in fact_of]):
         options: list[tuple[tuple[bool, bool, float], int, int, Match]] = []
         for i in batch:
-            for n, result in _homes(i, members, linked, fact_of, facts, matches):
+            for n, result in _homes(i, members, sharing, fact_of, facts, matches):
                 options.append((_rank(result), i, n, result))
         # Best rank first; ties to the earlier claim, then the earlier fact.
         options.sort(key=lambda o: (tuple(-x for x in o[0]), members[o[1]].order, o[2]))
