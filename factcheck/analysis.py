@@ -110,11 +110,17 @@ def analyse_article(*, article: Article) -> list[Claim]:
         article.published, article.wire_credit, len(article.body), article.content_hash
     )
     new = []
+    kept_once: set[int] = set()
     for found in extracted:
         features = ClaimFeatures.from_extracted(
             found, article.body, story=story, published=article.published
         )
         kept = previous.get((found.text, found.kind.value))
+        if kept in kept_once:
+            # The same words twice in one article: only one stays in the editor's fact.
+            kept = None
+        elif kept in frozen:
+            kept_once.add(kept)
         new.append(
             Member(
                 order=(*order, found.start, found.end),
@@ -282,6 +288,8 @@ def _regroup_set(
     """
     labels = {c for c in components if c >= 0} | {s.component for s in linked if s.component >= 0}
     claim_ids = {s.claim.pk for s in linked}
+    if not labels and not claim_ids:
+        return []
     while True:
         reached = Claim.objects.filter(Q(component__in=labels) | Q(pk__in=claim_ids))
         found = _stored(
@@ -347,6 +355,8 @@ def _store(
     labels = [s.component for s in stored if s.component >= 0]
     label = min(labels) if labels else min((s.claim.pk for s in stored), default=None)
 
+    # The stored summaries, read with the claims, before any claim moves.
+    current = {s.claim.fact_id: s.claim.fact_summary for s in stored}
     changed = []
     # Facts that lost a claim (the article's old claims too): their keys are rebuilt.
     shrunk = set(previous.values()) - frozen
@@ -398,9 +408,7 @@ def _store(
     touched |= shrunk | {c.fact_id for c in claims}
 
     _index(placed, members, fact_of, shrunk, touched)
-    # A fact's summary is its first claim's text in the canonical order; the
-    # stored summaries were read with the claims.
-    current = {s.claim.fact_id: s.claim.fact_summary for s in stored}
+    # A fact's summary is its first claim's text in the canonical order.
     retitled = [
         Fact(pk=fact_of[n], summary=summary[n])
         for n, group in enumerate(placed)
