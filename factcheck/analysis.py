@@ -11,7 +11,7 @@ does not grow with the size of the corpus.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -316,7 +316,18 @@ def _store(
 ) -> list[Claim]:
     """Group the new and stored claims, map the groups onto facts, write what changed."""
     members = [s.member for s in stored] + new
-    placed = group_claims(members)
+    # Articles before this one in the canonical order are grouped as the pass
+    # would group them, and keep their facts. Not on a re-import: the article's
+    # old claims, now gone, may have shaped them.
+    first = min((m.order for m in new), default=None)
+    kept: dict[int, Hashable] = {}
+    if first is not None and not previous:
+        kept = {
+            i: s.claim.fact_id
+            for i, s in enumerate(stored)
+            if s.member.fixed is None and s.member.order < first
+        }
+    placed = group_claims(members, kept)
     # Where each member was: a stored claim's fact, a new claim's previous one.
     was = [s.claim.fact_id for s in stored] + [
         previous.get((found.text, found.kind.value)) for found in extracted
@@ -363,7 +374,7 @@ def _store(
     for i, s in enumerate(stored):
         fact_id, result = home[i]
         claim = s.claim
-        if s.member.fixed is not None:
+        if s.member.fixed is not None or i in kept:
             score, reasons = claim.match_score, claim.match_reasons
         else:
             score = round(result.score, 3) if result else None

@@ -20,7 +20,7 @@ claims stay, and only the claims of the article being analysed may join them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .matching import ClaimFeatures, Match, match
@@ -140,8 +140,16 @@ def _homes(
     return homes
 
 
-def group_claims(members: Sequence[Member]) -> list[Placed]:
+def group_claims(
+    members: Sequence[Member], kept: Mapping[int, Hashable] | None = None
+) -> list[Placed]:
     """Group ``members`` into facts; the result depends on the set, not its order.
+
+    ``kept`` (member index -> its current fact) says which claims are already
+    grouped as this pass would group them: the claims of every article before
+    the first new one in the canonical order, which nothing after them can
+    change. They keep their facts and are not placed again, so a report that
+    arrives in order costs only its own claims' placing.
 
     >>> facts = group_claims([Member((d, h, s), a, f, frozenset(index_keys(f))) ...])
     """
@@ -160,6 +168,18 @@ def group_claims(members: Sequence[Member]) -> list[Placed]:
             fixed[pk] = len(facts)
             facts.append(Placed(members=[], fixed=pk))
         n = fixed[pk]
+        facts[n].members.append(i)
+        fact_of[i] = n
+
+    # Facts made in the pass come in the canonical order of their first claim.
+    before: dict[Hashable, int] = {}
+    for i in order:
+        if i in fact_of or kept is None or i not in kept:
+            continue
+        if kept[i] not in before:
+            before[kept[i]] = len(facts)
+            facts.append(Placed(members=[]))
+        n = before[kept[i]]
         facts[n].members.append(i)
         fact_of[i] = n
 

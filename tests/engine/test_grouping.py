@@ -96,3 +96,24 @@ def test_an_editors_fact_keeps_its_claims_and_takes_only_new_ones():
     ]
     [editors] = [f for f in group_claims(joining) if f.fixed == 7]
     assert editors.members[0] == first and len(editors.members) > 1
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.permutations(sorted(REPORTS)))
+def test_articles_grouped_before_the_new_ones_keep_their_facts_exactly(names):
+    """Grouping the earlier reports first and keeping their facts gives the full pass's facts."""
+    claims = list(members())
+    everything = facts(claims)
+    for cut in range(1, len(names)):
+        # The reports before the first new one in the canonical order (here by name).
+        first_new = min(names[cut:])
+        earlier = [m for m in claims if m.article < first_new]
+        grouped = group_claims(earlier)
+        fact_of = {
+            m.order: n for n, fact in enumerate(grouped) for m in (earlier[i] for i in fact.members)
+        }
+        kept = {i: fact_of[m.order] for i, m in enumerate(claims) if m.order in fact_of}
+        regrouped = {
+            frozenset(claims[i].order for i in f.members) for f in group_claims(claims, kept)
+        }
+        assert regrouped == everything
