@@ -216,7 +216,7 @@ def _stored(
         .select_related("article")
         .only(
             *("id", "article", "fact_id", "start", "end", "text", "kind", "values"),
-            *("entities", "story", "component", "match_score", "match_reasons"),
+            *("entities", "story", "component", "match_score", "match_reasons", "keys"),
             *("article__published", "article__wire_credit", "article__content_hash"),
         )
         .annotate(
@@ -244,7 +244,8 @@ def _stored(
                     order=(*order, claim.start, claim.end),
                     article=claim.article_id,
                     features=features,
-                    keys=_keys(features),
+                    # Claims stored before keys were kept get them derived.
+                    keys=frozenset(claim.keys) if claim.keys is not None else _keys(features),
                     fixed=claim.fact_id if claim.by_editor else None,
                 ),
                 # A claim stored before components were labelled is one of its own.
@@ -411,6 +412,7 @@ def _store(
                 match_score=round(result.score, 3) if result else None,
                 match_reasons=list(result.reasons) if result else [],
                 component=label,
+                keys=sorted(new[i].keys),
             )
         )
     Claim.objects.bulk_create(claims)

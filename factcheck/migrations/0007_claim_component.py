@@ -28,5 +28,10 @@ class Migration(migrations.Migration):
             name="component",
             field=models.PositiveBigIntegerField(blank=True, db_index=True, null=True),
         ),
+        migrations.AddField(
+            model_name="claim",
+            name="keys",
+            field=models.JSONField(blank=True, null=True),
+        ),
         migrations.RunPython(label_components, migrations.RunPython.noop),
     ]
