@@ -30,6 +30,7 @@ from factcheck.engine.matching import (
 from factcheck.engine.provenance import compare, fingerprint
 from factcheck.engine.suggestion import Report, origins_of, states_change, suggest
 from factcheck.models import ArticleFingerprint, ArticleRelation, Claim, Fact, FactKey
+from factcheck.publishing import watch_reviewed_facts
 from sources.models import Article
 
 # How many of the newest facts (or articles) one key may nominate as candidates.
@@ -125,7 +126,8 @@ def analyse_article(*, article: Article) -> list[Claim]:
             )
         )
     Claim.objects.bulk_create(stored)
-    refresh_suggestions(fact_ids=touched)
+    with watch_reviewed_facts(article=article, previous=set(previous.values()), fact_ids=touched):
+        refresh_suggestions(fact_ids=touched)
     return stored
 
 

@@ -1,4 +1,4 @@
-"""The public Atom feed of the newest published fact-checks."""
+"""The public Atom feed of the newest published fact-checks (their latest versions)."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from .claimreview import absolute_url, public_path, published_wording
-from .models import Fact
+from .claimreview import absolute_url, differing_sentence, live_publications, public_path
+from .models import Publication
 
 FEED_SIZE = 50
 
@@ -31,20 +31,31 @@ class PublicFactFeed(Feed):
         return settings.NEWSROOM_NAME
 
     def items(self):
-        return Fact.objects.published().order_by("-published_at", "-pk")[:FEED_SIZE]
+        return live_publications()[:FEED_SIZE]
 
-    def item_title(self, fact: Fact) -> str:
-        return f"{fact.summary} — {published_wording(fact)}"
+    def item_title(self, publication: Publication) -> str:
+        snapshot = publication.snapshot
+        return f"{snapshot['statement']} — {snapshot['rating']['wording']}"
 
-    def item_description(self, fact: Fact) -> str:
+    def item_description(self, publication: Publication) -> str:
         # Atom summaries are HTML: the claim comes from article text, so escape it.
-        return f"<p>{escape(fact.summary)}</p><p>{escape(published_wording(fact))}</p>"
+        snapshot = publication.snapshot
+        parts = [
+            snapshot["statement"],
+            snapshot["rating"]["wording"],
+            snapshot["conclusion"],
+            differing_sentence(snapshot),
+        ]
+        return "".join(f"<p>{escape(part)}</p>" for part in parts if part)
 
-    def item_link(self, fact: Fact) -> str:
-        return absolute_url(public_path(fact))
+    def item_link(self, publication: Publication) -> str:
+        return absolute_url(public_path(publication.fact_id))
 
-    def item_pubdate(self, fact: Fact):
-        return fact.published_at
+    def item_guid(self, publication: Publication) -> str:
+        return absolute_url(public_path(publication.fact_id))
 
-    def item_updateddate(self, fact: Fact):
-        return fact.published_at
+    def item_pubdate(self, publication: Publication):
+        return publication.first_published_at
+
+    def item_updateddate(self, publication: Publication):
+        return publication.published_at

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils.functional import cached_property
 
 from sources.models import Article
 
 from .engine.extraction import MODEL_PREFIX
-from .forms import EvidenceForm, MergeForm
+from .forms import ClearReviewForm, EvidenceForm, FactCheckForm, MergeForm
 from .highlight import Span, describe_value, differing_values, paragraphs, segment, value_spans
-from .models import ArticleRelation, Claim, Evidence, Fact
+from .models import ArticleRelation, Claim, Evidence, Fact, Publication
+from .publishing import disagreement
 from .roles import editors
+from .snapshots import default_statement
 
 HISTORY_LIMIT = 200
 MERGE_CANDIDATES = 8
@@ -276,6 +279,42 @@ class FactPage:
     @property
     def evidence_form(self):
         return self.forms.get("evidence") or EvidenceForm()
+
+    @cached_property
+    def default_statement(self) -> str:
+        """What the fact-check states when the editor writes no statement."""
+        return default_statement(self.fact, self.claims)
+
+    @property
+    def factcheck_form(self) -> FactCheckForm:
+        """The written fact-check as saved, or as the editor typed it in a refused change."""
+        return self.forms.get("factcheck") or FactCheckForm(
+            initial={
+                "statement": self.fact.statement or self.default_statement,
+                "claimant": self.fact.claimant,
+                "claimant_kind": self.fact.claimant_kind,
+                "conclusion": self.fact.conclusion,
+            }
+        )
+
+    @property
+    def clear_review_form(self) -> ClearReviewForm:
+        return self.forms.get("clear_review") or ClearReviewForm()
+
+    @cached_property
+    def publications(self) -> list[Publication]:
+        return list(
+            self.fact.publications.select_related("published_by", "approved_by").order_by("-number")
+        )
+
+    @property
+    def needs_second_editor(self) -> bool:
+        return settings.PUBLISH_NEEDS_SECOND_EDITOR
+
+    @cached_property
+    def disagreement(self) -> str:
+        """Why publishing asks for confirmation (the verdict differs from the suggestion)."""
+        return disagreement(self.fact)
 
     @property
     def merge_form(self):

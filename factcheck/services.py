@@ -4,7 +4,10 @@ Every function here writes a ``FactChange`` row (who, when, old → new, why) in
 same transaction as the change, and refuses an edit made on a stale view: the
 caller passes the ``version`` the editor saw, and a fact changed since then
 raises ``StaleEdit`` naming who changed it, so nothing is silently overwritten.
-Views, admin actions and commands all call these functions.
+Views, admin actions and commands all call these functions. The written
+fact-check, the workflow and publishing live in ``factcheck.publishing``;
+``StaleEdit``, ``InvalidChange``, ``publish_fact`` and ``unpublish_fact`` are
+also importable from here, where callers have always found them.
 """
 
 from __future__ import annotations
@@ -13,63 +16,18 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from .analysis import features_of, refresh_suggestions
+from .editing import InvalidChange, StaleEdit, stage_after_edit
+from .editing import bump as _bump
+from .editing import lock as _lock
+from .editing import log as _log
 from .engine.matching import index_keys
 from .models import Claim, Evidence, Fact, FactChange, FactKey, Status
 
-
-class StaleEdit(Exception):
-    """The fact changed after the editor loaded it.
-
-    ``StaleEdit.of(fact)`` words the refusal: who changed the fact last, when,
-    and what its verdict is now.
-    """
-
-    def __init__(self, fact: Fact, message: str):
-        self.fact = fact
-        super().__init__(message)
-
-    @classmethod
-    def of(cls, fact: Fact) -> StaleEdit:
-        last = fact.changes.select_related("user").first()
-        who = last.user.get_username() if last and last.user else "someone"
-        when = timezone.localtime(last.created_at).strftime("%H:%M:%S") if last else ""
-        verdict = fact.get_status_display() if fact.status else "no verdict"
-        return cls(
-            fact,
-            f"Fact #{fact.pk} was changed by {who}{f' at {when}' if when else ''} while you were "
-            f"looking at it; it is now: {verdict}. Review the current state and try again.",
-        )
-
-
-class InvalidChange(ValueError):
-    """The change makes no sense for this fact (wrong status, claim not in fact…)."""
-
-
-def _lock(fact: Fact, expected_version: int | None) -> Fact:
-    """Reload the fact under a row lock and check the editor saw its latest version."""
-    current = Fact.objects.select_for_update().get(pk=fact.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEdit.of(current)
-    return current
-
-
-def _bump(fact: Fact, **fields) -> Fact:
-    for name, value in fields.items():
-        setattr(fact, name, value)
-    fact.version = F("version") + 1
-    fact.save(update_fields=[*fields, "version", "updated_at"])
-    fact.refresh_from_db()
-    return fact
-
-
-def _log(fact: Fact, user, action: str, old: str, new: str, reason: str = "") -> FactChange:
-    return FactChange.objects.create(
-        fact=fact, user=user, action=action, old_value=old, new_value=new, reason=reason
-    )
+# Re-exported: the publishing services were here before ``publishing`` existed.
+from .publishing import publish_fact, unpublish_fact
 
 
 @transaction.atomic
@@ -94,12 +52,15 @@ def record_verdict(
     if status == "" and current.published_at:
         raise InvalidChange("Unpublish the fact-check before clearing its verdict.")
     old = current.status
+    stage = stage_after_edit(current, user, public=True, why="The verdict changed.")
     current = _bump(
         current,
         status=status,
         status_changed_by=user,
         status_changed_at=timezone.now(),
         needs_review=False,
+        review_reason="",
+        **stage,
     )
     _log(current, user, FactChange.Action.STATUS, old, status, reason)
     return current
@@ -114,7 +75,9 @@ def set_note(
     if current.note == note:
         return current
     old = current.note
-    current = _bump(current, note=note)
+    # The note is the desk's own: it starts the work but is never published.
+    stage = stage_after_edit(current, user, public=False, why="")
+    current = _bump(current, note=note, **stage)
     _log(current, user, FactChange.Action.NOTE, old, note)
     return current
 
@@ -138,16 +101,34 @@ def assign_fact(
 
 @transaction.atomic
 def add_evidence(
-    *, fact: Fact, url: str, note: str, user: AbstractBaseUser, expected_version: int | None
+    *,
+    fact: Fact,
+    url: str,
+    note: str,
+    user: AbstractBaseUser,
+    expected_version: int | None,
+    public: bool = False,
 ) -> Evidence:
     """Link a source that supports or refutes the fact; ``user`` is recorded as who added it.
+
+    ``public`` shows it on the fact-check when next published.
 
     >>> add_evidence(fact=f, url="https://…", note="Customs data", user=u, expected_version=3)
     """
     current = _lock(fact, expected_version)
-    evidence = Evidence.objects.create(fact=current, url=url, note=note.strip(), added_by=user)
-    _bump(current)
-    _log(current, user, FactChange.Action.EVIDENCE_ADD, "", f"{url} {evidence.note}".strip())
+    evidence = Evidence.objects.create(
+        fact=current, url=url, note=note.strip(), added_by=user, public=public
+    )
+    stage = stage_after_edit(current, user, public=public, why="Public evidence was added.")
+    _bump(current, **stage)
+    shown = " (shown publicly)" if public else ""
+    _log(
+        current,
+        user,
+        FactChange.Action.EVIDENCE_ADD,
+        "",
+        f"{url} {evidence.note}".strip() + shown,
+    )
     return evidence
 
 
@@ -167,8 +148,11 @@ def remove_evidence(
         f"{evidence.url} {evidence.note}".strip(),
         "",
     )
+    stage = stage_after_edit(
+        current, user, public=evidence.public, why="Public evidence was removed."
+    )
     evidence.delete()
-    return _bump(current)
+    return _bump(current, **stage)
 
 
 @transaction.atomic
@@ -277,29 +261,32 @@ def flag_facts_for_review(
     """
     flagged = []
     for pk in sorted(set(fact_ids)):
-        current = _bump(_lock(Fact(pk=pk), None), needs_review=True)
+        current = _lock(Fact(pk=pk), None)
+        stage = stage_after_edit(
+            current, user, public=True, why="The text of an article it cites was replaced."
+        )
+        current = _bump(
+            current,
+            needs_review=True,
+            review_reason=f"The text of an article it cites was replaced: {reason}",
+            **stage,
+        )
         _log(current, user, FactChange.Action.ARTICLE_TEXT, old, new, reason)
         flagged.append(current)
     return flagged
 
 
-@transaction.atomic
-def publish_fact(*, fact: Fact, user: AbstractBaseUser, expected_version: int | None) -> Fact:
-    current = _lock(fact, expected_version)
-    if not current.status:
-        raise InvalidChange("Only a fact with an editor's verdict can be published.")
-    if current.published_at:
-        return current
-    current = _bump(current, published_at=timezone.now())
-    _log(current, user, FactChange.Action.PUBLISH, "", current.status)
-    return current
-
-
-@transaction.atomic
-def unpublish_fact(*, fact: Fact, user: AbstractBaseUser, expected_version: int | None) -> Fact:
-    current = _lock(fact, expected_version)
-    if not current.published_at:
-        return current
-    current = _bump(current, published_at=None)
-    _log(current, user, FactChange.Action.UNPUBLISH, current.status, "")
-    return current
+__all__ = [
+    "InvalidChange",
+    "StaleEdit",
+    "add_evidence",
+    "assign_fact",
+    "flag_facts_for_review",
+    "merge_facts",
+    "publish_fact",
+    "record_verdict",
+    "remove_evidence",
+    "set_note",
+    "split_claim",
+    "unpublish_fact",
+]

@@ -30,6 +30,15 @@ urlpatterns = [
     ),
     path("facts/<int:pk>/split/", facts.fact_split, name="fact-split"),
     path("facts/<int:pk>/merge/", facts.fact_merge, name="fact-merge"),
+    path(
+        "facts/<int:pk>/evidence/<int:evidence_pk>/visibility/",
+        facts.evidence_visibility,
+        name="fact-evidence-visibility",
+    ),
+    path("facts/<int:pk>/factcheck/", facts.fact_factcheck, name="fact-factcheck"),
+    path("facts/<int:pk>/request-review/", facts.fact_request_review, name="fact-request-review"),
+    path("facts/<int:pk>/approve/", facts.fact_approve, name="fact-approve"),
+    path("facts/<int:pk>/clear-review/", facts.fact_clear_review, name="fact-clear-review"),
     path("facts/<int:pk>/publish/", facts.fact_publish, name="fact-publish"),
     path("facts/<int:pk>/unpublish/", facts.fact_unpublish, name="fact-unpublish"),
     # --- public fact-checks (factcheck/views/public.py) ---

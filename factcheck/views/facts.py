@@ -35,27 +35,39 @@ from newsroom.htmx import wants_fragment
 
 from ..forms import (
     AssignForm,
+    ClearReviewForm,
     EvidenceForm,
+    EvidenceVisibilityForm,
+    FactCheckForm,
     MergeForm,
     NoteForm,
+    PublishForm,
+    ReasonForm,
     SplitForm,
     VerdictForm,
     VersionForm,
 )
 from ..models import Claim, Evidence, Fact
 from ..pages import ClaimPanel, FactPage, article_page_context
+from ..publishing import (
+    approve_publication,
+    clear_review_flag,
+    publish_fact,
+    request_review,
+    show_evidence,
+    unpublish_fact,
+    write_factcheck,
+)
 from ..services import (
     InvalidChange,
     StaleEdit,
     add_evidence,
     assign_fact,
     merge_facts,
-    publish_fact,
     record_verdict,
     remove_evidence,
     set_note,
     split_claim,
-    unpublish_fact,
 )
 from .changes import PUBLISH, RECORD, Outcome, attempt, require
 
@@ -65,6 +77,8 @@ FACT_PAGE = "factcheck/fact_detail.html"
 FACT_REGIONS = frozenset(
     {
         "fact-summary",
+        "fact-review",
+        "fact-factcheck",
         "fact-claims",
         "fact-verdict",
         "fact-publish",
@@ -257,26 +271,160 @@ def fact_assign(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _publish(request: HttpRequest, pk: int, service) -> HttpResponse:
-    require(request, PUBLISH)
+def _workflow(request: HttpRequest, pk: int, perm: str, form, service, notice: str):
+    """A workflow step posted from the publication region: ``service(fact, data)``."""
+    require(request, perm)
     fact = get_object_or_404(Fact, pk=pk)
-    outcome = attempt(
-        VersionForm(request.POST),
-        lambda data: service(fact=fact, user=request.user, expected_version=data["version"]),
+    outcome = attempt(form, lambda data: service(fact, data))
+    return _answer(
+        request,
+        fact,
+        "fact-publish",
+        outcome,
+        events=("factChanged", "publishChanged"),
+        notice=notice,
     )
-    return _answer(request, fact, "fact-publish", outcome, events=("factChanged", "publishChanged"))
+
+
+@require_POST
+@login_required
+def fact_request_review(request: HttpRequest, pk: int) -> HttpResponse:
+    return _workflow(
+        request,
+        pk,
+        RECORD,
+        VersionForm(request.POST),
+        lambda fact, data: request_review(
+            fact=fact, user=request.user, expected_version=data["version"]
+        ),
+        "Review requested: a second editor can now approve it.",
+    )
+
+
+@require_POST
+@login_required
+def fact_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    return _workflow(
+        request,
+        pk,
+        PUBLISH,
+        VersionForm(request.POST),
+        lambda fact, data: approve_publication(
+            fact=fact, user=request.user, expected_version=data["version"]
+        ),
+        "Approved for publication.",
+    )
 
 
 @require_POST
 @login_required
 def fact_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    return _publish(request, pk, publish_fact)
+    return _workflow(
+        request,
+        pk,
+        PUBLISH,
+        PublishForm(request.POST),
+        lambda fact, data: publish_fact(
+            fact=fact,
+            user=request.user,
+            expected_version=data["version"],
+            confirmed=data["confirm"],
+        ),
+        "Published.",
+    )
 
 
 @require_POST
 @login_required
 def fact_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
-    return _publish(request, pk, unpublish_fact)
+    return _workflow(
+        request,
+        pk,
+        PUBLISH,
+        ReasonForm(request.POST),
+        lambda fact, data: unpublish_fact(
+            fact=fact, user=request.user, expected_version=data["version"], reason=data["reason"]
+        ),
+        "Unpublished.",
+    )
+
+
+@require_POST
+@login_required
+def fact_clear_review(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request, RECORD)
+    fact = get_object_or_404(Fact, pk=pk)
+    form = ClearReviewForm(request.POST)
+    outcome = attempt(
+        form,
+        lambda data: clear_review_flag(
+            fact=fact, user=request.user, expected_version=data["version"], reason=data["reason"]
+        ),
+    )
+    return _answer(
+        request,
+        fact,
+        "fact-review",
+        outcome,
+        events=("factChanged", "reviewCleared"),
+        notice="Re-review cleared.",
+        forms={"clear_review": form},
+    )
+
+
+@require_POST
+@login_required
+def fact_factcheck(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request, RECORD)
+    fact = get_object_or_404(Fact, pk=pk)
+    form = FactCheckForm(request.POST)
+    outcome = attempt(
+        form,
+        lambda data: write_factcheck(
+            fact=fact,
+            statement=data["statement"],
+            claimant=data["claimant"],
+            claimant_kind=data["claimant_kind"],
+            conclusion=data["conclusion"],
+            user=request.user,
+            expected_version=data["version"],
+        ),
+    )
+    return _answer(
+        request,
+        fact,
+        "fact-factcheck",
+        outcome,
+        events=("factChanged", "factcheckChanged"),
+        notice="Fact-check saved.",
+        forms={"factcheck": form},
+    )
+
+
+@require_POST
+@login_required
+def evidence_visibility(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+    require(request, RECORD)
+    evidence = get_object_or_404(
+        Evidence.objects.select_related("fact"), pk=evidence_pk, fact_id=pk
+    )
+    outcome = attempt(
+        EvidenceVisibilityForm(request.POST),
+        lambda data: show_evidence(
+            evidence=evidence,
+            public=data["public"],
+            user=request.user,
+            expected_version=data["version"],
+        ),
+    )
+    return _answer(
+        request,
+        evidence.fact,
+        "fact-evidence",
+        outcome,
+        events=("factChanged", "evidenceChanged"),
+        notice="Evidence updated.",
+    )
 
 
 @require_POST
@@ -291,6 +439,7 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
             fact=fact,
             url=data["url"],
             note=data["note"],
+            public=data["public"],
             user=request.user,
             expected_version=data["version"],
         ),

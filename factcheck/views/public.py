@@ -1,4 +1,9 @@
-"""Public fact-check pages: no login, published facts only, article text escaped."""
+"""Public fact-check pages: no login, published facts only, article text escaped.
+
+Every page reads the latest ``Publication`` of a fact (its frozen snapshot), never
+the live fact: what the engine or an editor changes afterwards appears only when
+the fact-check is published again.
+"""
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -10,59 +15,29 @@ from factcheck.claimreview import (
     RATING_VALUES,
     WORDING,
     WORST_RATING,
-    appearances,
     claim_review,
-    differing_values,
     json_ld,
-    published_fact_checks,
-    published_wording,
-    web_address,
+    live_publications,
 )
-from factcheck.models import Fact, Status
 
 PAGE_SIZE = 25
 
 
 @require_GET
 def public_index(request: HttpRequest) -> HttpResponse:
-    facts = Fact.objects.published().with_counts().order_by("-published_at", "-pk")
-    page = Paginator(facts, PAGE_SIZE).get_page(request.GET.get("page"))
-    for fact in page:
-        fact.wording = published_wording(fact)
+    page = Paginator(live_publications(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "factcheck/public/index.html", {"page": page})
 
 
 @require_GET
 def public_fact(request: HttpRequest, pk: int) -> HttpResponse:
-    fact = get_object_or_404(published_fact_checks(), pk=pk)
-    claims_by_article: dict[int, list] = {}
-    for claim in fact.claims.all():
-        claims_by_article.setdefault(claim.article_id, []).append(claim)
-    reports = [
-        {
-            "article": article,
-            "link": web_address(article.url),
-            "quotes": [_quote(article.body, claim) for claim in claims_by_article[article.pk]],
-        }
-        for article in appearances(fact)
-    ]
+    publication = get_object_or_404(live_publications(), fact_id=pk)
     context = {
-        "fact": fact,
-        "wording": published_wording(fact),
-        "differing": differing_values(fact) if fact.status == Status.DISPUTED else [],
-        "reports": reports,
-        "json_ld": json_ld(claim_review(fact)),
+        "publication": publication,
+        "snapshot": publication.snapshot,
+        "json_ld": json_ld(claim_review(publication)),
     }
     return render(request, "factcheck/public/fact.html", context)
-
-
-def _quote(body: str, claim) -> dict:
-    """The claim's sentence, split so the template can mark the claim inside it."""
-    return {
-        "before": body[claim.sentence_start : claim.start],
-        "claim": body[claim.start : claim.end],
-        "after": body[claim.end : claim.sentence_end],
-    }
 
 
 @require_GET

@@ -81,7 +81,14 @@ def test_regions_refresh_themselves_on_events(editor_client):
     page = editor_client.get(fact_url(story.squadrons)).content.decode()
     # Summary and history follow every change, and a refused stale edit.
     assert page.count('hx-trigger="factChanged from:body, staleEdit from:body"') == 2
-    assert 'hx-trigger="verdictChanged from:body"' in page  # publication
+    # The publication region follows what publishing depends on: the verdict, the
+    # written fact-check, the evidence shown, a cleared re-review flag.
+    assert (
+        'hx-trigger="verdictChanged from:body, factcheckChanged from:body, '
+        'evidenceChanged from:body, reviewCleared from:body"'
+    ) in page
+    # The re-review region disappears when a verdict clears the flag.
+    assert 'hx-trigger="verdictChanged from:body, staleEdit from:body"' in page
 
 
 def test_viewers_see_everything_but_no_controls(viewer_client):
@@ -647,7 +654,10 @@ def test_publish_needs_a_verdict(editor_client):
     assert "Only a fact with an editor" in response.content.decode()
 
 
-def test_publish_and_unpublish(editor_client, editor):
+def test_publish_and_unpublish(editor_client, editor, settings):
+    # A newsroom without the second editor's approval (tests/factcheck/test_workflow.py
+    # covers it): one editor publishes.
+    settings.PUBLISH_NEEDS_SECOND_EDITOR = False
     story = build_story()
     record_verdict(fact=story.trade, status=Status.CORROBORATED, user=editor, expected_version=1)
     page = editor_client.get(fact_url(story.trade)).content.decode()
@@ -732,7 +742,8 @@ def test_fact_page_query_count_does_not_grow(
         assert editor_client.get(fact_url(fact)).status_code == 200
 
 
-def test_every_change_without_htmx_redirects_to_its_region(editor_client, editor):
+def test_every_change_without_htmx_redirects_to_its_region(editor_client, editor, settings):
+    settings.PUBLISH_NEEDS_SECOND_EDITOR = False
     story = build_story()
     item = add_evidence(
         fact=story.squadrons, url="https://example.org/x", note="", user=editor, expected_version=1

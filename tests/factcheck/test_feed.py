@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from factcheck.models import Status
+from factcheck.models import Fact, Publication, Status
 from factcheck.services import unpublish_fact
-from tests.builders import make_article, make_claim, make_fact
+from tests.builders import make_article, make_claim, make_fact, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +25,18 @@ def newsroom(settings):
 
 
 def fact(summary: str, status: str = Status.CORROBORATED, days_ago: int = 0, published=True):
-    made = make_fact(
-        summary=summary,
-        status=status,
-        origin_count=2,
-        published_at=timezone.now() - dt.timedelta(days=days_ago) if published else None,
-    )
+    made = make_fact(summary=summary, origin_count=2)
     make_claim(make_article(f"{summary}, officials said."), summary, fact=made)
+    if status and not published:
+        Fact.objects.filter(pk=made.pk).update(status=status)
+    if not published:
+        return made
+    publish(made, status=status)
+    # Published ``days_ago``: the publication and the fact both say so.
+    when = timezone.now() - dt.timedelta(days=days_ago)
+    Publication.objects.filter(fact=made).update(published_at=when)
+    Fact.objects.filter(pk=made.pk).update(published_at=when)
+    made.refresh_from_db()
     return made
 
 

@@ -22,6 +22,13 @@ from tests.factcheck.desk_scenario import build_story
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def one_editor_publishes(settings):
+    # These tests are about verdicts, history and regrouping; the second editor's
+    # approval before publishing is covered by tests/factcheck/test_workflow.py.
+    settings.PUBLISH_NEEDS_SECOND_EDITOR = False
+
+
 def history(fact):
     return list(
         FactChange.objects.filter(fact=fact)
@@ -77,8 +84,9 @@ def test_stale_verdict_names_who_changed_the_fact_and_its_state(editor, other_ed
 
 
 def test_a_published_verdict_cannot_be_cleared(editor):
+    # ``confirmed``: the verdict differs from the engine's suggestion (single source).
     fact = record_verdict(fact=make_fact(), status="disputed", user=editor, expected_version=1)
-    fact = publish_fact(fact=fact, user=editor, expected_version=2)
+    fact = publish_fact(fact=fact, user=editor, expected_version=2, confirmed=True)
     with pytest.raises(InvalidChange):
         record_verdict(fact=fact, status="", user=editor, expected_version=3)
 
@@ -172,14 +180,14 @@ def test_publish_needs_a_verdict(editor):
 
 def test_publish_and_unpublish_write_history(editor):
     fact = record_verdict(fact=make_fact(), status="corroborated", user=editor, expected_version=1)
-    fact = publish_fact(fact=fact, user=editor, expected_version=2)
+    fact = publish_fact(fact=fact, user=editor, expected_version=2, confirmed=True)
     assert fact.is_published
     assert Fact.objects.published().get() == fact
     fact = unpublish_fact(fact=fact, user=editor, expected_version=3)
     assert not fact.is_published
     assert history(fact)[1:] == [
-        ("publish", "", "corroborated"),
-        ("unpublish", "corroborated", ""),
+        ("publish", "", "version 1: Corroborated"),
+        ("unpublish", "version 1", ""),
     ]
 
 
@@ -187,7 +195,7 @@ def test_stale_publish_is_refused(editor, other_editor):
     fact = record_verdict(fact=make_fact(), status="corroborated", user=editor, expected_version=1)
     set_note(fact=fact, note="wait", user=other_editor, expected_version=2)
     with pytest.raises(StaleEdit, match="changed by ed2"):
-        publish_fact(fact=fact, user=editor, expected_version=2)
+        publish_fact(fact=fact, user=editor, expected_version=2, confirmed=True)
     fact.refresh_from_db()
     assert not fact.is_published
 
@@ -294,7 +302,7 @@ def test_merge_refuses_itself_and_published_facts(editor):
     with pytest.raises(InvalidChange):
         merge_facts(target=story.trade, other=story.trade, user=editor, expected_version=1)
     fact = record_verdict(fact=story.quote, status="single_source", user=editor, expected_version=1)
-    publish_fact(fact=fact, user=editor, expected_version=2)
+    publish_fact(fact=fact, user=editor, expected_version=2, confirmed=True)
     with pytest.raises(InvalidChange, match="Unpublish"):
         merge_facts(target=story.trade, other=story.quote, user=editor, expected_version=1)
 
