@@ -47,6 +47,14 @@ class FactQuerySet(models.QuerySet):
     def published(self) -> "FactQuerySet":
         return self.filter(published_at__isnull=False).exclude(status="")
 
+    def needing_review(self) -> "FactQuerySet":
+        """Facts flagged for re-review, longest waiting first."""
+        return self.filter(needs_review=True).order_by("updated_at", "pk")
+
+    def ready_for_review(self) -> "FactQuerySet":
+        """Fact-checks waiting for a second editor's approval or for publishing."""
+        return self.filter(stage=Stage.READY).order_by("updated_at", "pk")
+
     def reported(self) -> "FactQuerySet":
         """Facts at least one claim still belongs to (a merged-away fact keeps only history)."""
         return self.filter(models.Exists(Claim.objects.filter(fact=models.OuterRef("pk"))))

@@ -8,6 +8,9 @@ from sources.models import Article
 from ..dashboard import article_progress, corroboration_matrix, status_counts
 from ..models import Claim, Fact
 
+# How many facts the dashboard's "needs re-review" and "ready for review" lists show.
+DASHBOARD_LIST = 10
+
 
 @require_GET
 @login_required
@@ -18,6 +21,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "progress": progress,
         "progress_total": progress_total,
         "matrix": corroboration_matrix(),
+        "rereview": list(Fact.objects.needing_review()[:DASHBOARD_LIST]),
+        "ready": list(
+            Fact.objects.ready_for_review().select_related("review_requested_by", "approved_by")[
+                :DASHBOARD_LIST
+            ]
+        ),
         "totals": {
             "articles": Article.objects.count(),
             "claims": Claim.objects.count(),
