@@ -23,32 +23,9 @@ from factcheck.publishing import (
 from factcheck.services import InvalidChange, StaleEdit, add_evidence, record_verdict
 from intake.services import ingest_article
 from tests.builders import make_article, make_claim, make_fact
+from tests.factcheck.port_story import imported
 
 pytestmark = pytest.mark.django_db
-
-
-WORDINGS = {
-    "coastal": "The port of Mundra handled {ships} ships in March, the Adani Ports authority "
-    "said on Tuesday.",
-    "harbour": "Adani Ports said {ships} ships called at Mundra port in March, a record for "
-    "the month, according to its monthly bulletin.",
-}
-OTHER = "Mundra port handled {ships} ships last month, Adani Ports officials said on Tuesday."
-
-
-def port_report(outlet: str, title: str, ships: int, name: str) -> bytes:
-    """One outlet's report of the Mundra port figure, on the same day as the others,
-    each in its own words (so that none is a copy of another)."""
-    return (
-        f"{title}\n\ndate 2025-04-02\nsource: {outlet}\n"
-        f"url: https://{outlet.split()[0].lower()}.example/{name}\n\n"
-        + WORDINGS.get(name, OTHER).format(ships=ships)
-        + "\n"
-    ).encode()
-
-
-def imported(outlet: str, title: str, ships: int, name: str):
-    return ingest_article(source_file=f"{name}.txt", data=port_report(outlet, title, ships, name))
 
 
 def port_fact() -> Fact:
