@@ -37,6 +37,7 @@ from .snapshots import (
     RATING_VALUES,
     WORDING,
     WORST_RATING,
+    Appearance,
     DifferingValue,
     Snapshot,
     published_wording,
@@ -102,8 +103,8 @@ def differing_sentence(snapshot: Snapshot) -> str:
     return "Reports give different values: " + "; ".join(parts) + "."
 
 
-def _appearance(work: dict, fact_id: int) -> dict:
-    out = {
+def _appearance(work: Appearance, fact_id: int) -> dict:
+    out: dict = {
         "@type": "CreativeWork",
         "url": work["url"] or absolute_url(f"{public_path(fact_id)}#article-{work['article']}"),
         "headline": work["headline"],

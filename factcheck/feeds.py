@@ -55,7 +55,8 @@ class PublicFactFeed(Feed):
         return absolute_url(public_path(publication.fact_id))
 
     def item_pubdate(self, publication: Publication):
-        return publication.first_published_at
+        # Annotated by ``live_publications``: the first version's date.
+        return getattr(publication, "first_published_at", publication.published_at)
 
     def item_updateddate(self, publication: Publication):
         return publication.published_at

@@ -334,9 +334,7 @@ def watch_reviewed_facts(
     }
     yield
     after_articles = _reporting(ids)
-    label = (
-        f"{article.outlet.name} “{article.title}”" if article.outlet_id else f"“{article.title}”"
-    )
+    label = f"{article.outlet.name} “{article.title}”" if article.outlet else f"“{article.title}”"
     for fact in Fact.objects.filter(pk__in=ids).only("pk", "conflicts").order_by("pk"):
         reasons = []
         if article.pk in after_articles.get(fact.pk, set()) - before_articles.get(fact.pk, set()):

@@ -124,7 +124,7 @@ def statement_of(fact: Fact, claims: list[Claim]) -> str:
 
 
 def _reporter(article) -> Reporter:
-    return {"outlet": article.outlet.name if article.outlet_id else "", "headline": article.title}
+    return {"outlet": article.outlet.name if article.outlet else "", "headline": article.title}
 
 
 def differing(fact: Fact, claims: list[Claim]) -> list[DifferingValue]:
@@ -172,7 +172,7 @@ def appearances(claims: list[Claim]) -> list[Appearance]:
             "article": article.pk,
             "url": web_address(article.url),
             "headline": article.title,
-            "outlet": article.outlet.name if article.outlet_id else "",
+            "outlet": article.outlet.name if article.outlet else "",
             "byline": article.byline,
             "date": article.published.isoformat() if article.published else "",
             "wire_credit": article.wire_credit,
