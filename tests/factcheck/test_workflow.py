@@ -5,8 +5,12 @@ The engine cases import real articles through the ingest service (the claim
 engine groups the same port figure from three outlets into one fact).
 """
 
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.urls import reverse
+from django.utils import timezone
 
 from factcheck.analysis import analyse_article
 from factcheck.claimreview import claim_review, live_publications
@@ -400,3 +404,29 @@ def test_a_claim_kept_on_reanalysis_is_not_a_new_report(editor):
     analyse_article(article=article)
     fact.refresh_from_db()
     assert not fact.needs_review
+
+
+def test_the_queue_tags_a_fact_the_engine_flagged(editor_client, editor):
+    fact = port_fact()
+    fact = record_verdict(fact=fact, status="corroborated", user=editor, expected_version=1)
+    imported("Gujarat Wire", "Mundra figures", 120, "gujarat")
+    html = editor_client.get(reverse("factcheck:claim-list")).content.decode()
+    assert html.count("Needs re-review</span>") == 3  # one per claim of the fact
+
+
+def test_the_migration_snapshots_facts_published_before_publications(client):
+    fact = port_fact()
+    # A fact published the old way: a verdict and a date, no publication.
+    Fact.objects.filter(pk=fact.pk).update(status="corroborated", published_at=timezone.now())
+    unpublished = make_fact(status="single_source")
+    migration = importlib.import_module("factcheck.migrations.0007_snapshot_published_facts")
+    migration.snapshot_published(django_apps, None)
+    publication = Publication.objects.get(fact=fact)
+    assert publication.number == 1
+    assert publication.snapshot["rating"]["wording"] == "Corroborated by 2 independent reports"
+    assert len(publication.snapshot["appearances"]) == 2
+    assert Fact.objects.get(pk=fact.pk).stage == Stage.PUBLISHED
+    assert Fact.objects.get(pk=unpublished.pk).stage == Stage.IN_PROGRESS
+    response = client.get(reverse("factcheck:public-fact", args=[fact.pk]))
+    assert response.status_code == 200
+    assert "Corroborated by 2 independent reports" in response.content.decode()
