@@ -88,3 +88,10 @@ def stage_after_edit(current: Fact, user, *, public: bool, why: str) -> dict:
         )
         return {"stage": Stage.IN_PROGRESS, "approved_by": None, "review_requested_by": None}
     return {}
+
+
+def review_reason_after(current: Fact, reason: str) -> str:
+    """The reason a flagged fact shows: a new one is added to any not yet cleared."""
+    if current.needs_review and current.review_reason and reason not in current.review_reason:
+        return f"{current.review_reason} {reason}"
+    return reason

@@ -39,7 +39,7 @@ from django.utils import timezone
 
 from sources.models import Article
 
-from .editing import InvalidChange, bump, lock, log, stage_after_edit
+from .editing import InvalidChange, bump, lock, log, review_reason_after, stage_after_edit
 from .models import Claim, ClaimantKind, Evidence, Fact, FactChange, Publication, Stage
 from .snapshots import take_snapshot
 
@@ -354,7 +354,9 @@ def flag_for_review(*, fact: Fact, reason: str) -> Fact:
     """
     current = lock(fact, None)
     stage = stage_after_edit(current, None, public=True, why=reason)
-    current = bump(current, needs_review=True, review_reason=reason, **stage)
+    current = bump(
+        current, needs_review=True, review_reason=review_reason_after(current, reason), **stage
+    )
     log(current, None, Action.REVIEW_FLAG, "", "needs re-review", reason)
     return current
 

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .analysis import features_of, refresh_suggestions
-from .editing import InvalidChange, StaleEdit, stage_after_edit
+from .editing import InvalidChange, StaleEdit, review_reason_after, stage_after_edit
 from .editing import bump as _bump
 from .editing import lock as _lock
 from .editing import log as _log
@@ -268,7 +268,9 @@ def flag_facts_for_review(
         current = _bump(
             current,
             needs_review=True,
-            review_reason=f"The text of an article it cites was replaced: {reason}",
+            review_reason=review_reason_after(
+                current, f"The text of an article it cites was replaced: {reason}"
+            ),
             **stage,
         )
         _log(current, user, FactChange.Action.ARTICLE_TEXT, old, new, reason)

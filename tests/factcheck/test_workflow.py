@@ -25,9 +25,10 @@ from factcheck.publishing import (
     write_factcheck,
 )
 from factcheck.services import InvalidChange, StaleEdit, add_evidence, record_verdict
-from intake.services import ingest_article
+from intake.services import ingest_article, replace_article_text
+from sources.models import Article
 from tests.builders import make_article, make_claim, make_fact
-from tests.factcheck.port_story import imported
+from tests.factcheck.port_story import imported, port_report
 
 pytestmark = pytest.mark.django_db
 
@@ -430,3 +431,23 @@ def test_the_migration_snapshots_facts_published_before_publications(client):
     response = client.get(reverse("factcheck:public-fact", args=[fact.pk]))
     assert response.status_code == 200
     assert "Corroborated by 2 independent reports" in response.content.decode()
+
+
+def test_a_second_reason_is_added_to_a_flag_not_yet_cleared(editor):
+    fact = port_fact()
+    fact = record_verdict(fact=fact, status="corroborated", user=editor, expected_version=1)
+    imported("Gujarat Wire", "Mundra figures", 120, "gujarat")
+    coastal = Article.objects.get(outlet__name="Coastal Times")
+    replace_article_text(
+        article=coastal,
+        data=port_report("Coastal Times", "Mundra port busier", 120, "coastal")
+        + b"\nThe port expects more ships in April.\n",
+        user=editor,
+        reason="Correction appended by the outlet",
+    )
+    fact.refresh_from_db()
+    assert fact.needs_review
+    assert fact.review_reason.startswith("The engine added a report: Gujarat Wire")
+    assert fact.review_reason.endswith(
+        "The text of an article it cites was replaced: Correction appended by the outlet"
+    )
