@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from sources.models import Article
@@ -286,10 +286,10 @@ def clear_review_flag(
 
 def _reviewed(fact_ids: Iterable[int]) -> list[Fact]:
     """The facts among ``fact_ids`` an editor has ruled on: a verdict or a publication."""
+    published = Publication.objects.filter(fact=OuterRef("pk"))
     return list(
         Fact.objects.filter(pk__in=set(fact_ids))
-        .filter(~Q(status="") | Q(publications__isnull=False))
-        .distinct()
+        .filter(~Q(status="") | Exists(published))
         .only("pk", "conflicts")
     )
 

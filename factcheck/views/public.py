@@ -5,6 +5,8 @@ the live fact: what the engine or an editor changes afterwards appears only when
 the fact-check is published again.
 """
 
+import datetime as dt
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -32,9 +34,15 @@ def public_index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def public_fact(request: HttpRequest, pk: int) -> HttpResponse:
     publication = get_object_or_404(live_publications(), fact_id=pk)
+    # The snapshot keeps dates as ISO text; the page words them ("2 April 2025").
+    reports = [
+        {**report, "published": dt.date.fromisoformat(report["date"]) if report["date"] else None}
+        for report in publication.snapshot["appearances"]
+    ]
     context = {
         "publication": publication,
         "snapshot": publication.snapshot,
+        "reports": reports,
         "json_ld": json_ld(claim_review(publication)),
     }
     return render(request, "factcheck/public/fact.html", context)

@@ -96,6 +96,7 @@ def test_fact_page_shows_wording_and_every_report(client):
     assert 'href="https://coastal.example/port"' in html
     assert f'id="article-{undated.pk}"' in html
     assert "<mark>The port handled 120 ships in March</mark>" in html
+    assert '<time datetime="2025-04-01">1 April 2025</time>' in html
     assert "not whether it is true" in html
 
 

@@ -134,6 +134,7 @@ def test_verdict_review_approval_publication_and_re_review(
     expect(page.locator("#fact-publish")).to_contain_text(
         "The public page still shows that version"
     )
+    screenshot(page, "fact_rereview.png")
     page.goto(f"{live_server.url}{reverse('factcheck:dashboard')}")
     expect(page.locator(".rereview-list")).to_contain_text(f"Fact #{fact.pk}")
 
