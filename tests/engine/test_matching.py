@@ -316,6 +316,36 @@ def test_a_claim_that_names_nothing_is_placed_by_its_story():
     assert "count:phase:mexico" in index_keys(in_mexico)
 
 
+def test_claims_naming_the_same_two_names_share_a_story_whatever_each_outlet_calls_it():
+    def toll(text: str, names: list[str], story: tuple[str, ...]) -> ClaimFeatures:
+        value = {"type": "count", "value": 11.0, "unit": "people", "text": "11 people"}
+        return ClaimFeatures(text, "quantity", [value], names, text, story, "2025-10-02")
+
+    # One outlet's story is the towns it reports from, the other's the agencies it
+    # quotes: the stories share one name, the claims name the same two among others.
+    wire = toll(
+        "Typhoon Kalani has killed 11 people in Luzon, officials in Aparri, Tuguegarao "
+        "and Ilagan said.",
+        ["typhoon kalani", "luzon", "aparri", "tuguegarao", "ilagan"],
+        ("aparri", "typhoon kalani", "cagayan river", "tuguegarao"),
+    )
+    paper = toll(
+        "At least 11 people died in Luzon as Typhoon Kalani crossed the island.",
+        ["luzon", "typhoon kalani"],
+        ("pagasa", "typhoon kalani", "ndrrmc", "marcos"),
+    )
+    result = match(wire, paper)
+    assert "different stories" not in result.reasons
+    assert result.same_fact
+    # One shared name alone still places nothing (two chief executives called Costa).
+    crash = toll(
+        "11 people were hurt when a bus overturned near Aparri, police said.",
+        ["aparri"],
+        ("aparri", "typhoon kalani"),
+    )
+    assert "different stories" in match(crash, paper).reasons
+
+
 def test_reports_far_apart_in_time_are_kept_apart():
     story = ("mexico", "claudia lopez", "sonora")
     result = match(phases(7, story, "2024-06-03"), phases(7, story, "2024-09-03"))
