@@ -60,9 +60,17 @@ def bump(fact: Fact, **fields) -> Fact:
     return fact
 
 
-def log(fact: Fact, user, action: str, old: str, new: str, reason: str = "") -> FactChange:
+def log(
+    fact: Fact, user, action: str, old: str, new: str, reason: str = "", details: dict | None = None
+) -> FactChange:
     return FactChange.objects.create(
-        fact=fact, user=user, action=action, old_value=old, new_value=new, reason=reason
+        fact=fact,
+        user=user,
+        action=action,
+        old_value=old,
+        new_value=new,
+        reason=reason,
+        details=details or {},
     )
 
 

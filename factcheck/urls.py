@@ -39,6 +39,8 @@ urlpatterns = [
     path("facts/<int:pk>/request-review/", facts.fact_request_review, name="fact-request-review"),
     path("facts/<int:pk>/approve/", facts.fact_approve, name="fact-approve"),
     path("facts/<int:pk>/clear-review/", facts.fact_clear_review, name="fact-clear-review"),
+    path("facts/<int:pk>/merge/compare/", facts.fact_merge_compare, name="fact-merge-compare"),
+    path("facts/<int:pk>/merge/<int:change_pk>/undo/", facts.fact_unmerge, name="fact-unmerge"),
     path("facts/<int:pk>/publish/", facts.fact_publish, name="fact-publish"),
     path("facts/<int:pk>/unpublish/", facts.fact_unpublish, name="fact-unpublish"),
     # --- public fact-checks (factcheck/views/public.py) ---

@@ -578,7 +578,10 @@ def index_keys(f: ClaimFeatures) -> set[str]:
             amount = _amount(v)
             if vtype == "count" and amount and amount >= LARGE_COUNT and is_specific_figure(v):
                 # A large exact count meets its other wordings ("320,000 daily
-                # riders" / "3.2 lakh passengers"): see _same_large_count.
+                # riders" / "3.2 lakh passengers"): see _same_large_count. Alone too:
+                # outlets name the story differently (the operator, the city), and an
+                # exact large count is rare enough to be a key on its own.
+                keys.add(f"figure:{amount:g}")
                 for e in fine[:2]:
                     keys.add(f"figure:{amount:g}:{e}")
         elif vtype in ("money", "percent"):
@@ -1205,6 +1208,10 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
         shared = len(pa.story & pb.story)
         smaller = min(len(pa.story), len(pb.story))
         story = shared / smaller if shared >= min(2, smaller) else 0.0
+        # Names either claim or its story gives: one outlet's story is "Dunmore,
+        # Harrow River", another's "Pelican Sound, North Carolina", and the claims
+        # themselves both name the hurricane and the state.
+        shared_names = len((pa.story | pa.names) & (pb.story | pb.names))
         ent = 0.7 * ent + 0.3 * story
         # A claim that names nothing specific ("The commission met on June
         # 25") can only be placed by its story: without shared names, either
@@ -1217,7 +1224,7 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
             # Two outlets pick different main names for one story (a markets
             # paper names the stock exchange, a wire the regulator): in the
             # same week, two shared names place the claims in one story.
-            placed = max(story, own) >= MIN_STORY_OVERLAP or shared >= STORY_NAMES_SHARED
+            placed = max(story, own) >= MIN_STORY_OVERLAP or shared_names >= STORY_NAMES_SHARED
         else:
             # The same officials answer for the next flood too: weeks apart,
             # the claims must also say nearly the same thing.

@@ -420,7 +420,7 @@ def test_the_migration_snapshots_facts_published_before_publications(client):
     # A fact published the old way: a verdict and a date, no publication.
     Fact.objects.filter(pk=fact.pk).update(status="corroborated", published_at=timezone.now())
     unpublished = make_fact(status="single_source")
-    migration = importlib.import_module("factcheck.migrations.0007_snapshot_published_facts")
+    migration = importlib.import_module("factcheck.migrations.0008_snapshot_published_facts")
     migration.snapshot_published(django_apps, None)
     publication = Publication.objects.get(fact=fact)
     assert publication.number == 1

@@ -118,7 +118,7 @@ def forget_publications(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("factcheck", "0006_publications_and_workflow"),
+        ("factcheck", "0007_publications_and_workflow"),
         ("sources", "0003_article_origin_and_job_lease"),
     ]
 
