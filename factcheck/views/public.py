@@ -16,6 +16,7 @@ from factcheck.claimreview import (
     json_ld,
     published_fact_checks,
     published_wording,
+    site_url,
     web_address,
 )
 from factcheck.models import Fact, Status
@@ -51,7 +52,7 @@ def public_fact(request: HttpRequest, pk: int) -> HttpResponse:
         "wording": published_wording(fact),
         "differing": differing_values(fact) if fact.status == Status.DISPUTED else [],
         "reports": reports,
-        "json_ld": json_ld(claim_review(fact)),
+        "json_ld": json_ld(claim_review(fact, base_url=site_url(request))),
     }
     return render(request, "factcheck/public/fact.html", context)
 
