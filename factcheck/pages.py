@@ -18,7 +18,7 @@ from sources.models import Article
 from .engine.extraction import MODEL_PREFIX
 from .forms import EvidenceForm, MergeForm
 from .highlight import Span, describe_value, differing_values, paragraphs, segment, value_spans
-from .models import ArticleRelation, Claim, Evidence, Fact
+from .models import ArticleRelation, Claim, Evidence, Fact, FactChange, Status
 from .roles import editors
 
 HISTORY_LIMIT = 200
@@ -26,6 +26,20 @@ MERGE_CANDIDATES = 8
 PASSAGES_SHOWN = 3
 
 RELATION_LABELS = dict(ArticleRelation.Relation.choices)
+# History rows of these actions store a status's value ("single_source"); the page shows
+# its label ("Single source").
+STATUS_VALUED_ACTIONS = {
+    FactChange.Action.STATUS,
+    FactChange.Action.PUBLISH,
+    FactChange.Action.UNPUBLISH,
+}
+
+
+def shown_value(action: str, value: str) -> str:
+    """A history value as an editor reads it: status values as their labels, others as stored."""
+    if action in STATUS_VALUED_ACTIONS and value in Status.values:
+        return str(Status(value).label)
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,8 +276,12 @@ class FactPage:
         return list(self.fact.evidence.select_related("added_by"))
 
     @cached_property
-    def history(self):
-        return list(self.fact.changes.select_related("user")[:HISTORY_LIMIT])
+    def history(self) -> list[FactChange]:
+        changes = list(self.fact.changes.select_related("user")[:HISTORY_LIMIT])
+        for change in changes:
+            change.old_shown = shown_value(change.action, change.old_value)
+            change.new_shown = shown_value(change.action, change.new_value)
+        return changes
 
     @cached_property
     def editors(self) -> list:

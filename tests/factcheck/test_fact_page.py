@@ -693,15 +693,32 @@ def test_history_lists_who_when_what_and_why(viewer_client, editor, other_editor
         reason="Two figures",
     )
     assign_fact(fact=story.squadrons, assignee=other_editor, user=editor, expected_version=2)
+    record_verdict(
+        fact=story.squadrons,
+        status=Status.SINGLE_SOURCE,
+        user=editor,
+        expected_version=3,
+        reason="One origin after all",
+    )
     response = viewer_client.get(
         fact_url(story.squadrons), headers={**HX, "HX-Target": "fact-history"}
     )
     content = response.content.decode()
     assert "<td>Verdict</td>" in content
     assert "<td>Assignment</td>" in content
-    assert '<span class="new">disputed</span>' in content
+    # Status values read as their labels, old and new beside the reason.
+    assert '<span class="new">Disputed</span>' in content
+    assert '<span class="old">Disputed</span> → <span class="new">Single source</span>' in content
+    assert "single_source" not in content
     assert "<td>Two figures</td>" in content
+    assert "<td>One origin after all</td>" in content
     assert "<td>ed</td>" in content
+
+
+def test_the_page_shows_no_internal_version_number(viewer_client):
+    story = build_story()
+    page = viewer_client.get(fact_url(story.squadrons)).content.decode()
+    assert "<dt>Version</dt>" not in page
 
 
 # ---------------------------------------------------------------- query counts
