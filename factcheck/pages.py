@@ -192,10 +192,12 @@ class ArticlePage:
 class ClaimPanel:
     """Everything the panel beside the article text says about one claim."""
 
-    def __init__(self, claim: Claim, *, alert: str = ""):
+    def __init__(self, claim: Claim, *, alert: str = "", reason_draft: str = ""):
         self.claim = claim
         self.fact = claim.fact
         self.alert = alert
+        # The verdict reason the editor typed, kept when the verdict was refused.
+        self.reason_draft = reason_draft
         self.provenance = Provenance(claim.article)
 
     @cached_property
@@ -290,6 +292,12 @@ class FactPage:
     @cached_property
     def candidates(self) -> list[Fact]:
         return list(Fact.objects.sharing_keys_with(self.fact)[:MERGE_CANDIDATES])
+
+    @property
+    def verdict_reason(self) -> str:
+        """The reason typed with a refused verdict, so the editor need not type it again."""
+        form = self.forms.get("verdict")
+        return form.data.get("reason", "") if form is not None else ""
 
     @property
     def evidence_form(self):

@@ -258,6 +258,25 @@ def test_stale_verdict_from_the_panel_shows_who_changed_it(editor_client, other_
     assert story.squadrons.status == Status.CORROBORATED
 
 
+def test_stale_verdict_from_the_panel_keeps_the_reason_typed(editor_client, other_editor):
+    story = build_story()
+    record_verdict(
+        fact=story.squadrons, status=Status.CORROBORATED, user=other_editor, expected_version=1
+    )
+    reason = 'Ministry says 4 <"not 3">'
+    data = {"status": "disputed", "version": 1, "claim": story.wire_squadrons.pk, "reason": reason}
+    for headers in (HX, {}):
+        response = editor_client.post(verdict_url(story.squadrons), data, headers=headers)
+        assert response.status_code == 409
+        assert f'name="reason" maxlength="1000" value="{html.escape(reason)}"' in (
+            response.content.decode()
+        )
+    # Once the verdict is made, the box is empty again.
+    done = editor_client.post(verdict_url(story.squadrons), {**data, "version": 2}, headers=HX)
+    assert done.status_code == 200
+    assert 'name="reason" maxlength="1000" value=""' in done.content.decode()
+
+
 def test_viewers_cannot_mark(viewer_client):
     story = build_story()
     response = viewer_client.post(

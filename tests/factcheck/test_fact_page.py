@@ -81,7 +81,8 @@ def test_regions_refresh_themselves_on_events(editor_client):
     page = editor_client.get(fact_url(story.squadrons)).content.decode()
     # Summary and history follow every change, and a refused stale edit.
     assert page.count('hx-trigger="factChanged from:body, staleEdit from:body"') == 2
-    assert 'hx-trigger="verdictChanged from:body"' in page  # publication
+    # Publication: after a verdict, and after a stale refusal (it may be published now).
+    assert 'hx-trigger="verdictChanged from:body, staleEdit from:body"' in page
 
 
 def test_viewers_see_everything_but_no_controls(viewer_client):
@@ -215,6 +216,21 @@ def test_stale_verdict_is_refused_with_the_current_state(editor_client, other_ed
     story.squadrons.refresh_from_db()
     assert story.squadrons.status == Status.CORROBORATED
     assert FactChange.objects.filter(fact=story.squadrons).count() == 1
+
+
+def test_stale_verdict_keeps_the_reason_typed(editor_client, other_editor):
+    story = build_story()
+    record_verdict(
+        fact=story.squadrons, status=Status.CORROBORATED, user=other_editor, expected_version=1
+    )
+    data = {"status": "disputed", "version": 1, "reason": "Ministry says 4 & not 3"}
+    for htmx in (True, False):
+        response = post(editor_client, "fact-verdict", story.squadrons, data, htmx)
+        assert response.status_code == 409
+        assert 'value="Ministry says 4 &amp; not 3"' in response.content.decode()
+    done = post(editor_client, "fact-verdict", story.squadrons, {**data, "version": 2})
+    assert done.status_code == 200
+    assert 'name="reason" maxlength="1000" value=""' in done.content.decode()
 
 
 def test_stale_note_keeps_the_draft_and_shows_the_saved_note(editor_client, other_editor):
