@@ -118,6 +118,18 @@ def test_article_text_fragment_for_the_refresh_after_a_verdict(viewer_client):
     assert "<html" in page
 
 
+def test_closing_the_panel_swaps_in_the_empty_panel(viewer_client):
+    story = build_story()
+    panel = viewer_client.get(panel_url(story.wire_squadrons), headers=HX).content.decode()
+    url = article_url(story.wire)
+    assert '<h2 id="claim-panel-title" tabindex="-1">' in panel
+    assert f'class="panel-close" href="{url}" hx-get="{url}" hx-target="#claim-panel"' in panel
+    response = viewer_client.get(url, headers={**HX, "HX-Target": "claim-panel"})
+    content = response.content.decode()
+    assert content.lstrip().startswith('<aside id="claim-panel" class="claim-panel"')
+    assert "data-open-claim" not in content and "<html" not in content
+
+
 def test_claim_panel_full_page_shows_the_article_and_the_panel(viewer_client):
     story = build_story()
     response = viewer_client.get(panel_url(story.wire_squadrons))
