@@ -29,6 +29,7 @@ from factcheck.engine.matching import (
 )
 from factcheck.engine.provenance import compare, fingerprint
 from factcheck.engine.suggestion import Report, origins_of, states_change, suggest
+from factcheck.indexes import newest_per_key
 from factcheck.models import ArticleFingerprint, ArticleRelation, Claim, Fact, FactKey
 from sources.models import Article
 
@@ -86,7 +87,7 @@ def analyse_article(*, article: Article) -> list[Claim]:
         set().union(*keys_by_claim) if keys_by_claim else set(), exclude_article=article
     )
     shortlists = [_shortlist(keys, candidates) for keys in keys_by_claim]
-    candidate_claims = _claims_of(set().union(*shortlists) if shortlists else set())
+    candidate_claims = claims_of(set().union(*shortlists) if shortlists else set())
 
     homes = _assign(
         [previous.get((found.text, found.kind.value)) for found in extracted],
@@ -94,16 +95,28 @@ def analyse_article(*, article: Article) -> list[Claim]:
         shortlists,
         candidate_claims,
     )
-    stored: list[Claim] = []
-    for found, keys, (fact_id, score, reasons) in zip(extracted, keys_by_claim, homes, strict=True):
-        if fact_id is None:
-            fact = Fact.objects.create(summary=_shorten(found.text))
-            fact_id = fact.pk
-        touched.add(fact_id)
-        FactKey.objects.bulk_create(
-            [FactKey(fact_id=fact_id, key=k[:200]) for k in keys],
-            ignore_conflicts=True,
+    # A claim no fact takes starts its own: all created in one statement, in text order.
+    new_facts = iter(
+        Fact.objects.bulk_create(
+            [
+                Fact(summary=_shorten(found.text))
+                for found, (fact_id, _, _) in zip(extracted, homes, strict=True)
+                if fact_id is None
+            ]
         )
+    )
+    fact_ids = [fact_id or next(new_facts).pk for fact_id, _, _ in homes]
+    touched.update(fact_ids)
+    FactKey.objects.bulk_create(
+        [
+            FactKey(fact_id=fact_id, key=k[:200])
+            for fact_id, keys in zip(fact_ids, keys_by_claim, strict=True)
+            for k in keys
+        ],
+        ignore_conflicts=True,
+    )
+    stored: list[Claim] = []
+    for found, fact_id, (_, score, reasons) in zip(extracted, fact_ids, homes, strict=True):
         stored.append(
             Claim(
                 article=article,
@@ -136,13 +149,10 @@ def _shorten(text: str, limit: int = SUMMARY_MAX) -> str:
 def _candidate_facts(keys: Iterable[str], *, exclude_article: Article) -> dict[int, set[str]]:
     """Facts sharing at least one key with the new claims: fact id -> shared keys."""
     shared: dict[int, set[str]] = defaultdict(set)
-    for key in keys:
-        newest = (
-            FactKey.objects.filter(key=key[:200])
-            .order_by("-fact_id")
-            .values_list("fact_id", flat=True)[:CANDIDATES_PER_KEY]
-        )
-        for fact_id in newest:
+    stored = {key: key[:200] for key in keys}
+    newest = newest_per_key(FactKey, "fact", stored.values(), limit=CANDIDATES_PER_KEY)
+    for key, stored_key in stored.items():
+        for fact_id in newest.get(stored_key, ()):
             shared[fact_id].add(key)
     if shared:
         # Claims of one article never corroborate each other.
@@ -163,7 +173,8 @@ def _shortlist(keys: set[str], candidates: dict[int, set[str]]) -> list[int]:
     return ranked[:FACTS_PER_CLAIM]
 
 
-def _claims_of(candidates: Iterable[int]) -> dict[int, list[ClaimFeatures]]:
+def claims_of(candidates: Iterable[int]) -> dict[int, list[ClaimFeatures]]:
+    """The matching features of each fact's first few claims (``CLAIMS_PER_CANDIDATE``)."""
     by_fact: dict[int, list[ClaimFeatures]] = defaultdict(list)
     if not candidates:
         return by_fact
@@ -212,7 +223,7 @@ def _assign(
         for candidate in shortlist:
             if candidate in taken:
                 continue
-            found = _best_match(claim, candidate_claims.get(candidate, []))
+            found = best_match(claim, candidate_claims.get(candidate, []))
             if found is not None and (best is None or found[0] > best[0]):
                 best = (found[0], candidate, found[1])
         if best is None:
@@ -224,7 +235,7 @@ def _assign(
     return homes
 
 
-def _best_match(
+def best_match(
     features: ClaimFeatures, members: list[ClaimFeatures]
 ) -> tuple[tuple[bool, bool, float], Match] | None:
     """The strongest match with a fact's compared claims, if any matches."""
@@ -250,14 +261,11 @@ def _trace_copies(article: Article) -> None:
 
     print_ = fingerprint(article.body, wire_credit=article.wire_credit)
     shared: dict[int, int] = defaultdict(int)
-    for key in print_.keys:
+    newest = newest_per_key(ArticleFingerprint, "article", print_.keys, limit=CANDIDATES_PER_KEY)
+    for key, other_ids in newest.items():
         # A shared passage or lead counts for more than a shared wire credit.
         weight = 1 if key.startswith("w:") else 10
-        for other_id in (
-            ArticleFingerprint.objects.filter(key=key)
-            .order_by("-article_id")
-            .values_list("article_id", flat=True)[:CANDIDATES_PER_KEY]
-        ):
+        for other_id in other_ids:
             shared[other_id] += weight
     shared.pop(article.pk, None)
     candidates = sorted(shared, key=lambda a: (-shared[a], -a))[:ARTICLES_COMPARED]

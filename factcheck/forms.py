@@ -61,3 +61,12 @@ class MergeForm(forms.Form):
     )
     reason = forms.CharField(max_length=1000, required=False, strip=True)
     version = forms.IntegerField(min_value=1)
+    confirm = forms.BooleanField(
+        label="I have compared the two facts",
+        error_messages={"required": "Compare the two facts and confirm the merge first."},
+    )
+
+
+class UndoMergeForm(forms.Form):
+    reason = forms.CharField(max_length=1000, required=False, strip=True)
+    version = forms.IntegerField(min_value=1)

@@ -90,6 +90,14 @@ class Fact(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     # Set when the text of an article this fact's verdict rests on was replaced
     # (``intake.services.replace_article_text``); cleared by the editor's next verdict.
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_facts",
+        help_text="The fact this one's claims were merged into; its page leads there.",
+    )
     needs_review = models.BooleanField(
         default=False, help_text="An article it cites changed since the verdict; check again."
     )
@@ -291,12 +299,16 @@ class FactChange(models.Model):
         PUBLISH = "publish", "Published"
         UNPUBLISH = "unpublish", "Unpublished"
         ARTICLE_TEXT = "article_text", "Article text replaced"
+        UNMERGE = "unmerge", "Merge undone"
 
     fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="changes")
     action = models.CharField(max_length=20, choices=Action.choices)
     old_value = models.TextField(blank=True)
     new_value = models.TextField(blank=True)
     reason = models.TextField(blank=True)
+    # What a change needs to be undone, for the changes that can be: a merge records
+    # the claims and keys it moved and whether the verdict came with them.
+    details = models.JSONField(default=dict, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -307,6 +319,15 @@ class FactChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} on fact {self.fact_id}: {self.old_value!r} → {self.new_value!r}"
+
+    @property
+    def is_undoable_merge(self) -> bool:
+        """A merge into this fact, recorded with what it moved, not yet undone."""
+        return (
+            self.action == self.Action.MERGE
+            and bool(self.details.get("claims"))
+            and not self.details.get("undone")
+        )
 
 
 class Evidence(models.Model):

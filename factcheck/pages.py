@@ -18,6 +18,7 @@ from sources.models import Article
 from .engine.extraction import MODEL_PREFIX
 from .forms import EvidenceForm, MergeForm
 from .highlight import Span, describe_value, differing_values, paragraphs, segment, value_spans
+from .merging import MergeSuggestion, compare, merge_suggestions
 from .models import ArticleRelation, Claim, Evidence, Fact, FactChange, Status
 from .roles import editors
 
@@ -290,8 +291,8 @@ class FactPage:
         return list(editors())
 
     @cached_property
-    def candidates(self) -> list[Fact]:
-        return list(Fact.objects.sharing_keys_with(self.fact)[:MERGE_CANDIDATES])
+    def candidates(self) -> list[MergeSuggestion]:
+        return merge_suggestions(self.fact, MERGE_CANDIDATES)
 
     @property
     def verdict_reason(self) -> str:
@@ -310,3 +311,32 @@ class FactPage:
 
 def article_page_context(article: Article, *, panel: ClaimPanel | None = None) -> dict:
     return {"article": article, "page": ArticlePage(article), "panel": panel}
+
+
+class MergeComparison:
+    """Two facts side by side before an editor merges one into the other."""
+
+    def __init__(self, fact: Fact, other: Fact):
+        self.fact = fact
+        self.other = other
+
+    def _reports(self, fact: Fact) -> list[Report]:
+        claims = list(
+            fact.claims.select_related("article__outlet").order_by(
+                "article__published", "article_id", "start"
+            )
+        )
+        return fact_reports(fact, claims)
+
+    @cached_property
+    def reports(self) -> list[Report]:
+        return self._reports(self.fact)
+
+    @cached_property
+    def other_reports(self) -> list[Report]:
+        return self._reports(self.other)
+
+    @cached_property
+    def decision(self):
+        """The engine's matching of the two facts (``engine.matching.Match``), or None."""
+        return compare(self.fact, self.other)

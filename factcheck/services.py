@@ -66,9 +66,17 @@ def _bump(fact: Fact, **fields) -> Fact:
     return fact
 
 
-def _log(fact: Fact, user, action: str, old: str, new: str, reason: str = "") -> FactChange:
+def _log(
+    fact: Fact, user, action: str, old: str, new: str, reason: str = "", details: dict | None = None
+) -> FactChange:
     return FactChange.objects.create(
-        fact=fact, user=user, action=action, old_value=old, new_value=new, reason=reason
+        fact=fact,
+        user=user,
+        action=action,
+        old_value=old,
+        new_value=new,
+        reason=reason,
+        details=details or {},
     )
 
 
@@ -232,12 +240,18 @@ def merge_facts(
         raise StaleEdit.of(target)
     if other.published_at:
         raise InvalidChange(f"Unpublish fact #{other.pk} before merging it.")
-    moved = Claim.objects.filter(fact=other).update(fact=target)
+    if other.merged_into_id:
+        raise InvalidChange(
+            f"Fact #{other.pk} was already merged into fact #{other.merged_into_id}."
+        )
+    claim_ids = list(Claim.objects.filter(fact=other).order_by("pk").values_list("pk", flat=True))
+    moved = Claim.objects.filter(pk__in=claim_ids).update(fact=target)
     keys = list(FactKey.objects.filter(fact=other).values_list("key", flat=True))
     FactKey.objects.bulk_create([FactKey(fact=target, key=k) for k in keys], ignore_conflicts=True)
     FactKey.objects.filter(fact=other).delete()
-    fields = {}
-    if not target.status and other.status:
+    fields: dict[str, object] = {}
+    verdict_carried = not target.status and bool(other.status)
+    if verdict_carried:
         fields.update(status=other.status, status_changed_by=user, status_changed_at=timezone.now())
         _log(
             target,
@@ -248,8 +262,21 @@ def merge_facts(
             f"Merged from fact #{other.pk}",
         )
     _bump(target, **fields)
-    _bump(other)
-    _log(target, user, FactChange.Action.MERGE, f"fact #{other.pk}", f"fact #{target.pk}", reason)
+    _bump(other, merged_into=target)
+    _log(
+        target,
+        user,
+        FactChange.Action.MERGE,
+        f"fact #{other.pk}",
+        f"fact #{target.pk}",
+        reason,
+        details={
+            "other": other.pk,
+            "claims": claim_ids,
+            "keys": keys,
+            "verdict": other.status if verdict_carried else "",
+        },
+    )
     _log(
         other,
         user,
@@ -259,6 +286,74 @@ def merge_facts(
         reason,
     )
     refresh_suggestions(fact_ids={target.pk})
+    target.refresh_from_db()
+    return target
+
+
+@transaction.atomic
+def undo_merge(
+    *, change: FactChange, user: AbstractBaseUser, expected_version: int | None, reason: str = ""
+) -> Fact:
+    """Split a merge back: the claims it moved return to the fact they came from.
+
+    A new history row on both facts says so (the merge's row stays). The verdict
+    the merge carried over is taken back if the fact still has it. Refused when a
+    moved claim has since left the fact (split out, or merged on elsewhere): the
+    editor then moves claims by hand. ``expected_version`` is the target as the
+    editor saw it.
+
+    >>> undo_merge(change=merge_row, user=u, expected_version=t.version, reason="Not the same")
+    """
+    if not change.is_undoable_merge:
+        raise InvalidChange("Only a merge not yet undone can be undone.")
+    details = change.details
+    locked = {
+        pk: Fact.objects.select_for_update().get(pk=pk)
+        for pk in sorted((change.fact_id, details["other"]))
+    }
+    target, other = locked[change.fact_id], locked[details["other"]]
+    if expected_version is not None and target.version != expected_version:
+        raise StaleEdit.of(target)
+    current = FactChange.objects.select_for_update().get(pk=change.pk)
+    if not current.is_undoable_merge:
+        raise InvalidChange("This merge has already been undone.")
+    claims = Claim.objects.filter(pk__in=details["claims"])
+    if claims.exclude(fact=target).exists() or claims.count() != len(details["claims"]):
+        raise InvalidChange(
+            f"Some claims of that merge are no longer in fact #{target.pk}: "
+            "move them back by hand with 'Move a claim out'."
+        )
+    moved = claims.update(fact=other)
+    FactKey.objects.bulk_create(
+        [FactKey(fact=other, key=k) for k in details.get("keys", [])], ignore_conflicts=True
+    )
+    fields: dict[str, object] = {}
+    carried = details.get("verdict") or ""
+    if carried and target.status == carried:
+        fields.update(status="", status_changed_by=user, status_changed_at=timezone.now())
+        _log(
+            target,
+            user,
+            FactChange.Action.STATUS,
+            carried,
+            "",
+            f"Merge with fact #{other.pk} undone",
+        )
+    target = _bump(target, **fields)
+    _bump(other, merged_into=None)
+    label = f"{moved} claim{'s' if moved != 1 else ''}"
+    _log(
+        target,
+        user,
+        FactChange.Action.UNMERGE,
+        f"fact #{target.pk}",
+        f"{label} back to fact #{other.pk}",
+        reason,
+    )
+    _log(other, user, FactChange.Action.UNMERGE, f"fact #{target.pk}", f"{label} back here", reason)
+    current.details = {**current.details, "undone": timezone.now().isoformat()}
+    current.save(update_fields=["details"])
+    refresh_suggestions(fact_ids={target.pk, other.pk})
     target.refresh_from_db()
     return target
 

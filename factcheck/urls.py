@@ -31,6 +31,8 @@ urlpatterns = [
     ),
     path("facts/<int:pk>/split/", facts.fact_split, name="fact-split"),
     path("facts/<int:pk>/merge/", facts.fact_merge, name="fact-merge"),
+    path("facts/<int:pk>/merge/compare/", facts.fact_merge_compare, name="fact-merge-compare"),
+    path("facts/<int:pk>/merge/<int:change_pk>/undo/", facts.fact_unmerge, name="fact-unmerge"),
     path("facts/<int:pk>/publish/", facts.fact_publish, name="fact-publish"),
     path("facts/<int:pk>/unpublish/", facts.fact_unpublish, name="fact-unpublish"),
     # --- public fact-checks (factcheck/views/public.py) ---

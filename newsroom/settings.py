@@ -17,6 +17,8 @@ Variables (all optional on a developer's machine with DEBUG=true):
     BEHIND_TLS_PROXY      "true" when a proxy terminates TLS and sets X-Forwarded-Proto
                           (default false)
     LOG_LEVEL             root log level (default WARNING)
+    STATIC_ROOT           where collectstatic writes the static files whitenoise serves
+                          (default: staticfiles/ in the checkout)
     IMPORT_MAX_BYTES      largest article file accepted by the importer (default 5 MB)
     ENGINE_SECONDS_PER_ARTICLE  claim extraction's time budget per article (default 20)
     IMPORT_JOB_LEASE_SECONDS  a running import job silent this long lost its worker and is
@@ -226,7 +228,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -8,7 +8,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from factcheck.models import Evidence, Status
+from factcheck.models import Evidence, FactChange, Status
 from sources.models import ImportJob
 from tests.builders import make_article, make_claim, make_fact
 
@@ -42,6 +42,8 @@ ACCESS = {
     "factcheck:fact-evidence-remove": CHANGE,
     "factcheck:fact-split": CHANGE,
     "factcheck:fact-merge": CHANGE,
+    "factcheck:fact-merge-compare": EDITORS,
+    "factcheck:fact-unmerge": CHANGE,
     "factcheck:fact-publish": CHANGE,
     "factcheck:fact-unpublish": CHANGE,
     "factcheck:public-index": PUBLIC,
@@ -71,7 +73,18 @@ def world(editor):
     claim = make_claim(article, "120 ships", fact=fact)
     evidence = Evidence.objects.create(fact=fact, url="https://example.org/a", added_by=editor)
     job = ImportJob.objects.create(created_by=editor)
-    return {"article": article, "fact": fact, "claim": claim, "evidence": evidence, "job": job}
+    other = make_fact()
+    make_claim(make_article("The port handled 121 ships in March."), "121 ships", fact=other)
+    merge = FactChange.objects.create(fact=other, action=FactChange.Action.MERGE, user=editor)
+    return {
+        "article": article,
+        "fact": fact,
+        "claim": claim,
+        "evidence": evidence,
+        "job": job,
+        "other": other,
+        "merge": merge,
+    }
 
 
 def url_of(name: str, world) -> str:
@@ -83,7 +96,10 @@ def url_of(name: str, world) -> str:
         "factcheck:claim-panel": [world["claim"].pk],
         "factcheck:fact-evidence-remove": [world["fact"].pk, world["evidence"].pk],
         "factcheck:public-fact": [world["fact"].pk],
+        "factcheck:fact-unmerge": [world["other"].pk, world["merge"].pk],
     }.get(name)
+    if name == "factcheck:fact-merge-compare":
+        return reverse(name, args=[world["fact"].pk]) + f"?other={world['other'].pk}"
     if args is None and name.startswith("factcheck:fact-"):
         args = [world["fact"].pk]
     return reverse(name, args=args or [])

@@ -162,7 +162,7 @@ def test_split_and_merge_reasons(desk):
         split_off = claim.fact
         assert split_off.pk != fact.pk
         assert FactChange.objects.filter(fact=fact).latest("pk").reason == text.strip()
-        data = {"other": split_off.pk, "reason": text, "version": version(fact)}
+        data = {"other": split_off.pk, "reason": text, "version": version(fact), "confirm": "1"}
         assert post(client, "fact-merge", fact, data)[0]
         claim.refresh_from_db()
         assert claim.fact_id == fact.pk

@@ -578,7 +578,10 @@ def index_keys(f: ClaimFeatures) -> set[str]:
             amount = _amount(v)
             if vtype == "count" and amount and amount >= LARGE_COUNT and is_specific_figure(v):
                 # A large exact count meets its other wordings ("320,000 daily
-                # riders" / "3.2 lakh passengers"): see _same_large_count.
+                # riders" / "3.2 lakh passengers"): see _same_large_count. Alone too:
+                # outlets name the story differently (the operator, the city), and an
+                # exact large count is rare enough to be a key on its own.
+                keys.add(f"figure:{amount:g}")
                 for e in fine[:2]:
                     keys.add(f"figure:{amount:g}:{e}")
         elif vtype in ("money", "percent"):

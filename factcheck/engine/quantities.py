@@ -387,9 +387,12 @@ _RELATIVE_PERIOD_RE = re.compile(
 )
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _RELATIVE_DAY_RE = re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)
+# Future, or future as seen from a reported statement ("said the river would crest on
+# Thursday", "forecast to peak on Friday"): the weekday lies ahead of the article.
 _FUTURE_RE = re.compile(
     r"\b(?:will|shall|'ll|is\s+to|are\s+to|to\s+be\s+held|scheduled|expected|upcoming|next"
-    r"|set\s+to|due\s+to|going\s+to|plans?\s+to)\b|’ll",
+    r"|set\s+to|due\s+to|going\s+to|plans?\s+to|would(?!\s+have)|forecast\s+to"
+    r"|predicted\s+to|likely\s+to)\b|’ll",
     re.IGNORECASE,
 )
 
@@ -662,17 +665,32 @@ def _nearest_year(mo: int, d: int, published: datetime.date) -> int | None:
     return best[1] if best else None
 
 
+# A sentence ends at a full stop, question or exclamation mark followed by a space (not
+# the point in "24.5ft" or "$3.75"), or at a line break.
+_SENTENCE_END_RE = re.compile(r"[.?!](?=\s|$)|\n")
+
+
+SENTENCE_REACH = 600
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind("?", 0, start))
-    right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
-    return text[left + 1 : right]
+    """The sentence holding ``text[start:end]``, at most ``SENTENCE_REACH`` characters
+    either side (so a text of many dates costs linear time)."""
+    left = max(0, start - SENTENCE_REACH)
+    for m in _SENTENCE_END_RE.finditer(text, left, start):
+        left = m.end()
+    after = _SENTENCE_END_RE.search(text, end, end + SENTENCE_REACH)
+    return text[left : after.start() if after else min(len(text), end + SENTENCE_REACH)]
 
 
 def _future_tense(text: str, start: int, end: int) -> bool:
     """Is the event on a weekday ahead of the article? The verb just before the day
     decides ("arrived on Thursday" vs "will leave on Saturday"), else the sentence."""
-    near = text[max(0, start - 40) : start]
+    cut = max(0, start - 40)
+    near = text[cut:start]
+    if cut and text[cut - 1].isalnum():
+        # The window began inside a word: "xpected" is no past tense.
+        near = near.split(" ", 1)[-1] if " " in near else ""
     clause = re.split(r"[,;:]", near)[-1]
     if _FUTURE_RE.search(clause):
         return True

@@ -65,9 +65,12 @@ def attempt[T](form: forms.Form, change: Callable[[dict[str, Any]], T]) -> Outco
 
 def form_errors(form: forms.Form) -> str:
     """The form's errors in one line, each after its field's label."""
-    return " ".join(
-        f"{form.fields[name].label or name.capitalize()}: {' '.join(errors)}"
-        if name in form.fields
-        else " ".join(errors)
-        for name, errors in form.errors.items()
-    )
+    lines = []
+    for name, errors in form.errors.items():
+        text = " ".join(str(error) for error in errors)
+        lines.append(
+            f"{form.fields[name].label or name.capitalize()}: {text}"
+            if name in form.fields
+            else text
+        )
+    return " ".join(lines)

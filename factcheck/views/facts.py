@@ -29,7 +29,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import trigger_client_event
+from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from newsroom.htmx import wants_fragment
 
@@ -39,11 +39,12 @@ from ..forms import (
     MergeForm,
     NoteForm,
     SplitForm,
+    UndoMergeForm,
     VerdictForm,
     VersionForm,
 )
-from ..models import Claim, Evidence, Fact
-from ..pages import ClaimPanel, FactPage, article_page_context
+from ..models import Claim, Evidence, Fact, FactChange
+from ..pages import ClaimPanel, FactPage, MergeComparison, article_page_context
 from ..services import (
     InvalidChange,
     StaleEdit,
@@ -55,12 +56,14 @@ from ..services import (
     remove_evidence,
     set_note,
     split_claim,
+    undo_merge,
     unpublish_fact,
 )
 from .changes import PUBLISH, RECORD, Outcome, attempt, require
 
 ARTICLE_PAGE = "factcheck/article_detail.html"
 FACT_PAGE = "factcheck/fact_detail.html"
+MERGE_PAGE = "factcheck/fact_merge.html"
 # Regions of the fact page that htmx can fetch alone (by their element id).
 FACT_REGIONS = frozenset(
     {
@@ -97,11 +100,40 @@ def claim_panel(request: HttpRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request", "HX-Target")
 def fact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     fact = get_object_or_404(Fact.objects.select_related("assigned_to", "status_changed_by"), pk=pk)
+    if fact.merged_into_id:
+        # A merged-away fact lives on only as a pointer to where its claims went.
+        target = fact.merged_into.get_absolute_url()
+        if wants_fragment(request):
+            return HttpResponseClientRedirect(target)
+        messages.info(request, f"Fact #{fact.pk} was merged into fact #{fact.merged_into_id}.")
+        return redirect(target)
     context = {"fact": fact, "page": FactPage(fact)}
     target = request.htmx.target if wants_fragment(request) else None
     if target in FACT_REGIONS:
         return render(request, f"{FACT_PAGE}#{target}", context)
     return render(request, FACT_PAGE, context)
+
+
+@require_GET
+@login_required
+def fact_merge_compare(request: HttpRequest, pk: int) -> HttpResponse:
+    """Two facts side by side, with the engine's decision, before an editor merges them."""
+    require(request, RECORD)
+    fact = get_object_or_404(Fact, pk=pk)
+    raw = request.GET.get("other", "").strip().lstrip("#")
+    other = Fact.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
+    refusal = ""
+    if other is None:
+        refusal = f"There is no fact #{raw}." if raw else "Give the number of the other fact."
+    elif other.pk == fact.pk:
+        refusal = "A fact cannot be merged with itself."
+    elif other.merged_into_id:
+        refusal = f"Fact #{other.pk} was already merged into fact #{other.merged_into_id}."
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(f"{fact.get_absolute_url()}#fact-claims")
+    comparison = MergeComparison(fact, other)
+    return render(request, MERGE_PAGE, {"fact": fact, "other": other, "page": comparison})
 
 
 # ----------------------------------------------------------------- answering
@@ -405,4 +437,29 @@ def fact_merge(request: HttpRequest, pk: int) -> HttpResponse:
         events=("factChanged", "claimsChanged"),
         notice=notice,
         forms={"merge": form},
+    )
+
+
+@require_POST
+@login_required
+def fact_unmerge(request: HttpRequest, pk: int, change_pk: int) -> HttpResponse:
+    require(request, RECORD)
+    change = get_object_or_404(FactChange.objects.select_related("fact"), pk=change_pk, fact_id=pk)
+    outcome = attempt(
+        UndoMergeForm(request.POST),
+        lambda data: undo_merge(
+            change=change,
+            user=request.user,
+            expected_version=data["version"],
+            reason=data["reason"],
+        ),
+    )
+    other = change.details.get("other")
+    return _answer(
+        request,
+        change.fact,
+        "fact-claims",
+        outcome,
+        events=("factChanged", "claimsChanged"),
+        notice=f"Merge undone: the claims of fact #{other} are back in it.",
     )

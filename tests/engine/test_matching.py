@@ -248,6 +248,37 @@ def test_keys_are_value_agnostic_but_specific():
             assert key.split(":", 1)[1]
 
 
+def count(text: str, value: float, unit: str) -> dict:
+    return {"type": "count", "value": value, "unit": unit, "text": text}
+
+
+def test_an_exact_large_count_meets_its_other_wording_whatever_the_names_around_it():
+    # Two outlets name the story differently (the operator, the city) and the unit
+    # differently ("visitors", "admissions"): only the exact figure is common.
+    museum = ClaimFeatures(
+        text="The Ostrava museum expects 187,500 visitors in its first year.",
+        kind="quantity",
+        values=[count("187,500 visitors", 187500, "visitor")],
+        entities=["ostrava", "museum"],
+        context="The Ostrava museum expects 187,500 visitors in its first year.",
+        story=("ostrava", "moravia"),
+    )
+    trust = ClaimFeatures(
+        text="Silesian Heritage Trust forecasts some 1.875 lakh admissions a year.",
+        kind="quantity",
+        values=[count("187,500 admissions", 187500, "admission")],
+        entities=["silesian heritage trust"],
+        context="Silesian Heritage Trust forecasts 187,500 admissions in year one.",
+        story=("silesian heritage trust",),
+    )
+    assert "figure:187500" in index_keys(museum) & index_keys(trust)
+    # A round or small count is no key of its own: many stories share it.
+    round_count = claim(
+        "About 200,000 people marched.", "quantity", [count("200,000", 2e5, "people")], []
+    )
+    assert not any(k.startswith("figure:") for k in index_keys(round_count))
+
+
 def test_claims_without_values_get_entity_pair_and_quotation_keys():
     keys = index_keys(SINGH_QUOTE)
     assert "pair:india|singh" in keys

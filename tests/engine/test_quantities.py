@@ -214,6 +214,31 @@ def test_weekdays_resolve_around_the_published_date():
     assert [v for v in find_values("He arrived on Monday.") if v["type"] == "date"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # Reported speech looks ahead from the statement: "said ... would" is future.
+        ("Forecasters said the reservoir would overflow at Lindholm on Saturday.", "2025-12-06"),
+        ("She said on Monday that the bridge would reopen on Saturday.", "2025-12-06"),
+        ("Engineers said the dam is forecast to peak on Saturday.", "2025-12-06"),
+        # A decimal point does not end the sentence that holds the verb.
+        ("The agency said the lake would reach 3.25m at Orton on Saturday.", "2025-12-06"),
+        # A word cut by the look-back window is no verb: "xpected" is no past tense.
+        (
+            "The level is expected to top out near 3 metres at Orton on Saturday night.",
+            "2025-12-06",
+        ),
+        # Counterfactual and plain past stay in the past.
+        ("The ferry would have sailed on Saturday had the wind dropped.", "2025-11-29"),
+        ("The council met on Saturday to approve the budget.", "2025-11-29"),
+    ],
+)
+def test_weekdays_ahead_in_reported_speech_and_after_decimals(text, start):
+    dates = [v for v in find_values(text, published=PUBLISHED) if v["type"] == "date"]
+    saturday = next(v for v in dates if v["text"].startswith("Saturday"))
+    assert saturday["start"] == start
+
+
 def test_today_needs_a_published_date():
     assert only("They met today.", "date", PUBLISHED)["start"] == "2025-12-04"
     assert find_values("They met today.") == []

@@ -313,7 +313,7 @@ def test_opposite_merges_at_once_never_deadlock(editor, other_editor):
             try:
                 start.wait(timeout=10)
                 response = clients[who].post(
-                    url("fact-merge", target), {"other": other.pk, "version": 1}
+                    url("fact-merge", target), {"other": other.pk, "version": 1, "confirm": "1"}
                 )
                 outcome[who] = response.status_code
             except Exception as error:  # a deadlock surfaces here as OperationalError
@@ -562,16 +562,20 @@ def test_merge_another_fact_into_this_one(editor_client, editor):
         editor_client,
         "fact-merge",
         story.squadrons,
-        {"other": story.attribution.pk, "reason": "Same statement", "version": 1},
+        {"other": story.attribution.pk, "reason": "Same statement", "version": 1, "confirm": "1"},
     )
     content = response.content.decode()
     assert f"Fact #{story.attribution.pk} merged into this fact." in content
     assert "Reported by 3 articles (4 claims)" in content
     assert Claim.objects.filter(fact=story.squadrons).count() == 4
     assert FactChange.objects.filter(fact=story.attribution, action="merge").exists()
-    # The emptied fact keeps its page and history.
-    page = editor_client.get(fact_url(story.attribution)).content.decode()
-    assert "moved to fact #" in page
+    # The emptied fact keeps its history, and its page leads to the fact it joined.
+    assert FactChange.objects.get(fact=story.attribution).new_value.startswith("moved to fact #")
+    response = editor_client.get(fact_url(story.attribution))
+    assert response.status_code == 302
+    assert response.url == fact_url(story.squadrons)
+    response = editor_client.get(fact_url(story.attribution), headers=HX)
+    assert response["HX-Redirect"] == fact_url(story.squadrons)
 
 
 def test_stale_split_is_refused(editor_client, other_editor):
@@ -602,7 +606,7 @@ def test_split_of_a_claim_another_editor_already_split_is_stale(editor_client, o
 def test_stale_merge_is_refused_and_keeps_the_input(editor_client, other_editor):
     story = build_story()
     set_note(fact=story.squadrons, note="x", user=other_editor, expected_version=1)
-    data = {"other": story.attribution.pk, "version": 1}
+    data = {"other": story.attribution.pk, "version": 1, "confirm": "1"}
     response = post(editor_client, "fact-merge", story.squadrons, data)
     content = assert_refused_as_stale(response, "fact-claims")
     assert f'value="{story.attribution.pk}"' in content
@@ -627,28 +631,37 @@ def test_regrouping_and_evidence_need_the_version(editor_client, name):
 
 def test_merge_refuses_unknown_and_same_facts(editor_client):
     story = build_story()
-    response = post(editor_client, "fact-merge", story.squadrons, {"other": 999999, "version": 1})
+    data = {"other": 999999, "version": 1, "confirm": "1"}
+    response = post(editor_client, "fact-merge", story.squadrons, data)
     assert "There is no fact #999999." in response.content.decode()
     response = post(
         editor_client,
         "fact-merge",
         story.squadrons,
-        {"other": story.squadrons.pk, "version": 1},
+        {"other": story.squadrons.pk, "version": 1, "confirm": "1"},
         False,
     )
     assert response.status_code == 400
     assert "cannot be merged with itself" in response.content.decode()
 
 
-def test_merge_candidates_share_matching_keys(editor_client):
+def test_merge_suggestions_leave_out_facts_that_only_share_keys(editor_client):
     story = build_story()
-    FactKey.objects.create(fact=story.squadrons, key="fraction:squadron")
-    FactKey.objects.create(fact=story.attribution, key="fraction:squadron")
+    # Sharing a matching key is how candidates are found, never why they are offered.
+    FactKey.objects.create(fact=story.squadrons, key="money:trade")
     FactKey.objects.create(fact=story.trade, key="money:trade")
     page = editor_client.get(fact_url(story.squadrons)).content.decode()
-    assert "Facts that may be the same" in page
-    assert f"Merge #{story.attribution.pk} into this fact" in page
-    assert f"Merge #{story.trade.pk} into this fact" not in page
+    assert f"?other={story.trade.pk}" not in page
+    assert "shared key" not in page
+
+
+def test_a_merge_without_confirmation_is_refused(editor_client):
+    story = build_story()
+    data = {"other": story.attribution.pk, "version": 1}
+    response = post(editor_client, "fact-merge", story.squadrons, data)
+    assert response.status_code == 400
+    assert "Compare the two facts and confirm the merge first." in response.content.decode()
+    assert Claim.objects.filter(fact=story.attribution).exists()
 
 
 # ----------------------------------------------------------------- publishing
@@ -787,7 +800,7 @@ def test_every_change_without_htmx_redirects_to_its_region(editor_client, editor
         ),
         (
             url("fact-merge", story.squadrons),
-            {"other": story.attribution.pk, "version": 7},
+            {"other": story.attribution.pk, "version": 7, "confirm": "1"},
             "fact-claims",
         ),
         (url("fact-publish", story.trade), {"version": 2}, "fact-publish"),

@@ -1,0 +1,74 @@
+"""Facts that may be the same: merge suggestions an editor can trust.
+
+A fact is suggested beside another only when the engine's own matching says their
+claims are one fact (``engine.matching.match``, the decision the import makes), and
+the suggestion carries that decision's reasons in words. Facts that merely share a
+matching key (a name, a round number) are not offered: sharing keys is how the
+candidates are found, never why they are suggested.
+
+Such pairs exist because the import places each claim as it arrives: a claim that
+would have joined a fact created after it, an editor's split, or a fact at the cap
+of candidates compared, leaves two facts the engine would now call one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .analysis import best_match, claims_of
+from .engine.matching import Match, match
+from .models import Fact
+
+# Facts sharing keys that are compared with the engine's matching, most keys shared first.
+CANDIDATES_COMPARED = 24
+SUGGESTIONS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class MergeSuggestion:
+    fact: Fact
+    rule: str  # the matching rule that made them one fact
+    reasons: tuple[str, ...]  # the decision in words
+    agrees: bool | None  # do their figures agree (None: nothing to compare)
+
+
+def merge_suggestions(fact: Fact, limit: int = SUGGESTIONS) -> list[MergeSuggestion]:
+    """Facts the engine's matching calls the same as ``fact``, best match first.
+
+    Two queries: the candidates sharing keys, and the claims compared.
+    """
+    candidates = list(
+        Fact.objects.sharing_keys_with(fact)
+        .filter(merged_into__isnull=True)
+        .only("pk", "summary", "status", "suggested_status", "published_at")[:CANDIDATES_COMPARED]
+    )
+    features = claims_of([fact.pk, *(c.pk for c in candidates)])
+    own = features.get(fact.pk, [])
+    ranked = []
+    for candidate in candidates:
+        best = None
+        for claim in features.get(candidate.pk, []):
+            found = best_match(claim, own)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+        if best is not None:
+            rank, result = best
+            suggestion = MergeSuggestion(
+                candidate, result.rule, tuple(result.reasons), result.agrees
+            )
+            ranked.append((rank, -candidate.pk, suggestion))
+    ranked.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [suggestion for _, _, suggestion in ranked[:limit]]
+
+
+def compare(fact: Fact, other: Fact) -> Match | None:
+    """The engine's decision on two facts: the best pair of their first claims.
+
+    A pair that matches wins; else the closest pair, whose reasons say what kept
+    them apart. ``None`` when either fact has no claim.
+    """
+    features = claims_of([fact.pk, other.pk])
+    pairs = [match(a, b) for a in features.get(fact.pk, []) for b in features.get(other.pk, [])]
+    if not pairs:
+        return None
+    return max(pairs, key=lambda m: (m.same_fact, m.agrees is not False, m.score))
