@@ -19,7 +19,9 @@ from collections.abc import Iterable
 from typing import IO
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -82,8 +84,23 @@ def public_path(fact: Fact) -> str:
     return reverse("factcheck:public-fact", args=[fact.pk])
 
 
-def absolute_url(path: str) -> str:
-    return settings.NEWSROOM_URL + path
+def site_url(request: HttpRequest) -> str:
+    """The public base URL: the NEWSROOM_URL setting, else the address the request came to."""
+    return settings.NEWSROOM_URL or request.build_absolute_uri("/").rstrip("/")
+
+
+def configured_site_url() -> str:
+    """The public base URL where there is no request (exports): NEWSROOM_URL, or an error."""
+    if not settings.NEWSROOM_URL:
+        raise ImproperlyConfigured(
+            "NEWSROOM_URL is not set: ClaimReview links must be absolute, and without a "
+            "request the site's address is unknown (set NEWSROOM_URL=https://…)"
+        )
+    return settings.NEWSROOM_URL
+
+
+def absolute_url(path: str, base_url: str) -> str:
+    return base_url + path
 
 
 def web_address(url: str) -> str:
@@ -115,11 +132,11 @@ def _organization(name: str, url: str = "") -> dict:
     return organization
 
 
-def _appearance(article, fact: Fact) -> dict:
+def _appearance(article, fact: Fact, base_url: str) -> dict:
     work = {
         "@type": "CreativeWork",
         "url": web_address(article.url)
-        or absolute_url(f"{public_path(fact)}#article-{article.pk}"),
+        or absolute_url(f"{public_path(fact)}#article-{article.pk}", base_url),
         "headline": article.title,
     }
     if article.published:
@@ -133,10 +150,10 @@ def _appearance(article, fact: Fact) -> dict:
     return work
 
 
-def claim_review(fact: Fact) -> dict:
-    """The ClaimReview for a published fact, as a JSON-ready dict."""
+def claim_review(fact: Fact, *, base_url: str) -> dict:
+    """The ClaimReview for a published fact, as a JSON-ready dict; links start with base_url."""
     articles = appearances(fact)
-    works = [_appearance(article, fact) for article in articles]
+    works = [_appearance(article, fact, base_url) for article in articles]
     claim: dict = {"@type": "Claim", "appearance": works}
     if works:
         claim["firstAppearance"] = works[0]
@@ -145,7 +162,7 @@ def claim_review(fact: Fact) -> dict:
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": absolute_url(public_path(fact)),
+        "url": absolute_url(public_path(fact), base_url),
         "claimReviewed": summary_of(fact),
         "reviewRating": {
             "@type": "Rating",
@@ -155,7 +172,7 @@ def claim_review(fact: Fact) -> dict:
             "alternateName": published_wording(fact),
         },
         "itemReviewed": claim,
-        "author": _organization(settings.NEWSROOM_NAME, settings.NEWSROOM_URL),
+        "author": _organization(settings.NEWSROOM_NAME, base_url),
         "datePublished": timezone.localtime(fact.published_at).date().isoformat(),
     }
 
@@ -170,15 +187,22 @@ def json_ld(data: dict) -> SafeString:
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_HTML_ESCAPES))
 
 
-def write_claimreviews(out: IO[str], facts: Iterable[Fact] | None = None) -> int:
-    """Write a JSON array of the ClaimReviews of every published fact; returns how many."""
+def write_claimreviews(out: IO[str], *, base_url: str, facts: Iterable[Fact] | None = None) -> int:
+    """Write a JSON array of the ClaimReviews of every published fact; returns how many.
+
+    ``write_claimreviews(sys.stdout, base_url="https://checks.example.org")``
+    """
     facts = published_fact_checks().iterator(chunk_size=500) if facts is None else facts
     count = 0
     out.write("[\n")
     for fact in facts:
         # Every write ends in a newline: a command's stdout wrapper would add one.
         separator = ",\n" if count else ""
-        out.write(separator + json.dumps(claim_review(fact), ensure_ascii=False, indent=2) + "\n")
+        out.write(
+            separator
+            + json.dumps(claim_review(fact, base_url=base_url), ensure_ascii=False, indent=2)
+            + "\n"
+        )
         count += 1
     out.write("]\n")
     return count

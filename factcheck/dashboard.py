@@ -116,6 +116,10 @@ class MatrixRow:
     suggested: bool
     shape: str
     article_count: int
+    # In words ("Disputed (editor's verdict)"), and the row's marks left to right: the
+    # table that stands in for the chart for keyboard and screen-reader users.
+    verdict: str = ""
+    cells: list[MatrixCell] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -137,6 +141,8 @@ class MatrixCell:
     copy: bool
     conflict: bool
     title: str
+    article: Article | None = None
+    notes: list[str] = field(default_factory=list)  # copy of …, its figure is disputed …
     x0: int = 0  # square corner
     y0: int = 0
     points: str = ""  # triangle corners
@@ -260,6 +266,7 @@ def corroboration_matrix(
             if fact.status
             else f"suggested: {fact.get_suggested_status_display()}"
         )
+        row.verdict = verdict
         for column in matrix.columns:
             article = column.article
             if article.pk not in articles_of[fact.pk]:
@@ -267,14 +274,15 @@ def corroboration_matrix(
             values = values_by_cell[fact.pk, article.pk]
             originals = copies.get(article.pk, set()) & articles_of[fact.pk]
             clashing = [v for v in values if (str(v.get("type")), describe_value(v)) in disputed]
-            title = [f"{labels[article.pk]} reports fact #{fact.pk}: {verdict}"]
+            notes = []
             if originals:
                 names = ", ".join(sorted(f"article #{o}" for o in originals))
-                title.append(f"copy of {names}, which reports it too")
+                notes.append(f"copy of {names}, which reports it too")
             if clashing:
-                title.append(
+                notes.append(
                     "its figure is disputed: " + ", ".join(describe_value(v) for v in clashing)
                 )
+            title = [f"{labels[article.pk]} reports fact #{fact.pk}: {verdict}", *notes]
             cell = MatrixCell(
                 cx=column.x,
                 cy=y,
@@ -284,6 +292,8 @@ def corroboration_matrix(
                 copy=bool(originals),
                 conflict=bool(clashing),
                 title="; ".join(title),
+                article=article,
+                notes=notes,
                 x0=column.x - 7,
                 y0=y - 7,
             )
@@ -291,6 +301,7 @@ def corroboration_matrix(
                 x, y = cell.cx, cell.cy
                 cell.points = f"{x},{y - 9} {x + 9},{y + 7} {x - 9},{y + 7}"
             matrix.cells.append(cell)
+            row.cells.append(cell)
 
     matrix.grid_width = len(matrix.columns) * CELL
     matrix.grid_height = len(matrix.rows) * CELL

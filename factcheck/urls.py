@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from .feeds import PublicFactFeed
 from .views import articles, dashboard, facts, public, queue
@@ -36,7 +37,8 @@ urlpatterns = [
     path("facts/<int:pk>/unpublish/", facts.fact_unpublish, name="fact-unpublish"),
     # --- public fact-checks (factcheck/views/public.py) ---
     path("fact-checks/", public.public_index, name="public-index"),
-    path("fact-checks/feed/", PublicFactFeed(), name="public-feed"),
+    # Public pages answer HEAD too (link checkers, feed readers), like GET without a body.
+    path("fact-checks/feed/", require_safe(PublicFactFeed()), name="public-feed"),
     path("fact-checks/<int:pk>/", public.public_fact, name="public-fact"),
     path("methodology/", public.methodology, name="methodology"),
 ]

@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from factcheck.claimreview import (
     BEST_RATING,
@@ -16,6 +16,7 @@ from factcheck.claimreview import (
     json_ld,
     published_fact_checks,
     published_wording,
+    site_url,
     web_address,
 )
 from factcheck.models import Fact, Status
@@ -23,7 +24,7 @@ from factcheck.models import Fact, Status
 PAGE_SIZE = 25
 
 
-@require_GET
+@require_safe
 def public_index(request: HttpRequest) -> HttpResponse:
     facts = Fact.objects.published().with_counts().order_by("-published_at", "-pk")
     page = Paginator(facts, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -32,7 +33,7 @@ def public_index(request: HttpRequest) -> HttpResponse:
     return render(request, "factcheck/public/index.html", {"page": page})
 
 
-@require_GET
+@require_safe
 def public_fact(request: HttpRequest, pk: int) -> HttpResponse:
     fact = get_object_or_404(published_fact_checks(), pk=pk)
     claims_by_article: dict[int, list] = {}
@@ -51,7 +52,7 @@ def public_fact(request: HttpRequest, pk: int) -> HttpResponse:
         "wording": published_wording(fact),
         "differing": differing_values(fact) if fact.status == Status.DISPUTED else [],
         "reports": reports,
-        "json_ld": json_ld(claim_review(fact)),
+        "json_ld": json_ld(claim_review(fact, base_url=site_url(request))),
     }
     return render(request, "factcheck/public/fact.html", context)
 
@@ -65,7 +66,7 @@ def _quote(body: str, claim) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def methodology(request: HttpRequest) -> HttpResponse:
     scale = [
         {

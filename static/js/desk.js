@@ -122,3 +122,93 @@
   }
   document.addEventListener("htmx:afterSettle", markOpenClaim);
 })();
+
+/* ------------------------------------------------------------------------------------
+   Claim panel focus (article page). Kept apart from the queue code above.
+     #claim-panel[data-open-claim]   the open panel; its heading #claim-panel-title has
+                                     tabindex=-1 so it can take focus
+     .panel-close                    the panel's Close link (htmx: swaps in the empty panel)
+   Opening a panel (a GET swapping #claim-panel) moves focus to its heading, so a screen
+   reader reads the claim and Tab goes on inside the panel. Esc closes the panel and
+   returns focus to the highlight (or claim-list link) that opened it. A verdict posted
+   from the panel swaps the panel too: focus goes back to the button pressed. */
+(function () {
+  "use strict";
+
+  const PANEL = "claim-panel";
+  // The link that opened the panel, by its URL: the article text is re-rendered after a
+  // verdict, so the element itself may have been replaced by the time the panel closes.
+  let openerUrl = null;
+  let openerInIndex = false;
+  let closingClaim = null;
+
+  function panel() {
+    return document.getElementById(PANEL);
+  }
+
+  function openClaim() {
+    const element = panel();
+    return element ? element.dataset.openClaim : undefined;
+  }
+
+  function opener() {
+    if (openerUrl) {
+      const scope = openerInIndex ? ".claim-index" : "#article-text .article-body";
+      const found = document.querySelector(scope + ' a[href="' + openerUrl + '"]:not([tabindex="-1"])');
+      if (found) return found;
+    }
+    // Opened from its own URL (a reload, a shared link): the claim's first highlight.
+    const claim = closingClaim || openClaim();
+    return claim ? document.querySelector('#article-text a.hl[data-claim="' + claim + '"]:not([tabindex="-1"])') : null;
+  }
+
+  document.addEventListener("click", function (event) {
+    const link = event.target instanceof Element && event.target.closest('a[hx-target="#' + PANEL + '"]');
+    if (!link || link.closest("#" + PANEL)) return;
+    openerUrl = link.getAttribute("href");
+    openerInIndex = Boolean(link.closest(".claim-index"));
+  });
+
+  function close() {
+    const link = panel() && panel().querySelector(".panel-close");
+    if (!link) return false;
+    closingClaim = openClaim();
+    link.click();
+    return true;
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || event.defaultPrevented || openClaim() === undefined) return;
+    const target = event.target;
+    // Esc in a text box of the page (not the panel's) belongs to that box.
+    const typing = target instanceof Element && target.matches("input:not([type=submit]):not([type=button]), textarea, select");
+    if (typing && !target.closest("#" + PANEL)) return;
+    if (close()) event.preventDefault();
+  });
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    const swapped = event.detail && event.detail.target;
+    if (!swapped || swapped.id !== PANEL) return;
+    const verb = event.detail.requestConfig ? event.detail.requestConfig.verb : "get";
+    const now = panel();
+    if (!now) return;
+    if (now.dataset.openClaim === undefined) {
+      // Closed: back to where the editor was in the text.
+      const back = opener();
+      closingClaim = null;
+      openerUrl = null;
+      if (back) back.focus();
+      return;
+    }
+    if (verb === "get") {
+      const heading = now.querySelector("#claim-panel-title");
+      if (heading) heading.focus();
+      return;
+    }
+    // A verdict re-rendered the panel: the pressed button is gone; focus its successor.
+    const submitter = event.detail.requestConfig.triggeringEvent && event.detail.requestConfig.triggeringEvent.submitter;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const again = submitter && now.querySelector('button[name="status"][value="' + submitter.value + '"]');
+    (again || now.querySelector("#claim-panel-title")).focus();
+  });
+})();

@@ -81,7 +81,8 @@ def test_regions_refresh_themselves_on_events(editor_client):
     page = editor_client.get(fact_url(story.squadrons)).content.decode()
     # Summary and history follow every change, and a refused stale edit.
     assert page.count('hx-trigger="factChanged from:body, staleEdit from:body"') == 2
-    assert 'hx-trigger="verdictChanged from:body"' in page  # publication
+    # Publication: after a verdict, and after a stale refusal (it may be published now).
+    assert 'hx-trigger="verdictChanged from:body, staleEdit from:body"' in page
 
 
 def test_viewers_see_everything_but_no_controls(viewer_client):
@@ -215,6 +216,21 @@ def test_stale_verdict_is_refused_with_the_current_state(editor_client, other_ed
     story.squadrons.refresh_from_db()
     assert story.squadrons.status == Status.CORROBORATED
     assert FactChange.objects.filter(fact=story.squadrons).count() == 1
+
+
+def test_stale_verdict_keeps_the_reason_typed(editor_client, other_editor):
+    story = build_story()
+    record_verdict(
+        fact=story.squadrons, status=Status.CORROBORATED, user=other_editor, expected_version=1
+    )
+    data = {"status": "disputed", "version": 1, "reason": "Ministry says 4 & not 3"}
+    for htmx in (True, False):
+        response = post(editor_client, "fact-verdict", story.squadrons, data, htmx)
+        assert response.status_code == 409
+        assert 'value="Ministry says 4 &amp; not 3"' in response.content.decode()
+    done = post(editor_client, "fact-verdict", story.squadrons, {**data, "version": 2})
+    assert done.status_code == 200
+    assert 'name="reason" maxlength="1000" value=""' in done.content.decode()
 
 
 def test_stale_note_keeps_the_draft_and_shows_the_saved_note(editor_client, other_editor):
@@ -706,15 +722,32 @@ def test_history_lists_who_when_what_and_why(viewer_client, editor, other_editor
         reason="Two figures",
     )
     assign_fact(fact=story.squadrons, assignee=other_editor, user=editor, expected_version=2)
+    record_verdict(
+        fact=story.squadrons,
+        status=Status.SINGLE_SOURCE,
+        user=editor,
+        expected_version=3,
+        reason="One origin after all",
+    )
     response = viewer_client.get(
         fact_url(story.squadrons), headers={**HX, "HX-Target": "fact-history"}
     )
     content = response.content.decode()
     assert "<td>Verdict</td>" in content
     assert "<td>Assignment</td>" in content
-    assert '<span class="new">disputed</span>' in content
+    # Status values read as their labels, old and new beside the reason.
+    assert '<span class="new">Disputed</span>' in content
+    assert '<span class="old">Disputed</span> → <span class="new">Single source</span>' in content
+    assert "single_source" not in content
     assert "<td>Two figures</td>" in content
+    assert "<td>One origin after all</td>" in content
     assert "<td>ed</td>" in content
+
+
+def test_the_page_shows_no_internal_version_number(viewer_client):
+    story = build_story()
+    page = viewer_client.get(fact_url(story.squadrons)).content.decode()
+    assert "<dt>Version</dt>" not in page
 
 
 # ---------------------------------------------------------------- query counts
