@@ -19,7 +19,7 @@ from .engine.extraction import MODEL_PREFIX
 from .forms import EvidenceForm, MergeForm
 from .highlight import Span, describe_value, differing_values, paragraphs, segment, value_spans
 from .merging import MergeSuggestion, compare, merge_suggestions
-from .models import ArticleRelation, Claim, Evidence, Fact
+from .models import ArticleRelation, Claim, Evidence, Fact, FactChange
 from .roles import editors
 
 HISTORY_LIMIT = 200
@@ -265,6 +265,12 @@ class FactPage:
     @cached_property
     def history(self):
         return list(self.fact.changes.select_related("user")[:HISTORY_LIMIT])
+
+    @cached_property
+    def undoable(self):
+        """The latest change, when it is a verdict: the history offers to undo it."""
+        latest = self.history[0] if self.history else None
+        return latest if latest is not None and latest.action == FactChange.Action.STATUS else None
 
     @cached_property
     def editors(self) -> list:

@@ -34,6 +34,12 @@ def listed(response) -> list[int]:
 
 
 def claims_for(client, **params) -> set[int]:
+    """The claims listed for these filters, among all claims unless ``show`` says otherwise.
+
+    The default view lists only what needs an editor (see the tests of ``show``);
+    the filters' own tests look at every claim.
+    """
+    params.setdefault("show", "all")
     response = client.get(LIST, params)
     assert response.status_code == 200
     return set(listed(response))
@@ -119,7 +125,8 @@ def test_full_page_has_form_legend_and_results(editor_client, queue):
     assert 'id="shortcuts"' in body and "<dl>" in body
     assert "js/desk.js" in body
     assert "HX-Request" in response.headers["Vary"]
-    assert set(listed(response)) == {c.pk for c in Claim.objects.all()}
+    # By default, what needs an editor: the disputed "exports" fact has a verdict.
+    assert set(listed(response)) == {queue["ships"].pk, queue["ships_copy"].pk, queue["budget"].pk}
 
 
 def test_fragment_is_only_the_results(editor_client, queue):
@@ -272,8 +279,8 @@ def test_invalid_filter_value_is_shown_and_ignored(editor_client, queue):
 # --- sorting ------------------------------------------------------------------
 
 
-def test_default_order_is_highest_score_first(editor_client, queue):
-    order = listed(editor_client.get(LIST))
+def test_order_by_score_highest_first(editor_client, queue):
+    order = listed(editor_client.get(LIST, {"order": "score", "show": "all"}))
     scores = [Claim.objects.get(pk=pk).score for pk in order]
     assert scores == sorted(scores, reverse=True)
 
@@ -291,7 +298,7 @@ def test_sort_by_article_title(editor_client, queue):
 
 
 def test_sort_by_status_puts_facts_without_verdict_first(editor_client, queue):
-    order = listed(editor_client.get(LIST, {"order": "status"}))
+    order = listed(editor_client.get(LIST, {"order": "status", "show": "all"}))
     assert order[-1] == queue["exports"].pk
     assert order[0] == queue["ships"].pk
 
@@ -507,9 +514,10 @@ def test_verdict_updates_every_claim_of_the_fact(editor_client, queue):
     assert oob.startswith(' class="claim-row" data-verdict="corroborated"')
     assert 'hx-swap-oob="true"' in oob.split(">")[0]
     assert 'name="version" value="2"' in oob
-    # And a fresh page shows it on both.
-    page = editor_client.get(LIST, {"status": "corroborated"})
+    # A fresh page of every claim shows it on both; the default view no longer lists them.
+    page = editor_client.get(LIST, {"status": "corroborated", "show": "all"})
     assert set(listed(page)) == {claim.pk, sibling.pk}
+    assert not {claim.pk, sibling.pk} & set(listed(editor_client.get(LIST)))
 
 
 def test_verdict_without_htmx_redirects_back_to_the_queue(editor_client, queue):
@@ -636,9 +644,16 @@ def test_export_honours_the_filters(editor_client, queue):
     rows = read_csv(response)
     assert {int(r["id"]) for r in rows} == {queue["ships"].pk, queue["ships_copy"].pk}
     assert {r["independent_origins"] for r in rows} == {"2"}
-    everything = read_csv(editor_client.get(EXPORT))
+    # Like the queue, by default what needs an editor; show=all exports every claim.
+    everything = read_csv(editor_client.get(EXPORT, {"show": "all"}))
     assert len(everything) == Claim.objects.count()
-    disputed = read_csv(editor_client.get(EXPORT, {"status": "disputed"}))
+    todo = read_csv(editor_client.get(EXPORT))
+    assert {int(r["id"]) for r in todo} == {
+        queue["ships"].pk,
+        queue["ships_copy"].pk,
+        queue["budget"].pk,
+    }
+    disputed = read_csv(editor_client.get(EXPORT, {"status": "disputed", "show": "all"}))
     assert [r["status"] for r in disputed] == ["disputed"]
 
 
