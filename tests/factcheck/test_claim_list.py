@@ -879,6 +879,10 @@ def test_choosing_an_article_by_typing_part_of_its_title(page, live_server, edit
     from tests.browser import log_in
 
     log_in(page, live_server, "ed", LIST)
+    expect(page.locator("[data-claim-row]")).to_have_count(3)
+    # Article and outlet are among the folded filters; the fold opens when one is set.
+    page.get_by_text("More filters").click()
+    page.get_by_label("All", exact=True).check()
     expect(page.locator("[data-claim-row]")).to_have_count(4)
     page.get_by_label("Article", exact=True).press_sequentially("u", delay=20)
     options = page.locator("#article-options input[type=radio]")
@@ -891,3 +895,4 @@ def test_choosing_an_article_by_typing_part_of_its_title(page, live_server, edit
     page.reload()
     expect(page.locator("[data-claim-row]")).to_have_count(1)
     expect(page.get_by_label("Busy harbour")).to_be_checked()
+    expect(page.get_by_label("Busy harbour")).to_be_visible()
