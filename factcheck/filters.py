@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import cast
 
 import django_filters
 from django import forms
@@ -333,10 +334,11 @@ class ClaimFilter(django_filters.FilterSet):
         return queryset
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        queryset = super().filter_queryset(queryset)
+        # The desk always filters Claim.objects, a ClaimQuerySet.
+        claims = cast(ClaimQuerySet, super().filter_queryset(queryset))
         data = self.form.cleaned_data
-        queryset = SHOWN[data.get("show") or SHOW_TODO](queryset)
+        claims = SHOWN[data.get("show") or SHOW_TODO](claims)
         order = data.get("order") or DEFAULTS["order"]
         if order == "priority":
-            return queryset.by_priority()
-        return queryset.order_by(*ORDERINGS[order])
+            return claims.by_priority()
+        return claims.order_by(*ORDERINGS[order])
