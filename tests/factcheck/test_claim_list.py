@@ -190,6 +190,10 @@ def test_viewer_sees_the_queue_without_buttons(viewer_client, queue):
     assert "View only" in body
 
 
+def test_no_template_comment_leaks_into_the_page(editor_client, queue):
+    assert "{#" not in editor_client.get(LIST).content.decode()
+
+
 def test_page_has_no_inline_script(editor_client, queue):
     response = editor_client.get(LIST)
     policy = response.headers["Content-Security-Policy"]

@@ -251,6 +251,7 @@ def test_key_2_reason_box_enter_saves_with_the_reason_in_history(page: Page, liv
     reason = box.get_by_label("Reason")
     expect(reason).to_be_focused()
     reason.press_sequentially("Only one outlet, citing unnamed people", delay=5)
+    screenshot(page, "queue-reason.png")
     reason.press("Enter")
     expect(verdict(page, budget)).to_have_text("Single source")
     expect(reason_box(page, budget)).to_be_hidden()
