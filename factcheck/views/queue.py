@@ -115,7 +115,7 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
             reason=data["reason"],
         ),
     )
-    return _answer_rows(request, claim, outcome, queue_url, undoable=True)
+    return _answer_rows(request, claim, outcome, queue_url, undoable=True, keep_reason=True)
 
 
 @require_POST
@@ -138,12 +138,19 @@ def claim_undo(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _answer_rows(
-    request: HttpRequest, claim: Claim, outcome: Outcome, queue_url: str, *, undoable: bool
+    request: HttpRequest,
+    claim: Claim,
+    outcome: Outcome,
+    queue_url: str,
+    *,
+    undoable: bool,
+    keep_reason: bool = False,
 ) -> HttpResponse:
     """A queue row's answer to a verdict or an undo: the fact's rows for htmx, else a redirect.
 
     ``undoable``: after a verdict the row offers to undo it (the fact's latest
-    change, when that is a verdict).
+    change, when that is a verdict). ``keep_reason``: a refused verdict that came
+    with a reason comes back with its reason box open, as the editor typed it.
     """
     fact = outcome.result
     if not wants_fragment(request):
@@ -165,6 +172,7 @@ def _answer_rows(
         "alert": outcome.alert,
         "queue_url": queue_url,
         "undo": last_verdict_change(main.fact) if fact is not None and undoable else None,
+        "draft": _draft(request) if fact is None and keep_reason else None,
     }
     response = render(request, f"{PAGE}#verdict-rows", context, status=outcome.status)
     if fact is not None:
@@ -181,6 +189,13 @@ def claim_export(request: HttpRequest) -> StreamingHttpResponse:
     )
     response["Content-Disposition"] = 'attachment; filename="claims.csv"'
     return response
+
+
+def _draft(request: HttpRequest) -> dict[str, str] | None:
+    """The verdict and reason typed in a row's reason box, if one was sent."""
+    if "reason" not in request.POST:
+        return None
+    return {"status": request.POST.get("status", ""), "reason": request.POST.get("reason", "")}
 
 
 def _queue_url(request: HttpRequest) -> str:

@@ -168,6 +168,9 @@
     if (!row.classList.contains(SELECTED)) {
       const lost = !document.activeElement || document.activeElement === document.body;
       select(row, lost);
+      // A refused verdict comes back with its reason box open: back into the box.
+      const input = row.querySelector("[data-reason-box]:not([disabled]) [data-reason-input]");
+      if (lost && input) input.focus();
     }
   });
 

@@ -784,6 +784,25 @@ def test_stale_verdict_is_refused_with_who_and_what(editor_client, queue, other_
     assert fact.changes.count() == 1
 
 
+def test_stale_verdict_keeps_the_reason_typed_in_an_open_box(editor_client, queue, other_editor):
+    claim = queue["ships"]
+    record_verdict(fact=claim.fact, status=Status.DISPUTED, user=other_editor, expected_version=1)
+    response = editor_client.post(
+        verdict_url(claim),
+        {"status": Status.CORROBORATED, "version": 1, "reason": "Port <authority> data"},
+        headers=HX,
+    )
+    assert response.status_code == 409
+    body = response.content.decode()
+    main = body.split(f'<tr id="claim-row-{queue["ships_copy"].pk}"')[0]
+    assert '<fieldset class="reason-box" data-reason-box>' in main
+    assert '<option value="corroborated" selected>' in main
+    assert 'value="Port &lt;authority&gt; data"' in main
+    # The other row of the fact, out-of-band, keeps its box closed.
+    other = body.split(f'<tr id="claim-row-{queue["ships_copy"].pk}"')[1]
+    assert "data-reason-box hidden disabled" in other
+
+
 def test_stale_verdict_without_htmx_says_so_after_redirect(editor_client, queue, other_editor):
     claim = queue["ships"]
     record_verdict(fact=claim.fact, status=Status.DISPUTED, user=other_editor, expected_version=1)

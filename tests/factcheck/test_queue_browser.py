@@ -184,11 +184,18 @@ def test_second_editor_on_a_stale_row_sees_the_conflict(browser, live_server, de
         expect(verdict(page_b, desk["ships"])).to_have_text("Corroborated")
         assert Fact.objects.get(pk=desk["ships"].fact_id).status == Status.CORROBORATED
 
-        # Having seen the current state, the retry goes through.
-        mark(page_b, desk["harbour"], "Disputed")
+        # The reason typed is kept, in the box, with the verdict chosen; having seen the
+        # current state, Enter retries on the new version and goes through.
+        box = reason_box(page_b, desk["harbour"])
+        expect(box.get_by_label("Reason")).to_have_value("Other figures")
+        expect(box.get_by_label("Verdict")).to_have_value("disputed")
+        expect(box.get_by_label("Reason")).to_be_focused()
+        page_b.keyboard.press("Enter")
         expect(verdict(page_b, desk["harbour"])).to_have_text("Disputed")
         expect(row(page_b, desk["harbour"]).get_by_role("alert")).to_have_count(0)
-        assert Fact.objects.get(pk=desk["ships"].fact_id).status == Status.DISPUTED
+        fact = Fact.objects.get(pk=desk["ships"].fact_id)
+        assert fact.status == Status.DISPUTED
+        assert fact.changes.first().reason == "Other figures"
     finally:
         first.close()
         second.close()
