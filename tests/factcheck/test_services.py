@@ -369,7 +369,7 @@ def test_undo_flags_the_fact_again_when_the_verdict_cleared_a_re_review(editor):
     fact = record_verdict(fact=fact, status=Status.DISPUTED, user=editor, expected_version=1)
     assert not fact.needs_review
     verdict = fact.changes.first()
-    assert verdict.needs_review_before
+    assert verdict.details == {"needs_review_before": True}
     fact = undo_verdict(fact=fact, change=verdict, user=editor, expected_version=2)
     assert (fact.status, fact.needs_review) == (Status.CORROBORATED, True)
     # Undoing the undo (a redo) clears the flag again with the verdict.
