@@ -1,4 +1,5 @@
-"""What the dashboard shows: review counts, per-article progress, the corroboration matrix.
+"""What the dashboard shows: the editor's inbox, review counts, per-article progress, the
+corroboration matrix.
 
 Each function runs a fixed number of queries whatever the size of the corpus;
 the matrix is capped (most-reported facts first) so it stays readable.
@@ -16,6 +17,7 @@ from sources.models import Article
 from .engine.matching import describe_value
 from .models import ArticleRelation, Claim, Fact, Status
 
+INBOX_FACTS = 20
 MATRIX_FACTS = 40
 MATRIX_ARTICLES = 30
 PROGRESS_ARTICLES = 100
@@ -67,6 +69,29 @@ def status_counts() -> dict[str, list[StatusCount]]:
         ]
 
     return {"verdicts": listing(by_status, True), "suggestions": listing(by_suggestion, False)}
+
+
+@dataclass(frozen=True, slots=True)
+class Inbox:
+    facts: list[Fact]
+    more: bool  # more facts than shown: the queue's "Assigned to me" lists them all
+
+
+def assigned_inbox(user, limit: int = INBOX_FACTS) -> Inbox:
+    """The facts assigned to ``user`` that need an editor, by the queue's priority: one query.
+
+    One more row than shown is read, to know whether there are more.
+    """
+    facts = list(
+        Fact.objects.reported()
+        .needing_editor()
+        .filter(assigned_to=user)
+        .by_priority()
+        .only("id", "summary", "status", "suggested_status", "needs_review", "origin_count")[
+            : limit + 1
+        ]
+    )
+    return Inbox(facts[:limit], len(facts) > limit)
 
 
 def article_progress(limit: int = PROGRESS_ARTICLES) -> tuple[list[Article], int]:

@@ -287,6 +287,12 @@ class FactPage:
         return changes
 
     @cached_property
+    def undoable(self):
+        """The latest change, when it is a verdict: the history offers to undo it."""
+        latest = self.history[0] if self.history else None
+        return latest if latest is not None and latest.action == FactChange.Action.STATUS else None
+
+    @cached_property
     def editors(self) -> list:
         return list(editors())
 

@@ -17,10 +17,12 @@ urlpatterns = [
     path("claims/articles/", queue.claim_article_options, name="claim-article-options"),
     path("claims/outlets/", queue.claim_outlet_options, name="claim-outlet-options"),
     path("claims/<int:pk>/verdict/", queue.claim_verdict, name="claim-verdict"),
+    path("claims/<int:pk>/undo/", queue.claim_undo, name="claim-undo"),
     # --- fact pages and claim panels (factcheck/views/facts.py) ---
     path("claims/<int:pk>/panel/", facts.claim_panel, name="claim-panel"),
     path("facts/<int:pk>/", facts.fact_detail, name="fact-detail"),
     path("facts/<int:pk>/verdict/", facts.fact_verdict, name="fact-verdict"),
+    path("facts/<int:pk>/undo/", facts.fact_undo, name="fact-undo"),
     path("facts/<int:pk>/note/", facts.fact_note, name="fact-note"),
     path("facts/<int:pk>/assign/", facts.fact_assign, name="fact-assign"),
     path("facts/<int:pk>/evidence/", facts.evidence_add, name="fact-evidence-add"),

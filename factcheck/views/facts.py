@@ -39,6 +39,7 @@ from ..forms import (
     MergeForm,
     NoteForm,
     SplitForm,
+    UndoForm,
     UndoMergeForm,
     VerdictForm,
     VersionForm,
@@ -57,6 +58,7 @@ from ..services import (
     set_note,
     split_claim,
     undo_merge,
+    undo_verdict,
     unpublish_fact,
 )
 from .changes import PUBLISH, RECORD, Outcome, attempt, require
@@ -256,6 +258,32 @@ def fact_verdict(request: HttpRequest, pk: int) -> HttpResponse:
         reason = form.data.get("reason", "")
         return _answer_panel(request, claim, outcome, events=events, reason_draft=reason)
     return _answer(request, fact, "fact-verdict", outcome, events=events, forms={"verdict": form})
+
+
+@require_POST
+@login_required
+def fact_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo the fact's latest verdict (offered on it in the history)."""
+    require(request, RECORD)
+    fact = get_object_or_404(Fact, pk=pk)
+
+    def undo(data) -> Fact:
+        change = FactChange.objects.filter(pk=data["change"], fact=fact).first()
+        if change is None:
+            raise InvalidChange(f"There is no change #{data['change']} on fact #{fact.pk}.")
+        return undo_verdict(
+            fact=fact, change=change, user=request.user, expected_version=data["version"]
+        )
+
+    outcome = attempt(UndoForm(request.POST), undo)
+    return _answer(
+        request,
+        fact,
+        "fact-verdict",
+        outcome,
+        events=("verdictChanged", "factChanged"),
+        notice="Verdict undone: the history records the undo.",
+    )
 
 
 @require_POST

@@ -3,7 +3,12 @@
    config in base.html.) The CSP forbids inline scripts, so everything here hangs
    off data- attributes in the templates:
      [data-claim-row]        a selectable queue row (j/k)
-     [data-shortcut-key=N]   the button that key N clicks in the selected row
+     [data-shortcut-key=N]   the verdict button of key N in the selected row: it opens the
+                             row's reason box ([data-reason-box]) with that verdict chosen
+     [data-reason-box]       a disabled, hidden fieldset of the row's verdict form (verdict
+                             [data-reason-status], reason [data-reason-input], save, cancel):
+                             Enter saves, Esc cancels and returns to the row
+     [data-undo]             the button that "u" clicks in the selected row
      [data-shortcut=search]  the box that "/" focuses
      #shortcuts              the <details> legend that "?" opens and closes
      [data-open-claim=N]     the claim panel showing claim N: its highlights are marked */
@@ -49,7 +54,49 @@
     const row = selectedRow();
     const button = row && row.querySelector('[data-shortcut-key="' + key + '"]');
     if (!button || button.disabled) return false;
-    // A real click: htmx posts the row's form with this button as the submitter.
+    return openReason(button);
+  }
+
+  // The reason box of a verdict button's form, opened with the button's verdict chosen.
+  function openReason(button) {
+    const form = button.form;
+    const box = form && form.querySelector("[data-reason-box]");
+    if (!box) return false;
+    box.disabled = false;
+    box.hidden = false;
+    box.querySelector("[data-reason-status]").value = button.value;
+    const input = box.querySelector("[data-reason-input]");
+    input.focus();
+    input.select();
+    return true;
+  }
+
+  function closeReason(box) {
+    box.hidden = true;
+    box.disabled = true;
+    const row = box.closest("[data-claim-row]");
+    if (row) select(row, true);
+  }
+
+  function saveReason(box) {
+    const save = box.querySelector("[data-reason-save]");
+    // htmx posts the form with the verdict and reason of the box (the verdict
+    // buttons are not sent: only a form's submitter is).
+    if (save && !save.disabled) box.form.requestSubmit(save);
+  }
+
+  // Without JavaScript a verdict button posts at once; here it opens the reason box.
+  document.addEventListener("click", function (event) {
+    const button = event.target instanceof Element && event.target.closest("[data-shortcut-key]");
+    if (button && openReason(button)) event.preventDefault();
+    const cancel = event.target instanceof Element && event.target.closest("[data-reason-cancel]");
+    if (cancel) closeReason(cancel.closest("[data-reason-box]"));
+  });
+
+  function undo() {
+    const row = selectedRow();
+    const button = row && row.querySelector("[data-undo]");
+    if (!button || button.disabled) return false;
     button.click();
     return true;
   }
@@ -64,6 +111,17 @@
   document.addEventListener("keydown", function (event) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
+    const box = target instanceof Element && target.closest("[data-reason-box]");
+    if (box && event.key === "Escape") {
+      closeReason(box);
+      event.preventDefault();
+      return;
+    }
+    if (box && event.key === "Enter" && target.matches("[data-reason-input]")) {
+      saveReason(box);
+      event.preventDefault();
+      return;
+    }
     if (isTyping(target)) {
       if (event.key === "Escape" && target.matches("[data-shortcut=search]")) target.blur();
       return;
@@ -75,6 +133,8 @@
       handled = move(-1);
     } else if (event.key === "1" || event.key === "2" || event.key === "3") {
       handled = mark(event.key);
+    } else if (event.key === "u") {
+      handled = undo();
     } else if (event.key === "/") {
       const search = document.querySelector("[data-shortcut=search]");
       if (search) {
@@ -108,6 +168,9 @@
     if (!row.classList.contains(SELECTED)) {
       const lost = !document.activeElement || document.activeElement === document.body;
       select(row, lost);
+      // A refused verdict comes back with its reason box open: back into the box.
+      const input = row.querySelector("[data-reason-box]:not([disabled]) [data-reason-input]");
+      if (lost && input) input.focus();
     }
   });
 

@@ -3,11 +3,18 @@
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
-from factcheck.dashboard import article_progress, corroboration_matrix, status_counts
-from factcheck.models import Status
-from factcheck.services import record_verdict
+from factcheck.dashboard import (
+    INBOX_FACTS,
+    article_progress,
+    assigned_inbox,
+    corroboration_matrix,
+    status_counts,
+)
+from factcheck.models import Fact, Status
+from factcheck.services import assign_fact, record_verdict
 from tests.builders import make_article, make_claim, make_fact
 from tests.factcheck.desk_scenario import add_filler, build_story
 
@@ -164,3 +171,63 @@ def test_dashboard_query_count_does_not_grow(viewer_client, django_assert_max_nu
         add_filler(80)
     with django_assert_max_num_queries(16):
         assert viewer_client.get(reverse(DASHBOARD)).status_code == 200
+
+
+# --- assigned to me -------------------------------------------------------------
+
+
+def test_inbox_lists_my_assigned_facts_that_need_an_editor(editor, other_editor):
+    story = build_story()
+    for fact in (story.trade, story.quote, story.squadrons):
+        assign_fact(fact=fact, assignee=editor, user=editor)
+    assign_fact(fact=story.attribution, assignee=other_editor, user=editor)
+    # A verdict takes a fact out; a verdict flagged for re-review keeps it in.
+    record_verdict(fact=story.trade, status=Status.CORROBORATED, user=editor, expected_version=2)
+    record_verdict(fact=story.quote, status=Status.DISPUTED, user=editor, expected_version=2)
+    Fact.objects.filter(pk=story.quote.pk).update(needs_review=True)
+    inbox = assigned_inbox(editor)
+    assert [f.pk for f in inbox.facts] == [story.squadrons.pk, story.quote.pk]
+    assert not inbox.more
+    assert [f.pk for f in assigned_inbox(other_editor).facts] == [story.attribution.pk]
+
+
+def test_inbox_is_bounded(editor):
+    for i in range(INBOX_FACTS + 2):
+        make_claim(make_article(f"Report {i}: 12 ships."), fact=make_fact(assigned_to=editor))
+    inbox = assigned_inbox(editor, limit=INBOX_FACTS)
+    assert len(inbox.facts) == INBOX_FACTS and inbox.more
+
+
+def test_dashboard_shows_the_inbox_to_editors_only(editor_client, editor, viewer):
+    story = build_story()
+    assign_fact(fact=story.squadrons, assignee=editor, user=editor)
+    page = editor_client.get(reverse(DASHBOARD)).content.decode()
+    inbox = page.split('id="inbox-title"')[1].split("</section>")[0]
+    assert f'href="{story.squadrons.get_absolute_url()}"' in inbox
+    assert "Suggested:" in inbox
+    assert 'href="/claims/?mine=on"' in inbox
+    viewer_client = Client()
+    viewer_client.force_login(viewer)
+    assert 'id="inbox-title"' not in viewer_client.get(reverse(DASHBOARD)).content.decode()
+
+
+def test_dashboard_links_to_every_claim_of_a_status(viewer_client):
+    build_story()
+    page = viewer_client.get(reverse(DASHBOARD)).content.decode()
+    assert 'href="/claims/?show=all&amp;status=corroborated"' in page
+    assert 'href="/claims/?show=all&amp;suggested=disputed"' in page
+
+
+@pytest.mark.parametrize("rows", ["few", "many"])
+def test_editor_dashboard_query_count_does_not_grow(
+    editor_client, editor, django_assert_max_num_queries, rows
+):
+    story = build_story()
+    if rows == "many":
+        add_filler(80)
+        for fact in Fact.objects.all()[:30]:
+            Fact.objects.filter(pk=fact.pk).update(assigned_to=editor)
+    assign_fact(fact=story.squadrons, assignee=editor, user=editor)
+    # The viewer's 16, plus the inbox.
+    with django_assert_max_num_queries(17):
+        assert editor_client.get(reverse(DASHBOARD)).status_code == 200

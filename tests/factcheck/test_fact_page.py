@@ -812,3 +812,60 @@ def test_every_change_without_htmx_redirects_to_its_region(editor_client, editor
     # A notice says what a regrouping did, on the page it redirects to.
     page = editor_client.get(fact_url(story.squadrons)).content.decode()
     assert f"Fact #{story.attribution.pk} merged into this fact." in page
+
+
+# --- undo of the latest verdict -------------------------------------------------
+
+
+def test_history_offers_undo_on_the_latest_verdict_only(editor_client, editor, viewer):
+    story = build_story()
+    fact = record_verdict(
+        fact=story.squadrons, status=Status.DISPUTED, user=editor, expected_version=1
+    )
+    verdict = fact.changes.first()
+    undo = url("fact-undo", fact)
+    history = editor_client.get(fact_url(fact), headers={**HX, "HX-Target": "fact-history"})
+    body = history.content.decode()
+    assert body.count("data-undo") == 1
+    assert f'name="change" value="{verdict.pk}"' in body
+    assert f'hx-post="{undo}"' in body and 'hx-target="#fact-verdict"' in body
+    viewer_client = Client()
+    viewer_client.force_login(viewer)
+    assert "data-undo" not in viewer_client.get(fact_url(fact)).content.decode()
+    # Once the fact has changed since, the verdict is no longer offered for undo.
+    set_note(fact=fact, note="Checked", user=editor, expected_version=fact.version)
+    assert "data-undo" not in editor_client.get(fact_url(fact)).content.decode()
+
+
+def test_undo_from_the_fact_page_restores_the_verdict_and_refreshes(editor_client, editor):
+    story = build_story()
+    fact = record_verdict(
+        fact=story.squadrons, status=Status.DISPUTED, user=editor, expected_version=1
+    )
+    verdict = fact.changes.first()
+    response = post(editor_client, "fact-undo", fact, {"change": verdict.pk, "version": 2})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.strip().startswith('<section id="fact-verdict"')
+    assert "Verdict undone" in body
+    assert "factChanged" in response.headers["HX-Trigger"]
+    fact.refresh_from_db()
+    assert (fact.status, fact.version) == ("", 3)
+    assert [c.reason for c in fact.changes.all()] == [f"Undo of change #{verdict.pk}", ""]
+
+
+def test_stale_undo_on_the_fact_page_answers_409(editor_client, editor, other_editor):
+    story = build_story()
+    fact = record_verdict(
+        fact=story.squadrons, status=Status.DISPUTED, user=editor, expected_version=1
+    )
+    verdict = fact.changes.first()
+    record_verdict(fact=fact, status=Status.CORROBORATED, user=other_editor, expected_version=2)
+    response = post(editor_client, "fact-undo", fact, {"change": verdict.pk, "version": 2})
+    assert response.status_code == 409
+    assert "changed by ed2" in response.content.decode()
+    plain = post(editor_client, "fact-undo", fact, {"change": verdict.pk, "version": 3}, False)
+    assert plain.status_code == 400
+    assert "only its latest change can be undone" in plain.content.decode()
+    fact.refresh_from_db()
+    assert fact.status == Status.CORROBORATED and fact.changes.count() == 2
