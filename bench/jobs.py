@@ -249,12 +249,14 @@ def job_load_setup(args) -> dict:
 def job_load_check(args) -> dict:
     """Every verdict the editors got a 200 for is in the history; each fact ends as the last one.
 
-    The log holds one line per verdict POST answered 200: fact, status, the version it
-    carried, the editor. Versions order the verdicts on one fact (each success bumps it).
+    The log holds one line per verdict POST: fact, status, the version it carried, the
+    editor and the answer (200, or 409 when another editor had changed the fact). Versions
+    order the successful verdicts on one fact (each one bumps it).
     """
     from factcheck.models import Fact, FactChange
 
-    posted = [json.loads(line) for line in Path(args.log).read_text().splitlines() if line]
+    answers = [json.loads(line) for line in Path(args.log).read_text().splitlines() if line]
+    posted = [v for v in answers if v.get("code", 200) == 200]
     last: dict[int, dict] = {}
     for verdict in posted:
         fact = verdict["fact"]
@@ -274,6 +276,7 @@ def job_load_check(args) -> dict:
     wrong = [f for f, v in last.items() if final.get(f) != v["status"]]
     return {
         "verdicts": len(posted),
+        "stale": len(answers) - len(posted),
         "facts": len(last),
         "missing_from_history": missing,
         "wrong_final_status": len(wrong),

@@ -3,8 +3,8 @@
 Each editor holds a logged-in session made beforehand (``bench.jobs load-setup``; the
 file named by ``BENCH_SESSIONS``), opens the review queue, pages and filters it as htmx
 does, opens facts, and marks verdicts from the queue rows it was shown. Every verdict
-answered 200 is appended to ``BENCH_VERDICT_LOG`` (fact, status, the version the form
-carried, editor), which ``bench.jobs load-check`` then compares with the database. A
+answered 200 or 409 is appended to ``BENCH_VERDICT_LOG`` (fact, status, the version the
+form carried, editor, answer), which ``bench.jobs load-check`` then compares with the database. A
 verdict refused as stale (409: another editor changed the fact since the page was read)
 is what the desk should answer under concurrency: counted, not an error.
 """
@@ -107,16 +107,16 @@ class Editor(HttpUser):
             name="verdict POST",
             catch_response=True,
         ) as r:
-            if r.status_code == 409:
-                r.success()
-            elif r.status_code == 200:
-                record = {
-                    "fact": int(row["fact"]),
-                    "status": status,
-                    "version": int(row["version"]),
-                    "user": self.name,
-                }
-                LOG.write(json.dumps(record) + "\n")
-                LOG.flush()
-            else:
+            if r.status_code not in (200, 409):
                 r.failure(f"verdict answered {r.status_code}")
+                return
+            r.success()
+            record = {
+                "fact": int(row["fact"]),
+                "status": status,
+                "version": int(row["version"]),
+                "user": self.name,
+                "code": r.status_code,
+            }
+            LOG.write(json.dumps(record) + "\n")
+            LOG.flush()

@@ -129,6 +129,14 @@ def generate(folder: Path, articles: int, seed: int) -> Path:
     return corpus
 
 
+def collect_static(run: Run) -> Path:
+    """Production's static files (manifest storage), for pages rendered with DEBUG off."""
+    static = run.folder / "static"
+    if not (static / "staticfiles.json").exists():
+        manage("collectstatic", "--noinput", "-v0", url=run.dbs.url("unused"))
+    return static
+
+
 def filled(run: Run, claims: int) -> tuple[str, dict]:
     """A database holding about ``claims`` claims, from the cache or imported now."""
     articles = max(1, math.ceil(claims / CLAIMS_PER_ARTICLE))
@@ -263,6 +271,7 @@ PAGE_BUDGETS = {
 
 
 def bench_pages(run: Run) -> None:
+    collect_static(run)
     url, counts = filled(run, run.args.claims)
     clone = run.dbs.clone(url, "pages")
     pages = job("pages", clone, "--requests", str(run.args.requests), "--seed", str(run.args.seed))
@@ -364,7 +373,8 @@ def bench_load(run: Run) -> None:
         "load: verdicts answered 200 missing from the history",
         check["missing_from_history"],
         budget=Budget(0),
-        note=f"{check['verdicts']} verdicts on {check['facts']} facts",
+        note=f"{check['verdicts']} verdicts on {check['facts']} facts, "
+        f"{check['stale']} refused as stale (409)",
     )
     run.figure(
         "load: facts whose final status is not the last verdict",
@@ -410,7 +420,7 @@ class Gunicorn:
         self.base = f"http://127.0.0.1:{self.port}"
 
     def __enter__(self) -> Gunicorn:
-        static = self.run.folder / "static"
+        static = collect_static(self.run)
         env = django_env(
             self.url,
             DEBUG="false",
@@ -422,8 +432,6 @@ class Gunicorn:
             CSRF_TRUSTED_ORIGINS=self.base,
             GUNICORN_BIND=f"127.0.0.1:{self.port}",
         )
-        if not static.exists():
-            manage("collectstatic", "--noinput", "-v0", url=self.url, STATIC_ROOT=str(static))
         self.log = (self.run.folder / "gunicorn.log").open("w")
         self.process = subprocess.Popen(
             [
@@ -518,6 +526,8 @@ def main(argv: list[str] | None = None) -> None:
         dbs = Databases.from_environment(folder, OUT / "cache")
         report = Report(engine=dbs.engine, machine=machine_info(dbs.version()))
         run = Run(args=args, dbs=dbs, report=report, folder=folder)
+        # Every Django process of the run (jobs, gunicorn) serves the same collected files.
+        os.environ["STATIC_ROOT"] = str(folder / "static")
         print(
             f"bench on {report.machine['database']}, {report.machine['cores']} cores "
             f"({report.machine['cpu']}), load average {report.machine['load_average'][0]:.1f}"
