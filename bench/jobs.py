@@ -249,14 +249,19 @@ def job_load_setup(args) -> dict:
 def job_load_check(args) -> dict:
     """Every verdict the editors got a 200 for is in the history; each fact ends as the last one.
 
-    The log holds one line per verdict POST: fact, status, the version it carried, the
-    editor and the answer (200, or 409 when another editor had changed the fact). Versions
-    order the successful verdicts on one fact (each one bumps it).
+    The log holds two lines per verdict POST, one when it was sent (answer 0) and one with
+    its answer (200, or 409 when another editor had changed the fact): fact, status, the
+    version it carried, the editor. Versions order the successful verdicts on one fact
+    (each one bumps it). A POST never answered (cut off when the run stopped) may or may
+    not have been applied: a fact that ends with such a verdict is counted apart, not as
+    a lost verdict.
     """
     from factcheck.models import Fact, FactChange
 
-    answers = [json.loads(line) for line in Path(args.log).read_text().splitlines() if line]
-    posted = [v for v in answers if v.get("code", 200) == 200]
+    lines = [json.loads(line) for line in Path(args.log).read_text().splitlines() if line]
+    answered = {v["attempt"]: v for v in lines if v["code"]}
+    unanswered = [v for v in lines if not v["code"] and v["attempt"] not in answered]
+    posted = [v for v in answered.values() if v["code"] == 200]
     last: dict[int, dict] = {}
     for verdict in posted:
         fact = verdict["fact"]
@@ -273,14 +278,18 @@ def job_load_check(args) -> dict:
         wanted[key] = wanted.get(key, 0) + 1
     missing = sum(max(0, n - history.get(key, 0)) for key, n in wanted.items())
     final = dict(Fact.objects.filter(pk__in=last).values_list("pk", "status"))
+    cut_off = {(v["fact"], v["status"]) for v in unanswered}
     wrong = [f for f, v in last.items() if final.get(f) != v["status"]]
+    explained = [f for f in wrong if (f, final.get(f)) in cut_off]
     return {
         "verdicts": len(posted),
-        "stale": len(answers) - len(posted),
+        "stale": sum(v["code"] == 409 for v in answered.values()),
+        "unanswered": len(unanswered),
         "facts": len(last),
         "missing_from_history": missing,
-        "wrong_final_status": len(wrong),
-        "wrong_examples": wrong[:10],
+        "wrong_final_status": len(wrong) - len(explained),
+        "ended_by_unanswered": len(explained),
+        "wrong_examples": [f for f in wrong if f not in explained][:10],
     }
 
 

@@ -3,8 +3,8 @@
 Each editor holds a logged-in session made beforehand (``bench.jobs load-setup``; the
 file named by ``BENCH_SESSIONS``), opens the review queue, pages and filters it as htmx
 does, opens facts, and marks verdicts from the queue rows it was shown. Every verdict
-answered 200 or 409 is appended to ``BENCH_VERDICT_LOG`` (fact, status, the version the
-form carried, editor, answer), which ``bench.jobs load-check`` then compares with the database. A
+is appended to ``BENCH_VERDICT_LOG`` (fact, status, the version the form carried, editor)
+when it is sent (answer 0) and again with its answer, which ``bench.jobs load-check`` then compares with the database. A
 verdict refused as stale (409: another editor changed the fact since the page was read)
 is what the desk should answer under concurrency: counted, not an error.
 """
@@ -24,6 +24,7 @@ SESSIONS = json.loads(Path(os.environ["BENCH_SESSIONS"]).read_text(encoding="utf
 # Open for the whole run; closed when locust quits.
 LOG = open(os.environ["BENCH_VERDICT_LOG"], "a", encoding="utf-8")  # noqa: SIM115
 NAMES = itertools.cycle(sorted(SESSIONS))
+ATTEMPTS = itertools.count()
 STATUSES = ["corroborated", "single_source", "disputed"]
 ROW = re.compile(
     r'<tr id="claim-row-(?P<claim>\d+)"[^>]*data-verdict="(?P<verdict>[^"]*)"[^>]*'
@@ -100,6 +101,15 @@ class Editor(HttpUser):
             return
         row = self.rows.pop(random.randrange(len(self.rows)))
         status = random.choice([s for s in STATUSES if s != row["verdict"]])
+        record = {
+            "fact": int(row["fact"]),
+            "status": status,
+            "version": int(row["version"]),
+            "user": self.name,
+            "attempt": next(ATTEMPTS),
+        }
+        # Logged before it is sent: a POST cut off when the run stops may still be applied.
+        write({**record, "code": 0})
         with self.client.post(
             f"/claims/{row['claim']}/verdict/",
             {"status": status, "version": row["version"]},
@@ -111,12 +121,9 @@ class Editor(HttpUser):
                 r.failure(f"verdict answered {r.status_code}")
                 return
             r.success()
-            record = {
-                "fact": int(row["fact"]),
-                "status": status,
-                "version": int(row["version"]),
-                "user": self.name,
-                "code": r.status_code,
-            }
-            LOG.write(json.dumps(record) + "\n")
-            LOG.flush()
+            write({**record, "code": r.status_code})
+
+
+def write(record: dict) -> None:
+    LOG.write(json.dumps(record) + "\n")
+    LOG.flush()

@@ -56,10 +56,11 @@ def test_load_check_finds_a_verdict_missing_from_the_history(corpus, editor, tmp
     fact = Fact.objects.order_by("pk").first()
     log = tmp_path / "verdicts.jsonl"
     posted = []
-    for status in (Status.DISPUTED, Status.CORROBORATED):
+    for n, status in enumerate((Status.DISPUTED, Status.CORROBORATED)):
         version = Fact.objects.get(pk=fact.pk).version
         record_verdict(fact=fact, status=status, user=editor, expected_version=version)
-        posted.append({"fact": fact.pk, "status": status, "version": version, "user": "ed"})
+        verdict = {"fact": fact.pk, "status": status, "version": version, "user": "ed"}
+        posted += [{**verdict, "attempt": n, "code": 0}, {**verdict, "attempt": n, "code": 200}]
     log.write_text("".join(json.dumps(v) + "\n" for v in posted))
 
     found = job_load_check(argparse.Namespace(log=str(log)))
@@ -71,6 +72,31 @@ def test_load_check_finds_a_verdict_missing_from_the_history(corpus, editor, tmp
     Fact.objects.filter(pk=fact.pk).update(status=Status.DISPUTED)
     found = job_load_check(argparse.Namespace(log=str(log)))
     assert found["missing_from_history"] == 1 and found["wrong_final_status"] == 1
+
+
+@pytest.mark.django_db
+def test_load_check_tells_a_post_cut_off_by_the_end_from_a_lost_verdict(corpus, editor, tmp_path):
+    count_statements(corpus)
+    fact = Fact.objects.order_by("pk").first()
+    record_verdict(fact=fact, status=Status.DISPUTED, user=editor, expected_version=fact.version)
+    sent = {"fact": fact.pk, "status": Status.DISPUTED, "version": fact.version, "user": "ed"}
+    # A 200 for "disputed", then a POST for "single_source" cut off by the end but applied.
+    cut = {**sent, "status": Status.SINGLE_SOURCE, "version": fact.version + 1, "attempt": 1}
+    record_verdict(
+        fact=fact, status=Status.SINGLE_SOURCE, user=editor, expected_version=fact.version + 1
+    )
+    log = tmp_path / "verdicts.jsonl"
+    lines = [
+        {**sent, "attempt": 0, "code": 0},
+        {**sent, "attempt": 0, "code": 200},
+        {**cut, "code": 0},
+    ]
+    log.write_text("".join(json.dumps(v) + "\n" for v in lines))
+
+    found = job_load_check(argparse.Namespace(log=str(log)))
+
+    assert found["unanswered"] == 1 and found["ended_by_unanswered"] == 1
+    assert found["wrong_final_status"] == 0 and found["missing_from_history"] == 0
 
 
 def test_budget_table_says_which_figures_hold(tmp_path):
