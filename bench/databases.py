@@ -27,15 +27,16 @@ PRODUCT = ["factcheck", "intake", "sources", "evaluation", "newsroom"]
 
 
 def code_key() -> str:
-    """A short hash of the committed product code (an import by other code is another key)."""
-    done = subprocess.run(
-        ["git", "rev-parse", *(f"HEAD:{p}" for p in PRODUCT)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return hashlib.sha256(done.stdout.encode()).hexdigest()[:10]
+    """A short hash of the product code, uncommitted changes included (other code, other key)."""
+    committed = _git("rev-parse", *(f"HEAD:{p}" for p in PRODUCT))
+    changed = _git("diff", "HEAD", "--", *PRODUCT)
+    return hashlib.sha256((committed + changed).encode()).hexdigest()[:10]
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
 
 
 def django_env(url: str, **extra: str) -> dict[str, str]:
