@@ -282,14 +282,15 @@ def bench_pages(run: Run) -> None:
     url, counts = filled(run, run.args.claims)
     clone = run.dbs.clone(url, "pages")
     pages = job("pages", clone, "--requests", str(run.args.requests), "--seed", str(run.args.seed))
-    reference = {}
+    reference, small_claims = {}, 0
     if run.args.compare_claims:
         small, small_counts = filled(run, run.args.compare_claims)
         small_clone = run.dbs.clone(small, "pages-small")
         found = job("pages", small_clone, "--requests", "0", "--seed", str(run.args.seed))
         # The searched word is chosen from the data, so it differs between sizes.
         reference = {_kind(p["name"]): p["queries"] for p in found["pages"]}
-        print(f"  query counts compared with {small_counts['claims']:,} claims", flush=True)
+        small_claims = small_counts["claims"]
+        print(f"  query counts compared with {small_claims:,} claims", flush=True)
     claims = counts["claims"]
     times = {}
     for page in pages["pages"]:
@@ -310,7 +311,7 @@ def bench_pages(run: Run) -> None:
                 f"{name}, queries",
                 page["queries"],
                 budget=Budget(reference[kind], "equal"),
-                note=f"{reference[kind]} at {run.args.compare_claims:,} claims",
+                note=f"{reference[kind]} at {small_claims:,} claims",
             )
         else:
             run.figure(f"{name}, queries", page["queries"])
