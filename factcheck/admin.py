@@ -28,12 +28,17 @@ from .services import (
     remove_evidence,
 )
 
+# The action bar's explicit "unassign" choice; the empty first choice means "not chosen".
+UNASSIGN = "nobody"
+
 
 class FactActionForm(ActionForm):
     """The changelist's action bar, with the editor the "Assign" action assigns to.
 
-    The field only offers the choice; ``assign_to_editor`` validates it, so a bad
-    choice gets that action's message rather than the admin's "No action selected".
+    Nothing is chosen at first: running "Assign" without choosing is refused, so a
+    bulk action never unassigns by default; "Nobody" is an explicit choice. The field
+    only offers the choice; ``assign_to_editor`` validates it, so a bad choice gets
+    that action's message rather than the admin's "No action selected".
     """
 
     assignee = forms.CharField(required=False, label="Editor", widget=forms.Select)
@@ -41,13 +46,25 @@ class FactActionForm(ActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].widget.choices = [
-            ("", "Nobody (unassign)"),
+            ("", "— choose an editor —"),
+            (UNASSIGN, "Nobody (unassign)"),
             *((user.pk, user.get_username()) for user in editors()),
         ]
 
 
 class AssigneeForm(forms.Form):
-    assignee = forms.ModelChoiceField(queryset=editors(), required=False)
+    """The assignee chosen in the action bar: an editor, or None for an explicit "Nobody"."""
+
+    assignee = forms.CharField()
+
+    def clean_assignee(self):
+        chosen = self.cleaned_data["assignee"]
+        if chosen == UNASSIGN:
+            return None
+        editor = editors().filter(pk=chosen).first() if chosen.isdigit() else None
+        if editor is None:
+            raise forms.ValidationError("not an editor")
+        return editor
 
 
 class ClaimInline(admin.TabularInline):
@@ -188,7 +205,11 @@ class FactAdmin(admin.ModelAdmin):
     def assign_to_editor(self, request: HttpRequest, queryset: QuerySet) -> None:
         form = AssigneeForm(request.POST)
         if not form.is_valid():
-            self.message_user(request, "Choose an editor from the Editors group.", messages.ERROR)
+            self.message_user(
+                request,
+                'Choose an editor from the Editors group, or "Nobody" to unassign.',
+                messages.ERROR,
+            )
             return
         assignee = form.cleaned_data["assignee"]
         done = 0

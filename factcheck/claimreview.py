@@ -26,7 +26,9 @@ from collections.abc import Iterable
 from typing import IO
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -51,11 +53,13 @@ __all__ = [
     "WORST_RATING",
     "absolute_url",
     "claim_review",
+    "configured_site_url",
     "differing_sentence",
     "json_ld",
     "live_publications",
     "public_path",
     "published_wording",
+    "site_url",
     "web_address",
     "write_claimreviews",
 ]
@@ -73,8 +77,23 @@ def public_path(fact_id: int) -> str:
     return reverse("factcheck:public-fact", args=[fact_id])
 
 
-def absolute_url(path: str) -> str:
-    return settings.NEWSROOM_URL + path
+def site_url(request: HttpRequest) -> str:
+    """The public base URL: the NEWSROOM_URL setting, else the address the request came to."""
+    return settings.NEWSROOM_URL or request.build_absolute_uri("/").rstrip("/")
+
+
+def configured_site_url() -> str:
+    """The public base URL where there is no request (exports): NEWSROOM_URL, or an error."""
+    if not settings.NEWSROOM_URL:
+        raise ImproperlyConfigured(
+            "NEWSROOM_URL is not set: ClaimReview links must be absolute, and without a "
+            "request the site's address is unknown (set NEWSROOM_URL=https://…)"
+        )
+    return settings.NEWSROOM_URL
+
+
+def absolute_url(path: str, base_url: str) -> str:
+    return base_url + path
 
 
 def _organization(name: str, url: str = "") -> dict:
@@ -103,10 +122,11 @@ def differing_sentence(snapshot: Snapshot) -> str:
     return "Reports give different values: " + "; ".join(parts) + "."
 
 
-def _appearance(work: Appearance, fact_id: int) -> dict:
+def _appearance(work: Appearance, fact_id: int, base_url: str) -> dict:
+    anchor = f"{public_path(fact_id)}#article-{work['article']}"
     out: dict = {
         "@type": "CreativeWork",
-        "url": work["url"] or absolute_url(f"{public_path(fact_id)}#article-{work['article']}"),
+        "url": work["url"] or absolute_url(anchor, base_url),
         "headline": work["headline"],
     }
     if work["date"]:
@@ -120,11 +140,12 @@ def _appearance(work: Appearance, fact_id: int) -> dict:
     return out
 
 
-def claim_review(publication: Publication) -> dict:
-    """The ClaimReview of a publication (from ``live_publications``), as a JSON-ready dict."""
+def claim_review(publication: Publication, *, base_url: str) -> dict:
+    """The ClaimReview of a publication (from ``live_publications``), as a JSON-ready dict;
+    its links start with ``base_url``."""
     snapshot: Snapshot = publication.snapshot
     fact_id = publication.fact_id
-    works = [_appearance(work, fact_id) for work in snapshot["appearances"]]
+    works = [_appearance(work, fact_id, base_url) for work in snapshot["appearances"]]
     claim: dict = {"@type": "Claim", "appearance": works}
     if works:
         claim["firstAppearance"] = works[0]
@@ -138,7 +159,7 @@ def claim_review(publication: Publication) -> dict:
     review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": absolute_url(public_path(fact_id)),
+        "url": absolute_url(public_path(fact_id), base_url),
         "claimReviewed": snapshot["statement"],
         "reviewRating": {
             "@type": "Rating",
@@ -148,7 +169,7 @@ def claim_review(publication: Publication) -> dict:
             "alternateName": rating["wording"],
         },
         "itemReviewed": claim,
-        "author": _organization(settings.NEWSROOM_NAME, settings.NEWSROOM_URL),
+        "author": _organization(settings.NEWSROOM_NAME, base_url),
         "datePublished": timezone.localtime(first).date().isoformat(),
         "dateModified": timezone.localtime(publication.published_at).isoformat(),
         "version": publication.number,
@@ -174,8 +195,13 @@ def json_ld(data: dict) -> SafeString:
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_HTML_ESCAPES))
 
 
-def write_claimreviews(out: IO[str], publications: Iterable[Publication] | None = None) -> int:
-    """Write a JSON array of the ClaimReviews of every published fact; returns how many."""
+def write_claimreviews(
+    out: IO[str], *, base_url: str, publications: Iterable[Publication] | None = None
+) -> int:
+    """Write a JSON array of the ClaimReviews of every published fact; returns how many.
+
+    ``write_claimreviews(sys.stdout, base_url="https://checks.example.org")``
+    """
     publications = (
         live_publications().iterator(chunk_size=500) if publications is None else publications
     )
@@ -185,7 +211,9 @@ def write_claimreviews(out: IO[str], publications: Iterable[Publication] | None 
         # Every write ends in a newline: a command's stdout wrapper would add one.
         separator = ",\n" if count else ""
         out.write(
-            separator + json.dumps(claim_review(publication), ensure_ascii=False, indent=2) + "\n"
+            separator
+            + json.dumps(claim_review(publication, base_url=base_url), ensure_ascii=False, indent=2)
+            + "\n"
         )
         count += 1
     out.write("]\n")

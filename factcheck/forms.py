@@ -19,6 +19,13 @@ class VerdictForm(forms.Form):
     reason = forms.CharField(max_length=1000, required=False, strip=True)
 
 
+class UndoForm(forms.Form):
+    """The verdict change to undo, with the fact version the editor saw."""
+
+    change = forms.IntegerField(min_value=1)
+    version = forms.IntegerField(min_value=1)
+
+
 class VersionForm(forms.Form):
     """Just the fact version the editor saw: publishing, unpublishing, removing evidence."""
 

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 
 from factcheck.engine.types import Kind
@@ -37,7 +37,27 @@ class ClaimKind(models.TextChoices):
     COMPARISON = Kind.COMPARISON.value, "Comparison or ranking"
 
 
+def needs_editor(prefix: str = "") -> Q:
+    """No verdict, or a verdict flagged for re-review; ``prefix`` reads it through a relation."""
+    return Q(**{f"{prefix}status": ""}) | Q(**{f"{prefix}needs_review": True})
+
+
+def contested(prefix: str = "") -> Q:
+    """The engine found values that conflict, or suggests the fact is disputed."""
+    return Q(**{f"{prefix}suggested_status": "disputed"}) | ~Q(**{f"{prefix}conflicts": []})
+
+
 class FactQuerySet(models.QuerySet):
+    def needing_editor(self) -> "FactQuerySet":
+        """Facts with no verdict, or whose verdict is flagged for re-review."""
+        return self.filter(needs_editor())
+
+    def by_priority(self) -> "FactQuerySet":
+        """Facts in the queue's priority order (see ``ClaimQuerySet.by_priority``), fact-wide."""
+        return self.annotate(
+            contested=Case(When(contested(), then=Value(1)), default=Value(0))
+        ).order_by("-contested", "-needs_review", "-origin_count", "-id")
+
     def with_counts(self) -> "FactQuerySet":
         return self.annotate(
             claim_count=Count("claims", distinct=True),
@@ -226,6 +246,48 @@ class FactKey(models.Model):
 
 
 class ClaimQuerySet(models.QuerySet):
+    def needing_editor(self) -> "ClaimQuerySet":
+        """Claims whose fact has no verdict, or a verdict flagged for re-review: the queue's default."""
+        return self.filter(needs_editor("fact__"))
+
+    def with_verdict(self) -> "ClaimQuerySet":
+        """Claims whose fact has an editor's verdict (flagged for re-review or not)."""
+        return self.exclude(fact__status="")
+
+    def by_priority(self) -> "ClaimQuerySet":
+        """The queue's default order: what most needs an editor first.
+
+        1. contested facts (the engine found conflicting values, or suggests disputed);
+        2. facts flagged for re-review;
+        3. more independent origins, then more reporting articles;
+        4. higher check-worthiness score;
+        5. newer article (published date; undated last);
+        6. then fact, then claim id, so that pages never overlap or skip rows.
+
+        Every key is a column or an annotation of the one query that pages the ids:
+        the article count is a correlated count over the ``(fact, article)`` index.
+        """
+        articles = (
+            Claim.objects.filter(fact_id=OuterRef("fact_id"))
+            .order_by()
+            .values("fact_id")
+            .annotate(n=Count("article_id", distinct=True))
+            .values("n")
+        )
+        return self.annotate(
+            fact_contested=Case(When(contested("fact__"), then=Value(1)), default=Value(0)),
+            fact_articles=Subquery(articles),
+        ).order_by(
+            "-fact_contested",
+            "-fact__needs_review",
+            "-fact__origin_count",
+            F("fact_articles").desc(nulls_last=True),
+            "-score",
+            F("article__published").desc(nulls_last=True),
+            "fact_id",
+            "pk",
+        )
+
     def with_related(self) -> "ClaimQuerySet":
         return self.select_related("article", "article__outlet", "fact", "fact__assigned_to")
 

@@ -20,7 +20,7 @@ from .engine.extraction import MODEL_PREFIX
 from .forms import ClearReviewForm, EvidenceForm, FactCheckForm, MergeForm
 from .highlight import Span, describe_value, differing_values, paragraphs, segment, value_spans
 from .merging import MergeSuggestion, compare, merge_suggestions
-from .models import ArticleRelation, Claim, Evidence, Fact, Publication
+from .models import ArticleRelation, Claim, Evidence, Fact, FactChange, Publication, Status
 from .publishing import disagreement
 from .roles import editors
 from .snapshots import default_statement
@@ -30,6 +30,20 @@ MERGE_CANDIDATES = 8
 PASSAGES_SHOWN = 3
 
 RELATION_LABELS = dict(ArticleRelation.Relation.choices)
+# History rows of these actions store a status's value ("single_source"); the page shows
+# its label ("Single source").
+STATUS_VALUED_ACTIONS = {
+    FactChange.Action.STATUS,
+    FactChange.Action.PUBLISH,
+    FactChange.Action.UNPUBLISH,
+}
+
+
+def shown_value(action: str, value: str) -> str:
+    """A history value as an editor reads it: status values as their labels, others as stored."""
+    if action in STATUS_VALUED_ACTIONS and value in Status.values:
+        return str(Status(value).label)
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,10 +196,12 @@ class ArticlePage:
 class ClaimPanel:
     """Everything the panel beside the article text says about one claim."""
 
-    def __init__(self, claim: Claim, *, alert: str = ""):
+    def __init__(self, claim: Claim, *, alert: str = "", reason_draft: str = ""):
         self.claim = claim
         self.fact = claim.fact
         self.alert = alert
+        # The verdict reason the editor typed, kept when the verdict was refused.
+        self.reason_draft = reason_draft
         self.provenance = Provenance(claim.article)
 
     @cached_property
@@ -266,8 +282,18 @@ class FactPage:
         return list(self.fact.evidence.select_related("added_by"))
 
     @cached_property
-    def history(self):
-        return list(self.fact.changes.select_related("user")[:HISTORY_LIMIT])
+    def history(self) -> list[FactChange]:
+        changes = list(self.fact.changes.select_related("user")[:HISTORY_LIMIT])
+        for change in changes:
+            change.old_shown = shown_value(change.action, change.old_value)
+            change.new_shown = shown_value(change.action, change.new_value)
+        return changes
+
+    @cached_property
+    def undoable(self):
+        """The latest change, when it is a verdict: the history offers to undo it."""
+        latest = self.history[0] if self.history else None
+        return latest if latest is not None and latest.action == FactChange.Action.STATUS else None
 
     @cached_property
     def editors(self) -> list:
@@ -276,6 +302,12 @@ class FactPage:
     @cached_property
     def candidates(self) -> list[MergeSuggestion]:
         return merge_suggestions(self.fact, MERGE_CANDIDATES)
+
+    @property
+    def verdict_reason(self) -> str:
+        """The reason typed with a refused verdict, so the editor need not type it again."""
+        form = self.forms.get("verdict")
+        return form.data.get("reason", "") if form is not None else ""
 
     @property
     def evidence_form(self):

@@ -51,19 +51,83 @@ def record_verdict(
         return current
     if status == "" and current.published_at:
         raise InvalidChange("Unpublish the fact-check before clearing its verdict.")
-    old = current.status
+    return _set_verdict(current, status=status, user=user, reason=reason, needs_review=False)
+
+
+def _set_verdict(
+    current: Fact,
+    *,
+    status: str,
+    user: AbstractBaseUser,
+    reason: str,
+    needs_review: bool,
+    review_reason: str = "",
+) -> Fact:
+    """Write the verdict on a locked fact, with its history row (and the workflow's)."""
+    old, flagged, flagged_reason = current.status, current.needs_review, current.review_reason
     stage = stage_after_edit(current, user, public=True, why="The verdict changed.")
     current = _bump(
         current,
         status=status,
         status_changed_by=user,
         status_changed_at=timezone.now(),
-        needs_review=False,
-        review_reason="",
+        needs_review=needs_review,
+        review_reason=review_reason if needs_review else "",
         **stage,
     )
-    _log(current, user, FactChange.Action.STATUS, old, status, reason)
+    # Whether the fact was flagged for re-review before: undoing this verdict flags it again.
+    details: dict | None = None
+    if flagged:
+        details = {"needs_review_before": True}
+        if flagged_reason:
+            details["review_reason_before"] = flagged_reason
+    _log(current, user, FactChange.Action.STATUS, old, status, reason, details)
     return current
+
+
+def last_verdict_change(fact: Fact) -> FactChange | None:
+    """The fact's latest change if it is a verdict: the one change ``undo_verdict`` accepts."""
+    latest = fact.changes.select_related("user").first()
+    return latest if latest is not None and latest.action == FactChange.Action.STATUS else None
+
+
+@transaction.atomic
+def undo_verdict(
+    *,
+    fact: Fact,
+    change: FactChange,
+    user: AbstractBaseUser,
+    expected_version: int | None,
+) -> Fact:
+    """Undo a verdict by recording a new change that restores the verdict before it.
+
+    History is never deleted: the undo is a verdict change of its own (old → new,
+    reason "Undo of change #N"), and the re-review flag the undone verdict cleared
+    is set again. Only the fact's latest change can be undone, and only when it is
+    a verdict: a fact changed since (by anyone, in any way) is refused, as stale
+    when the editor's page is out of date, as invalid otherwise.
+
+    >>> undo_verdict(fact=f, change=f.changes.first(), user=u, expected_version=f.version)
+    """
+    current = _lock(fact, expected_version)
+    if change.fact_id != current.pk or change.action != FactChange.Action.STATUS:
+        raise InvalidChange(f"Change #{change.pk} is not a verdict on fact #{current.pk}.")
+    latest = current.changes.first()
+    if latest is None or latest.pk != change.pk or current.status != change.new_value:
+        raise InvalidChange(
+            f"Fact #{current.pk} has changed since change #{change.pk}; "
+            "only its latest change can be undone."
+        )
+    if change.old_value == "" and current.published_at:
+        raise InvalidChange("Unpublish the fact-check before undoing its verdict.")
+    return _set_verdict(
+        current,
+        status=change.old_value,
+        user=user,
+        reason=f"Undo of change #{change.pk}",
+        needs_review=bool(change.details.get("needs_review_before")),
+        review_reason=str(change.details.get("review_reason_before") or ""),
+    )
 
 
 @transaction.atomic

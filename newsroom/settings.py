@@ -27,7 +27,8 @@ Variables (all optional on a developer's machine with DEBUG=true):
     LOGIN_LOCKOUT_MINUTES how long that lockout lasts (default 15)
     NEWSROOM_NAME         the newsroom's name, as published
     NEWSROOM_URL          public base URL of the site, for absolute links in JSON-LD and feeds
-                          (default http://127.0.0.1:8000)
+                          (default: unset, each page uses the address it was requested at;
+                          `export_claims --format claimreview` needs it or --base-url)
     PUBLISH_NEEDS_SECOND_EDITOR  "true"/"false" (default true): a fact-check is published only
                           after review was requested and a second editor (not the one who
                           asked, nor the one who recorded the verdict) approved it
@@ -287,8 +288,10 @@ IMPORT_JOB_LEASE_SECONDS = env_int("IMPORT_JOB_LEASE_SECONDS", 300)
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Newsroom Fact-Check Desk")
 # Four eyes before anything is published (factcheck/publishing.py).
 PUBLISH_NEEDS_SECOND_EDITOR = env_bool("PUBLISH_NEEDS_SECOND_EDITOR", True)
-NEWSROOM_URL = os.environ.get("NEWSROOM_URL", "http://127.0.0.1:8000").rstrip("/")
-if not NEWSROOM_URL.startswith(("http://", "https://")):
+# Unset (""): public pages and the feed link to the host they were requested at; set it when
+# the public address differs (a proxy, a CDN) or for exports, which have no request.
+NEWSROOM_URL = os.environ.get("NEWSROOM_URL", "").strip().rstrip("/")
+if NEWSROOM_URL and not NEWSROOM_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(
         f"NEWSROOM_URL must start with http:// or https://, not {NEWSROOM_URL!r}"
     )

@@ -24,6 +24,7 @@ def run_manage(*args: str, env: dict) -> subprocess.CompletedProcess:
     clean.pop("SECURE_SSL_REDIRECT", None)
     clean.pop("DEV_TOOLS", None)
     clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    clean.pop("NEWSROOM_URL", None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -115,3 +116,13 @@ def test_the_settings_docstring_lists_every_variable_read():
     read = set(re.findall(r'(?:env_\w+|os\.environ\.get)\("([A-Z_]+)"', source))
     assert len(read) > 15
     assert {name for name in read if name not in newsroom.settings.__doc__} == set()
+
+
+def test_newsroom_url_is_unset_by_default_so_pages_use_their_own_host():
+    env = {**PRODUCTION_ENV}
+    code = "from django.conf import settings; print(repr(settings.NEWSROOM_URL))"
+    done = run_manage("shell", "--no-imports", "-c", code, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "''"
+    done = run_manage("check", env={**env, "NEWSROOM_URL": "checks.example.org"})
+    assert "NEWSROOM_URL must start with http:// or https://" in done.stderr

@@ -44,6 +44,7 @@ from ..forms import (
     PublishForm,
     ReasonForm,
     SplitForm,
+    UndoForm,
     UndoMergeForm,
     VerdictForm,
     VersionForm,
@@ -70,6 +71,7 @@ from ..services import (
     set_note,
     split_claim,
     undo_merge,
+    undo_verdict,
 )
 from .changes import PUBLISH, RECORD, Outcome, attempt, require
 
@@ -201,13 +203,20 @@ def _answer(
 
 
 def _answer_panel(
-    request: HttpRequest, claim: Claim, outcome: Outcome, *, events: tuple[str, ...] = ()
+    request: HttpRequest,
+    claim: Claim,
+    outcome: Outcome,
+    *,
+    events: tuple[str, ...] = (),
+    reason_draft: str = "",
 ) -> HttpResponse:
-    """The claim panel's answer to a verdict posted from it."""
+    """The claim panel's answer to a verdict posted from it (``reason_draft`` kept if refused)."""
     claim = Claim.objects.select_related("fact__status_changed_by", "article__outlet").get(
         pk=claim.pk
     )
-    panel = ClaimPanel(claim, alert=outcome.alert)
+    panel = ClaimPanel(
+        claim, alert=outcome.alert, reason_draft=reason_draft if not outcome.done else ""
+    )
     if wants_fragment(request):
         response = render(
             request, f"{ARTICLE_PAGE}#claim-panel", {"panel": panel}, status=outcome.status
@@ -246,8 +255,9 @@ def fact_verdict(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, RECORD)
     fact = get_object_or_404(Fact, pk=pk)
     claim = _posted_claim(request, fact)
+    form = VerdictForm(request.POST)
     outcome = attempt(
-        VerdictForm(request.POST),
+        form,
         lambda data: record_verdict(
             fact=fact,
             status=data["status"],
@@ -257,9 +267,37 @@ def fact_verdict(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     )
     events = ("verdictChanged", "factChanged")
+    # A refused verdict keeps the reason the editor typed.
     if claim is not None:
-        return _answer_panel(request, claim, outcome, events=events)
-    return _answer(request, fact, "fact-verdict", outcome, events=events)
+        reason = form.data.get("reason", "")
+        return _answer_panel(request, claim, outcome, events=events, reason_draft=reason)
+    return _answer(request, fact, "fact-verdict", outcome, events=events, forms={"verdict": form})
+
+
+@require_POST
+@login_required
+def fact_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo the fact's latest verdict (offered on it in the history)."""
+    require(request, RECORD)
+    fact = get_object_or_404(Fact, pk=pk)
+
+    def undo(data) -> Fact:
+        change = FactChange.objects.filter(pk=data["change"], fact=fact).first()
+        if change is None:
+            raise InvalidChange(f"There is no change #{data['change']} on fact #{fact.pk}.")
+        return undo_verdict(
+            fact=fact, change=change, user=request.user, expected_version=data["version"]
+        )
+
+    outcome = attempt(UndoForm(request.POST), undo)
+    return _answer(
+        request,
+        fact,
+        "fact-verdict",
+        outcome,
+        events=("verdictChanged", "factChanged"),
+        notice="Verdict undone: the history records the undo.",
+    )
 
 
 @require_POST

@@ -10,7 +10,7 @@ import datetime as dt
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from factcheck.claimreview import (
     BEST_RATING,
@@ -20,18 +20,19 @@ from factcheck.claimreview import (
     claim_review,
     json_ld,
     live_publications,
+    site_url,
 )
 
 PAGE_SIZE = 25
 
 
-@require_GET
+@require_safe
 def public_index(request: HttpRequest) -> HttpResponse:
     page = Paginator(live_publications(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "factcheck/public/index.html", {"page": page})
 
 
-@require_GET
+@require_safe
 def public_fact(request: HttpRequest, pk: int) -> HttpResponse:
     publication = get_object_or_404(live_publications(), fact_id=pk)
     # The snapshot keeps dates as ISO text; the page words them ("2 April 2025").
@@ -43,12 +44,12 @@ def public_fact(request: HttpRequest, pk: int) -> HttpResponse:
         "publication": publication,
         "snapshot": publication.snapshot,
         "reports": reports,
-        "json_ld": json_ld(claim_review(publication)),
+        "json_ld": json_ld(claim_review(publication, base_url=site_url(request))),
     }
     return render(request, "factcheck/public/fact.html", context)
 
 
-@require_GET
+@require_safe
 def methodology(request: HttpRequest) -> HttpResponse:
     scale = [
         {

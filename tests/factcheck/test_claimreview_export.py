@@ -7,6 +7,7 @@ from io import StringIO
 import extruct
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -201,3 +202,36 @@ def test_export_query_count_is_flat(django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         exported, _ = export()
     assert len(exported) == 10
+
+
+def test_without_newsroom_url_the_page_links_to_the_host_it_was_served_at(client, settings):
+    settings.NEWSROOM_URL = ""
+    settings.ALLOWED_HOSTS = ["desk.example"]
+    fact, _ = fact_in_three_articles()
+    response = client.get(
+        reverse("factcheck:public-fact", args=[fact.pk]), HTTP_HOST="desk.example:9000"
+    )
+    items = extruct.extract(response.content.decode(), syntaxes=["json-ld"])["json-ld"]
+    [review] = [item for item in items if item.get("@type") == "ClaimReview"]
+    here = "http://desk.example:9000"
+    assert review["url"] == f"{here}/fact-checks/{fact.pk}/"
+    assert review["author"]["url"] == here
+    own = [w["url"] for w in review["itemReviewed"]["appearance"] if "#article-" in w["url"]]
+    assert own and all(url.startswith(f"{here}/fact-checks/") for url in own)
+    assert ":8000" not in response.content.decode()
+
+
+def test_export_without_a_site_address_names_the_setting_and_the_option(settings):
+    settings.NEWSROOM_URL = ""
+    fact_in_three_articles()
+    with pytest.raises(CommandError, match="NEWSROOM_URL.*--base-url"):
+        export()
+
+
+def test_export_base_url_option_overrides_the_setting(settings):
+    settings.NEWSROOM_URL = ""
+    fact, _ = fact_in_three_articles()
+    [review], _ = export("--base-url", "https://other.example/")
+    assert review["url"] == f"https://other.example/fact-checks/{fact.pk}/"
+    with pytest.raises(CommandError, match="--base-url must start with http"):
+        export("--base-url", "other.example")

@@ -188,7 +188,7 @@ def test_two_editors_the_stale_one_sees_the_conflict(browser, live_server, story
             "aria-pressed", "true"
         )
         # The rest of the page refreshes to show who did what.
-        expect(page_b.locator("#fact-history")).to_contain_text("corroborated")
+        expect(page_b.locator("#fact-history")).to_contain_text("Corroborated")
         settle(page_b)
         assert Fact.objects.get(pk=fact.pk).status == Status.CORROBORATED
 

@@ -107,3 +107,20 @@ def test_feed_shows_the_newest_fifty(client, django_assert_max_num_queries):
         found = entries(client)
     assert len(found) == 50
     assert found[0].findtext(f"{ATOM}title").startswith("Claim number 0 ")
+
+
+def test_without_newsroom_url_the_feed_links_to_the_host_it_was_served_at(client, settings):
+    settings.NEWSROOM_URL = ""
+    settings.ALLOWED_HOSTS = ["desk.example"]
+    published = fact("Ridership rose to 300,000")
+    response = client.get(FEED, HTTP_HOST="desk.example:9000")
+    root = ET.fromstring(response.content)
+    links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
+    assert links == {
+        "alternate": "http://desk.example:9000/fact-checks/",
+        "self": "http://desk.example:9000/fact-checks/feed/",
+    }
+    [entry] = root.findall(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}link").get("href") == (
+        f"http://desk.example:9000/fact-checks/{published.pk}/"
+    )

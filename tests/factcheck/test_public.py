@@ -84,6 +84,20 @@ def test_pages_need_no_login(client):
         assert "Log in" not in html and "Log out" not in html
 
 
+def test_public_pages_answer_head_and_refuse_writes(client):
+    fact, _ = reported_fact()
+    for url in (
+        reverse("factcheck:public-index"),
+        reverse("factcheck:public-fact", args=[fact.pk]),
+        reverse("factcheck:public-feed"),
+        reverse("factcheck:methodology"),
+    ):
+        head, get = client.head(url), client.get(url)
+        assert head.status_code == 200, url
+        assert head["Content-Type"] == get["Content-Type"], url
+        assert client.post(url).status_code == 405, url
+
+
 def test_fact_page_shows_wording_and_every_report(client):
     fact, (early, late, undated) = reported_fact()
     html = page_of(client, fact).content.decode()

@@ -225,7 +225,7 @@ def test_a_new_article_joining_a_published_fact_leaves_the_publication_unchanged
     fact = publish_fact(
         fact=ready(fact, editor, other_editor), user=other_editor, expected_version=None
     )
-    [before] = [claim_review(p) for p in live_publications()]
+    [before] = [claim_review(p, base_url="https://checks.example.org") for p in live_publications()]
     snapshot = Publication.objects.get(fact=fact).snapshot
 
     imported("Gujarat Wire", "Mundra traffic surges", 150, "gujarat")
@@ -233,7 +233,7 @@ def test_a_new_article_joining_a_published_fact_leaves_the_publication_unchanged
     fact.refresh_from_db()
     assert fact.claims.count() == 3 and fact.conflicts
     assert Publication.objects.get(fact=fact).snapshot == snapshot
-    [after] = [claim_review(p) for p in live_publications()]
+    [after] = [claim_review(p, base_url="https://checks.example.org") for p in live_publications()]
     assert after == before
     assert len(after["itemReviewed"]["appearance"]) == 2
     # ...and the fact is flagged, saying why.
@@ -261,11 +261,11 @@ def test_republishing_makes_a_new_version_with_date_modified(editor, other_edito
     )
     assert fact.stage == Stage.IN_PROGRESS and fact.is_published
     # Until republished, the public still sees version 1.
-    [review] = [claim_review(p) for p in live_publications()]
+    [review] = [claim_review(p, base_url="https://checks.example.org") for p in live_publications()]
     assert "reviewBody" not in review and review["version"] == 1
     fact = publish_fact(fact=ready(fact, editor, other_editor), user=editor, expected_version=None)
     second = Publication.objects.get(fact=fact, number=2)
-    [review] = [claim_review(p) for p in live_publications()]
+    [review] = [claim_review(p, base_url="https://checks.example.org") for p in live_publications()]
     assert review["version"] == 2
     assert review["reviewBody"] == "Updated: a third outlet confirms."
     assert review["datePublished"] == first.published_at.date().isoformat()
@@ -287,7 +287,7 @@ def test_unpublishing_is_recorded_and_republishing_keeps_the_first_date(editor, 
     change = FactChange.objects.get(fact=fact, action="unpublish")
     assert (change.old_value, change.reason) == ("version 1", "Checking a figure")
     fact = publish_fact(fact=ready(fact, editor, other_editor), user=editor, expected_version=None)
-    [review] = [claim_review(p) for p in live_publications()]
+    [review] = [claim_review(p, base_url="https://checks.example.org") for p in live_publications()]
     assert review["version"] == 2
     assert review["datePublished"] == first.published_at.date().isoformat()
 
