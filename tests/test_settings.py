@@ -33,6 +33,7 @@ def run_manage(*args: str, env: dict) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_check_deploy_is_clean_with_production_settings():
     done = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -40,6 +41,7 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "WARNINGS" not in done.stdout + done.stderr
 
 
+@pytest.mark.slow
 def test_missing_secret_key_without_debug_is_an_error():
     env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
     done = run_manage("check", env=env)
@@ -47,12 +49,14 @@ def test_missing_secret_key_without_debug_is_an_error():
     assert "SECRET_KEY is not set" in done.stderr
 
 
+@pytest.mark.slow
 def test_bad_boolean_is_named():
     done = run_manage("check", env={**PRODUCTION_ENV, "DEBUG": "maybe"})
     assert done.returncode != 0
     assert "DEBUG must be true or false, not 'maybe'" in done.stderr
 
 
+@pytest.mark.slow
 def test_production_does_not_load_the_evaluation_tools():
     done = run_manage("help", "--commands", env=PRODUCTION_ENV)
     assert done.returncode == 0, done.stderr
@@ -61,6 +65,7 @@ def test_production_does_not_load_the_evaluation_tools():
     assert "evaluate_engine" not in commands and "generate_corpus" not in commands
 
 
+@pytest.mark.slow
 def test_dev_tools_loads_the_evaluation_tools():
     done = run_manage("help", "--commands", env={**PRODUCTION_ENV, "DEV_TOOLS": "true"})
     assert done.returncode == 0, done.stderr
