@@ -105,6 +105,8 @@ class DeskClient:
     def __init__(self, client: Client, user):
         self.full = client
         self.light = Client(**{"tests.user": user})
+        # One cookie jar: a message set on one client's response shows on the other's page.
+        self.light.cookies = client.cookies
         # The handler reads MIDDLEWARE once, on its first request: load it now.
         with override_settings(MIDDLEWARE=LIGHT_MIDDLEWARE):
             self.light.handler.load_middleware()
