@@ -244,7 +244,7 @@ def corroboration_matrix(
     coverage = Counter(a for ids in articles_of.values() for a in ids)
     chosen = sorted(every_article, key=lambda a: (-coverage[a], a))[:max_articles]
     articles = sorted(
-        Article.objects.with_outlet().filter(pk__in=chosen),
+        Article.objects.with_outlet().defer("body").filter(pk__in=chosen),
         key=lambda a: (a.published is None, a.published, a.source_file),
     )
     copies: dict[int, set[int]] = defaultdict(set)  # copy -> its originals

@@ -34,6 +34,7 @@ def run_manage(*args: str, env: dict) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_check_deploy_is_clean_with_production_settings():
     done = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -41,6 +42,7 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "WARNINGS" not in done.stdout + done.stderr
 
 
+@pytest.mark.slow
 def test_missing_secret_key_without_debug_is_an_error():
     env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
     done = run_manage("check", env=env)
@@ -48,12 +50,14 @@ def test_missing_secret_key_without_debug_is_an_error():
     assert "SECRET_KEY is not set" in done.stderr
 
 
+@pytest.mark.slow
 def test_bad_boolean_is_named():
     done = run_manage("check", env={**PRODUCTION_ENV, "DEBUG": "maybe"})
     assert done.returncode != 0
     assert "DEBUG must be true or false, not 'maybe'" in done.stderr
 
 
+@pytest.mark.slow
 def test_production_does_not_load_the_evaluation_tools():
     done = run_manage("help", "--commands", env=PRODUCTION_ENV)
     assert done.returncode == 0, done.stderr
@@ -62,6 +66,7 @@ def test_production_does_not_load_the_evaluation_tools():
     assert "evaluate_engine" not in commands and "generate_corpus" not in commands
 
 
+@pytest.mark.slow
 def test_dev_tools_loads_the_evaluation_tools():
     done = run_manage("help", "--commands", env={**PRODUCTION_ENV, "DEV_TOOLS": "true"})
     assert done.returncode == 0, done.stderr
