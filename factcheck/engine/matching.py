@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import snowballstemmer
 from rapidfuzz import fuzz
@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from factcheck.engine.units import measure_of
 
 if TYPE_CHECKING:
-    from factcheck.engine.types import ExtractedClaim
+    from factcheck.engine.types import ExtractedClaim, Value
 
 __all__ = [
     "MAX_DAYS_APART",
@@ -108,7 +108,7 @@ class ClaimFeatures:
 
     text: str
     kind: str
-    values: list[dict]
+    values: list[Value]
     entities: list[str]
     context: str
     story: tuple[str, ...] = ()
@@ -221,8 +221,8 @@ class Conflict:
     """Two values for one slot that cannot both be true."""
 
     kind: str
-    a: dict
-    b: dict
+    a: Value
+    b: Value
     description: str
 
 
@@ -295,7 +295,7 @@ def _stem(word: str) -> str:
     return word
 
 
-def _masked_tokens(context: str, values: list[dict]) -> list[str]:
+def _masked_tokens(context: str, values: list[Value]) -> list[str]:
     """Content words of the context with each value replaced by its type.
 
     "bilateral trade reaching $68.7B in FY25" and "bilateral trade of $65.7
@@ -435,7 +435,9 @@ def _top_entities(entities: list[str], n: int, *, expand: bool = True) -> list[s
 # ------------------------------------------------------------------ index keys
 
 
-def _value_anchor_words(f: ClaimFeatures, v: dict, width: int = 3, side: str = "both") -> list[str]:
+def _value_anchor_words(
+    f: ClaimFeatures, v: Value, width: int = 3, side: str = "both"
+) -> list[str]:
     """Content words next to a value in the context ("trade" in "trade of $X")."""
     vt = v.get("text") or ""
     at = f.context.find(vt) if vt else -1
@@ -514,7 +516,7 @@ _EVENTS = _wordset(
 )
 
 
-def _measure(f: ClaimFeatures, v: dict) -> str:
+def _measure(f: ClaimFeatures, v: Value) -> str:
     """What an amount measures, in one word per idea ("outlay" is "spending")."""
     near = _value_anchor_words(f, v, width=4)
     for w in near + _masked_tokens(f.context, f.values):
@@ -699,7 +701,7 @@ def _quote_similarity(x: str, y: str) -> float:
 _CLAUSE_BREAK_RE = re.compile(r"[;,()]|\s(?:and|but|while|whereas|although|though)\s", re.I)
 
 
-def _qualifiers(f: ClaimFeatures, v: dict) -> set[str]:
+def _qualifiers(f: ClaimFeatures, v: Value) -> set[str]:
     """What kind of figure ``v`` is (a target, a balance, exports...), read from the
     words next to it in its own clause, never from anywhere in the sentence."""
     vt = v.get("text") or ""
@@ -721,7 +723,7 @@ def _qualifiers(f: ClaimFeatures, v: dict) -> set[str]:
     return {_QUALIFIERS[w] for w in window if w in _QUALIFIERS}
 
 
-def _date_range(v: dict) -> tuple[date, date] | None:
+def _date_range(v: Value) -> tuple[date, date] | None:
     try:
         start = str(v.get("start") or "")
         end = str(v.get("end") or start)
@@ -732,7 +734,7 @@ def _date_range(v: dict) -> tuple[date, date] | None:
         return None
 
 
-def _periods_overlap(a: list[dict], b: list[dict]) -> bool | None:
+def _periods_overlap(a: list[Value], b: list[Value]) -> bool | None:
     """Do the claims' time anchors overlap? ``None`` when either has none."""
     ra = [r for r in map(_date_range, a) if r]
     rb = [r for r in map(_date_range, b) if r]
@@ -741,14 +743,14 @@ def _periods_overlap(a: list[dict], b: list[dict]) -> bool | None:
     return any(x0 <= y1 and y0 <= x1 for x0, x1 in ra for y0, y1 in rb)
 
 
-def _count_unit(v: dict) -> str:
+def _count_unit(v: Value) -> str:
     """A count's unit: the canonical unit of measure ("km" for "kilometre"), or the noun's stem."""
     raw = str(v.get("unit") or "").lower()
     measure = measure_of(raw)
     return measure.unit if measure else _stem(raw)
 
 
-def _slot(v: dict) -> tuple[str, str]:
+def _slot(v: Value) -> tuple[str, str]:
     vtype = str(v.get("type", ""))
     if vtype in ("count", "fraction", "ordinal"):
         return vtype, _count_unit(v)
@@ -775,12 +777,12 @@ _UNIT_SYNONYMS = {
 }
 
 
-def _unit(v: dict) -> str:
+def _unit(v: Value) -> str:
     unit = _count_unit(v)
     return _UNIT_SYNONYMS.get(unit, unit)
 
 
-def _units_compatible(a: dict, b: dict, pa: _Prepared, pb: _Prepared) -> bool:
+def _units_compatible(a: Value, b: Value, pa: _Prepared, pb: _Prepared) -> bool:
     """Same unit (or synonyms), or one unit named in the other claim: "the 22nd
     session of the ... Commission" against "the 22nd ... Commission".
 
@@ -855,7 +857,7 @@ def _same_whole(pa: _Prepared, pb: _Prepared) -> bool:
     )
 
 
-def _amount(v: dict) -> float | None:
+def _amount(v: Value) -> float | None:
     key = "amount" if v.get("type") == "money" else "value"
     try:
         x = abs(float(v[key]))
@@ -864,7 +866,7 @@ def _amount(v: dict) -> float | None:
     return x * _factor(v) or None
 
 
-def _factor(v: dict) -> float:
+def _factor(v: Value) -> float:
     """What converts a value to its canonical unit of measure (1 for plain counts)."""
     measure = measure_of(str(v.get("unit") or "")) if v.get("type") == "count" else None
     return measure.factor if measure else 1.0
@@ -888,9 +890,10 @@ def _far_apart(pa: _Prepared, pb: _Prepared) -> str:
     return far
 
 
-def _int(x: object) -> int | None:
+def _int(x: Any) -> int | None:
+    """``x`` (a value read from JSON) as an int, or None when it is not a number."""
     try:
-        return int(x)  # type: ignore[call-overload]
+        return int(x)
     except (TypeError, ValueError):
         return None
 
@@ -919,7 +922,7 @@ _NOT_SUBJECT = _STOPWORDS | _wordset(
 SUBJECT_WIDTH = 4
 
 
-def subject_words(text: str, v: dict, story: Iterable[str] = ()) -> frozenset[str]:
+def subject_words(text: str, v: Value, story: Iterable[str] = ()) -> frozenset[str]:
     """What a figure measures, as content-word stems near it in its claim.
 
     "approved a ₹4,250 crore extension of the line" -> {"appro", "exten", "line"}.
@@ -930,12 +933,12 @@ def subject_words(text: str, v: dict, story: Iterable[str] = ()) -> frozenset[st
     return frozenset(_subject_stem(w) for w in _subject_tokens(text, v, story))
 
 
-def subject_phrase(text: str, v: dict, story: Iterable[str] = ()) -> str:
+def subject_phrase(text: str, v: Value, story: Iterable[str] = ()) -> str:
     """The words ``subject_words`` is made of, readable: "approved extension line"."""
     return " ".join(_subject_tokens(text, v, story))
 
 
-def _subject_tokens(text: str, v: dict, story: Iterable[str]) -> list[str]:
+def _subject_tokens(text: str, v: Value, story: Iterable[str]) -> list[str]:
     vt = v.get("text") or ""
     at = text.find(vt) if vt else -1
     if at < 0:
@@ -959,7 +962,7 @@ class Measured:
     """A claim read as a measured subject with a value, and attributes beside it."""
 
     subject: str
-    value: dict | None
+    value: Value | None
     time_reference: list[str]
     attributes: list[str]
 
@@ -1004,10 +1007,11 @@ SUBJECT_STEM_LETTERS = 5
 
 @lru_cache(maxsize=65536)
 def _subject_stem(word: str) -> str:
-    return _STEMMER.stemWord(word)[:SUBJECT_STEM_LETTERS]
+    stem: str = _STEMMER.stemWord(word)
+    return stem[:SUBJECT_STEM_LETTERS]
 
 
-def is_specific_figure(v: dict) -> bool:
+def is_specific_figure(v: Value) -> bool:
     """A figure two reports are unlikely to share by chance: exact (no "about")
     and written with two or more significant digits ("24.6 km", "23 batches",
     "₹4,250 crore"), not a round or small number ("six", "20 per cent")."""
@@ -1017,7 +1021,7 @@ def is_specific_figure(v: dict) -> bool:
     return len(digits.strip("0")) >= 2
 
 
-def _same_amount(a: dict, b: dict) -> bool:
+def _same_amount(a: Value, b: Value) -> bool:
     """The same number, rounding aside ("$68.7B" / "$68.66 billion").
 
     An approximate figure is the same as another approximate one only: "about
@@ -1042,7 +1046,7 @@ def _same_amount(a: dict, b: dict) -> bool:
 LARGE_COUNT = 1000
 
 
-def _same_large_count(a: dict, b: dict) -> bool:
+def _same_large_count(a: Value, b: Value) -> bool:
     """Two counts of nouns (not units of measure) giving one large, exact number."""
     if a.get("type") != "count" or b.get("type") != "count":
         return False
@@ -1074,7 +1078,7 @@ def _figures(pa: _Prepared, pb: _Prepared) -> _Figures | None:
     Pairs that agree are preferred to pairs that conflict, then pairs whose
     subjects overlap most: a claim is about the figure it shares, if any.
     """
-    best: tuple | None = None
+    best: tuple[tuple[bool, bool, float], _Figures] | None = None
     for va, qa, sa in zip(pa.primary, pa.qualifiers, pa.subjects, strict=True):
         for vb, qb, sb in zip(pb.primary, pb.qualifiers, pb.subjects, strict=True):
             if va.get("type") != vb.get("type") or va.get("type") == "ordinal" or qa != qb:
@@ -1314,7 +1318,7 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
 # ------------------------------------------------------------------ conflicts
 
 
-def _interval(v: dict, amount: float) -> tuple[float, float]:
+def _interval(v: Value, amount: float) -> tuple[float, float]:
     bound = v.get("bound")
     if bound == "min":
         return amount, float("inf")
@@ -1325,7 +1329,7 @@ def _interval(v: dict, amount: float) -> tuple[float, float]:
     return amount, amount
 
 
-def _amounts_conflict(a: dict, b: dict, key: str) -> bool:
+def _amounts_conflict(a: Value, b: Value, key: str) -> bool:
     try:
         xa, xb = float(a[key]) * _factor(a), float(b[key]) * _factor(b)
     except (KeyError, TypeError, ValueError):
@@ -1342,7 +1346,7 @@ def _month_day(s: str) -> str:
     return s[-5:]
 
 
-def _dates_conflict(a: dict, b: dict) -> bool:
+def _dates_conflict(a: Value, b: Value) -> bool:
     pa, pb = a.get("precision"), b.get("precision")
     sa, sb = str(a.get("start") or ""), str(b.get("start") or "")
     ea, eb = str(a.get("end") or sa), str(b.get("end") or sb)
@@ -1364,7 +1368,7 @@ def _dates_conflict(a: dict, b: dict) -> bool:
     return not (ra[0] <= rb[1] and rb[0] <= ra[1])
 
 
-def _conflicting(a: dict, b: dict) -> bool:
+def _conflicting(a: Value, b: Value) -> bool:
     t = a.get("type")
     if t != b.get("type"):
         return False
@@ -1388,7 +1392,7 @@ def _conflicting(a: dict, b: dict) -> bool:
     return False
 
 
-def find_conflicts(a_values: list[dict], b_values: list[dict]) -> list[Conflict]:
+def find_conflicts(a_values: list[Value], b_values: list[Value]) -> list[Conflict]:
     """Values of the same type and unit that disagree.
 
     Values are grouped into slots (type plus unit). When one side states a
@@ -1397,8 +1401,8 @@ def find_conflicts(a_values: list[dict], b_values: list[dict]) -> list[Conflict]
     in order of appearance, so "grew 6% ... inflation 4%" against the same two
     figures is not read as 6% vs 4%.
     """
-    slots_a: dict[tuple[str, str], list[dict]] = {}
-    slots_b: dict[tuple[str, str], list[dict]] = {}
+    slots_a: dict[tuple[str, str], list[Value]] = {}
+    slots_b: dict[tuple[str, str], list[Value]] = {}
     for v in a_values:
         slots_a.setdefault(_slot_for_conflict(v), []).append(v)
     for v in b_values:
@@ -1408,7 +1412,7 @@ def find_conflicts(a_values: list[dict], b_values: list[dict]) -> list[Conflict]
         vb = slots_b.get(slot)
         if not vb:
             continue
-        pairs: list[tuple[dict, dict]]
+        pairs: list[tuple[Value, Value]]
         if len(va) == 1 or len(vb) == 1:
             one, many, flipped = (va[0], vb, False) if len(va) == 1 else (vb[0], va, True)
             if any(not _conflicting(one, m) for m in many):
@@ -1430,7 +1434,7 @@ def find_conflicts(a_values: list[dict], b_values: list[dict]) -> list[Conflict]
     return out
 
 
-def _slot_for_conflict(v: dict) -> tuple[str, str]:
+def _slot_for_conflict(v: Value) -> tuple[str, str]:
     t = str(v.get("type", ""))
     if t == "money":
         return t, str(v.get("currency") or "")
@@ -1499,7 +1503,7 @@ def _ordinal_suffix(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
-def _describe_date(v: dict) -> str:
+def _describe_date(v: Value) -> str:
     precision = v.get("precision")
     start = str(v.get("start") or "")
     end = str(v.get("end") or start)
@@ -1531,7 +1535,7 @@ def _describe_date(v: dict) -> str:
     return f"{s.day} {_MONTHS[s.month - 1]} {s.year} – {e.day} {_MONTHS[e.month - 1]} {e.year}"
 
 
-def describe_value(v: dict) -> str:
+def describe_value(v: Value) -> str:
     """Readable text for a normalised value.
 
     >>> describe_value({"type": "money", "amount": 68.7e9, "currency": "USD", "bound": None})

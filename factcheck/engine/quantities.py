@@ -37,9 +37,11 @@ import calendar
 import datetime
 import math
 import re
+from collections.abc import Iterator
 
 from text_to_num import text2num
 
+from .types import Value
 from .units import measure_of
 
 # --- number pieces -----------------------------------------------------------
@@ -444,7 +446,7 @@ def _email_end(text: str, start: int, end: int) -> int:
             return word.end()
 
 
-def _url_spans(text: str):
+def _url_spans(text: str) -> Iterator[tuple[int, int]]:
     r"""(start, end) of each web or e-mail address, as ``_WEB_RE|\S+@\S+\.\w+`` would
     find them left to right."""
     for token in _TOKEN_RE.finditer(text):
@@ -602,7 +604,7 @@ def _parse_number(s: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _scale(m: re.Match) -> float:
+def _scale(m: re.Match[str]) -> float:
     letter = m.group("letter")
     if letter:
         return _SCALE_WORDS[letter.lower()]
@@ -733,7 +735,7 @@ class _Finder:
         self.published = published
         self.words = words
         self.taken = bytearray(len(text))
-        self.values: list[dict] = []
+        self.values: list[Value] = []
         self.has_digit = has_digit(text)
         self.digit_starts = (
             [m.start() for m in _NUM_START_RE.finditer(text)] if self.has_digit else []
@@ -747,7 +749,7 @@ class _Finder:
     def block(self, start: int, end: int) -> None:
         self.taken[start:end] = b"\x01" * (end - start)
 
-    def add(self, start: int, end: int, value: dict) -> bool:
+    def add(self, start: int, end: int, value: Value) -> bool:
         # Trim whitespace so ``text`` never starts or ends with a space.
         while start < end and self.text[start].isspace():
             start += 1
@@ -766,7 +768,7 @@ class _Finder:
         self.values.append(value)
         return True
 
-    def matches(self, rx: re.Pattern, starts: list[int]):
+    def matches(self, rx: re.Pattern[str], starts: list[int]) -> Iterator[re.Match[str]]:
         """``rx`` matched at each anchor that is still free."""
         text, taken = self.text, self.taken
         for p in starts:
@@ -1017,7 +1019,7 @@ class _Finder:
                 cw = m["cw"].lower().split()[0]
                 self.add_money(m, _CURRENCY_WORDS.get(cw, "USD"))
 
-    def add_money(self, m: re.Match, currency: str) -> None:
+    def add_money(self, m: re.Match[str], currency: str) -> None:
         number = _parse_number(m["num"])
         if number is None:
             return
@@ -1083,7 +1085,7 @@ class _Finder:
 
     def ordinals(self) -> None:
         text = self.text
-        found: list[tuple[re.Match, int]] = []
+        found: list[tuple[re.Match[str], int]] = []
         if self.has_digit:
             found += [
                 (m, int(m["digits"])) for m in self.matches(_ORDINAL_DIGIT_AT, self.digit_starts)
@@ -1183,7 +1185,7 @@ class _Finder:
             if not (unit_end > end and self.add(start, unit_end, count)):
                 self.add(start, end, count)
 
-    def run(self) -> list[dict]:
+    def run(self) -> list[Value]:
         text = self.text
         if "://" in text or "www." in text or "@" in text:
             for start, end in _url_spans(text):
@@ -1215,7 +1217,7 @@ def find_values(
     offset: int = 0,
     published: datetime.date | None = None,
     words: frozenset[str] | None = None,
-) -> list[dict]:
+) -> list[Value]:
     """Every normalised value in ``text``, in order; offsets are ``offset`` + index in
     ``text``. ``words`` (from ``lower_words(text)``) may be passed when already known.
 
@@ -1229,7 +1231,7 @@ def find_values(
     return _Finder(text, offset, _as_date(published), words).run()
 
 
-def normalise_money(text: str) -> dict | None:
+def normalise_money(text: str) -> Value | None:
     """The first money value in ``text``, or None: "$68.7B" -> amount 68.7e9, USD."""
     for value in find_values(text):
         if value["type"] == "money":
