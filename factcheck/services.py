@@ -369,6 +369,12 @@ def undo_merge(
     )
     fields: dict[str, object] = {}
     carried = details.get("verdict") or ""
+    if carried and target.status == carried and target.published_at:
+        # Taking the verdict back would leave a published fact-check without one.
+        raise InvalidChange(
+            f"Fact #{target.pk} is published with the verdict this merge brought: "
+            "unpublish it before undoing the merge."
+        )
     if carried and target.status == carried:
         fields.update(status="", status_changed_by=user, status_changed_at=timezone.now())
         _log(
