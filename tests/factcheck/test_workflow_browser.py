@@ -1,7 +1,7 @@
-"""The editorial workflow in a real Chromium, from verdict to publication to re-review.
+"""The editorial workflow in a real Chromium, from the queue to publication to re-review.
 
-One editor records a verdict with its reason, writes the fact-check and asks for
-review; a second editor approves and publishes; a visitor reads the public page
+One editor marks the fact in the review queue with a reason, undoes it and marks it
+again, then writes the fact-check and asks for review; a second editor approves and publishes; a visitor reads the public page
 and its JSON-LD; then a new article giving another figure is imported: the fact
 is flagged for re-review, and the public page stays as published.
 
@@ -41,13 +41,36 @@ def test_verdict_review_approval_publication_and_re_review(
     errors = watch_console(page)
     page.set_viewport_size(VIEWPORT)
 
-    # --- the first editor: verdict with its reason, the written fact-check, evidence.
-    log_in(page, live_server, "ed", fact_url)
-    verdict = page.locator("#fact-verdict")
-    verdict.get_by_label("Reason").fill("Outlets give 120 and 150 ships")
-    verdict.get_by_role("button", name="Disputed").click()
-    expect(verdict.get_by_role("button", name="Disputed")).to_have_attribute("aria-pressed", "true")
+    # --- the first editor, in the queue: a verdict with its reason, undone, re-marked.
+    log_in(page, live_server, "ed", reverse("factcheck:claim-list"))
+    first = fact.claims.order_by("pk").first()
+    row = page.locator(f"#claim-row-{first.pk}")
+    shown = row.locator("td.verdict-cell .status")
+    row.get_by_role("button", name="Single-source").click()
+    box = row.locator("[data-reason-box]")
+    expect(box).to_be_visible()
+    box.get_by_label("Reason").fill("Only one origin so far")
+    box.get_by_label("Reason").press("Enter")
+    expect(shown).to_have_text("Single source")
+    row.get_by_role("button", name="Undo").click()
+    expect(shown).to_have_text("No verdict")
+    row.get_by_role("button", name="Disputed").click()
+    expect(box).to_be_visible()
+    box.get_by_label("Reason").fill("Outlets give 120 and 150 ships")
+    box.get_by_label("Reason").press("Enter")
+    expect(shown).to_have_text("Disputed")
     settle(page)
+    fact.refresh_from_db()
+    assert fact.status == Status.DISPUTED
+    assert [(c.old_value, c.new_value, c.reason) for c in fact.changes.order_by("pk")] == [
+        ("", "single_source", "Only one origin so far"),
+        ("single_source", "", f"Undo of change #{fact.changes.order_by('pk')[0].pk}"),
+        ("", "disputed", "Outlets give 120 and 150 ships"),
+    ]
+
+    # --- on the fact page: the written fact-check and its evidence.
+    row.get_by_role("link", name=f"Fact #{fact.pk}").click()
+    expect(page.locator("#fact-verdict")).to_contain_text("Disputed")
     factcheck = page.locator("#fact-factcheck")
     factcheck.get_by_label("Claim statement").fill(STATEMENT)
     factcheck.get_by_label("Claimant", exact=False).and_(factcheck.get_by_role("textbox")).fill(
