@@ -282,12 +282,20 @@ _TENS = {
     "ninety": 90,
 }
 _ORDINAL_TRIGGERS = frozenset(_ORDINAL_UNITS) | frozenset(_ORDINAL_TENS) | {"first"}
-_ORDINAL_DIGIT_AT = re.compile(r"(?<![\w.\-])(?P<digits>\d{1,6})(?:st|nd|rd|th)\b(?!-)")
+# A hyphen after an ordinal makes a compound ("second-hand", "third-party", "22nd-ranked"),
+# except before a superlative: "third-biggest signing", "second-most expensive", "3rd-highest"
+# rank a thing like "fifth largest bank" does.
+_RANKING = r"-(?:most|least|[a-z]{2,}est)\b"
+_RANKING_AT = re.compile(r"-(?:(?:most|least)[ \t]+[A-Za-z]+|[a-z]{2,}est)\b")
+_ORDINAL_DIGIT_AT = re.compile(
+    r"(?<![\w.\-])(?P<digits>\d{1,6})(?:st|nd|rd|th)\b(?:(?=" + _RANKING + r")|(?!-))"
+)
 # "first" and "last" are left to comparisons ("first visit since 2021").
 _ORDINAL_WORD_RE = re.compile(
     r"\b(?i:(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
     r"(?P<unit1>first|" + "|".join(_ORDINAL_UNITS) + r"))"
-    r"|(?P<unit2>" + "|".join(list(_ORDINAL_UNITS) + list(_ORDINAL_TENS)) + r"))\b(?![-’'])"
+    r"|(?P<unit2>" + "|".join(list(_ORDINAL_UNITS) + list(_ORDINAL_TENS)) + r"))\b"
+    r"(?:(?=" + _RANKING + r")|(?![-’']))"
 )
 _COUNT_AT = re.compile(
     rf"(?P<num>{_NUM}){_SCALE}?(?P<plus>\+)?(?:-(?P<hyunit>[A-Za-z]{{2,20}})\b(?!-)"
@@ -1103,7 +1111,10 @@ class _Finder:
                     value = _ORDINAL_UNITS.get(u) or _ORDINAL_TENS[u]
                 found.append((m, value))
         for m, value in found:
-            phrase = following(text, m.end(), limit=4)
+            # "third-biggest signing", "second-most expensive port": the noun follows
+            # the superlative.
+            ranking = _RANKING_AT.match(text, m.end())
+            phrase = following(text, ranking.end() if ranking else m.end(), limit=4)
             unit = singular(phrase[-1][0]) if phrase else None
             if unit is None and not m.group(0)[0].isdigit():
                 # A word ordinal with no noun after it ("came second") is not a value.

@@ -348,3 +348,29 @@ def test_a_price_before_a_comma_keeps_its_cents():
     assert price["amount"] == 12.4 and price["text"] == "$12.40"
     (total,) = find_values("A bill of $4,250,000 was tabled.")
     assert total["amount"] == 4_250_000
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        (
+            "The sale makes Okoro the fourth-biggest transfer in the league's history.",
+            4,
+            "transfer",
+        ),
+        ("Rotterdam remains the second-most expensive port to dock at.", 2, "port"),
+        ("It was the 3rd-highest turnout on record.", 3, "turnout"),
+        ("the region's fifth largest employer", 5, "employer"),
+    ],
+)
+def test_a_ranking_is_an_ordinal_of_the_thing_ranked(text, value, unit):
+    found = only(text, "ordinal")
+    assert (found["value"], found["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She bought a second-hand van.", "A third-party audit followed.", "the 22nd-ranked side"],
+)
+def test_a_hyphenated_compound_is_no_ranking(text):
+    assert [v for v in find_values(text) if v["type"] == "ordinal"] == []
