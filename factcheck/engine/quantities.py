@@ -99,10 +99,11 @@ _SCALE_WORDS = {
     "t": 1e12,
 }
 _SCALE_WORD = r"(?:thousand|lakhs?|lacs?|millions?|mn|mln|crores?|cr|billions?|bn|trillion|tn)"
-# One or two scale words ("5 lakh crore"), or one letter glued to the number ("$68.7B").
+# One or two scale words ("5 lakh crore"), also hyphenated as a modifier ("a $3-billion
+# deal", "the ₹4,250-crore extension"), or one letter glued to the number ("$68.7B").
 _SCALE = (
     rf"(?:(?P<letter>[kKmMbBtT])(?![\w])"
-    rf"|\s?(?P<words>{_SCALE_WORD}(?:\s{_SCALE_WORD})?)\b)"
+    rf"|[\s\-]?(?P<words>{_SCALE_WORD}(?:[\s\-]{_SCALE_WORD})?)\b)"
 )
 
 _BOUNDS = {
@@ -620,7 +621,7 @@ def _scale(m: re.Match[str]) -> float:
     if not words:
         return 1.0
     factor = 1.0
-    for w in words.lower().split():
+    for w in re.split(r"[\s\-]+", words.lower()):
         factor *= _SCALE_WORDS.get(w, 1.0)
     return factor
 

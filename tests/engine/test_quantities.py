@@ -374,3 +374,17 @@ def test_a_ranking_is_an_ordinal_of_the_thing_ranked(text, value, unit):
 )
 def test_a_hyphenated_compound_is_no_ranking(text):
     assert [v for v in find_values(text) if v["type"] == "ordinal"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("Lisbon approved a €2-billion tunnel on Monday.", 2e9, "EUR"),
+        ("The ₹1,800-crore flyover opens in May.", 1.8e10, "INR"),
+        ("a Rs 75-lakh grant for the school", 7.5e6, "INR"),
+        ("the $40-million stadium loan", 4e7, "USD"),
+    ],
+)
+def test_a_hyphenated_scale_word_keeps_its_scale(text, amount, currency):
+    money = only(text, "money")
+    assert (money["amount"], money["currency"]) == (amount, currency)
