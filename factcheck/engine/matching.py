@@ -866,8 +866,15 @@ def _amount(v: Value) -> float | None:
     return x * _factor(v) or None
 
 
+# A money rate is compared by what it comes to in a year: "£210,000 a week" is "about
+# £11m a year". An amount with no period is taken as it is (a total, or a year's).
+_PER_YEAR = {"day": 365.0, "week": 52.0, "month": 12.0, "year": 1.0}
+
+
 def _factor(v: Value) -> float:
     """What converts a value to its canonical unit of measure (1 for plain counts)."""
+    if v.get("type") == "money":
+        return _PER_YEAR.get(str(v.get("per") or "year"), 1.0)
     measure = measure_of(str(v.get("unit") or "")) if v.get("type") == "count" else None
     return measure.factor if measure else 1.0
 
@@ -1552,7 +1559,9 @@ def describe_value(v: Value) -> str:
             currency = str(v.get("currency") or "")
             amount = _number(float(v["amount"]))
             sign = _CURRENCY_SIGNS.get(currency)
-            return f"{prefix}{sign}{amount}" if sign else f"{prefix}{currency} {amount}".strip()
+            per = f" a {v['per']}" if v.get("per") else ""
+            shown = f"{prefix}{sign}{amount}" if sign else f"{prefix}{currency} {amount}".strip()
+            return shown + per
         if t == "count":
             n = float(v["value"])
             unit = str(v.get("unit") or "")

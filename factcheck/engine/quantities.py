@@ -11,7 +11,8 @@ when ``text`` is a slice of it). Values other than dates and fiscal years also
 carry those offsets as ``start``/``end``; for dates ``start``/``end`` are the
 ISO dates of the period, as below.
 
-- money: ``amount`` (float), ``currency`` (ISO code), ``bound``
+- money: ``amount`` (float), ``currency`` (ISO code), ``bound``; ``per`` (hour, day,
+  week, month, year) when it is a rate
 - count: ``value`` (float), ``unit`` (singular lower-case head noun or None), ``bound``
 - fraction: ``numerator``, ``denominator`` (ints), ``unit``
 - percent: ``value`` (float), ``bound``
@@ -198,6 +199,19 @@ _MONEY_PREFIX_AT = re.compile(
     rf"\s?(?P<num>{_ND_BARE}|(?i:{_NW}))(?!\d|,\d)"
     rf"{_SCALE}?(?P<plus>\+)?"
 )
+_RATE_AT = re.compile(
+    r"[ \t\-]*(?i:(?:a|an|per|each|every)[ \t\-]+(?P<per>hour|day|week|month|year|annum)"
+    r"|(?P<adv>hourly|daily|weekly|monthly|yearly|annually))\b"
+)
+_RATE_PERIODS = {
+    "annum": "year",
+    "hourly": "hour",
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "yearly": "year",
+    "annually": "year",
+}
 _MONEY_SUFFIX_AT = re.compile(
     rf"(?P<num>{_NUM}){_SCALE}?(?P<plus>\+)?\s+"
     r"(?:(?:US|U\.S\.|American|Indian)\s+)?"
@@ -1039,7 +1053,14 @@ class _Finder:
         if bound is None and m["plus"]:
             bound = "min"
         value = {"type": "money", "amount": float(amount), "currency": currency, "bound": bound}
-        self.add(start, m.end(), value)
+        end = m.end()
+        # A rate ("£210,000 a week", "£11m a year", "Rs 40,000 per month") keeps its period.
+        rate = _RATE_AT.match(self.text, end)
+        if rate:
+            period = (rate["per"] or rate["adv"]).lower()
+            value["per"] = _RATE_PERIODS.get(period, period)
+            end = rate.end()
+        self.add(start, end, value)
 
     def percents(self) -> None:
         if "%" not in self.text and not (self.words & _PERCENT_TRIGGERS):

@@ -570,3 +570,12 @@ def test_a_far_off_figure_in_the_same_words_is_still_a_dispute():
     a = claim("India's trade deficit stands at $50B", "quantity", [money("$50B", 50e9)], ["india"])
     b = claim("India's trade deficit stands at $5B", "quantity", [money("$5B", 5e9)], ["india"])
     assert match(a, b).same_fact
+
+
+def test_a_weekly_and_a_yearly_wage_that_agree_are_no_dispute():
+    weekly = {"type": "money", "amount": 95000.0, "currency": "GBP", "bound": None, "per": "week"}
+    yearly = {"type": "money", "amount": 4.9e6, "currency": "GBP", "bound": "approx", "per": "year"}
+    double = {**yearly, "amount": 9.8e6}
+    assert find_conflicts([weekly], [yearly]) == []
+    assert find_conflicts([weekly], [double]), "a wage twice as high is a dispute"
+    assert describe_value(weekly) == "£95,000 a week"

@@ -388,3 +388,20 @@ def test_a_hyphenated_compound_is_no_ranking(text):
 def test_a_hyphenated_scale_word_keeps_its_scale(text, amount, currency):
     money = only(text, "money")
     assert (money["amount"], money["currency"]) == (amount, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("The striker will earn £95,000 a week.", "week"),
+        ("a retainer of €4,000 per month", "month"),
+        ("The mayor is paid $180,000 annually.", "year"),
+        ("nurses earn Rs 900 a day", "day"),
+    ],
+)
+def test_a_money_rate_keeps_its_period(text, per):
+    assert only(text, "money")["per"] == per
+
+
+def test_money_without_a_period_is_no_rate():
+    assert "per" not in only("The club paid €9 million for him.", "money")
