@@ -10,6 +10,7 @@ import importlib
 import pytest
 from django.apps import apps as django_apps
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils import timezone
 
 from factcheck.analysis import analyse_article
@@ -413,6 +414,10 @@ def test_the_queue_tags_a_fact_the_engine_flagged(editor_client, editor):
     imported("Gujarat Wire", "Mundra figures", 120, "gujarat")
     html = editor_client.get(reverse("factcheck:claim-list")).content.decode()
     assert html.count("Needs re-review</span>") == 3  # one per claim of the fact
+    # With the engine's reason beside the tag.
+    fact.refresh_from_db()
+    assert fact.review_reason
+    assert html.count(f'<span class="muted review-reason">{escape(fact.review_reason)[:40]}') == 3
 
 
 def test_the_migration_snapshots_facts_published_before_publications(client):
