@@ -10,8 +10,8 @@ import importlib
 import pytest
 from django.apps import apps as django_apps
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils import timezone
+from django.utils.html import escape
 
 from factcheck.analysis import analyse_article
 from factcheck.claimreview import claim_review, live_publications
