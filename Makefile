@@ -81,7 +81,9 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
-# The benchmarks generate their corpora with the evaluation app's generator.
+# The benchmarks generate their corpora with the evaluation app's generator. On SQLite, or
+# on PostgreSQL with DATABASE_URL set; one by name: make bench BENCH_ARGS="pages --claims 5000".
+# Each figure is printed beside its budget; the JSON report goes to bench/out/.
 bench: $(VENV)/.installed
 	$(TEST_ENV) DEV_TOOLS=true $(PY) bench/run.py $(BENCH_ARGS)
 

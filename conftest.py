@@ -26,19 +26,27 @@ def pytest_sessionfinish(session):
             leftover.unlink(missing_ok=True)
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(autouse=True, scope="session")
 def _test_settings(request):
     # The engine's tests also run without Django (-p no:django).
     if not request.config.pluginmanager.hasplugin("django"):
+        yield
         return
-    settings = request.getfixturevalue("settings")
-    # Manifest storage needs collectstatic; tests render {% static %} without it.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    # Real hashing costs about a second per test user on these machines.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    from django.conf import settings
+    from django.test import override_settings
+
+    # Once for the run, not per test: a test's own `settings` changes still come back
+    # to these after it.
+    with override_settings(
+        # Manifest storage needs collectstatic; tests render {% static %} without it.
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        # Real hashing costs about a second per test user on these machines.
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    ):
+        yield
 
 
 def _user_in_group(django_user_model, username: str, group: str):

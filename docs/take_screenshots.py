@@ -12,7 +12,9 @@ the demo editor with Playwright (Chromium at /usr/bin/chromium) and writes these
     docs/dashboard.png  the dashboard
     docs/queue.png      the review queue, first row selected with the "j" key
     docs/article.png    seed 002_*, claim panel open on the S-400 claim
-    docs/fact.png       the fact grouping the "22nd session" claims of several seeds
+    docs/fact.png       the fact grouping the "22nd session" claims of several seeds,
+                        published through the workflow (verdict, review, approval)
+    docs/public.png     that fact-check's public page
 """
 
 import json
@@ -43,6 +45,25 @@ fact = (
     .order_by("-n", "pk")
     .first()
 )
+# The "22nd session" fact goes through the editorial workflow with the real services:
+# the demo editor records a verdict and writes the fact-check, a second editor
+# approves and publishes it, so the public page has a fact-check on it.
+from django.contrib.auth.models import Group, User
+from factcheck.models import Status
+from factcheck.publishing import approve_publication, publish_fact, request_review, write_factcheck
+from factcheck.services import record_verdict
+editor = User.objects.get(username="editor")
+reviewer, _ = User.objects.get_or_create(username="reviewer")
+reviewer.groups.add(Group.objects.get(name="Editors"))
+fact = record_verdict(fact=fact, status=Status.CORROBORATED, user=editor, expected_version=None,
+                      reason="Four outlets, two independent origins, agree on the 22nd session.")
+fact = write_factcheck(fact=fact, statement="", claimant="Russian Ministry of Defence",
+                       conclusion="The visit was for the 22nd session of the intergovernmental "
+                       "commission, as every report and the ministry's own statement say.",
+                       user=editor, expected_version=None, claimant_kind="Organization")
+fact = request_review(fact=fact, user=editor, expected_version=None)
+fact = approve_publication(fact=fact, user=reviewer, expected_version=None)
+publish_fact(fact=fact, user=reviewer, expected_version=None, confirmed=True)
 print(json.dumps({"article": article.pk, "fact": fact.pk}))
 """
 
@@ -112,6 +133,9 @@ def take_screenshots(base, ids):
 
         page.goto(f"{base}/facts/{ids['fact']}/")
         shoot("fact.png")
+
+        page.goto(f"{base}/fact-checks/{ids['fact']}/")
+        shoot("public.png")
 
         browser.close()
     return written

@@ -18,7 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from sources.admin import ArticleAdmin as SourcesArticleAdmin
 from sources.models import Article
 
-from .models import ArticleRelation, Claim, Evidence, Fact, FactChange, Status
+from .models import ArticleRelation, Claim, Evidence, Fact, FactChange, Publication, Status
 from .roles import editors
 from .services import (
     StaleEdit,
@@ -28,12 +28,17 @@ from .services import (
     remove_evidence,
 )
 
+# The action bar's explicit "unassign" choice; the empty first choice means "not chosen".
+UNASSIGN = "nobody"
+
 
 class FactActionForm(ActionForm):
     """The changelist's action bar, with the editor the "Assign" action assigns to.
 
-    The field only offers the choice; ``assign_to_editor`` validates it, so a bad
-    choice gets that action's message rather than the admin's "No action selected".
+    Nothing is chosen at first: running "Assign" without choosing is refused, so a
+    bulk action never unassigns by default; "Nobody" is an explicit choice. The field
+    only offers the choice; ``assign_to_editor`` validates it, so a bad choice gets
+    that action's message rather than the admin's "No action selected".
     """
 
     assignee = forms.CharField(required=False, label="Editor", widget=forms.Select)
@@ -41,13 +46,25 @@ class FactActionForm(ActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].widget.choices = [
-            ("", "Nobody (unassign)"),
+            ("", "— choose an editor —"),
+            (UNASSIGN, "Nobody (unassign)"),
             *((user.pk, user.get_username()) for user in editors()),
         ]
 
 
 class AssigneeForm(forms.Form):
-    assignee = forms.ModelChoiceField(queryset=editors(), required=False)
+    """The assignee chosen in the action bar: an editor, or None for an explicit "Nobody"."""
+
+    assignee = forms.CharField()
+
+    def clean_assignee(self):
+        chosen = self.cleaned_data["assignee"]
+        if chosen == UNASSIGN:
+            return None
+        editor = editors().filter(pk=chosen).first() if chosen.isdigit() else None
+        if editor is None:
+            raise forms.ValidationError("not an editor")
+        return editor
 
 
 class ClaimInline(admin.TabularInline):
@@ -91,12 +108,22 @@ class FactAdmin(admin.ModelAdmin):
         "summary",
         "status",
         "suggested_status",
+        "stage",
+        "needs_review",
         "origin_count",
         "assigned_to",
         "published_at",
         "updated_at",
     ]
-    list_filter = ["status", "suggested_status", "origin_count", "assigned_to", "published_at"]
+    list_filter = [
+        "status",
+        "suggested_status",
+        "stage",
+        "needs_review",
+        "origin_count",
+        "assigned_to",
+        "published_at",
+    ]
     search_fields = ["summary", "suggested_reason", "note", "claims__text"]
     list_select_related = ["assigned_to"]
     autocomplete_fields = ["assigned_to"]
@@ -116,6 +143,15 @@ class FactAdmin(admin.ModelAdmin):
         "status_changed_at",
         "version",
         "published_at",
+        "needs_review",
+        "review_reason",
+        "statement",
+        "claimant",
+        "claimant_kind",
+        "conclusion",
+        "stage",
+        "review_requested_by",
+        "approved_by",
         "created_at",
         "updated_at",
     ]
@@ -169,7 +205,11 @@ class FactAdmin(admin.ModelAdmin):
     def assign_to_editor(self, request: HttpRequest, queryset: QuerySet) -> None:
         form = AssigneeForm(request.POST)
         if not form.is_valid():
-            self.message_user(request, "Choose an editor from the Editors group.", messages.ERROR)
+            self.message_user(
+                request,
+                'Choose an editor from the Editors group, or "Nobody" to unassign.',
+                messages.ERROR,
+            )
             return
         assignee = form.cleaned_data["assignee"]
         done = 0
@@ -260,17 +300,39 @@ class FactChangeAdmin(admin.ModelAdmin):
         return False
 
 
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    """Published versions, to browse: frozen, so never added, changed or deleted here."""
+
+    list_display = ["fact", "number", "published_at", "published_by", "approved_by"]
+    list_filter = ["published_at"]
+    search_fields = ["fact__summary", "fact__statement"]
+    list_select_related = ["fact", "published_by", "approved_by"]
+    autocomplete_fields = ["fact"]
+    readonly_fields = ["fact", "number", "snapshot", "published_by", "approved_by", "published_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
 @admin.register(Evidence)
 class EvidenceAdmin(admin.ModelAdmin):
     """Evidence is added and removed through the desk's services, in the name of the
     editor at the keyboard; an existing link is never edited in place.
     """
 
-    list_display = ["url", "fact", "added_by", "added_at"]
+    list_display = ["url", "fact", "public", "added_by", "added_at"]
+    list_filter = ["public"]
     search_fields = ["url", "note"]
     list_select_related = ["fact", "added_by"]
     autocomplete_fields = ["fact"]
-    fields = ["fact", "url", "note", "added_by", "added_at"]
+    fields = ["fact", "url", "note", "public", "added_by", "added_at"]
     readonly_fields = ["added_by", "added_at"]
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
@@ -283,6 +345,7 @@ class EvidenceAdmin(admin.ModelAdmin):
             fact=obj.fact,
             url=obj.url,
             note=obj.note,
+            public=obj.public,
             user=request.user,
             expected_version=None,
         )

@@ -40,7 +40,9 @@ from factcheck.models import (
     Fact,
     FactChange,
     FactKey,
+    Stage,
 )
+from factcheck.publishing import watch_reviewed_facts
 from sources.models import Article
 
 # How many of the newest facts (or articles) one key may nominate as candidates.
@@ -194,10 +196,11 @@ def _keys(features: ClaimFeatures) -> frozenset[str]:
 
 def _with_editor(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     """Mark each claim whose fact an editor has worked on (``by_editor``): a verdict, a
-    publication, or any change in its history (a note, a split, a merge...)."""
+    publication, a fact-check under way, or any change in its history (a note, a split...)."""
     return claims.annotate(
         by_editor=Q(fact__status__gt="")
         | Q(fact__published_at__isnull=False)
+        | ~Q(fact__stage=Stage.UNSTARTED)
         | Exists(FactChange.objects.filter(fact_id=OuterRef("fact_id")))
     )
 
@@ -430,7 +433,8 @@ def _store(
         and current.get(fact_of[n], summary[n]) != summary[n]
     ]
     Fact.objects.bulk_update(retitled, ["summary"])
-    refresh_suggestions(fact_ids=touched)
+    with watch_reviewed_facts(article=article, previous=set(previous.values()), fact_ids=touched):
+        refresh_suggestions(fact_ids=touched)
     return claims
 
 

@@ -1,111 +1,99 @@
 """Published fact-checks as schema.org ClaimReview data (JSON-LD), per Google's fact-check markup.
 
-The rating scale says how well a claim is sourced, not whether it is true:
+A ClaimReview is a pure function of a ``Publication`` (the snapshot of what the
+public sees, ``factcheck.snapshots``) from ``live_publications``: the engine or
+an editor changing the fact afterwards changes nothing here until the fact is
+published again. ``datePublished`` is the first version's date and
+``dateModified`` the latest version's time.
 
-    3  corroborated   "Corroborated by N independent reports"
-    2  single source  "Single source: not independently confirmed"
-    1  disputed       "Disputed: reports give different figures"
+* ``claimReviewed``: the statement as the editor wrote it, whole;
+* ``itemReviewed``: the ``Claim``, with its ``author`` (the claimant, when known)
+  and its ``appearance`` in the source articles, at their own addresses where
+  known (else the public page's reference to the article), with outlet,
+  headline and date;
+* ``reviewBody``: the conclusion and, for a disputed fact, the differing
+  values with who reported each; ``citation``: the evidence shown publicly.
 
-bestRating is 3 and worstRating 1; the methodology page explains the scale.
-``claim_review`` is a pure function of a fact whose claims (with their
-articles and outlets) are prefetched: see ``published_fact_checks``.
+The rating scale (see ``factcheck.snapshots``) says how well a claim is sourced,
+not whether it is true; bestRating is 3 and worstRating 1, as the methodology
+page explains.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import IO
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import Claim, Fact, Status
+from .models import Publication
+from .snapshots import (
+    BEST_RATING,
+    RATING_VALUES,
+    WORDING,
+    WORST_RATING,
+    Appearance,
+    DifferingValue,
+    Snapshot,
+    published_wording,
+    web_address,
+)
 
-BEST_RATING = 3
-WORST_RATING = 1
-RATING_VALUES = {
-    Status.CORROBORATED: 3,
-    Status.SINGLE_SOURCE: 2,
-    Status.DISPUTED: 1,
-}
-WORDING = {
-    Status.SINGLE_SOURCE: "Single source: not independently confirmed",
-    Status.DISPUTED: "Disputed: reports give different figures",
-}
-# Google suggests a claimReviewed short enough to show on a phone.
-CLAIM_REVIEWED_MAX = 150
+__all__ = [
+    "BEST_RATING",
+    "RATING_VALUES",
+    "WORDING",
+    "WORST_RATING",
+    "absolute_url",
+    "claim_review",
+    "configured_site_url",
+    "differing_sentence",
+    "json_ld",
+    "live_publications",
+    "public_path",
+    "published_wording",
+    "site_url",
+    "web_address",
+    "write_claimreviews",
+]
 
 # Characters that could end the <script> data block or start markup inside it.
 _HTML_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
-def published_fact_checks() -> QuerySet[Fact]:
-    """Published facts with what a ClaimReview needs: claims, their articles and outlets."""
-    claims = Claim.objects.select_related("article", "article__outlet").order_by("article_id")
-    return (
-        Fact.objects.published()
-        .prefetch_related(Prefetch("claims", queryset=claims))
-        .order_by("-published_at", "-pk")
-    )
+def live_publications() -> QuerySet[Publication]:
+    """The latest version of every published fact-check, newest publication first."""
+    return Publication.objects.live().order_by("-fact__published_at", "-fact_id")
 
 
-def rating_value(fact: Fact) -> int:
-    return RATING_VALUES[Status(fact.status)]
+def public_path(fact_id: int) -> str:
+    return reverse("factcheck:public-fact", args=[fact_id])
 
 
-def published_wording(fact: Fact) -> str:
-    """The verdict as published: how well the claim is sourced, in words."""
-    if fact.status == Status.CORROBORATED:
-        if fact.origin_count >= 2:
-            return f"Corroborated by {fact.origin_count} independent reports"
-        # The editor corroborated it from sources outside the articles we hold.
-        return "Corroborated by independent sources"
-    return WORDING[Status(fact.status)]
+def site_url(request: HttpRequest) -> str:
+    """The public base URL: the NEWSROOM_URL setting, else the address the request came to."""
+    return settings.NEWSROOM_URL or request.build_absolute_uri("/").rstrip("/")
 
 
-def differing_values(fact: Fact) -> list[str]:
-    """The conflicting values the engine found ("3 of 5 squadrons vs 4 of 5 squadrons")."""
-    seen: list[str] = []
-    for conflict in fact.conflicts or []:
-        description = conflict.get("description", "") if isinstance(conflict, dict) else ""
-        if description and description not in seen:
-            seen.append(description)
-    return seen
+def configured_site_url() -> str:
+    """The public base URL where there is no request (exports): NEWSROOM_URL, or an error."""
+    if not settings.NEWSROOM_URL:
+        raise ImproperlyConfigured(
+            "NEWSROOM_URL is not set: ClaimReview links must be absolute, and without a "
+            "request the site's address is unknown (set NEWSROOM_URL=https://…)"
+        )
+    return settings.NEWSROOM_URL
 
 
-def public_path(fact: Fact) -> str:
-    return reverse("factcheck:public-fact", args=[fact.pk])
-
-
-def absolute_url(path: str) -> str:
-    return settings.NEWSROOM_URL + path
-
-
-def web_address(url: str) -> str:
-    """The article's address when it is a web link; anything else (javascript:…) is dropped."""
-    return url if url.lower().startswith(("http://", "https://")) else ""
-
-
-def appearances(fact: Fact) -> list:
-    """The articles carrying the fact, earliest published first (undated ones last)."""
-    articles = {claim.article.pk: claim.article for claim in fact.claims.all()}
-    return sorted(
-        articles.values(),
-        key=lambda a: (a.published is None, a.published or dt.date.max, a.pk),
-    )
-
-
-def summary_of(fact: Fact) -> str:
-    """A short, verdict-free summary of the claim: the claim's own words, shortened."""
-    text = " ".join(fact.summary.split())
-    if len(text) <= CLAIM_REVIEWED_MAX:
-        return text
-    return text[: CLAIM_REVIEWED_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:—- ") + "…"
+def absolute_url(path: str, base_url: str) -> str:
+    return base_url + path
 
 
 def _organization(name: str, url: str = "") -> dict:
@@ -115,49 +103,86 @@ def _organization(name: str, url: str = "") -> dict:
     return organization
 
 
-def _appearance(article, fact: Fact) -> dict:
-    work = {
+def reporter_names(value: DifferingValue) -> str:
+    """'Coastal Times (“Port busy”) and Wire Agency (“Ships at the port”)'."""
+    names = [
+        f"{r['outlet']} (“{r['headline']}”)" if r["outlet"] else f"“{r['headline']}”"
+        for r in value["reported_by"]
+    ]
+    if len(names) <= 1:
+        return "".join(names) or "no report we hold"
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def differing_sentence(snapshot: Snapshot) -> str:
+    """The differing values in one sentence: 'Reports differ: 120 ships (…); 150 ships (…).'"""
+    if not snapshot["differing"]:
+        return ""
+    parts = [f"{v['value']}, reported by {reporter_names(v)}" for v in snapshot["differing"]]
+    return "Reports give different values: " + "; ".join(parts) + "."
+
+
+def _appearance(work: Appearance, fact_id: int, base_url: str) -> dict:
+    anchor = f"{public_path(fact_id)}#article-{work['article']}"
+    out: dict = {
         "@type": "CreativeWork",
-        "url": web_address(article.url)
-        or absolute_url(f"{public_path(fact)}#article-{article.pk}"),
-        "headline": article.title,
+        "url": work["url"] or absolute_url(anchor, base_url),
+        "headline": work["headline"],
     }
-    if article.published:
-        work["datePublished"] = article.published.isoformat()
-    if article.byline:
-        work["author"] = {"@type": "Person", "name": article.byline}
-    elif article.outlet:
-        work["author"] = _organization(article.outlet.name)
-    if article.outlet:
-        work["publisher"] = _organization(article.outlet.name)
-    return work
+    if work["date"]:
+        out["datePublished"] = work["date"]
+    if work["byline"]:
+        out["author"] = {"@type": "Person", "name": work["byline"]}
+    elif work["outlet"]:
+        out["author"] = _organization(work["outlet"])
+    if work["outlet"]:
+        out["publisher"] = _organization(work["outlet"])
+    return out
 
 
-def claim_review(fact: Fact) -> dict:
-    """The ClaimReview for a published fact, as a JSON-ready dict."""
-    articles = appearances(fact)
-    works = [_appearance(article, fact) for article in articles]
+def claim_review(publication: Publication, *, base_url: str) -> dict:
+    """The ClaimReview of a publication (from ``live_publications``), as a JSON-ready dict;
+    its links start with ``base_url``."""
+    snapshot: Snapshot = publication.snapshot
+    fact_id = publication.fact_id
+    works = [_appearance(work, fact_id, base_url) for work in snapshot["appearances"]]
     claim: dict = {"@type": "Claim", "appearance": works}
     if works:
         claim["firstAppearance"] = works[0]
-    if articles and articles[0].published:
-        claim["datePublished"] = articles[0].published.isoformat()
-    return {
+    dated = [work["date"] for work in snapshot["appearances"] if work["date"]]
+    if dated:
+        claim["datePublished"] = min(dated)
+    if snapshot["claimant"]:
+        claim["author"] = {"@type": snapshot["claimant_kind"], "name": snapshot["claimant"]}
+    rating = snapshot["rating"]
+    first = getattr(publication, "first_published_at", None) or publication.published_at
+    review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": absolute_url(public_path(fact)),
-        "claimReviewed": summary_of(fact),
+        "url": absolute_url(public_path(fact_id), base_url),
+        "claimReviewed": snapshot["statement"],
         "reviewRating": {
             "@type": "Rating",
-            "ratingValue": rating_value(fact),
+            "ratingValue": rating["value"],
             "bestRating": BEST_RATING,
             "worstRating": WORST_RATING,
-            "alternateName": published_wording(fact),
+            "alternateName": rating["wording"],
         },
         "itemReviewed": claim,
-        "author": _organization(settings.NEWSROOM_NAME, settings.NEWSROOM_URL),
-        "datePublished": timezone.localtime(fact.published_at).date().isoformat(),
+        "author": _organization(settings.NEWSROOM_NAME, base_url),
+        "datePublished": timezone.localtime(first).date().isoformat(),
+        "dateModified": timezone.localtime(publication.published_at).isoformat(),
+        "version": publication.number,
     }
+    body = " ".join(p for p in (snapshot["conclusion"], differing_sentence(snapshot)) if p)
+    if body:
+        review["reviewBody"] = body
+    if snapshot["evidence"]:
+        review["citation"] = [
+            {"@type": "CreativeWork", "url": e["url"], **({"name": e["note"]} if e["note"] else {})}
+            for e in snapshot["evidence"]
+        ]
+    return review
 
 
 def json_ld(data: dict) -> SafeString:
@@ -170,15 +195,26 @@ def json_ld(data: dict) -> SafeString:
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_HTML_ESCAPES))
 
 
-def write_claimreviews(out: IO[str], facts: Iterable[Fact] | None = None) -> int:
-    """Write a JSON array of the ClaimReviews of every published fact; returns how many."""
-    facts = published_fact_checks().iterator(chunk_size=500) if facts is None else facts
+def write_claimreviews(
+    out: IO[str], *, base_url: str, publications: Iterable[Publication] | None = None
+) -> int:
+    """Write a JSON array of the ClaimReviews of every published fact; returns how many.
+
+    ``write_claimreviews(sys.stdout, base_url="https://checks.example.org")``
+    """
+    publications = (
+        live_publications().iterator(chunk_size=500) if publications is None else publications
+    )
     count = 0
     out.write("[\n")
-    for fact in facts:
+    for publication in publications:
         # Every write ends in a newline: a command's stdout wrapper would add one.
         separator = ",\n" if count else ""
-        out.write(separator + json.dumps(claim_review(fact), ensure_ascii=False, indent=2) + "\n")
+        out.write(
+            separator
+            + json.dumps(claim_review(publication, base_url=base_url), ensure_ascii=False, indent=2)
+            + "\n"
+        )
         count += 1
     out.write("]\n")
     return count

@@ -1,4 +1,5 @@
-"""What the dashboard shows: review counts, per-article progress, the corroboration matrix.
+"""What the dashboard shows: the editor's inbox, review counts, per-article progress, the
+corroboration matrix.
 
 Each function runs a fixed number of queries whatever the size of the corpus;
 the matrix is capped (most-reported facts first) so it stays readable.
@@ -16,6 +17,7 @@ from sources.models import Article
 from .engine.matching import describe_value
 from .models import ArticleRelation, Claim, Fact, Status
 
+INBOX_FACTS = 20
 MATRIX_FACTS = 40
 MATRIX_ARTICLES = 30
 PROGRESS_ARTICLES = 100
@@ -69,6 +71,29 @@ def status_counts() -> dict[str, list[StatusCount]]:
     return {"verdicts": listing(by_status, True), "suggestions": listing(by_suggestion, False)}
 
 
+@dataclass(frozen=True, slots=True)
+class Inbox:
+    facts: list[Fact]
+    more: bool  # more facts than shown: the queue's "Assigned to me" lists them all
+
+
+def assigned_inbox(user, limit: int = INBOX_FACTS) -> Inbox:
+    """The facts assigned to ``user`` that need an editor, by the queue's priority: one query.
+
+    One more row than shown is read, to know whether there are more.
+    """
+    facts = list(
+        Fact.objects.reported()
+        .needing_editor()
+        .filter(assigned_to=user)
+        .by_priority()
+        .only("id", "summary", "status", "suggested_status", "needs_review", "origin_count")[
+            : limit + 1
+        ]
+    )
+    return Inbox(facts[:limit], len(facts) > limit)
+
+
 def article_progress(limit: int = PROGRESS_ARTICLES) -> tuple[list[Article], int]:
     """Articles with claims, most claims left to review first, and how many there are.
 
@@ -116,6 +141,10 @@ class MatrixRow:
     suggested: bool
     shape: str
     article_count: int
+    # In words ("Disputed (editor's verdict)"), and the row's marks left to right: the
+    # table that stands in for the chart for keyboard and screen-reader users.
+    verdict: str = ""
+    cells: list[MatrixCell] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -137,6 +166,8 @@ class MatrixCell:
     copy: bool
     conflict: bool
     title: str
+    article: Article | None = None
+    notes: list[str] = field(default_factory=list)  # copy of …, its figure is disputed …
     x0: int = 0  # square corner
     y0: int = 0
     points: str = ""  # triangle corners
@@ -213,7 +244,7 @@ def corroboration_matrix(
     coverage = Counter(a for ids in articles_of.values() for a in ids)
     chosen = sorted(every_article, key=lambda a: (-coverage[a], a))[:max_articles]
     articles = sorted(
-        Article.objects.with_outlet().filter(pk__in=chosen),
+        Article.objects.with_outlet().defer("body").filter(pk__in=chosen),
         key=lambda a: (a.published is None, a.published, a.source_file),
     )
     copies: dict[int, set[int]] = defaultdict(set)  # copy -> its originals
@@ -260,6 +291,7 @@ def corroboration_matrix(
             if fact.status
             else f"suggested: {fact.get_suggested_status_display()}"
         )
+        row.verdict = verdict
         for column in matrix.columns:
             article = column.article
             if article.pk not in articles_of[fact.pk]:
@@ -267,14 +299,15 @@ def corroboration_matrix(
             values = values_by_cell[fact.pk, article.pk]
             originals = copies.get(article.pk, set()) & articles_of[fact.pk]
             clashing = [v for v in values if (str(v.get("type")), describe_value(v)) in disputed]
-            title = [f"{labels[article.pk]} reports fact #{fact.pk}: {verdict}"]
+            notes = []
             if originals:
                 names = ", ".join(sorted(f"article #{o}" for o in originals))
-                title.append(f"copy of {names}, which reports it too")
+                notes.append(f"copy of {names}, which reports it too")
             if clashing:
-                title.append(
+                notes.append(
                     "its figure is disputed: " + ", ".join(describe_value(v) for v in clashing)
                 )
+            title = [f"{labels[article.pk]} reports fact #{fact.pk}: {verdict}", *notes]
             cell = MatrixCell(
                 cx=column.x,
                 cy=y,
@@ -284,6 +317,8 @@ def corroboration_matrix(
                 copy=bool(originals),
                 conflict=bool(clashing),
                 title="; ".join(title),
+                article=article,
+                notes=notes,
                 x0=column.x - 7,
                 y0=y - 7,
             )
@@ -291,6 +326,7 @@ def corroboration_matrix(
                 x, y = cell.cx, cell.cy
                 cell.points = f"{x},{y - 9} {x + 9},{y + 7} {x - 9},{y + 7}"
             matrix.cells.append(cell)
+            row.cells.append(cell)
 
     matrix.grid_width = len(matrix.columns) * CELL
     matrix.grid_height = len(matrix.rows) * CELL

@@ -1,13 +1,25 @@
-"""The public Atom feed of the newest published fact-checks."""
+"""The public Atom feed of the newest published fact-checks (their latest versions).
+
+Its links are absolute: the NEWSROOM_URL setting, else the address the feed was requested
+at. The feed object is shared by every request, so that base URL travels as the feed's
+object (``get_object``) and on each item, never as state on the feed.
+"""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from .claimreview import absolute_url, public_path, published_wording
-from .models import Fact
+from .claimreview import (
+    absolute_url,
+    differing_sentence,
+    live_publications,
+    public_path,
+    site_url,
+)
+from .models import Publication
 
 FEED_SIZE = 50
 
@@ -15,36 +27,54 @@ FEED_SIZE = 50
 class PublicFactFeed(Feed):
     feed_type = Atom1Feed
 
+    def get_object(self, request: HttpRequest, *args, **kwargs) -> str:
+        return site_url(request)
+
     def title(self) -> str:
         return f"{settings.NEWSROOM_NAME}: fact-checks"
 
     def subtitle(self) -> str:
         return "How well claims in the news are sourced. Ratings say nothing about truth."
 
-    def link(self) -> str:
-        return absolute_url(reverse("factcheck:public-index"))
+    def link(self, base_url: str) -> str:
+        return absolute_url(reverse("factcheck:public-index"), base_url)
 
-    def feed_url(self) -> str:
-        return absolute_url(reverse("factcheck:public-feed"))
+    def feed_url(self, base_url: str) -> str:
+        return absolute_url(reverse("factcheck:public-feed"), base_url)
 
     def author_name(self) -> str:
         return settings.NEWSROOM_NAME
 
-    def items(self):
-        return Fact.objects.published().order_by("-published_at", "-pk")[:FEED_SIZE]
+    def items(self, base_url: str):
+        publications = list(live_publications()[:FEED_SIZE])
+        for publication in publications:
+            publication.public_url = absolute_url(public_path(publication.fact_id), base_url)
+        return publications
 
-    def item_title(self, fact: Fact) -> str:
-        return f"{fact.summary} — {published_wording(fact)}"
+    def item_title(self, publication: Publication) -> str:
+        snapshot = publication.snapshot
+        return f"{snapshot['statement']} — {snapshot['rating']['wording']}"
 
-    def item_description(self, fact: Fact) -> str:
+    def item_description(self, publication: Publication) -> str:
         # Atom summaries are HTML: the claim comes from article text, so escape it.
-        return f"<p>{escape(fact.summary)}</p><p>{escape(published_wording(fact))}</p>"
+        snapshot = publication.snapshot
+        parts = [
+            snapshot["statement"],
+            snapshot["rating"]["wording"],
+            snapshot["conclusion"],
+            differing_sentence(snapshot),
+        ]
+        return "".join(f"<p>{escape(part)}</p>" for part in parts if part)
 
-    def item_link(self, fact: Fact) -> str:
-        return absolute_url(public_path(fact))
+    def item_link(self, publication: Publication) -> str:
+        return publication.public_url
 
-    def item_pubdate(self, fact: Fact):
-        return fact.published_at
+    def item_guid(self, publication: Publication) -> str:
+        return publication.public_url
 
-    def item_updateddate(self, fact: Fact):
-        return fact.published_at
+    def item_pubdate(self, publication: Publication):
+        # Annotated by ``live_publications``: the first version's date.
+        return getattr(publication, "first_published_at", publication.published_at)
+
+    def item_updateddate(self, publication: Publication):
+        return publication.published_at

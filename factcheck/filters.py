@@ -13,6 +13,8 @@ factcheck migration ``0004_queue_indexes``) and ``icontains`` elsewhere.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import cast
 
 import django_filters
 from django import forms
@@ -24,7 +26,7 @@ from django.urls import reverse_lazy
 
 from sources.models import Article, Outlet
 
-from .models import Claim, ClaimKind, Status
+from .models import Claim, ClaimKind, ClaimQuerySet, Status
 from .roles import editors
 
 NO_VERDICT = "none"
@@ -35,7 +37,37 @@ MAX_OPTIONS = 20
 SEARCH_CONFIG = "simple"
 ORIGINS_HELP = "Independent origins: copies of one story count once"
 
+# What the queue lists: by default what still needs an editor (no verdict, or a
+# verdict flagged for re-review), so that it empties as verdicts are recorded.
+SHOW_TODO, SHOW_ALL, SHOW_VERDICT = "todo", "all", "verdict"
+SHOW_CHOICES = [
+    (SHOW_TODO, "Needs an editor"),
+    (SHOW_ALL, "All"),
+    (SHOW_VERDICT, "With a verdict"),
+]
+SHOWN: dict[str, Callable[[ClaimQuerySet], ClaimQuerySet]] = {
+    SHOW_TODO: ClaimQuerySet.needing_editor,
+    SHOW_ALL: ClaimQuerySet.all,
+    SHOW_VERDICT: ClaimQuerySet.with_verdict,
+}
+DEFAULTS = {"show": SHOW_TODO, "order": "priority"}
+# Folded away under "More filters", which opens when any of them is set.
+ADVANCED = (
+    "suggested",
+    "kind",
+    "article_title",
+    "article",
+    "outlet_name",
+    "outlet",
+    "origins",
+    "min_origins",
+    "min_score",
+    "assigned",
+    "mine",
+)
+
 # Each ordering ends on the primary key so pages never overlap or skip rows.
+# "priority" is ``ClaimQuerySet.by_priority`` (the README says the order in words).
 ORDERINGS: dict[str, tuple] = {
     "score": ("-score", F("article__published").desc(nulls_last=True), "article_id", "start", "pk"),
     "newest": (
@@ -60,6 +92,7 @@ ORDERINGS: dict[str, tuple] = {
     ),
 }
 ORDER_CHOICES = [
+    ("priority", "Priority"),
     ("score", "Score, highest first"),
     ("newest", "Newest articles"),
     ("article", "Article title"),
@@ -154,12 +187,22 @@ def search_claims(queryset: QuerySet, value: str) -> QuerySet:
 
 
 class ClaimFilter(django_filters.FilterSet):
+    """The review queue's filters. ``show`` and ``order`` have defaults (``DEFAULTS``):
+    what needs an editor, by priority; the URL names them only when chosen."""
+
     q = django_filters.CharFilter(
         method="filter_search",
         label="Search",
         widget=forms.SearchInput(
             attrs={"placeholder": "Claim text or article title", "data-shortcut": "search"}
         ),
+    )
+    show = django_filters.ChoiceFilter(
+        choices=SHOW_CHOICES,
+        label="Show",
+        empty_label=None,
+        method="keep",
+        widget=forms.RadioSelect,
     )
     status = django_filters.ChoiceFilter(
         label="Editor status",
@@ -244,6 +287,33 @@ class ClaimFilter(django_filters.FilterSet):
         model = Claim
         fields: list[str] = []
 
+    def __init__(self, data=None, *args, **kwargs):
+        # The defaults are form data, so the form shows them chosen; the URL
+        # (request.GET, which {% querystring %} reads) stays as the editor left it.
+        if data is not None:
+            data = data.copy()
+            for name, value in DEFAULTS.items():
+                if not data.get(name):
+                    data[name] = value
+        super().__init__(data, *args, **kwargs)
+
+    @property
+    def bar_fields(self) -> list:
+        """The filter bar's selects beside the search box and the "Show" choice."""
+        return [self.form["order"], self.form["status"]]
+
+    @property
+    def advanced_fields(self) -> list:
+        """The folded filters' visible fields (article and outlet ids are their radio buttons)."""
+        return [self.form[name] for name in ADVANCED if name not in ("article", "outlet")]
+
+    @property
+    def advanced_set(self) -> bool:
+        """Whether any folded filter is set (or wrong): then the fold opens."""
+        return any(self.data.get(name) for name in ADVANCED) or any(
+            name in ADVANCED for name in self.form.errors
+        )
+
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()
         if not value:
@@ -264,6 +334,11 @@ class ClaimFilter(django_filters.FilterSet):
         return queryset
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        queryset = super().filter_queryset(queryset)
-        order = self.form.cleaned_data.get("order") or "score"
-        return queryset.order_by(*ORDERINGS[order])
+        # The desk always filters Claim.objects, a ClaimQuerySet.
+        claims = cast(ClaimQuerySet, super().filter_queryset(queryset))
+        data = self.form.cleaned_data
+        claims = SHOWN[data.get("show") or SHOW_TODO](claims)
+        order = data.get("order") or DEFAULTS["order"]
+        if order == "priority":
+            return claims.by_priority()
+        return claims.order_by(*ORDERINGS[order])

@@ -7,7 +7,7 @@ moved on since, so a change made on an out-of-date page never lands.
 
 from django import forms
 
-from .models import Status
+from .models import ClaimantKind, Status
 from .roles import editors
 
 
@@ -17,6 +17,13 @@ class VerdictForm(forms.Form):
     status = forms.ChoiceField(choices=[("", "No verdict"), *Status.choices], required=False)
     version = forms.IntegerField(min_value=1)
     reason = forms.CharField(max_length=1000, required=False, strip=True)
+
+
+class UndoForm(forms.Form):
+    """The verdict change to undo, with the fact version the editor saw."""
+
+    change = forms.IntegerField(min_value=1)
+    version = forms.IntegerField(min_value=1)
 
 
 class VersionForm(forms.Form):
@@ -35,6 +42,49 @@ class NoteForm(forms.Form):
 class EvidenceForm(forms.Form):
     url = forms.URLField(label="Link", max_length=500, assume_scheme="https")
     note = forms.CharField(label="What it shows", max_length=2000, required=False, strip=True)
+    public = forms.BooleanField(label="Show on the published fact-check", required=False)
+    version = forms.IntegerField(min_value=1)
+
+
+class EvidenceVisibilityForm(forms.Form):
+    public = forms.BooleanField(label="Show on the published fact-check", required=False)
+    version = forms.IntegerField(min_value=1)
+
+
+class FactCheckForm(forms.Form):
+    """The written fact-check: the claim as stated, who made it, what the desk concluded."""
+
+    statement = forms.CharField(
+        label="Claim statement", max_length=2000, required=False, strip=True
+    )
+    claimant = forms.CharField(label="Claimant", max_length=200, required=False, strip=True)
+    claimant_kind = forms.ChoiceField(
+        label="The claimant is", choices=ClaimantKind.choices, initial=ClaimantKind.PERSON
+    )
+    conclusion = forms.CharField(label="Conclusion", max_length=2000, required=False, strip=True)
+    version = forms.IntegerField(min_value=1)
+
+
+class PublishForm(forms.Form):
+    """Publishing; ``confirm`` is needed when the verdict differs from the engine's suggestion."""
+
+    confirm = forms.BooleanField(
+        label="Publish although the verdict differs from the engine's suggestion", required=False
+    )
+    version = forms.IntegerField(min_value=1)
+
+
+class ReasonForm(forms.Form):
+    """A change whose reason is optional (unpublishing)."""
+
+    reason = forms.CharField(label="Reason", max_length=1000, required=False, strip=True)
+    version = forms.IntegerField(min_value=1)
+
+
+class ClearReviewForm(forms.Form):
+    """Clearing a re-review flag without a new verdict: the editor must say why."""
+
+    reason = forms.CharField(label="Why no re-review is needed", max_length=1000, strip=True)
     version = forms.IntegerField(min_value=1)
 
 

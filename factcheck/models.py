@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 
 from factcheck.engine.types import Kind
@@ -14,6 +14,20 @@ class Status(models.TextChoices):
     DISPUTED = "disputed", "Disputed"
 
 
+class Stage(models.TextChoices):
+    """Where the written fact-check stands, beside the verdict (``Fact.stage``)."""
+
+    UNSTARTED = "unstarted", "Unstarted"
+    IN_PROGRESS = "in_progress", "In progress"
+    READY = "ready_for_review", "Ready for review"
+    PUBLISHED = "published", "Published"
+
+
+class ClaimantKind(models.TextChoices):
+    PERSON = "Person", "A person"
+    ORGANIZATION = "Organization", "An organisation"
+
+
 class ClaimKind(models.TextChoices):
     QUANTITY = Kind.QUANTITY.value, "Quantity, money or percentage"
     DATE = Kind.DATE.value, "Date or event"
@@ -23,7 +37,27 @@ class ClaimKind(models.TextChoices):
     COMPARISON = Kind.COMPARISON.value, "Comparison or ranking"
 
 
+def needs_editor(prefix: str = "") -> Q:
+    """No verdict, or a verdict flagged for re-review; ``prefix`` reads it through a relation."""
+    return Q(**{f"{prefix}status": ""}) | Q(**{f"{prefix}needs_review": True})
+
+
+def contested(prefix: str = "") -> Q:
+    """The engine found values that conflict, or suggests the fact is disputed."""
+    return Q(**{f"{prefix}suggested_status": "disputed"}) | ~Q(**{f"{prefix}conflicts": []})
+
+
 class FactQuerySet(models.QuerySet):
+    def needing_editor(self) -> "FactQuerySet":
+        """Facts with no verdict, or whose verdict is flagged for re-review."""
+        return self.filter(needs_editor())
+
+    def by_priority(self) -> "FactQuerySet":
+        """Facts in the queue's priority order (see ``ClaimQuerySet.by_priority``), fact-wide."""
+        return self.annotate(
+            contested=Case(When(contested(), then=Value(1)), default=Value(0))
+        ).order_by("-contested", "-needs_review", "-origin_count", "-id")
+
     def with_counts(self) -> "FactQuerySet":
         return self.annotate(
             claim_count=Count("claims", distinct=True),
@@ -32,6 +66,14 @@ class FactQuerySet(models.QuerySet):
 
     def published(self) -> "FactQuerySet":
         return self.filter(published_at__isnull=False).exclude(status="")
+
+    def needing_review(self) -> "FactQuerySet":
+        """Facts flagged for re-review, longest waiting first."""
+        return self.filter(needs_review=True).order_by("updated_at", "pk")
+
+    def ready_for_review(self) -> "FactQuerySet":
+        """Fact-checks waiting for a second editor's approval or for publishing."""
+        return self.filter(stage=Stage.READY).order_by("updated_at", "pk")
 
     def reported(self) -> "FactQuerySet":
         """Facts at least one claim still belongs to (a merged-away fact keeps only history)."""
@@ -52,8 +94,9 @@ class Fact(models.Model):
     """One fact as reported by one or more articles: a group of matching claims.
 
     The engine writes the ``suggested_*`` fields and may rewrite them on every
-    import; editors own ``status``, ``note`` and ``assigned_to``, which the engine
-    never touches.
+    import; editors own ``status``, ``note``, ``assigned_to`` and the written
+    fact-check (``statement``, ``claimant``, ``conclusion``, ``stage``), which the
+    engine never touches. What the public sees is a ``Publication`` snapshot.
     """
 
     summary = models.CharField(max_length=300, help_text="The first claim's text, shortened.")
@@ -101,6 +144,32 @@ class Fact(models.Model):
     needs_review = models.BooleanField(
         default=False, help_text="An article it cites changed since the verdict; check again."
     )
+    # Why it was flagged, in words (the engine's new report or conflict, or the
+    # replaced article); cleared with the flag.
+    review_reason = models.TextField(blank=True)
+
+    # The written fact-check. An empty statement means the best claim's sentence.
+    statement = models.TextField(blank=True, help_text="The claim as the fact-check words it.")
+    claimant = models.CharField(max_length=200, blank=True, help_text="Who made the claim.")
+    claimant_kind = models.CharField(
+        max_length=20, choices=ClaimantKind.choices, default=ClaimantKind.PERSON
+    )
+    conclusion = models.TextField(blank=True, help_text="What the desk concluded, briefly.")
+    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.UNSTARTED)
+    review_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -134,6 +203,17 @@ class Fact(models.Model):
                 condition=Q(published_at__isnull=True) | ~Q(status=""),
                 name="fact_published_needs_verdict",
             ),
+            models.CheckConstraint(condition=Q(stage__in=Stage.values), name="fact_stage_valid"),
+            # "Published" is the stage of a fact whose latest publication is live.
+            models.CheckConstraint(
+                condition=~Q(stage=Stage.PUBLISHED) | Q(published_at__isnull=False),
+                name="fact_published_stage_is_public",
+            ),
+            # The approval is a second editor's (NULLs compare as unknown: allowed).
+            models.CheckConstraint(
+                condition=~Q(approved_by=F("review_requested_by")),
+                name="fact_approver_is_not_requester",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -166,6 +246,48 @@ class FactKey(models.Model):
 
 
 class ClaimQuerySet(models.QuerySet):
+    def needing_editor(self) -> "ClaimQuerySet":
+        """Claims whose fact has no verdict, or a verdict flagged for re-review: the queue's default."""
+        return self.filter(needs_editor("fact__"))
+
+    def with_verdict(self) -> "ClaimQuerySet":
+        """Claims whose fact has an editor's verdict (flagged for re-review or not)."""
+        return self.exclude(fact__status="")
+
+    def by_priority(self) -> "ClaimQuerySet":
+        """The queue's default order: what most needs an editor first.
+
+        1. contested facts (the engine found conflicting values, or suggests disputed);
+        2. facts flagged for re-review;
+        3. more independent origins, then more reporting articles;
+        4. higher check-worthiness score;
+        5. newer article (published date; undated last);
+        6. then fact, then claim id, so that pages never overlap or skip rows.
+
+        Every key is a column or an annotation of the one query that pages the ids:
+        the article count is a correlated count over the ``(fact, article)`` index.
+        """
+        articles = (
+            Claim.objects.filter(fact_id=OuterRef("fact_id"))
+            .order_by()
+            .values("fact_id")
+            .annotate(n=Count("article_id", distinct=True))
+            .values("n")
+        )
+        return self.annotate(
+            fact_contested=Case(When(contested("fact__"), then=Value(1)), default=Value(0)),
+            fact_articles=Subquery(articles),
+        ).order_by(
+            "-fact_contested",
+            "-fact__needs_review",
+            "-fact__origin_count",
+            F("fact_articles").desc(nulls_last=True),
+            "-score",
+            F("article__published").desc(nulls_last=True),
+            "fact_id",
+            "pk",
+        )
+
     def with_related(self) -> "ClaimQuerySet":
         return self.select_related("article", "article__outlet", "fact", "fact__assigned_to")
 
@@ -177,7 +299,7 @@ class ClaimQuerySet(models.QuerySet):
             *("id", "article", "fact", "start", "end", "text", "kind", "score", "flags"),
             *("article__title", "article__published", "article__outlet__name"),
             *("fact__status", "fact__suggested_status", "fact__suggested_reason"),
-            *("fact__origin_count", "fact__version", "fact__needs_review"),
+            *("fact__origin_count", "fact__version", "fact__needs_review", "fact__review_reason"),
             "fact__assigned_to__username",
             "fact__status_changed_by__username",
         )
@@ -306,6 +428,12 @@ class FactChange(models.Model):
         PUBLISH = "publish", "Published"
         UNPUBLISH = "unpublish", "Unpublished"
         ARTICLE_TEXT = "article_text", "Article text replaced"
+        FACTCHECK = "factcheck", "Fact-check edited"
+        EVIDENCE_PUBLIC = "evidence_public", "Evidence shown or hidden"
+        STAGE = "stage", "Workflow"
+        APPROVE = "approve", "Publication approved"
+        REVIEW_FLAG = "review_flag", "Flagged for re-review"
+        REVIEW_CLEAR = "review_clear", "Re-review cleared"
         UNMERGE = "unmerge", "Merge undone"
 
     fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="changes")
@@ -343,6 +471,7 @@ class Evidence(models.Model):
     fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="evidence")
     url = models.URLField(max_length=500)
     note = models.TextField(blank=True)
+    public = models.BooleanField(default=False, help_text="Shown on the published fact-check.")
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -354,3 +483,47 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.url
+
+
+class PublicationQuerySet(models.QuerySet):
+    def live(self) -> "PublicationQuerySet":
+        """The latest version of every fact published now, with its first version's date."""
+        latest = Publication.objects.filter(fact=models.OuterRef("fact")).order_by("-number")
+        first = Publication.objects.filter(fact=models.OuterRef("fact")).order_by("number")
+        return self.filter(
+            fact__published_at__isnull=False,
+            pk=models.Subquery(latest.values("pk")[:1]),
+        ).annotate(first_published_at=models.Subquery(first.values("published_at")[:1]))
+
+
+class Publication(models.Model):
+    """One published version of a fact-check: exactly what the public saw, frozen.
+
+    The public page, its ClaimReview and the feed read only the latest one, so
+    nothing the engine or an editor does afterwards changes a published
+    fact-check until it is published again (as the next ``number``).
+    ``snapshot`` is a ``factcheck.snapshots.Snapshot``.
+    """
+
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="publications")
+    number = models.PositiveIntegerField()
+    snapshot = models.JSONField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField()
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["fact_id", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["fact", "number"], name="publication_number_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="publication_number_gte_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Fact #{self.fact_id}, version {self.number}"

@@ -10,23 +10,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils.functional import cached_property
 
 from sources.models import Article
 
 from .engine.extraction import MODEL_PREFIX
-from .forms import EvidenceForm, MergeForm
+from .forms import ClearReviewForm, EvidenceForm, FactCheckForm, MergeForm
 from .highlight import Span, describe_value, differing_values, paragraphs, segment, value_spans
 from .merging import MergeSuggestion, compare, merge_suggestions
-from .models import ArticleRelation, Claim, Evidence, Fact
+from .models import ArticleRelation, Claim, Evidence, Fact, FactChange, Publication, Status
+from .publishing import disagreement
 from .roles import editors
+from .snapshots import default_statement
 
 HISTORY_LIMIT = 200
 MERGE_CANDIDATES = 8
 PASSAGES_SHOWN = 3
 
 RELATION_LABELS = dict(ArticleRelation.Relation.choices)
+# History rows of these actions store a status's value ("single_source"); the page shows
+# its label ("Single source").
+STATUS_VALUED_ACTIONS = {
+    FactChange.Action.STATUS,
+    FactChange.Action.PUBLISH,
+    FactChange.Action.UNPUBLISH,
+}
+
+
+def shown_value(action: str, value: str) -> str:
+    """A history value as an editor reads it: status values as their labels, others as stored."""
+    if action in STATUS_VALUED_ACTIONS and value in Status.values:
+        return str(Status(value).label)
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,10 +196,12 @@ class ArticlePage:
 class ClaimPanel:
     """Everything the panel beside the article text says about one claim."""
 
-    def __init__(self, claim: Claim, *, alert: str = ""):
+    def __init__(self, claim: Claim, *, alert: str = "", reason_draft: str = ""):
         self.claim = claim
         self.fact = claim.fact
         self.alert = alert
+        # The verdict reason the editor typed, kept when the verdict was refused.
+        self.reason_draft = reason_draft
         self.provenance = Provenance(claim.article)
 
     @cached_property
@@ -263,8 +282,18 @@ class FactPage:
         return list(self.fact.evidence.select_related("added_by"))
 
     @cached_property
-    def history(self):
-        return list(self.fact.changes.select_related("user")[:HISTORY_LIMIT])
+    def history(self) -> list[FactChange]:
+        changes = list(self.fact.changes.select_related("user")[:HISTORY_LIMIT])
+        for change in changes:
+            change.old_shown = shown_value(change.action, change.old_value)
+            change.new_shown = shown_value(change.action, change.new_value)
+        return changes
+
+    @cached_property
+    def undoable(self):
+        """The latest change, when it is a verdict: the history offers to undo it."""
+        latest = self.history[0] if self.history else None
+        return latest if latest is not None and latest.action == FactChange.Action.STATUS else None
 
     @cached_property
     def editors(self) -> list:
@@ -275,8 +304,50 @@ class FactPage:
         return merge_suggestions(self.fact, MERGE_CANDIDATES)
 
     @property
+    def verdict_reason(self) -> str:
+        """The reason typed with a refused verdict, so the editor need not type it again."""
+        form = self.forms.get("verdict")
+        return form.data.get("reason", "") if form is not None else ""
+
+    @property
     def evidence_form(self):
         return self.forms.get("evidence") or EvidenceForm()
+
+    @cached_property
+    def default_statement(self) -> str:
+        """What the fact-check states when the editor writes no statement."""
+        return default_statement(self.fact, self.claims)
+
+    @property
+    def factcheck_form(self) -> FactCheckForm:
+        """The written fact-check as saved, or as the editor typed it in a refused change."""
+        return self.forms.get("factcheck") or FactCheckForm(
+            initial={
+                "statement": self.fact.statement or self.default_statement,
+                "claimant": self.fact.claimant,
+                "claimant_kind": self.fact.claimant_kind,
+                "conclusion": self.fact.conclusion,
+            }
+        )
+
+    @property
+    def clear_review_form(self) -> ClearReviewForm:
+        return self.forms.get("clear_review") or ClearReviewForm()
+
+    @cached_property
+    def publications(self) -> list[Publication]:
+        return list(
+            self.fact.publications.select_related("published_by", "approved_by").order_by("-number")
+        )
+
+    @property
+    def needs_second_editor(self) -> bool:
+        return settings.PUBLISH_NEEDS_SECOND_EDITOR
+
+    @cached_property
+    def disagreement(self) -> str:
+        """Why publishing asks for confirmation (the verdict differs from the suggestion)."""
+        return disagreement(self.fact)
 
     @property
     def merge_form(self):

@@ -4,7 +4,10 @@ Every function here writes a ``FactChange`` row (who, when, old → new, why) in
 same transaction as the change, and refuses an edit made on a stale view: the
 caller passes the ``version`` the editor saw, and a fact changed since then
 raises ``StaleEdit`` naming who changed it, so nothing is silently overwritten.
-Views, admin actions and commands all call these functions.
+Views, admin actions and commands all call these functions. The written
+fact-check, the workflow and publishing live in ``factcheck.publishing``;
+``StaleEdit``, ``InvalidChange``, ``publish_fact`` and ``unpublish_fact`` are
+also importable from here, where callers have always found them.
 """
 
 from __future__ import annotations
@@ -13,71 +16,18 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from .analysis import features_of, refresh_suggestions
+from .editing import InvalidChange, StaleEdit, review_reason_after, stage_after_edit
+from .editing import bump as _bump
+from .editing import lock as _lock
+from .editing import log as _log
 from .engine.matching import index_keys
 from .models import Claim, Evidence, Fact, FactChange, FactKey, Status
 
-
-class StaleEdit(Exception):
-    """The fact changed after the editor loaded it.
-
-    ``StaleEdit.of(fact)`` words the refusal: who changed the fact last, when,
-    and what its verdict is now.
-    """
-
-    def __init__(self, fact: Fact, message: str):
-        self.fact = fact
-        super().__init__(message)
-
-    @classmethod
-    def of(cls, fact: Fact) -> StaleEdit:
-        last = fact.changes.select_related("user").first()
-        who = last.user.get_username() if last and last.user else "someone"
-        when = timezone.localtime(last.created_at).strftime("%H:%M:%S") if last else ""
-        verdict = fact.get_status_display() if fact.status else "no verdict"
-        return cls(
-            fact,
-            f"Fact #{fact.pk} was changed by {who}{f' at {when}' if when else ''} while you were "
-            f"looking at it; it is now: {verdict}. Review the current state and try again.",
-        )
-
-
-class InvalidChange(ValueError):
-    """The change makes no sense for this fact (wrong status, claim not in fact…)."""
-
-
-def _lock(fact: Fact, expected_version: int | None) -> Fact:
-    """Reload the fact under a row lock and check the editor saw its latest version."""
-    current = Fact.objects.select_for_update().get(pk=fact.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEdit.of(current)
-    return current
-
-
-def _bump(fact: Fact, **fields) -> Fact:
-    for name, value in fields.items():
-        setattr(fact, name, value)
-    fact.version = F("version") + 1
-    fact.save(update_fields=[*fields, "version", "updated_at"])
-    fact.refresh_from_db()
-    return fact
-
-
-def _log(
-    fact: Fact, user, action: str, old: str, new: str, reason: str = "", details: dict | None = None
-) -> FactChange:
-    return FactChange.objects.create(
-        fact=fact,
-        user=user,
-        action=action,
-        old_value=old,
-        new_value=new,
-        reason=reason,
-        details=details or {},
-    )
+# Re-exported: the publishing services were here before ``publishing`` existed.
+from .publishing import publish_fact, unpublish_fact
 
 
 @transaction.atomic
@@ -101,16 +51,83 @@ def record_verdict(
         return current
     if status == "" and current.published_at:
         raise InvalidChange("Unpublish the fact-check before clearing its verdict.")
-    old = current.status
+    return _set_verdict(current, status=status, user=user, reason=reason, needs_review=False)
+
+
+def _set_verdict(
+    current: Fact,
+    *,
+    status: str,
+    user: AbstractBaseUser,
+    reason: str,
+    needs_review: bool,
+    review_reason: str = "",
+) -> Fact:
+    """Write the verdict on a locked fact, with its history row (and the workflow's)."""
+    old, flagged, flagged_reason = current.status, current.needs_review, current.review_reason
+    stage = stage_after_edit(current, user, public=True, why="The verdict changed.")
     current = _bump(
         current,
         status=status,
         status_changed_by=user,
         status_changed_at=timezone.now(),
-        needs_review=False,
+        needs_review=needs_review,
+        review_reason=review_reason if needs_review else "",
+        **stage,
     )
-    _log(current, user, FactChange.Action.STATUS, old, status, reason)
+    # Whether the fact was flagged for re-review before: undoing this verdict flags it again.
+    details: dict | None = None
+    if flagged:
+        details = {"needs_review_before": True}
+        if flagged_reason:
+            details["review_reason_before"] = flagged_reason
+    _log(current, user, FactChange.Action.STATUS, old, status, reason, details)
     return current
+
+
+def last_verdict_change(fact: Fact) -> FactChange | None:
+    """The fact's latest change if it is a verdict: the one change ``undo_verdict`` accepts."""
+    latest = fact.changes.select_related("user").first()
+    return latest if latest is not None and latest.action == FactChange.Action.STATUS else None
+
+
+@transaction.atomic
+def undo_verdict(
+    *,
+    fact: Fact,
+    change: FactChange,
+    user: AbstractBaseUser,
+    expected_version: int | None,
+) -> Fact:
+    """Undo a verdict by recording a new change that restores the verdict before it.
+
+    History is never deleted: the undo is a verdict change of its own (old → new,
+    reason "Undo of change #N"), and the re-review flag the undone verdict cleared
+    is set again. Only the fact's latest change can be undone, and only when it is
+    a verdict: a fact changed since (by anyone, in any way) is refused, as stale
+    when the editor's page is out of date, as invalid otherwise.
+
+    >>> undo_verdict(fact=f, change=f.changes.first(), user=u, expected_version=f.version)
+    """
+    current = _lock(fact, expected_version)
+    if change.fact_id != current.pk or change.action != FactChange.Action.STATUS:
+        raise InvalidChange(f"Change #{change.pk} is not a verdict on fact #{current.pk}.")
+    latest = current.changes.first()
+    if latest is None or latest.pk != change.pk or current.status != change.new_value:
+        raise InvalidChange(
+            f"Fact #{current.pk} has changed since change #{change.pk}; "
+            "only its latest change can be undone."
+        )
+    if change.old_value == "" and current.published_at:
+        raise InvalidChange("Unpublish the fact-check before undoing its verdict.")
+    return _set_verdict(
+        current,
+        status=change.old_value,
+        user=user,
+        reason=f"Undo of change #{change.pk}",
+        needs_review=bool(change.details.get("needs_review_before")),
+        review_reason=str(change.details.get("review_reason_before") or ""),
+    )
 
 
 @transaction.atomic
@@ -122,7 +139,9 @@ def set_note(
     if current.note == note:
         return current
     old = current.note
-    current = _bump(current, note=note)
+    # The note is the desk's own: it starts the work but is never published.
+    stage = stage_after_edit(current, user, public=False, why="")
+    current = _bump(current, note=note, **stage)
     _log(current, user, FactChange.Action.NOTE, old, note)
     return current
 
@@ -146,16 +165,34 @@ def assign_fact(
 
 @transaction.atomic
 def add_evidence(
-    *, fact: Fact, url: str, note: str, user: AbstractBaseUser, expected_version: int | None
+    *,
+    fact: Fact,
+    url: str,
+    note: str,
+    user: AbstractBaseUser,
+    expected_version: int | None,
+    public: bool = False,
 ) -> Evidence:
     """Link a source that supports or refutes the fact; ``user`` is recorded as who added it.
+
+    ``public`` shows it on the fact-check when next published.
 
     >>> add_evidence(fact=f, url="https://…", note="Customs data", user=u, expected_version=3)
     """
     current = _lock(fact, expected_version)
-    evidence = Evidence.objects.create(fact=current, url=url, note=note.strip(), added_by=user)
-    _bump(current)
-    _log(current, user, FactChange.Action.EVIDENCE_ADD, "", f"{url} {evidence.note}".strip())
+    evidence = Evidence.objects.create(
+        fact=current, url=url, note=note.strip(), added_by=user, public=public
+    )
+    stage = stage_after_edit(current, user, public=public, why="Public evidence was added.")
+    _bump(current, **stage)
+    shown = " (shown publicly)" if public else ""
+    _log(
+        current,
+        user,
+        FactChange.Action.EVIDENCE_ADD,
+        "",
+        f"{url} {evidence.note}".strip() + shown,
+    )
     return evidence
 
 
@@ -175,8 +212,11 @@ def remove_evidence(
         f"{evidence.url} {evidence.note}".strip(),
         "",
     )
+    stage = stage_after_edit(
+        current, user, public=evidence.public, why="Public evidence was removed."
+    )
     evidence.delete()
-    return _bump(current)
+    return _bump(current, **stage)
 
 
 @transaction.atomic
@@ -329,6 +369,12 @@ def undo_merge(
     )
     fields: dict[str, object] = {}
     carried = details.get("verdict") or ""
+    if carried and target.status == carried and target.published_at:
+        # Taking the verdict back would leave a published fact-check without one.
+        raise InvalidChange(
+            f"Fact #{target.pk} is published with the verdict this merge brought: "
+            "unpublish it before undoing the merge."
+        )
     if carried and target.status == carried:
         fields.update(status="", status_changed_by=user, status_changed_at=timezone.now())
         _log(
@@ -372,29 +418,34 @@ def flag_facts_for_review(
     """
     flagged = []
     for pk in sorted(set(fact_ids)):
-        current = _bump(_lock(Fact(pk=pk), None), needs_review=True)
+        current = _lock(Fact(pk=pk), None)
+        stage = stage_after_edit(
+            current, user, public=True, why="The text of an article it cites was replaced."
+        )
+        current = _bump(
+            current,
+            needs_review=True,
+            review_reason=review_reason_after(
+                current, f"The text of an article it cites was replaced: {reason}"
+            ),
+            **stage,
+        )
         _log(current, user, FactChange.Action.ARTICLE_TEXT, old, new, reason)
         flagged.append(current)
     return flagged
 
 
-@transaction.atomic
-def publish_fact(*, fact: Fact, user: AbstractBaseUser, expected_version: int | None) -> Fact:
-    current = _lock(fact, expected_version)
-    if not current.status:
-        raise InvalidChange("Only a fact with an editor's verdict can be published.")
-    if current.published_at:
-        return current
-    current = _bump(current, published_at=timezone.now())
-    _log(current, user, FactChange.Action.PUBLISH, "", current.status)
-    return current
-
-
-@transaction.atomic
-def unpublish_fact(*, fact: Fact, user: AbstractBaseUser, expected_version: int | None) -> Fact:
-    current = _lock(fact, expected_version)
-    if not current.published_at:
-        return current
-    current = _bump(current, published_at=None)
-    _log(current, user, FactChange.Action.UNPUBLISH, current.status, "")
-    return current
+__all__ = [
+    "InvalidChange",
+    "StaleEdit",
+    "add_evidence",
+    "assign_fact",
+    "flag_facts_for_review",
+    "merge_facts",
+    "publish_fact",
+    "record_verdict",
+    "remove_evidence",
+    "set_note",
+    "split_claim",
+    "unpublish_fact",
+]

@@ -7,11 +7,44 @@ from django.core.files.uploadedfile import UploadedFile
 
 from sources.parsing import SUPPORTED_SUFFIXES, ArticleRejected, decode
 
-from .services import check_size
+from .services import IngestResult, Outcome, check_size
 from .uploads import UPLOAD_MAX_TOTAL_BYTES, Upload, pasted_article_bytes, pasted_source_file
 
 # The suffixes offered in the file picker; the importer accepts the same.
 ACCEPT = ",".join(sorted(SUPPORTED_SUFFIXES))
+
+
+def screen_file(name: str, size: int, seen: set[str]) -> str:
+    """Why a chosen file cannot be imported, read from its name and size alone; "" if it can.
+
+    Checked before the file is read, so a file over the size limit is never loaded.
+    """
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        return f"{name}: unsupported file type {suffix or '(none)'}; use {allowed}"
+    if len(name) > 255:
+        return f"{name[:60]}…: file name longer than 255 characters"
+    if name in seen:
+        return f"{name}: chosen twice; each file needs its own name"
+    try:
+        check_size(name, size, settings.IMPORT_MAX_BYTES)
+    except ArticleRejected as error:
+        return str(error)
+    return ""
+
+
+def screen_upload(upload: Upload) -> str:
+    """Why an upload's bytes cannot be imported (empty, binary, undecodable); "" if they can.
+
+    The importer's own checks (``check_size``, ``decode``), run before anything is stored.
+    """
+    try:
+        check_size(upload.name, upload.size, settings.IMPORT_MAX_BYTES)
+        decode(upload.data, name=upload.name)
+    except ArticleRejected as error:
+        return str(error)
+    return ""
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -105,33 +138,13 @@ class ArticleUploadForm(forms.Form):
 
     def clean_files(self) -> list[UploadedFile]:
         files = self.cleaned_data["files"]
-        limit = settings.IMPORT_MAX_BYTES
-        errors, seen = [], set()
-        for f in files:
-            name = Path(f.name or "").name
-            suffix = Path(name).suffix.lower()
-            if suffix not in SUPPORTED_SUFFIXES:
-                allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))
-                errors.append(f"{name}: unsupported file type {suffix or '(none)'}; use {allowed}")
-            elif len(name) > 255:
-                errors.append(f"{name[:60]}…: file name longer than 255 characters")
-            elif name in seen:
-                errors.append(f"{name}: chosen twice; each file needs its own name")
-            else:
-                try:
-                    # Refuse before reading, so a huge file is never loaded into memory.
-                    check_size(name, f.size, limit)
-                except ArticleRejected as error:
-                    errors.append(str(error))
-            seen.add(name)
         total = sum(f.size for f in files)
         if total > UPLOAD_MAX_TOTAL_BYTES:
-            errors.append(
+            # The whole upload is refused: its files are read into memory and stored.
+            raise forms.ValidationError(
                 f"These files add up to {total:,} bytes, over the {UPLOAD_MAX_TOTAL_BYTES:,}-byte "
                 "limit for one upload; upload them in smaller batches"
             )
-        if errors:
-            raise forms.ValidationError(errors)
         return files
 
     def clean(self) -> dict[str, Any]:
@@ -150,20 +163,31 @@ class ArticleUploadForm(forms.Form):
                 "Headline, date and address apply to pasted text only; "
                 "for files they are read from the files themselves."
             )
-        uploads = (
-            [Upload(Path(f.name).name, f.read()) for f in files] if files else [self._pasted(data)]
-        )
-        problems = []
-        for upload in uploads:
-            try:
-                check_size(upload.name, upload.size, settings.IMPORT_MAX_BYTES)
-                # Empty, binary and undecodable files are refused before anything is stored.
-                decode(upload.data, name=upload.name)
-            except ArticleRejected as error:
-                problems.append(str(error))
-        if problems:
-            raise forms.ValidationError(problems)
-        data["uploads"] = uploads
+        if not files:
+            pasted = self._pasted(data)
+            if problem := screen_upload(pasted):
+                raise forms.ValidationError(problem)
+            data["uploads"], data["refused"] = [pasted], []
+            return data
+        # One bad file does not block the others: each is refused with its one-line reason
+        # (as import_articles does), and the good ones are imported.
+        uploads: list[Upload] = []
+        refused: list[IngestResult] = []
+        seen: set[str] = set()
+        for f in files:
+            name = Path(f.name or "").name
+            if problem := screen_file(name, f.size, seen):
+                refused.append(IngestResult(name, Outcome.FAILED, message=problem))
+            else:
+                upload = Upload(name, f.read())
+                if problem := screen_upload(upload):
+                    refused.append(IngestResult(name, Outcome.FAILED, message=problem))
+                else:
+                    uploads.append(upload)
+            seen.add(name)
+        if not uploads:
+            raise forms.ValidationError([result.message for result in refused])
+        data["uploads"], data["refused"] = uploads, refused
         return data
 
     @staticmethod

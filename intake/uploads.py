@@ -13,6 +13,7 @@ import hashlib
 import logging
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -89,8 +90,9 @@ def pasted_source_file(data: bytes) -> str:
     return f"pasted-{hashlib.sha256(data).hexdigest()[:12]}.txt"
 
 
-def runs_in_background(uploads: list[Upload]) -> bool:
-    return len(uploads) > 1 or sum(u.size for u in uploads) > INLINE_MAX_BYTES
+def runs_in_background(uploads: list[Upload], refused: Sequence[IngestResult] = ()) -> bool:
+    # With refused files there is a report to give: the job's page lists every file.
+    return bool(refused) or len(uploads) > 1 or sum(u.size for u in uploads) > INLINE_MAX_BYTES
 
 
 def ingest_upload(upload: Upload, *, outlet_name: str = "") -> IngestResult:
@@ -98,15 +100,36 @@ def ingest_upload(upload: Upload, *, outlet_name: str = "") -> IngestResult:
     return ingest_article(source_file=upload.name, data=upload.data, outlet_name=outlet_name)
 
 
+def _refusal_row(result: IngestResult) -> dict:
+    # "refused": never stored nor imported, so its name does not count as done when the job
+    # resumes (a good file of the same name may follow it).
+    return {
+        "source_file": result.source_file,
+        "outcome": Outcome.FAILED.value,
+        "message": result.message,
+        "article_id": None,
+        "refused": True,
+    }
+
+
 @transaction.atomic
 def create_import_job(
-    *, uploads: list[Upload], user: User | None, outlet_name: str = ""
+    *,
+    uploads: list[Upload],
+    user: User | None,
+    outlet_name: str = "",
+    refused: Sequence[IngestResult] = (),
 ) -> ImportJob:
+    """A job for ``uploads``; ``refused`` files (checked before upload, not stored) are
+    recorded as failed with their reasons, so the job reports every file chosen."""
+    totals = {outcome.value: 0 for outcome in Outcome}
+    totals[Outcome.FAILED.value] = len(refused)
     job = ImportJob.objects.create(
         created_by=user,
         outlet_name=outlet_name,
-        file_count=len(uploads),
-        totals={outcome.value: 0 for outcome in Outcome},
+        file_count=len(uploads) + len(refused),
+        totals=totals,
+        results=[_refusal_row(result) for result in refused],
     )
     ImportJobFile.objects.bulk_create(
         ImportJobFile(job=job, position=i, name=u.name, data=u.data) for i, u in enumerate(uploads)
@@ -115,9 +138,16 @@ def create_import_job(
 
 
 def start_import_job(
-    *, uploads: list[Upload], user: User | None, outlet_name: str = ""
+    *,
+    uploads: list[Upload],
+    user: User | None,
+    outlet_name: str = "",
+    refused: Sequence[IngestResult] = (),
 ) -> ImportJob:
     """Store the files in a new job and queue it for a worker; returns the job.
+
+    ``refused``: files of the same upload refused before it (unsupported, too large,
+    empty…), reported by the job as failed beside the others.
 
     The job and its files are committed before the task is queued, so a worker
     never sees a task whose job it cannot read. With the immediate backend
@@ -125,7 +155,7 @@ def start_import_job(
 
     >>> job = start_import_job(uploads=[Upload("a.txt", b"..."), ...], user=request.user)
     """
-    job = create_import_job(uploads=uploads, user=user, outlet_name=outlet_name)
+    job = create_import_job(uploads=uploads, user=user, outlet_name=outlet_name, refused=refused)
     try:
         result = run_import_job.enqueue(job.pk)
     except Exception as error:
@@ -201,7 +231,7 @@ def process_import_job(*, job_id: int) -> ImportJob:
     if token is None:
         return job
     # Results recorded before per-file outcomes existed are honoured too.
-    done = {r["source_file"] for r in job.results}
+    done = {r["source_file"] for r in job.results if not r.get("refused")}
     pending = job.files.filter(outcome="").order_by("position").values_list("pk", "name")
     try:
         # Names first, then one file's bytes at a time: memory stays flat on big batches.

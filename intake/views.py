@@ -70,10 +70,12 @@ def article_upload(request: _SignedInRequest) -> HttpResponse:
     _require_add_article(request)
     form = ArticleUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        uploads = form.cleaned_data["uploads"]
+        uploads, refused = form.cleaned_data["uploads"], form.cleaned_data["refused"]
         outlet = form.cleaned_data["outlet"]
-        if runs_in_background(uploads):
-            job = start_import_job(uploads=uploads, user=request.user, outlet_name=outlet)
+        if runs_in_background(uploads, refused):
+            job = start_import_job(
+                uploads=uploads, user=request.user, outlet_name=outlet, refused=refused
+            )
             # get_absolute_url comes from settings.ABSOLUTE_URL_OVERRIDES, unseen by mypy.
             return _go_to(request, job.get_absolute_url())  # type: ignore[attr-defined]
         try:
@@ -89,7 +91,9 @@ def article_upload(request: _SignedInRequest) -> HttpResponse:
     template = "intake/article_upload.html"
     if wants_fragment(request):
         template += "#upload-form"
-    return render(request, template, {"form": form, "recent_jobs": recent_jobs})
+    # A refused upload clears the file picker: the page names what was chosen.
+    chosen = [(f.name, f.size) for f in request.FILES.getlist("files")]
+    return render(request, template, {"form": form, "recent_jobs": recent_jobs, "chosen": chosen})
 
 
 def _limit_message(error: Exception) -> str:

@@ -27,7 +27,11 @@ Variables (all optional on a developer's machine with DEBUG=true):
     LOGIN_LOCKOUT_MINUTES how long that lockout lasts (default 15)
     NEWSROOM_NAME         the newsroom's name, as published
     NEWSROOM_URL          public base URL of the site, for absolute links in JSON-LD and feeds
-                          (default http://127.0.0.1:8000)
+                          (default: unset, each page uses the address it was requested at;
+                          `export_claims --format claimreview` needs it or --base-url)
+    PUBLISH_NEEDS_SECOND_EDITOR  "true"/"false" (default true): a fact-check is published only
+                          after review was requested and a second editor (not the one who
+                          asked, nor the one who recorded the verdict) approved it
     TASKS_BACKEND         background task backend: django_tasks_db.DatabaseBackend (default;
                           run `manage.py db_worker`) or
                           django.tasks.backends.immediate.ImmediateBackend (runs in the request)
@@ -282,8 +286,12 @@ ENGINE_SECONDS_PER_ARTICLE = env_int("ENGINE_SECONDS_PER_ARTICLE", 20)
 # is taken over by the next worker; longer than any one file can take to import.
 IMPORT_JOB_LEASE_SECONDS = env_int("IMPORT_JOB_LEASE_SECONDS", 300)
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Newsroom Fact-Check Desk")
-NEWSROOM_URL = os.environ.get("NEWSROOM_URL", "http://127.0.0.1:8000").rstrip("/")
-if not NEWSROOM_URL.startswith(("http://", "https://")):
+# Four eyes before anything is published (factcheck/publishing.py).
+PUBLISH_NEEDS_SECOND_EDITOR = env_bool("PUBLISH_NEEDS_SECOND_EDITOR", True)
+# Unset (""): public pages and the feed link to the host they were requested at; set it when
+# the public address differs (a proxy, a CDN) or for exports, which have no request.
+NEWSROOM_URL = os.environ.get("NEWSROOM_URL", "").strip().rstrip("/")
+if NEWSROOM_URL and not NEWSROOM_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(
         f"NEWSROOM_URL must start with http:// or https://, not {NEWSROOM_URL!r}"
     )

@@ -11,3 +11,7 @@ urlpatterns = [
     path("articles/", include("intake.urls")),
     path("", include("factcheck.urls")),
 ]
+
+# 403.html and 404.html are Django's handlers with our templates; the 500 page is rendered
+# without the request's context (see newsroom/views.py).
+handler500 = "newsroom.views.server_error"

@@ -5,7 +5,11 @@ from __future__ import annotations
 import hashlib
 import itertools
 
+from django.test import override_settings
+
 from factcheck.models import Claim, Fact
+from factcheck.publishing import publish_fact
+from factcheck.services import record_verdict
 from sources.models import Article, Outlet
 
 _counter = itertools.count(1)
@@ -66,3 +70,17 @@ def make_claim(
         score=score,
         **fields,
     )
+
+
+def publish(fact: Fact, *, status: str = "", user=None, **fact_fields) -> Fact:
+    """Publish ``fact`` through the real service, as the desk would with the second
+    editor's approval turned off: its claims must exist first (the publication is a
+    snapshot of them). ``status`` records that verdict first; ``fact_fields`` are
+    written on the fact before publishing (conclusion, statement, conflicts...)."""
+    if fact_fields:
+        Fact.objects.filter(pk=fact.pk).update(**fact_fields)
+        fact.refresh_from_db()
+    if status:
+        fact = record_verdict(fact=fact, status=status, user=user, expected_version=None)
+    with override_settings(PUBLISH_NEEDS_SECOND_EDITOR=False):
+        return publish_fact(fact=fact, user=user, expected_version=None, confirmed=True)

@@ -24,6 +24,7 @@ def run_manage(*args: str, env: dict) -> subprocess.CompletedProcess:
     clean.pop("SECURE_SSL_REDIRECT", None)
     clean.pop("DEV_TOOLS", None)
     clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    clean.pop("NEWSROOM_URL", None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -33,6 +34,7 @@ def run_manage(*args: str, env: dict) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_check_deploy_is_clean_with_production_settings():
     done = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -40,6 +42,7 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "WARNINGS" not in done.stdout + done.stderr
 
 
+@pytest.mark.slow
 def test_missing_secret_key_without_debug_is_an_error():
     env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
     done = run_manage("check", env=env)
@@ -47,12 +50,14 @@ def test_missing_secret_key_without_debug_is_an_error():
     assert "SECRET_KEY is not set" in done.stderr
 
 
+@pytest.mark.slow
 def test_bad_boolean_is_named():
     done = run_manage("check", env={**PRODUCTION_ENV, "DEBUG": "maybe"})
     assert done.returncode != 0
     assert "DEBUG must be true or false, not 'maybe'" in done.stderr
 
 
+@pytest.mark.slow
 def test_production_does_not_load_the_evaluation_tools():
     done = run_manage("help", "--commands", env=PRODUCTION_ENV)
     assert done.returncode == 0, done.stderr
@@ -61,6 +66,7 @@ def test_production_does_not_load_the_evaluation_tools():
     assert "evaluate_engine" not in commands and "generate_corpus" not in commands
 
 
+@pytest.mark.slow
 def test_dev_tools_loads_the_evaluation_tools():
     done = run_manage("help", "--commands", env={**PRODUCTION_ENV, "DEV_TOOLS": "true"})
     assert done.returncode == 0, done.stderr
@@ -115,3 +121,13 @@ def test_the_settings_docstring_lists_every_variable_read():
     read = set(re.findall(r'(?:env_\w+|os\.environ\.get)\("([A-Z_]+)"', source))
     assert len(read) > 15
     assert {name for name in read if name not in newsroom.settings.__doc__} == set()
+
+
+def test_newsroom_url_is_unset_by_default_so_pages_use_their_own_host():
+    env = {**PRODUCTION_ENV}
+    code = "from django.conf import settings; print(repr(settings.NEWSROOM_URL))"
+    done = run_manage("shell", "--no-imports", "-c", code, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "''"
+    done = run_manage("check", env={**env, "NEWSROOM_URL": "checks.example.org"})
+    assert "NEWSROOM_URL must start with http:// or https://" in done.stderr

@@ -18,11 +18,16 @@ import csv
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .checkworthiness import MODEL_FORMAT, CheckworthinessModel, sentence_features
+
+if TYPE_CHECKING:
+    # What csv.reader returns (the class is exposed only in _csv).
+    from _csv import Reader
 
 ID_COLUMN = "Sentence_id"
 TEXT_COLUMN = "Text"
@@ -98,7 +103,7 @@ def read_sentences(
 
 
 def _rows(
-    reader, path: Path, require_labels: bool, repair_joined_rows: bool
+    reader: Reader, path: Path, require_labels: bool, repair_joined_rows: bool
 ) -> list[LabelledSentence]:
     header = next(reader, None)
     if header is None:
@@ -142,7 +147,9 @@ def _rows(
     return rows
 
 
-def _split_joined(reader, width: int, label_at: int | None):
+def _split_joined(
+    reader: Iterable[list[str]], width: int, label_at: int | None
+) -> Iterator[list[str]]:
     for row in reader:
         joined = _JOINED_LABEL_RE.fullmatch(row[label_at]) if label_at is not None else None
         if len(row) == 2 * width - 1 and label_at == width - 1 and joined:

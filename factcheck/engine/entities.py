@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from .quantities import STOP_WORDS, following, singular, word_set
+from .types import Value
 
 # --- tables (small and general, not about any one story) --------------------
 
@@ -230,8 +231,8 @@ def _country_pair(word: str) -> str | None:
     parts = word.replace("’", "'").removesuffix("'s").split("-")
     if len(parts) < 2:
         return None
-    countries = [_country(p) for p in parts]
-    if all(countries):
+    countries = [c for c in map(_country, parts) if c]
+    if len(countries) == len(parts):
         return "-".join(sorted(set(countries)))
     return None
 
@@ -250,9 +251,9 @@ def _phrase_keys(tokens: list[str]) -> list[str]:
     keys: list[str] = []
     # Leading countries, demonyms and country pairs are keys of their own.
     while tokens:
-        head = tokens[0]
-        pair = _country_pair(head)
-        country = pair or _country(head)
+        first = tokens[0]
+        pair = _country_pair(first)
+        country = pair or _country(first)
         two = " ".join(t.lower() for t in tokens[:2])
         if two in _MULTIWORD_COUNTRIES and (
             len(tokens) == 2 or tokens[2].lower() not in _ORG_WORDS
@@ -418,7 +419,7 @@ def is_headline(text: str) -> bool:
     """Title Case without a final full stop."""
     if text.rstrip().endswith((".", "!", "?", "”", '"', "’")):
         return False
-    long_words = [w for w in _WORD_RE.findall(text) if len(w) > 3]
+    long_words: list[str] = [w for w in _WORD_RE.findall(text) if len(w) > 3]
     if len(long_words) < 6:
         return False
     return sum(w[0].isupper() for w in long_words) > 0.6 * len(long_words)
@@ -454,7 +455,7 @@ def _acronyms(text: str) -> list[str]:
     return keys
 
 
-def value_nouns(text: str, values: list[dict], offset: int = 0) -> list[str]:
+def value_nouns(text: str, values: list[Value], offset: int = 0) -> list[str]:
     """Head nouns next to values: units, and the noun a money or percent value measures
     ("bilateral trade reaching $68.7B" -> "trade", "$50B+ trade deficit" -> "trade", "deficit")."""
     keys: list[str] = []
@@ -503,7 +504,7 @@ _VERBISH = word_set(
 def find_entities(
     text: str,
     *,
-    values: list[dict] | None = None,
+    values: list[Value] | None = None,
     offset: int = 0,
     headline: bool | None = None,
 ) -> list[str]:

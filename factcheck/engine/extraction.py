@@ -29,6 +29,7 @@ import logging
 import re
 import time
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from itertools import pairwise
 
 from . import entities as ent
@@ -36,7 +37,7 @@ from .checkworthiness import score_sentence
 from .quantities import find_values, has_digit, lower_words, word_set
 from .sentences import split_sentences
 from .sourcing import anonymous_sentences, unnamed_speakers
-from .types import ExtractedClaim, Kind, Sentence
+from .types import ExtractedClaim, Kind, Sentence, Value
 
 log = logging.getLogger(__name__)
 
@@ -289,6 +290,10 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# What a claim's quantities say, without where they are: (key, value) pairs per value.
+type _Signature = tuple[tuple[tuple[str, str], ...], ...]
+
+
 class _Article:
     """What one sentence's claims need to know about the rest of the article."""
 
@@ -301,7 +306,7 @@ class _Article:
         for s in sentences:
             known.update(ent.people(s.text))
         self.known_people = frozenset(known)
-        self.seen_values: set[tuple] = set()
+        self.seen_values: set[_Signature] = set()
         self.anonymous = anonymous_sentences([s.text for s in sentences])
 
     def people_in(self, index: int) -> list[str]:
@@ -323,12 +328,12 @@ def _speaker(article: _Article, index: int, outside_quotes: str) -> str | None:
     return None
 
 
-def _value_features(values: list[dict]) -> dict[str, float]:
+def _value_features(values: list[Value]) -> dict[str, float]:
     features: dict[str, float] = {}
     for v in values:
         t = v["type"]
         if t == "date":
-            name, weight = "has_date", DATE_WEIGHT.get(v.get("precision"), 0.2)
+            name, weight = "has_date", DATE_WEIGHT.get(v.get("precision", ""), 0.2)
         elif t in VALUE_WEIGHTS:
             name, weight = VALUE_WEIGHTS[t]
         else:
@@ -341,7 +346,7 @@ def _score(features: dict[str, float]) -> float:
     return round(min(1.0, max(0.0, sum(features.values()))), 3)
 
 
-def _signature(values: list[dict]) -> tuple:
+def _signature(values: list[Value]) -> _Signature:
     """What a claim's quantities say, without where they are: repeats in one article."""
     return tuple(
         sorted(
@@ -410,7 +415,7 @@ class _Scorer:
             # "Singh: “...”" names its speaker right before the colon.
             before = text[max(0, a - 60) : a].rstrip()
             named = _NAME_COLON_RE.search(before)
-            colon = bool(named) and named.group(1).lower() in ent.people(
+            colon = named is not None and named.group(1).lower() in ent.people(
                 before, article.known_people
             )
             prev_colon = index > 0 and article.sentences[index - 1].text.rstrip().endswith(":")
@@ -441,7 +446,7 @@ class _Scorer:
     def features(
         self,
         span_text: str,
-        values: list[dict],
+        values: list[Value],
         offset: int,
         comparisons: list[tuple[int, int]],
         *,
@@ -477,7 +482,9 @@ class _Scorer:
             features["named_entity_count"] = min(ENTITY_CAP, round(weight, 3))
         return features, keys
 
-    def kind(self, values: list[dict], comparisons: list[tuple[int, int]], keys: list[str]):
+    def kind(
+        self, values: list[Value], comparisons: list[tuple[int, int]], keys: list[str]
+    ) -> Kind | None:
         # Anonymous sourcing is a flag beside the kind: a figure from unnamed
         # officials is still a figure, to be corroborated or disputed as one.
         if self.quote_texts:
@@ -486,7 +493,7 @@ class _Scorer:
         # A date inside "first visit ... after 2021" belongs to the comparison.
         starts = [a for a, _ in comparisons]
 
-        def absorbed(v: dict) -> bool:
+        def absorbed(v: Value) -> bool:
             i = bisect_right(starts, v["span_start"]) - 1
             return i >= 0 and v["span_start"] <= comparisons[i][1] + 3
 
@@ -620,12 +627,25 @@ def _split_by_amount(
     return [(a, b) for a, b in pairwise(bounds) if text[a:b].strip()]
 
 
+# Builds one claim of a sentence: (start, end, kind, features, values, entity keys).
+type _MakeClaim = Callable[
+    [int, int, Kind, dict[str, float], list[Value], list[str]], ExtractedClaim
+]
+
+
 def _sentence_claims(article: _Article, index: int) -> list[ExtractedClaim]:
     scorer = _Scorer(article, index)
     sentence, body = scorer.sentence, article.body
     flags = ["anonymous_source"] if scorer.anonymous else []
 
-    def claim(start: int, end: int, kind: Kind, features: dict[str, float], values, keys):
+    def claim(
+        start: int,
+        end: int,
+        kind: Kind,
+        features: dict[str, float],
+        values: list[Value],
+        keys: list[str],
+    ) -> ExtractedClaim:
         if scorer.anonymous and _score(features) < THRESHOLD:
             # Anonymous or exclusive sourcing is always worth an editor's look.
             features["anonymous_floor"] = round(THRESHOLD - _score(features), 3)
@@ -695,7 +715,7 @@ def _sentence_claims(article: _Article, index: int) -> list[ExtractedClaim]:
     return claims
 
 
-def _attribution_claims(scorer: _Scorer, claim) -> list[ExtractedClaim]:
+def _attribution_claims(scorer: _Scorer, claim: _MakeClaim) -> list[ExtractedClaim]:
     """ "According to X" or "<subject>, announced by X" as a claim of its own, when the
     sentence around it is not check-worthy."""
     if not scorer.named_source:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import snowballstemmer
 from rapidfuzz import fuzz
@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from factcheck.engine.units import measure_of
 
 if TYPE_CHECKING:
-    from factcheck.engine.types import ExtractedClaim
+    from factcheck.engine.types import ExtractedClaim, Value
 
 __all__ = [
     "MAX_DAYS_APART",
@@ -108,7 +108,7 @@ class ClaimFeatures:
 
     text: str
     kind: str
-    values: list[dict]
+    values: list[Value]
     entities: list[str]
     context: str
     story: tuple[str, ...] = ()
@@ -221,8 +221,8 @@ class Conflict:
     """Two values for one slot that cannot both be true."""
 
     kind: str
-    a: dict
-    b: dict
+    a: Value
+    b: Value
     description: str
 
 
@@ -295,7 +295,7 @@ def _stem(word: str) -> str:
     return word
 
 
-def _masked_tokens(context: str, values: list[dict]) -> list[str]:
+def _masked_tokens(context: str, values: list[Value]) -> list[str]:
     """Content words of the context with each value replaced by its type.
 
     "bilateral trade reaching $68.7B in FY25" and "bilateral trade of $65.7
@@ -435,7 +435,9 @@ def _top_entities(entities: list[str], n: int, *, expand: bool = True) -> list[s
 # ------------------------------------------------------------------ index keys
 
 
-def _value_anchor_words(f: ClaimFeatures, v: dict, width: int = 3, side: str = "both") -> list[str]:
+def _value_anchor_words(
+    f: ClaimFeatures, v: Value, width: int = 3, side: str = "both"
+) -> list[str]:
     """Content words next to a value in the context ("trade" in "trade of $X")."""
     vt = v.get("text") or ""
     at = f.context.find(vt) if vt else -1
@@ -514,7 +516,7 @@ _EVENTS = _wordset(
 )
 
 
-def _measure(f: ClaimFeatures, v: dict) -> str:
+def _measure(f: ClaimFeatures, v: Value) -> str:
     """What an amount measures, in one word per idea ("outlay" is "spending")."""
     near = _value_anchor_words(f, v, width=4)
     for w in near + _masked_tokens(f.context, f.values):
@@ -578,7 +580,10 @@ def index_keys(f: ClaimFeatures) -> set[str]:
             amount = _amount(v)
             if vtype == "count" and amount and amount >= LARGE_COUNT and is_specific_figure(v):
                 # A large exact count meets its other wordings ("320,000 daily
-                # riders" / "3.2 lakh passengers"): see _same_large_count.
+                # riders" / "3.2 lakh passengers"): see _same_large_count. Alone too:
+                # outlets name the story differently (the operator, the city), and an
+                # exact large count is rare enough to be a key on its own.
+                keys.add(f"figure:{amount:g}")
                 for e in fine[:2]:
                     keys.add(f"figure:{amount:g}:{e}")
         elif vtype in ("money", "percent"):
@@ -696,7 +701,7 @@ def _quote_similarity(x: str, y: str) -> float:
 _CLAUSE_BREAK_RE = re.compile(r"[;,()]|\s(?:and|but|while|whereas|although|though)\s", re.I)
 
 
-def _qualifiers(f: ClaimFeatures, v: dict) -> set[str]:
+def _qualifiers(f: ClaimFeatures, v: Value) -> set[str]:
     """What kind of figure ``v`` is (a target, a balance, exports...), read from the
     words next to it in its own clause, never from anywhere in the sentence."""
     vt = v.get("text") or ""
@@ -718,7 +723,7 @@ def _qualifiers(f: ClaimFeatures, v: dict) -> set[str]:
     return {_QUALIFIERS[w] for w in window if w in _QUALIFIERS}
 
 
-def _date_range(v: dict) -> tuple[date, date] | None:
+def _date_range(v: Value) -> tuple[date, date] | None:
     try:
         start = str(v.get("start") or "")
         end = str(v.get("end") or start)
@@ -729,7 +734,7 @@ def _date_range(v: dict) -> tuple[date, date] | None:
         return None
 
 
-def _periods_overlap(a: list[dict], b: list[dict]) -> bool | None:
+def _periods_overlap(a: list[Value], b: list[Value]) -> bool | None:
     """Do the claims' time anchors overlap? ``None`` when either has none."""
     ra = [r for r in map(_date_range, a) if r]
     rb = [r for r in map(_date_range, b) if r]
@@ -738,14 +743,14 @@ def _periods_overlap(a: list[dict], b: list[dict]) -> bool | None:
     return any(x0 <= y1 and y0 <= x1 for x0, x1 in ra for y0, y1 in rb)
 
 
-def _count_unit(v: dict) -> str:
+def _count_unit(v: Value) -> str:
     """A count's unit: the canonical unit of measure ("km" for "kilometre"), or the noun's stem."""
     raw = str(v.get("unit") or "").lower()
     measure = measure_of(raw)
     return measure.unit if measure else _stem(raw)
 
 
-def _slot(v: dict) -> tuple[str, str]:
+def _slot(v: Value) -> tuple[str, str]:
     vtype = str(v.get("type", ""))
     if vtype in ("count", "fraction", "ordinal"):
         return vtype, _count_unit(v)
@@ -772,12 +777,12 @@ _UNIT_SYNONYMS = {
 }
 
 
-def _unit(v: dict) -> str:
+def _unit(v: Value) -> str:
     unit = _count_unit(v)
     return _UNIT_SYNONYMS.get(unit, unit)
 
 
-def _units_compatible(a: dict, b: dict, pa: _Prepared, pb: _Prepared) -> bool:
+def _units_compatible(a: Value, b: Value, pa: _Prepared, pb: _Prepared) -> bool:
     """Same unit (or synonyms), or one unit named in the other claim: "the 22nd
     session of the ... Commission" against "the 22nd ... Commission".
 
@@ -852,7 +857,7 @@ def _same_whole(pa: _Prepared, pb: _Prepared) -> bool:
     )
 
 
-def _amount(v: dict) -> float | None:
+def _amount(v: Value) -> float | None:
     key = "amount" if v.get("type") == "money" else "value"
     try:
         x = abs(float(v[key]))
@@ -861,8 +866,15 @@ def _amount(v: dict) -> float | None:
     return x * _factor(v) or None
 
 
-def _factor(v: dict) -> float:
+# A money rate is compared by what it comes to in a year: "£210,000 a week" is "about
+# £11m a year". An amount with no period is taken as it is (a total, or a year's).
+_PER_YEAR = {"day": 365.0, "week": 52.0, "month": 12.0, "year": 1.0}
+
+
+def _factor(v: Value) -> float:
     """What converts a value to its canonical unit of measure (1 for plain counts)."""
+    if v.get("type") == "money":
+        return _PER_YEAR.get(str(v.get("per") or "year"), 1.0)
     measure = measure_of(str(v.get("unit") or "")) if v.get("type") == "count" else None
     return measure.factor if measure else 1.0
 
@@ -885,9 +897,10 @@ def _far_apart(pa: _Prepared, pb: _Prepared) -> str:
     return far
 
 
-def _int(x: object) -> int | None:
+def _int(x: Any) -> int | None:
+    """``x`` (a value read from JSON) as an int, or None when it is not a number."""
     try:
-        return int(x)  # type: ignore[call-overload]
+        return int(x)
     except (TypeError, ValueError):
         return None
 
@@ -916,7 +929,7 @@ _NOT_SUBJECT = _STOPWORDS | _wordset(
 SUBJECT_WIDTH = 4
 
 
-def subject_words(text: str, v: dict, story: Iterable[str] = ()) -> frozenset[str]:
+def subject_words(text: str, v: Value, story: Iterable[str] = ()) -> frozenset[str]:
     """What a figure measures, as content-word stems near it in its claim.
 
     "approved a ₹4,250 crore extension of the line" -> {"appro", "exten", "line"}.
@@ -927,12 +940,12 @@ def subject_words(text: str, v: dict, story: Iterable[str] = ()) -> frozenset[st
     return frozenset(_subject_stem(w) for w in _subject_tokens(text, v, story))
 
 
-def subject_phrase(text: str, v: dict, story: Iterable[str] = ()) -> str:
+def subject_phrase(text: str, v: Value, story: Iterable[str] = ()) -> str:
     """The words ``subject_words`` is made of, readable: "approved extension line"."""
     return " ".join(_subject_tokens(text, v, story))
 
 
-def _subject_tokens(text: str, v: dict, story: Iterable[str]) -> list[str]:
+def _subject_tokens(text: str, v: Value, story: Iterable[str]) -> list[str]:
     vt = v.get("text") or ""
     at = text.find(vt) if vt else -1
     if at < 0:
@@ -956,7 +969,7 @@ class Measured:
     """A claim read as a measured subject with a value, and attributes beside it."""
 
     subject: str
-    value: dict | None
+    value: Value | None
     time_reference: list[str]
     attributes: list[str]
 
@@ -1001,10 +1014,11 @@ SUBJECT_STEM_LETTERS = 5
 
 @lru_cache(maxsize=65536)
 def _subject_stem(word: str) -> str:
-    return _STEMMER.stemWord(word)[:SUBJECT_STEM_LETTERS]
+    stem: str = _STEMMER.stemWord(word)
+    return stem[:SUBJECT_STEM_LETTERS]
 
 
-def is_specific_figure(v: dict) -> bool:
+def is_specific_figure(v: Value) -> bool:
     """A figure two reports are unlikely to share by chance: exact (no "about")
     and written with two or more significant digits ("24.6 km", "23 batches",
     "₹4,250 crore"), not a round or small number ("six", "20 per cent")."""
@@ -1014,7 +1028,7 @@ def is_specific_figure(v: dict) -> bool:
     return len(digits.strip("0")) >= 2
 
 
-def _same_amount(a: dict, b: dict) -> bool:
+def _same_amount(a: Value, b: Value) -> bool:
     """The same number, rounding aside ("$68.7B" / "$68.66 billion").
 
     An approximate figure is the same as another approximate one only: "about
@@ -1039,7 +1053,7 @@ def _same_amount(a: dict, b: dict) -> bool:
 LARGE_COUNT = 1000
 
 
-def _same_large_count(a: dict, b: dict) -> bool:
+def _same_large_count(a: Value, b: Value) -> bool:
     """Two counts of nouns (not units of measure) giving one large, exact number."""
     if a.get("type") != "count" or b.get("type") != "count":
         return False
@@ -1071,7 +1085,7 @@ def _figures(pa: _Prepared, pb: _Prepared) -> _Figures | None:
     Pairs that agree are preferred to pairs that conflict, then pairs whose
     subjects overlap most: a claim is about the figure it shares, if any.
     """
-    best: tuple | None = None
+    best: tuple[tuple[bool, bool, float], _Figures] | None = None
     for va, qa, sa in zip(pa.primary, pa.qualifiers, pa.subjects, strict=True):
         for vb, qb, sb in zip(pb.primary, pb.qualifiers, pb.subjects, strict=True):
             if va.get("type") != vb.get("type") or va.get("type") == "ordinal" or qa != qb:
@@ -1205,6 +1219,10 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
         shared = len(pa.story & pb.story)
         smaller = min(len(pa.story), len(pb.story))
         story = shared / smaller if shared >= min(2, smaller) else 0.0
+        # Names either claim or its story gives: one outlet's story is "Dunmore,
+        # Harrow River", another's "Pelican Sound, North Carolina", and the claims
+        # themselves both name the hurricane and the state.
+        shared_names = len((pa.story | pa.names) & (pb.story | pb.names))
         ent = 0.7 * ent + 0.3 * story
         # A claim that names nothing specific ("The commission met on June
         # 25") can only be placed by its story: without shared names, either
@@ -1217,7 +1235,7 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
             # Two outlets pick different main names for one story (a markets
             # paper names the stock exchange, a wire the regulator): in the
             # same week, two shared names place the claims in one story.
-            placed = max(story, own) >= MIN_STORY_OVERLAP or shared >= STORY_NAMES_SHARED
+            placed = max(story, own) >= MIN_STORY_OVERLAP or shared_names >= STORY_NAMES_SHARED
         else:
             # The same officials answer for the next flood too: weeks apart,
             # the claims must also say nearly the same thing.
@@ -1307,7 +1325,7 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
 # ------------------------------------------------------------------ conflicts
 
 
-def _interval(v: dict, amount: float) -> tuple[float, float]:
+def _interval(v: Value, amount: float) -> tuple[float, float]:
     bound = v.get("bound")
     if bound == "min":
         return amount, float("inf")
@@ -1318,7 +1336,7 @@ def _interval(v: dict, amount: float) -> tuple[float, float]:
     return amount, amount
 
 
-def _amounts_conflict(a: dict, b: dict, key: str) -> bool:
+def _amounts_conflict(a: Value, b: Value, key: str) -> bool:
     try:
         xa, xb = float(a[key]) * _factor(a), float(b[key]) * _factor(b)
     except (KeyError, TypeError, ValueError):
@@ -1335,7 +1353,7 @@ def _month_day(s: str) -> str:
     return s[-5:]
 
 
-def _dates_conflict(a: dict, b: dict) -> bool:
+def _dates_conflict(a: Value, b: Value) -> bool:
     pa, pb = a.get("precision"), b.get("precision")
     sa, sb = str(a.get("start") or ""), str(b.get("start") or "")
     ea, eb = str(a.get("end") or sa), str(b.get("end") or sb)
@@ -1357,7 +1375,7 @@ def _dates_conflict(a: dict, b: dict) -> bool:
     return not (ra[0] <= rb[1] and rb[0] <= ra[1])
 
 
-def _conflicting(a: dict, b: dict) -> bool:
+def _conflicting(a: Value, b: Value) -> bool:
     t = a.get("type")
     if t != b.get("type"):
         return False
@@ -1381,7 +1399,7 @@ def _conflicting(a: dict, b: dict) -> bool:
     return False
 
 
-def find_conflicts(a_values: list[dict], b_values: list[dict]) -> list[Conflict]:
+def find_conflicts(a_values: list[Value], b_values: list[Value]) -> list[Conflict]:
     """Values of the same type and unit that disagree.
 
     Values are grouped into slots (type plus unit). When one side states a
@@ -1390,8 +1408,8 @@ def find_conflicts(a_values: list[dict], b_values: list[dict]) -> list[Conflict]
     in order of appearance, so "grew 6% ... inflation 4%" against the same two
     figures is not read as 6% vs 4%.
     """
-    slots_a: dict[tuple[str, str], list[dict]] = {}
-    slots_b: dict[tuple[str, str], list[dict]] = {}
+    slots_a: dict[tuple[str, str], list[Value]] = {}
+    slots_b: dict[tuple[str, str], list[Value]] = {}
     for v in a_values:
         slots_a.setdefault(_slot_for_conflict(v), []).append(v)
     for v in b_values:
@@ -1401,7 +1419,7 @@ def find_conflicts(a_values: list[dict], b_values: list[dict]) -> list[Conflict]
         vb = slots_b.get(slot)
         if not vb:
             continue
-        pairs: list[tuple[dict, dict]]
+        pairs: list[tuple[Value, Value]]
         if len(va) == 1 or len(vb) == 1:
             one, many, flipped = (va[0], vb, False) if len(va) == 1 else (vb[0], va, True)
             if any(not _conflicting(one, m) for m in many):
@@ -1423,7 +1441,7 @@ def find_conflicts(a_values: list[dict], b_values: list[dict]) -> list[Conflict]
     return out
 
 
-def _slot_for_conflict(v: dict) -> tuple[str, str]:
+def _slot_for_conflict(v: Value) -> tuple[str, str]:
     t = str(v.get("type", ""))
     if t == "money":
         return t, str(v.get("currency") or "")
@@ -1492,7 +1510,7 @@ def _ordinal_suffix(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
-def _describe_date(v: dict) -> str:
+def _describe_date(v: Value) -> str:
     precision = v.get("precision")
     start = str(v.get("start") or "")
     end = str(v.get("end") or start)
@@ -1524,7 +1542,7 @@ def _describe_date(v: dict) -> str:
     return f"{s.day} {_MONTHS[s.month - 1]} {s.year} – {e.day} {_MONTHS[e.month - 1]} {e.year}"
 
 
-def describe_value(v: dict) -> str:
+def describe_value(v: Value) -> str:
     """Readable text for a normalised value.
 
     >>> describe_value({"type": "money", "amount": 68.7e9, "currency": "USD", "bound": None})
@@ -1541,7 +1559,9 @@ def describe_value(v: dict) -> str:
             currency = str(v.get("currency") or "")
             amount = _number(float(v["amount"]))
             sign = _CURRENCY_SIGNS.get(currency)
-            return f"{prefix}{sign}{amount}" if sign else f"{prefix}{currency} {amount}".strip()
+            per = f" a {v['per']}" if v.get("per") else ""
+            shown = f"{prefix}{sign}{amount}" if sign else f"{prefix}{currency} {amount}".strip()
+            return shown + per
         if t == "count":
             n = float(v["value"])
             unit = str(v.get("unit") or "")

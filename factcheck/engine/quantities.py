@@ -11,7 +11,8 @@ when ``text`` is a slice of it). Values other than dates and fiscal years also
 carry those offsets as ``start``/``end``; for dates ``start``/``end`` are the
 ISO dates of the period, as below.
 
-- money: ``amount`` (float), ``currency`` (ISO code), ``bound``
+- money: ``amount`` (float), ``currency`` (ISO code), ``bound``; ``per`` (hour, day,
+  week, month, year) when it is a rate
 - count: ``value`` (float), ``unit`` (singular lower-case head noun or None), ``bound``
 - fraction: ``numerator``, ``denominator`` (ints), ``unit``
 - percent: ``value`` (float), ``bound``
@@ -37,9 +38,11 @@ import calendar
 import datetime
 import math
 import re
+from collections.abc import Iterator
 
 from text_to_num import text2num
 
+from .types import Value
 from .units import measure_of
 
 # --- number pieces -----------------------------------------------------------
@@ -97,10 +100,11 @@ _SCALE_WORDS = {
     "t": 1e12,
 }
 _SCALE_WORD = r"(?:thousand|lakhs?|lacs?|millions?|mn|mln|crores?|cr|billions?|bn|trillion|tn)"
-# One or two scale words ("5 lakh crore"), or one letter glued to the number ("$68.7B").
+# One or two scale words ("5 lakh crore"), also hyphenated as a modifier ("a $3-billion
+# deal", "the ₹4,250-crore extension"), or one letter glued to the number ("$68.7B").
 _SCALE = (
     rf"(?:(?P<letter>[kKmMbBtT])(?![\w])"
-    rf"|\s?(?P<words>{_SCALE_WORD}(?:\s{_SCALE_WORD})?)\b)"
+    rf"|[\s\-]?(?P<words>{_SCALE_WORD}(?:[\s\-]{_SCALE_WORD})?)\b)"
 )
 
 _BOUNDS = {
@@ -195,6 +199,19 @@ _MONEY_PREFIX_AT = re.compile(
     rf"\s?(?P<num>{_ND_BARE}|(?i:{_NW}))(?!\d|,\d)"
     rf"{_SCALE}?(?P<plus>\+)?"
 )
+_RATE_AT = re.compile(
+    r"[ \t\-]*(?i:(?:a|an|per|each|every)[ \t\-]+(?P<per>hour|day|week|month|year|annum)"
+    r"|(?P<adv>hourly|daily|weekly|monthly|yearly|annually))\b"
+)
+_RATE_PERIODS = {
+    "annum": "year",
+    "hourly": "hour",
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "yearly": "year",
+    "annually": "year",
+}
 _MONEY_SUFFIX_AT = re.compile(
     rf"(?P<num>{_NUM}){_SCALE}?(?P<plus>\+)?\s+"
     r"(?:(?:US|U\.S\.|American|Indian)\s+)?"
@@ -280,12 +297,20 @@ _TENS = {
     "ninety": 90,
 }
 _ORDINAL_TRIGGERS = frozenset(_ORDINAL_UNITS) | frozenset(_ORDINAL_TENS) | {"first"}
-_ORDINAL_DIGIT_AT = re.compile(r"(?<![\w.\-])(?P<digits>\d{1,6})(?:st|nd|rd|th)\b(?!-)")
+# A hyphen after an ordinal makes a compound ("second-hand", "third-party", "22nd-ranked"),
+# except before a superlative: "third-biggest signing", "second-most expensive", "3rd-highest"
+# rank a thing like "fifth largest bank" does.
+_RANKING = r"-(?:most|least|[a-z]{2,}est)\b"
+_RANKING_AT = re.compile(r"-(?:(?:most|least)[ \t]+[A-Za-z]+|[a-z]{2,}est)\b")
+_ORDINAL_DIGIT_AT = re.compile(
+    r"(?<![\w.\-])(?P<digits>\d{1,6})(?:st|nd|rd|th)\b(?:(?=" + _RANKING + r")|(?!-))"
+)
 # "first" and "last" are left to comparisons ("first visit since 2021").
 _ORDINAL_WORD_RE = re.compile(
     r"\b(?i:(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
     r"(?P<unit1>first|" + "|".join(_ORDINAL_UNITS) + r"))"
-    r"|(?P<unit2>" + "|".join(list(_ORDINAL_UNITS) + list(_ORDINAL_TENS)) + r"))\b(?![-’'])"
+    r"|(?P<unit2>" + "|".join(list(_ORDINAL_UNITS) + list(_ORDINAL_TENS)) + r"))\b"
+    r"(?:(?=" + _RANKING + r")|(?![-’']))"
 )
 _COUNT_AT = re.compile(
     rf"(?P<num>{_NUM}){_SCALE}?(?P<plus>\+)?(?:-(?P<hyunit>[A-Za-z]{{2,20}})\b(?!-)"
@@ -387,9 +412,12 @@ _RELATIVE_PERIOD_RE = re.compile(
 )
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _RELATIVE_DAY_RE = re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)
+# Future, or future as seen from a reported statement ("said the river would crest on
+# Thursday", "forecast to peak on Friday"): the weekday lies ahead of the article.
 _FUTURE_RE = re.compile(
     r"\b(?:will|shall|'ll|is\s+to|are\s+to|to\s+be\s+held|scheduled|expected|upcoming|next"
-    r"|set\s+to|due\s+to|going\s+to|plans?\s+to)\b|’ll",
+    r"|set\s+to|due\s+to|going\s+to|plans?\s+to|would(?!\s+have)|forecast\s+to"
+    r"|predicted\s+to|likely\s+to)\b|’ll",
     re.IGNORECASE,
 )
 
@@ -441,7 +469,7 @@ def _email_end(text: str, start: int, end: int) -> int:
             return word.end()
 
 
-def _url_spans(text: str):
+def _url_spans(text: str) -> Iterator[tuple[int, int]]:
     r"""(start, end) of each web or e-mail address, as ``_WEB_RE|\S+@\S+\.\w+`` would
     find them left to right."""
     for token in _TOKEN_RE.finditer(text):
@@ -599,7 +627,7 @@ def _parse_number(s: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _scale(m: re.Match) -> float:
+def _scale(m: re.Match[str]) -> float:
     letter = m.group("letter")
     if letter:
         return _SCALE_WORDS[letter.lower()]
@@ -607,7 +635,7 @@ def _scale(m: re.Match) -> float:
     if not words:
         return 1.0
     factor = 1.0
-    for w in words.lower().split():
+    for w in re.split(r"[\s\-]+", words.lower()):
         factor *= _SCALE_WORDS.get(w, 1.0)
     return factor
 
@@ -662,17 +690,32 @@ def _nearest_year(mo: int, d: int, published: datetime.date) -> int | None:
     return best[1] if best else None
 
 
+# A sentence ends at a full stop, question or exclamation mark followed by a space (not
+# the point in "24.5ft" or "$3.75"), or at a line break.
+_SENTENCE_END_RE = re.compile(r"[.?!](?=\s|$)|\n")
+
+
+SENTENCE_REACH = 600
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind("?", 0, start))
-    right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
-    return text[left + 1 : right]
+    """The sentence holding ``text[start:end]``, at most ``SENTENCE_REACH`` characters
+    either side (so a text of many dates costs linear time)."""
+    left = max(0, start - SENTENCE_REACH)
+    for m in _SENTENCE_END_RE.finditer(text, left, start):
+        left = m.end()
+    after = _SENTENCE_END_RE.search(text, end, end + SENTENCE_REACH)
+    return text[left : after.start() if after else min(len(text), end + SENTENCE_REACH)]
 
 
 def _future_tense(text: str, start: int, end: int) -> bool:
     """Is the event on a weekday ahead of the article? The verb just before the day
     decides ("arrived on Thursday" vs "will leave on Saturday"), else the sentence."""
-    near = text[max(0, start - 40) : start]
+    cut = max(0, start - 40)
+    near = text[cut:start]
+    if cut and text[cut - 1].isalnum():
+        # The window began inside a word: "xpected" is no past tense.
+        near = near.split(" ", 1)[-1] if " " in near else ""
     clause = re.split(r"[,;:]", near)[-1]
     if _FUTURE_RE.search(clause):
         return True
@@ -715,7 +758,7 @@ class _Finder:
         self.published = published
         self.words = words
         self.taken = bytearray(len(text))
-        self.values: list[dict] = []
+        self.values: list[Value] = []
         self.has_digit = has_digit(text)
         self.digit_starts = (
             [m.start() for m in _NUM_START_RE.finditer(text)] if self.has_digit else []
@@ -729,7 +772,7 @@ class _Finder:
     def block(self, start: int, end: int) -> None:
         self.taken[start:end] = b"\x01" * (end - start)
 
-    def add(self, start: int, end: int, value: dict) -> bool:
+    def add(self, start: int, end: int, value: Value) -> bool:
         # Trim whitespace so ``text`` never starts or ends with a space.
         while start < end and self.text[start].isspace():
             start += 1
@@ -748,7 +791,7 @@ class _Finder:
         self.values.append(value)
         return True
 
-    def matches(self, rx: re.Pattern, starts: list[int]):
+    def matches(self, rx: re.Pattern[str], starts: list[int]) -> Iterator[re.Match[str]]:
         """``rx`` matched at each anchor that is still free."""
         text, taken = self.text, self.taken
         for p in starts:
@@ -999,7 +1042,7 @@ class _Finder:
                 cw = m["cw"].lower().split()[0]
                 self.add_money(m, _CURRENCY_WORDS.get(cw, "USD"))
 
-    def add_money(self, m: re.Match, currency: str) -> None:
+    def add_money(self, m: re.Match[str], currency: str) -> None:
         number = _parse_number(m["num"])
         if number is None:
             return
@@ -1010,7 +1053,14 @@ class _Finder:
         if bound is None and m["plus"]:
             bound = "min"
         value = {"type": "money", "amount": float(amount), "currency": currency, "bound": bound}
-        self.add(start, m.end(), value)
+        end = m.end()
+        # A rate ("£210,000 a week", "£11m a year", "Rs 40,000 per month") keeps its period.
+        rate = _RATE_AT.match(self.text, end)
+        if rate:
+            period = (rate["per"] or rate["adv"]).lower()
+            value["per"] = _RATE_PERIODS.get(period, period)
+            end = rate.end()
+        self.add(start, end, value)
 
     def percents(self) -> None:
         if "%" not in self.text and not (self.words & _PERCENT_TRIGGERS):
@@ -1065,7 +1115,7 @@ class _Finder:
 
     def ordinals(self) -> None:
         text = self.text
-        found: list[tuple[re.Match, int]] = []
+        found: list[tuple[re.Match[str], int]] = []
         if self.has_digit:
             found += [
                 (m, int(m["digits"])) for m in self.matches(_ORDINAL_DIGIT_AT, self.digit_starts)
@@ -1083,7 +1133,10 @@ class _Finder:
                     value = _ORDINAL_UNITS.get(u) or _ORDINAL_TENS[u]
                 found.append((m, value))
         for m, value in found:
-            phrase = following(text, m.end(), limit=4)
+            # "third-biggest signing", "second-most expensive port": the noun follows
+            # the superlative.
+            ranking = _RANKING_AT.match(text, m.end())
+            phrase = following(text, ranking.end() if ranking else m.end(), limit=4)
             unit = singular(phrase[-1][0]) if phrase else None
             if unit is None and not m.group(0)[0].isdigit():
                 # A word ordinal with no noun after it ("came second") is not a value.
@@ -1165,7 +1218,7 @@ class _Finder:
             if not (unit_end > end and self.add(start, unit_end, count)):
                 self.add(start, end, count)
 
-    def run(self) -> list[dict]:
+    def run(self) -> list[Value]:
         text = self.text
         if "://" in text or "www." in text or "@" in text:
             for start, end in _url_spans(text):
@@ -1197,7 +1250,7 @@ def find_values(
     offset: int = 0,
     published: datetime.date | None = None,
     words: frozenset[str] | None = None,
-) -> list[dict]:
+) -> list[Value]:
     """Every normalised value in ``text``, in order; offsets are ``offset`` + index in
     ``text``. ``words`` (from ``lower_words(text)``) may be passed when already known.
 
@@ -1211,7 +1264,7 @@ def find_values(
     return _Finder(text, offset, _as_date(published), words).run()
 
 
-def normalise_money(text: str) -> dict | None:
+def normalise_money(text: str) -> Value | None:
     """The first money value in ``text``, or None: "$68.7B" -> amount 68.7e9, USD."""
     for value in find_values(text):
         if value["type"] == "money":

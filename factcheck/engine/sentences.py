@@ -67,7 +67,7 @@ def _inside_quotes(para: str) -> bytearray:
     return inside
 
 
-def _decide(para: str, m: re.Match) -> bool | None:
+def _decide(para: str, m: re.Match[str]) -> bool | None:
     """True: a boundary; False: not one; None: ask pysbd."""
     nxt = m.group(5)
     if nxt.islower():
@@ -124,7 +124,7 @@ def _paragraph_ends(para: str) -> list[int]:
         if decision is None:
             ambiguous = True
             nxt = _NEXT_WORD_RE.match(para, m.start(5))
-            decision = bool(nxt) and nxt.group(0) in _COMMON_STARTERS
+            decision = nxt is not None and nxt.group(0) in _COMMON_STARTERS
         if decision:
             ends.append(end)
     if ambiguous and len(para) <= _PYSBD_MAX_CHARS:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.engine.matching import Conflict, describe_value, find_conflicts
+from factcheck.engine.types import Value
 
 __all__ = ["Report", "Suggestion", "origins_of", "states_change", "suggest"]
 
@@ -41,7 +42,7 @@ class Report:
     article_id: int
     label: str
     origin: int
-    values: list[dict]
+    values: list[Value]
     published: date | None = None
     # The report tells its figure as one that moves over time (``states_change``).
     changing: bool = False

@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+# A normalised value found in a claim ("money", "count", "date", ...): a JSON dict whose
+# keys depend on its ``type``; ``quantities.py`` documents each shape.
+type Value = dict[str, Any]
+
 
 class Kind(StrEnum):
     """What sort of check-worthy statement a claim is."""
@@ -51,7 +55,7 @@ class ExtractedClaim:
     kind: Kind
     score: float
     features: dict[str, float] = field(default_factory=dict)
-    values: list[dict[str, Any]] = field(default_factory=list)
+    values: list[Value] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     # The sentence the claim was cut from, for context and matching.

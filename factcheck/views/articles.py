@@ -37,7 +37,8 @@ def article_list(request: HttpRequest) -> HttpResponse:
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.with_outlet(), pk=pk)
     context = article_page_context(article)
-    # The highlighted text refetches itself when a verdict changes.
-    if wants_fragment(request) and request.htmx.target == "article-text":
-        return render(request, f"{ARTICLE_PAGE}#article-text", context)
+    # The highlighted text refetches itself when a verdict changes; the claim panel's
+    # Close link swaps in the empty panel.
+    if wants_fragment(request) and request.htmx.target in ("article-text", "claim-panel"):
+        return render(request, f"{ARTICLE_PAGE}#{request.htmx.target}", context)
     return render(request, ARTICLE_PAGE, context)

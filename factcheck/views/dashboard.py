@@ -5,8 +5,12 @@ from django.views.decorators.http import require_GET
 
 from sources.models import Article
 
-from ..dashboard import article_progress, corroboration_matrix, status_counts
+from ..dashboard import article_progress, assigned_inbox, corroboration_matrix, status_counts
 from ..models import Claim, Fact
+from .changes import RECORD
+
+# How many facts the dashboard's "needs re-review" and "ready for review" lists show.
+DASHBOARD_LIST = 10
 
 
 @require_GET
@@ -14,10 +18,18 @@ from ..models import Claim, Fact
 def dashboard(request: HttpRequest) -> HttpResponse:
     progress, progress_total = article_progress()
     context = {
+        # Only editors are assigned facts: viewers' dashboards skip the query.
+        "inbox": assigned_inbox(request.user) if request.user.has_perm(RECORD) else None,
         "counts": status_counts(),
         "progress": progress,
         "progress_total": progress_total,
         "matrix": corroboration_matrix(),
+        "rereview": list(Fact.objects.needing_review()[:DASHBOARD_LIST]),
+        "ready": list(
+            Fact.objects.ready_for_review().select_related("review_requested_by", "approved_by")[
+                :DASHBOARD_LIST
+            ]
+        ),
         "totals": {
             "articles": Article.objects.count(),
             "claims": Claim.objects.count(),

@@ -35,29 +35,43 @@ from newsroom.htmx import wants_fragment
 
 from ..forms import (
     AssignForm,
+    ClearReviewForm,
     EvidenceForm,
+    EvidenceVisibilityForm,
+    FactCheckForm,
     MergeForm,
     NoteForm,
+    PublishForm,
+    ReasonForm,
     SplitForm,
+    UndoForm,
     UndoMergeForm,
     VerdictForm,
     VersionForm,
 )
 from ..models import Claim, Evidence, Fact, FactChange
 from ..pages import ClaimPanel, FactPage, MergeComparison, article_page_context
+from ..publishing import (
+    approve_publication,
+    clear_review_flag,
+    publish_fact,
+    request_review,
+    show_evidence,
+    unpublish_fact,
+    write_factcheck,
+)
 from ..services import (
     InvalidChange,
     StaleEdit,
     add_evidence,
     assign_fact,
     merge_facts,
-    publish_fact,
     record_verdict,
     remove_evidence,
     set_note,
     split_claim,
     undo_merge,
-    unpublish_fact,
+    undo_verdict,
 )
 from .changes import PUBLISH, RECORD, Outcome, attempt, require
 
@@ -68,6 +82,8 @@ MERGE_PAGE = "factcheck/fact_merge.html"
 FACT_REGIONS = frozenset(
     {
         "fact-summary",
+        "fact-review",
+        "fact-factcheck",
         "fact-claims",
         "fact-verdict",
         "fact-publish",
@@ -187,13 +203,20 @@ def _answer(
 
 
 def _answer_panel(
-    request: HttpRequest, claim: Claim, outcome: Outcome, *, events: tuple[str, ...] = ()
+    request: HttpRequest,
+    claim: Claim,
+    outcome: Outcome,
+    *,
+    events: tuple[str, ...] = (),
+    reason_draft: str = "",
 ) -> HttpResponse:
-    """The claim panel's answer to a verdict posted from it."""
+    """The claim panel's answer to a verdict posted from it (``reason_draft`` kept if refused)."""
     claim = Claim.objects.select_related("fact__status_changed_by", "article__outlet").get(
         pk=claim.pk
     )
-    panel = ClaimPanel(claim, alert=outcome.alert)
+    panel = ClaimPanel(
+        claim, alert=outcome.alert, reason_draft=reason_draft if not outcome.done else ""
+    )
     if wants_fragment(request):
         response = render(
             request, f"{ARTICLE_PAGE}#claim-panel", {"panel": panel}, status=outcome.status
@@ -232,8 +255,9 @@ def fact_verdict(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, RECORD)
     fact = get_object_or_404(Fact, pk=pk)
     claim = _posted_claim(request, fact)
+    form = VerdictForm(request.POST)
     outcome = attempt(
-        VerdictForm(request.POST),
+        form,
         lambda data: record_verdict(
             fact=fact,
             status=data["status"],
@@ -243,9 +267,37 @@ def fact_verdict(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     )
     events = ("verdictChanged", "factChanged")
+    # A refused verdict keeps the reason the editor typed.
     if claim is not None:
-        return _answer_panel(request, claim, outcome, events=events)
-    return _answer(request, fact, "fact-verdict", outcome, events=events)
+        reason = form.data.get("reason", "")
+        return _answer_panel(request, claim, outcome, events=events, reason_draft=reason)
+    return _answer(request, fact, "fact-verdict", outcome, events=events, forms={"verdict": form})
+
+
+@require_POST
+@login_required
+def fact_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo the fact's latest verdict (offered on it in the history)."""
+    require(request, RECORD)
+    fact = get_object_or_404(Fact, pk=pk)
+
+    def undo(data) -> Fact:
+        change = FactChange.objects.filter(pk=data["change"], fact=fact).first()
+        if change is None:
+            raise InvalidChange(f"There is no change #{data['change']} on fact #{fact.pk}.")
+        return undo_verdict(
+            fact=fact, change=change, user=request.user, expected_version=data["version"]
+        )
+
+    outcome = attempt(UndoForm(request.POST), undo)
+    return _answer(
+        request,
+        fact,
+        "fact-verdict",
+        outcome,
+        events=("verdictChanged", "factChanged"),
+        notice="Verdict undone: the history records the undo.",
+    )
 
 
 @require_POST
@@ -289,26 +341,160 @@ def fact_assign(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _publish(request: HttpRequest, pk: int, service) -> HttpResponse:
-    require(request, PUBLISH)
+def _workflow(request: HttpRequest, pk: int, perm: str, form, service, notice: str):
+    """A workflow step posted from the publication region: ``service(fact, data)``."""
+    require(request, perm)
     fact = get_object_or_404(Fact, pk=pk)
-    outcome = attempt(
-        VersionForm(request.POST),
-        lambda data: service(fact=fact, user=request.user, expected_version=data["version"]),
+    outcome = attempt(form, lambda data: service(fact, data))
+    return _answer(
+        request,
+        fact,
+        "fact-publish",
+        outcome,
+        events=("factChanged", "publishChanged"),
+        notice=notice,
     )
-    return _answer(request, fact, "fact-publish", outcome, events=("factChanged", "publishChanged"))
+
+
+@require_POST
+@login_required
+def fact_request_review(request: HttpRequest, pk: int) -> HttpResponse:
+    return _workflow(
+        request,
+        pk,
+        RECORD,
+        VersionForm(request.POST),
+        lambda fact, data: request_review(
+            fact=fact, user=request.user, expected_version=data["version"]
+        ),
+        "Review requested: a second editor can now approve it.",
+    )
+
+
+@require_POST
+@login_required
+def fact_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    return _workflow(
+        request,
+        pk,
+        PUBLISH,
+        VersionForm(request.POST),
+        lambda fact, data: approve_publication(
+            fact=fact, user=request.user, expected_version=data["version"]
+        ),
+        "Approved for publication.",
+    )
 
 
 @require_POST
 @login_required
 def fact_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    return _publish(request, pk, publish_fact)
+    return _workflow(
+        request,
+        pk,
+        PUBLISH,
+        PublishForm(request.POST),
+        lambda fact, data: publish_fact(
+            fact=fact,
+            user=request.user,
+            expected_version=data["version"],
+            confirmed=data["confirm"],
+        ),
+        "Published.",
+    )
 
 
 @require_POST
 @login_required
 def fact_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
-    return _publish(request, pk, unpublish_fact)
+    return _workflow(
+        request,
+        pk,
+        PUBLISH,
+        ReasonForm(request.POST),
+        lambda fact, data: unpublish_fact(
+            fact=fact, user=request.user, expected_version=data["version"], reason=data["reason"]
+        ),
+        "Unpublished.",
+    )
+
+
+@require_POST
+@login_required
+def fact_clear_review(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request, RECORD)
+    fact = get_object_or_404(Fact, pk=pk)
+    form = ClearReviewForm(request.POST)
+    outcome = attempt(
+        form,
+        lambda data: clear_review_flag(
+            fact=fact, user=request.user, expected_version=data["version"], reason=data["reason"]
+        ),
+    )
+    return _answer(
+        request,
+        fact,
+        "fact-review",
+        outcome,
+        events=("factChanged", "reviewCleared"),
+        notice="Re-review cleared.",
+        forms={"clear_review": form},
+    )
+
+
+@require_POST
+@login_required
+def fact_factcheck(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request, RECORD)
+    fact = get_object_or_404(Fact, pk=pk)
+    form = FactCheckForm(request.POST)
+    outcome = attempt(
+        form,
+        lambda data: write_factcheck(
+            fact=fact,
+            statement=data["statement"],
+            claimant=data["claimant"],
+            claimant_kind=data["claimant_kind"],
+            conclusion=data["conclusion"],
+            user=request.user,
+            expected_version=data["version"],
+        ),
+    )
+    return _answer(
+        request,
+        fact,
+        "fact-factcheck",
+        outcome,
+        events=("factChanged", "factcheckChanged"),
+        notice="Fact-check saved.",
+        forms={"factcheck": form},
+    )
+
+
+@require_POST
+@login_required
+def evidence_visibility(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+    require(request, RECORD)
+    evidence = get_object_or_404(
+        Evidence.objects.select_related("fact"), pk=evidence_pk, fact_id=pk
+    )
+    outcome = attempt(
+        EvidenceVisibilityForm(request.POST),
+        lambda data: show_evidence(
+            evidence=evidence,
+            public=data["public"],
+            user=request.user,
+            expected_version=data["version"],
+        ),
+    )
+    return _answer(
+        request,
+        evidence.fact,
+        "fact-evidence",
+        outcome,
+        events=("factChanged", "evidenceChanged"),
+        notice="Evidence updated.",
+    )
 
 
 @require_POST
@@ -323,6 +509,7 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
             fact=fact,
             url=data["url"],
             note=data["note"],
+            public=data["public"],
             user=request.user,
             expected_version=data["version"],
         ),

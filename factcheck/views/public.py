@@ -1,71 +1,55 @@
-"""Public fact-check pages: no login, published facts only, article text escaped."""
+"""Public fact-check pages: no login, published facts only, article text escaped.
+
+Every page reads the latest ``Publication`` of a fact (its frozen snapshot), never
+the live fact: what the engine or an editor changes afterwards appears only when
+the fact-check is published again.
+"""
+
+import datetime as dt
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from factcheck.claimreview import (
     BEST_RATING,
     RATING_VALUES,
     WORDING,
     WORST_RATING,
-    appearances,
     claim_review,
-    differing_values,
     json_ld,
-    published_fact_checks,
-    published_wording,
-    web_address,
+    live_publications,
+    site_url,
 )
-from factcheck.models import Fact, Status
 
 PAGE_SIZE = 25
 
 
-@require_GET
+@require_safe
 def public_index(request: HttpRequest) -> HttpResponse:
-    facts = Fact.objects.published().with_counts().order_by("-published_at", "-pk")
-    page = Paginator(facts, PAGE_SIZE).get_page(request.GET.get("page"))
-    for fact in page:
-        fact.wording = published_wording(fact)
+    page = Paginator(live_publications(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "factcheck/public/index.html", {"page": page})
 
 
-@require_GET
+@require_safe
 def public_fact(request: HttpRequest, pk: int) -> HttpResponse:
-    fact = get_object_or_404(published_fact_checks(), pk=pk)
-    claims_by_article: dict[int, list] = {}
-    for claim in fact.claims.all():
-        claims_by_article.setdefault(claim.article_id, []).append(claim)
+    publication = get_object_or_404(live_publications(), fact_id=pk)
+    # The snapshot keeps dates as ISO text; the page words them ("2 April 2025").
     reports = [
-        {
-            "article": article,
-            "link": web_address(article.url),
-            "quotes": [_quote(article.body, claim) for claim in claims_by_article[article.pk]],
-        }
-        for article in appearances(fact)
+        {**report, "published": dt.date.fromisoformat(report["date"]) if report["date"] else None}
+        for report in publication.snapshot["appearances"]
     ]
     context = {
-        "fact": fact,
-        "wording": published_wording(fact),
-        "differing": differing_values(fact) if fact.status == Status.DISPUTED else [],
+        "publication": publication,
+        "snapshot": publication.snapshot,
         "reports": reports,
-        "json_ld": json_ld(claim_review(fact)),
+        "json_ld": json_ld(claim_review(publication, base_url=site_url(request))),
     }
     return render(request, "factcheck/public/fact.html", context)
 
 
-def _quote(body: str, claim) -> dict:
-    """The claim's sentence, split so the template can mark the claim inside it."""
-    return {
-        "before": body[claim.sentence_start : claim.start],
-        "claim": body[claim.start : claim.end],
-        "after": body[claim.end : claim.sentence_end],
-    }
-
-
-@require_GET
+@require_safe
 def methodology(request: HttpRequest) -> HttpResponse:
     scale = [
         {

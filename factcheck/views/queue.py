@@ -1,4 +1,10 @@
-"""The editors' review queue: one row per claim, filtered live, verdicts marked in place."""
+"""The editors' review queue: one row per claim, filtered live, verdicts marked in place.
+
+By default it lists what needs an editor, most urgent first (``ClaimFilter``'s
+defaults: ``show=todo``, ``order=priority``), so it empties as verdicts are
+recorded. A verdict answers with the row (its new verdict, and an Undo of it),
+which leaves the default view on the next refresh of the results.
+"""
 
 from __future__ import annotations
 
@@ -21,10 +27,10 @@ from newsroom.htmx import wants_fragment
 
 from ..export import claim_records, write_csv
 from ..filters import ClaimFilter, article_options, outlet_options
-from ..forms import VerdictForm
-from ..models import Claim
-from ..services import record_verdict
-from .changes import RECORD, attempt, require
+from ..forms import UndoForm, VerdictForm
+from ..models import Claim, FactChange
+from ..services import InvalidChange, last_verdict_change, record_verdict, undo_verdict
+from .changes import RECORD, Outcome, attempt, require
 
 PER_PAGE = 50
 PAGE = "factcheck/claim_list.html"
@@ -109,8 +115,44 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
             reason=data["reason"],
         ),
     )
-    fact = outcome.result
+    return _answer_rows(request, claim, outcome, queue_url, undoable=True, keep_reason=True)
 
+
+@require_POST
+@login_required
+def claim_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo the verdict just recorded from this row (a new change restoring the one before)."""
+    require(request, RECORD)
+    claim = get_object_or_404(Claim.objects.select_related("fact"), pk=pk)
+
+    def undo(data):
+        change = FactChange.objects.filter(pk=data["change"], fact_id=claim.fact_id).first()
+        if change is None:
+            raise InvalidChange(f"There is no change #{data['change']} on fact #{claim.fact_id}.")
+        return undo_verdict(
+            fact=claim.fact, change=change, user=request.user, expected_version=data["version"]
+        )
+
+    outcome = attempt(UndoForm(request.POST), undo)
+    return _answer_rows(request, claim, outcome, _queue_url(request), undoable=False)
+
+
+def _answer_rows(
+    request: HttpRequest,
+    claim: Claim,
+    outcome: Outcome,
+    queue_url: str,
+    *,
+    undoable: bool,
+    keep_reason: bool = False,
+) -> HttpResponse:
+    """A queue row's answer to a verdict or an undo: the fact's rows for htmx, else a redirect.
+
+    ``undoable``: after a verdict the row offers to undo it (the fact's latest
+    change, when that is a verdict). ``keep_reason``: a refused verdict that came
+    with a reason comes back with its reason box open, as the editor typed it.
+    """
+    fact = outcome.result
     if not wants_fragment(request):
         if fact is None:
             messages.error(request, outcome.alert)
@@ -124,7 +166,14 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
     rows = list(queue_claims().filter(fact_id=claim.fact_id).order_by("pk"))
     main = next(row for row in rows if row.pk == claim.pk)
     others = [row for row in rows if row.pk != claim.pk]
-    context = {"claim": main, "others": others, "alert": outcome.alert, "queue_url": queue_url}
+    context = {
+        "claim": main,
+        "others": others,
+        "alert": outcome.alert,
+        "queue_url": queue_url,
+        "undo": last_verdict_change(main.fact) if fact is not None and undoable else None,
+        "draft": _draft(request) if fact is None and keep_reason else None,
+    }
     response = render(request, f"{PAGE}#verdict-rows", context, status=outcome.status)
     if fact is not None:
         trigger_client_event(response, "verdictChanged", {"fact": fact.pk})
@@ -140,6 +189,13 @@ def claim_export(request: HttpRequest) -> StreamingHttpResponse:
     )
     response["Content-Disposition"] = 'attachment; filename="claims.csv"'
     return response
+
+
+def _draft(request: HttpRequest) -> dict[str, str] | None:
+    """The verdict and reason typed in a row's reason box, if one was sent."""
+    if "reason" not in request.POST:
+        return None
+    return {"status": request.POST.get("status", ""), "reason": request.POST.get("reason", "")}
 
 
 def _queue_url(request: HttpRequest) -> str:

@@ -248,6 +248,37 @@ def test_keys_are_value_agnostic_but_specific():
             assert key.split(":", 1)[1]
 
 
+def count(text: str, value: float, unit: str) -> dict:
+    return {"type": "count", "value": value, "unit": unit, "text": text}
+
+
+def test_an_exact_large_count_meets_its_other_wording_whatever_the_names_around_it():
+    # Two outlets name the story differently (the operator, the city) and the unit
+    # differently ("visitors", "admissions"): only the exact figure is common.
+    museum = ClaimFeatures(
+        text="The Ostrava museum expects 187,500 visitors in its first year.",
+        kind="quantity",
+        values=[count("187,500 visitors", 187500, "visitor")],
+        entities=["ostrava", "museum"],
+        context="The Ostrava museum expects 187,500 visitors in its first year.",
+        story=("ostrava", "moravia"),
+    )
+    trust = ClaimFeatures(
+        text="Silesian Heritage Trust forecasts some 1.875 lakh admissions a year.",
+        kind="quantity",
+        values=[count("187,500 admissions", 187500, "admission")],
+        entities=["silesian heritage trust"],
+        context="Silesian Heritage Trust forecasts 187,500 admissions in year one.",
+        story=("silesian heritage trust",),
+    )
+    assert "figure:187500" in index_keys(museum) & index_keys(trust)
+    # A round or small count is no key of its own: many stories share it.
+    round_count = claim(
+        "About 200,000 people marched.", "quantity", [count("200,000", 2e5, "people")], []
+    )
+    assert not any(k.startswith("figure:") for k in index_keys(round_count))
+
+
 def test_claims_without_values_get_entity_pair_and_quotation_keys():
     keys = index_keys(SINGH_QUOTE)
     assert "pair:india|singh" in keys
@@ -283,6 +314,36 @@ def test_a_claim_that_names_nothing_is_placed_by_its_story():
     assert "different stories" in result.reasons
     # Keyed on the story too, so the Mexican reports meet each other first.
     assert "count:phase:mexico" in index_keys(in_mexico)
+
+
+def test_claims_naming_the_same_two_names_share_a_story_whatever_each_outlet_calls_it():
+    def toll(text: str, names: list[str], story: tuple[str, ...]) -> ClaimFeatures:
+        value = {"type": "count", "value": 11.0, "unit": "people", "text": "11 people"}
+        return ClaimFeatures(text, "quantity", [value], names, text, story, "2025-10-02")
+
+    # One outlet's story is the towns it reports from, the other's the agencies it
+    # quotes: the stories share one name, the claims name the same two among others.
+    wire = toll(
+        "Typhoon Kalani has killed 11 people in Luzon, officials in Aparri, Tuguegarao "
+        "and Ilagan said.",
+        ["typhoon kalani", "luzon", "aparri", "tuguegarao", "ilagan"],
+        ("aparri", "typhoon kalani", "cagayan river", "tuguegarao"),
+    )
+    paper = toll(
+        "At least 11 people died in Luzon as Typhoon Kalani crossed the island.",
+        ["luzon", "typhoon kalani"],
+        ("pagasa", "typhoon kalani", "ndrrmc", "marcos"),
+    )
+    result = match(wire, paper)
+    assert "different stories" not in result.reasons
+    assert result.same_fact
+    # One shared name alone still places nothing (two chief executives called Costa).
+    crash = toll(
+        "11 people were hurt when a bus overturned near Aparri, police said.",
+        ["aparri"],
+        ("aparri", "typhoon kalani"),
+    )
+    assert "different stories" in match(crash, paper).reasons
 
 
 def test_reports_far_apart_in_time_are_kept_apart():
@@ -509,3 +570,12 @@ def test_a_far_off_figure_in_the_same_words_is_still_a_dispute():
     a = claim("India's trade deficit stands at $50B", "quantity", [money("$50B", 50e9)], ["india"])
     b = claim("India's trade deficit stands at $5B", "quantity", [money("$5B", 5e9)], ["india"])
     assert match(a, b).same_fact
+
+
+def test_a_weekly_and_a_yearly_wage_that_agree_are_no_dispute():
+    weekly = {"type": "money", "amount": 95000.0, "currency": "GBP", "bound": None, "per": "week"}
+    yearly = {"type": "money", "amount": 4.9e6, "currency": "GBP", "bound": "approx", "per": "year"}
+    double = {**yearly, "amount": 9.8e6}
+    assert find_conflicts([weekly], [yearly]) == []
+    assert find_conflicts([weekly], [double]), "a wage twice as high is a dispute"
+    assert describe_value(weekly) == "£95,000 a week"

@@ -214,6 +214,31 @@ def test_weekdays_resolve_around_the_published_date():
     assert [v for v in find_values("He arrived on Monday.") if v["type"] == "date"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # Reported speech looks ahead from the statement: "said ... would" is future.
+        ("Forecasters said the reservoir would overflow at Lindholm on Saturday.", "2025-12-06"),
+        ("She said on Monday that the bridge would reopen on Saturday.", "2025-12-06"),
+        ("Engineers said the dam is forecast to peak on Saturday.", "2025-12-06"),
+        # A decimal point does not end the sentence that holds the verb.
+        ("The agency said the lake would reach 3.25m at Orton on Saturday.", "2025-12-06"),
+        # A word cut by the look-back window is no verb: "xpected" is no past tense.
+        (
+            "The level is expected to top out near 3 metres at Orton on Saturday night.",
+            "2025-12-06",
+        ),
+        # Counterfactual and plain past stay in the past.
+        ("The ferry would have sailed on Saturday had the wind dropped.", "2025-11-29"),
+        ("The council met on Saturday to approve the budget.", "2025-11-29"),
+    ],
+)
+def test_weekdays_ahead_in_reported_speech_and_after_decimals(text, start):
+    dates = [v for v in find_values(text, published=PUBLISHED) if v["type"] == "date"]
+    saturday = next(v for v in dates if v["text"].startswith("Saturday"))
+    assert saturday["start"] == start
+
+
 def test_today_needs_a_published_date():
     assert only("They met today.", "date", PUBLISHED)["start"] == "2025-12-04"
     assert find_values("They met today.") == []
@@ -323,3 +348,60 @@ def test_a_price_before_a_comma_keeps_its_cents():
     assert price["amount"] == 12.4 and price["text"] == "$12.40"
     (total,) = find_values("A bill of $4,250,000 was tabled.")
     assert total["amount"] == 4_250_000
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        (
+            "The sale makes Okoro the fourth-biggest transfer in the league's history.",
+            4,
+            "transfer",
+        ),
+        ("Rotterdam remains the second-most expensive port to dock at.", 2, "port"),
+        ("It was the 3rd-highest turnout on record.", 3, "turnout"),
+        ("the region's fifth largest employer", 5, "employer"),
+    ],
+)
+def test_a_ranking_is_an_ordinal_of_the_thing_ranked(text, value, unit):
+    found = only(text, "ordinal")
+    assert (found["value"], found["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She bought a second-hand van.", "A third-party audit followed.", "the 22nd-ranked side"],
+)
+def test_a_hyphenated_compound_is_no_ranking(text):
+    assert [v for v in find_values(text) if v["type"] == "ordinal"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("Lisbon approved a €2-billion tunnel on Monday.", 2e9, "EUR"),
+        ("The ₹1,800-crore flyover opens in May.", 1.8e10, "INR"),
+        ("a Rs 75-lakh grant for the school", 7.5e6, "INR"),
+        ("the $40-million stadium loan", 4e7, "USD"),
+    ],
+)
+def test_a_hyphenated_scale_word_keeps_its_scale(text, amount, currency):
+    money = only(text, "money")
+    assert (money["amount"], money["currency"]) == (amount, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("The striker will earn £95,000 a week.", "week"),
+        ("a retainer of €4,000 per month", "month"),
+        ("The mayor is paid $180,000 annually.", "year"),
+        ("nurses earn Rs 900 a day", "day"),
+    ],
+)
+def test_a_money_rate_keeps_its_period(text, per):
+    assert only(text, "money")["per"] == per
+
+
+def test_money_without_a_period_is_no_rate():
+    assert "per" not in only("The club paid €9 million for him.", "money")

@@ -86,6 +86,7 @@ def test_a_merged_look_alike_and_a_missed_copy_are_reported():
     assert figures.status_right == 0
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_a_cluster_is_imported_and_scored_on_a_throwaway_database(tmp_path):
     folder = tmp_path / "tiny"

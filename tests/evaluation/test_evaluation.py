@@ -102,6 +102,7 @@ def test_evaluate_engine_leaves_the_live_database_untouched():
     assert not Article.objects.filter(source_file__startswith="gen_").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_throwaway_database_is_destroyed_even_when_the_block_fails(tmp_path):
     from evaluation.database import throwaway_database

@@ -4,10 +4,11 @@ no change made in the admin escapes the history (one door for every change)."""
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils.html import escape
 
 from factcheck.models import ArticleRelation, Claim, Evidence, Fact, FactChange, Status
 from factcheck.roles import EDITORS
-from factcheck.services import add_evidence, record_verdict
+from factcheck.services import add_evidence, assign_fact, record_verdict
 from sources.models import Article
 from tests.factcheck.desk_scenario import build_story
 
@@ -135,14 +136,31 @@ def test_assign_action_assigns_with_history(admin_client, admin_user, story, edi
         assert fact.assigned_to == editor
         change = FactChange.objects.get(fact=fact)
         assert (change.action, change.new_value, change.user) == ("assign", "ed", admin_user)
-    # Empty choice: unassign.
-    run_action(admin_client, "assign_to_editor", facts, assignee="")
+    # "Nobody", chosen explicitly: unassign.
+    run_action(admin_client, "assign_to_editor", facts, assignee="nobody")
     assert FactChange.objects.filter(action="assign", new_value="").count() == 2
+
+
+def test_assign_action_has_no_default_assignee(admin_client, story, editor):
+    page = admin_client.get(changelist(Fact)).content.decode()
+    # The first (selected) choice is "choose", not "Nobody".
+    options = page[page.index('name="assignee"') :]
+    assert options.index('<option value="" selected>— choose an editor —</option>') < (
+        options.index('<option value="nobody">Nobody (unassign)</option>')
+    )
+    assign_fact(fact=story.squadrons, assignee=editor, user=editor, expected_version=None)
+    response = run_action(admin_client, "assign_to_editor", [story.squadrons], assignee="")
+    assert escape('Choose an editor from the Editors group, or "Nobody" to unassign.') in (
+        response.content.decode()
+    )
+    story.squadrons.refresh_from_db()
+    assert story.squadrons.assigned_to == editor
+    assert FactChange.objects.filter(action="assign").count() == 1
 
 
 def test_assign_action_refuses_a_non_editor(admin_client, story, viewer):
     response = run_action(admin_client, "assign_to_editor", [story.squadrons], assignee=viewer.pk)
-    assert "Choose an editor from the Editors group." in response.content.decode()
+    assert "Choose an editor from the Editors group" in response.content.decode()
     assert not FactChange.objects.filter(action="assign").exists()
 
 

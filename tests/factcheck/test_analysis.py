@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from factcheck.models import ArticleRelation, Claim, Fact, Status
 from factcheck.services import record_verdict
@@ -40,9 +41,22 @@ def ingest(name: str, text: str) -> Article:
     return ingest_article(source_file=name, data=text.encode()).article
 
 
+@pytest.fixture(scope="module")
+def _seeded(django_db_setup, django_db_blocker):
+    # The seeds go through the whole engine (about 0.3 s): imported once for the module,
+    # in a transaction rolled back when the module is done. Each test runs in a savepoint
+    # inside it (pytest-django's db), so what a test adds or changes is undone after it.
+    # A test here that does not ask for the seeds may still see them: it must not count on
+    # an empty database.
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("import_seeds", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def seeds():
-    call_command("import_seeds", stdout=StringIO())
+def seeds(_seeded, db):
+    """The five seed articles, imported by the claim engine."""
 
 
 def test_22nd_session_claims_of_four_articles_form_one_fact(seeds):

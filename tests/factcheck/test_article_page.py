@@ -118,6 +118,18 @@ def test_article_text_fragment_for_the_refresh_after_a_verdict(viewer_client):
     assert "<html" in page
 
 
+def test_closing_the_panel_swaps_in_the_empty_panel(viewer_client):
+    story = build_story()
+    panel = viewer_client.get(panel_url(story.wire_squadrons), headers=HX).content.decode()
+    url = article_url(story.wire)
+    assert '<h2 id="claim-panel-title" tabindex="-1">' in panel
+    assert f'class="panel-close" href="{url}" hx-get="{url}" hx-target="#claim-panel"' in panel
+    response = viewer_client.get(url, headers={**HX, "HX-Target": "claim-panel"})
+    content = response.content.decode()
+    assert content.lstrip().startswith('<aside id="claim-panel" class="claim-panel"')
+    assert "data-open-claim" not in content and "<html" not in content
+
+
 def test_claim_panel_full_page_shows_the_article_and_the_panel(viewer_client):
     story = build_story()
     response = viewer_client.get(panel_url(story.wire_squadrons))
@@ -256,6 +268,25 @@ def test_stale_verdict_from_the_panel_shows_who_changed_it(editor_client, other_
     assert "changed by ed2" in plain.content.decode()
     story.squadrons.refresh_from_db()
     assert story.squadrons.status == Status.CORROBORATED
+
+
+def test_stale_verdict_from_the_panel_keeps_the_reason_typed(editor_client, other_editor):
+    story = build_story()
+    record_verdict(
+        fact=story.squadrons, status=Status.CORROBORATED, user=other_editor, expected_version=1
+    )
+    reason = 'Ministry says 4 <"not 3">'
+    data = {"status": "disputed", "version": 1, "claim": story.wire_squadrons.pk, "reason": reason}
+    for headers in (HX, {}):
+        response = editor_client.post(verdict_url(story.squadrons), data, headers=headers)
+        assert response.status_code == 409
+        assert f'name="reason" maxlength="1000" value="{html.escape(reason)}"' in (
+            response.content.decode()
+        )
+    # Once the verdict is made, the box is empty again.
+    done = editor_client.post(verdict_url(story.squadrons), {**data, "version": 2}, headers=HX)
+    assert done.status_code == 200
+    assert 'name="reason" maxlength="1000" value=""' in done.content.decode()
 
 
 def test_viewers_cannot_mark(viewer_client):

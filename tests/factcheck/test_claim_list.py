@@ -34,6 +34,12 @@ def listed(response) -> list[int]:
 
 
 def claims_for(client, **params) -> set[int]:
+    """The claims listed for these filters, among all claims unless ``show`` says otherwise.
+
+    The default view lists only what needs an editor (see the tests of ``show``);
+    the filters' own tests look at every claim.
+    """
+    params.setdefault("show", "all")
     response = client.get(LIST, params)
     assert response.status_code == 200
     return set(listed(response))
@@ -119,7 +125,8 @@ def test_full_page_has_form_legend_and_results(editor_client, queue):
     assert 'id="shortcuts"' in body and "<dl>" in body
     assert "js/desk.js" in body
     assert "HX-Request" in response.headers["Vary"]
-    assert set(listed(response)) == {c.pk for c in Claim.objects.all()}
+    # By default, what needs an editor: the disputed "exports" fact has a verdict.
+    assert set(listed(response)) == {queue["ships"].pk, queue["ships_copy"].pk, queue["budget"].pk}
 
 
 def test_fragment_is_only_the_results(editor_client, queue):
@@ -183,6 +190,10 @@ def test_viewer_sees_the_queue_without_buttons(viewer_client, queue):
     assert "View only" in body
 
 
+def test_no_template_comment_leaks_into_the_page(editor_client, queue):
+    assert "{#" not in editor_client.get(LIST).content.decode()
+
+
 def test_page_has_no_inline_script(editor_client, queue):
     response = editor_client.get(LIST)
     policy = response.headers["Content-Security-Policy"]
@@ -193,6 +204,68 @@ def test_page_has_no_inline_script(editor_client, queue):
     for chunk in body.split("<script")[1:]:
         tag = chunk.split(">")[0]
         assert "src=" in tag or f'nonce="{nonce}"' in tag
+
+
+# --- what the queue shows ------------------------------------------------------
+
+
+def test_show_choice_defaults_to_what_needs_an_editor(editor_client, queue):
+    todo = {queue["ships"].pk, queue["ships_copy"].pk, queue["budget"].pk}
+    response = editor_client.get(LIST)
+    assert set(listed(response)) == todo
+    body = response.content.decode()
+    # The choice is shown, the default checked, and it goes in the URL only when chosen.
+    assert 'name="show" value="todo"' in body
+    assert re.search(r'<input type="radio" name="show" value="todo"[^>]* checked', body)
+    assert "<strong>3</strong> claims need an editor" in body
+    assert claims_for(editor_client, show="todo") == todo
+    assert claims_for(editor_client, show="all") == {c.pk for c in Claim.objects.all()}
+    assert claims_for(editor_client, show="verdict") == {queue["exports"].pk}
+
+
+def test_a_verdict_flagged_for_re_review_needs_an_editor(editor_client, queue):
+    Fact.objects.filter(pk=queue["exports"].fact_id).update(needs_review=True)
+    assert queue["exports"].pk in claims_for(editor_client, show="todo")
+    assert queue["exports"].pk in claims_for(editor_client, show="verdict")
+
+
+def test_the_queue_empties_as_verdicts_are_recorded(editor_client, queue):
+    for claim in (queue["ships"], queue["budget"]):
+        editor_client.post(
+            verdict_url(claim), {"status": Status.CORROBORATED, "version": 1}, headers=HX
+        )
+    response = editor_client.get(LIST)
+    assert listed(response) == []
+    body = response.content.decode()
+    assert "Nothing here needs an editor" in body
+    assert 'href="?show=all"' in body
+
+
+def test_unknown_show_value_is_shown_and_the_default_used(editor_client, queue):
+    response = editor_client.get(LIST, {"show": "everything"})
+    assert "show" in response.context["filter"].form.errors
+    assert queue["exports"].pk not in listed(response)
+
+
+def test_default_sort_is_priority_and_says_so(editor_client, queue):
+    Fact.objects.filter(pk=queue["budget"].fact_id).update(suggested_status=Status.DISPUTED)
+    response = editor_client.get(LIST)
+    # The contested budget fact first, then the two claims of the fact with two origins.
+    assert listed(response) == [queue["budget"].pk, queue["ships"].pk, queue["ships_copy"].pk]
+    assert "Sorted by priority: contested facts first" in response.content.decode()
+    by_score = editor_client.get(LIST, {"order": "score"}).content.decode()
+    assert "Sorted by priority" not in by_score
+
+
+def test_advanced_filters_are_folded_until_one_is_set(editor_client, queue):
+    closed = editor_client.get(LIST).content.decode()
+    assert '<details class="queue-advanced">' in closed
+    for params in ({"kind": "quantity"}, {"mine": "on"}, {"min_score": "x"}, {"article": 1}):
+        body = editor_client.get(LIST, params).content.decode()
+        assert '<details class="queue-advanced" open>' in body, params
+    # Search, show, sort and status stay in the bar: setting them keeps the fold closed.
+    bar = {"q": "port", "show": "all", "order": "newest", "status": "none"}
+    assert '<details class="queue-advanced">' in editor_client.get(LIST, bar).content.decode()
 
 
 # --- filters ------------------------------------------------------------------
@@ -272,8 +345,8 @@ def test_invalid_filter_value_is_shown_and_ignored(editor_client, queue):
 # --- sorting ------------------------------------------------------------------
 
 
-def test_default_order_is_highest_score_first(editor_client, queue):
-    order = listed(editor_client.get(LIST))
+def test_order_by_score_highest_first(editor_client, queue):
+    order = listed(editor_client.get(LIST, {"order": "score", "show": "all"}))
     scores = [Claim.objects.get(pk=pk).score for pk in order]
     assert scores == sorted(scores, reverse=True)
 
@@ -291,7 +364,7 @@ def test_sort_by_article_title(editor_client, queue):
 
 
 def test_sort_by_status_puts_facts_without_verdict_first(editor_client, queue):
-    order = listed(editor_client.get(LIST, {"order": "status"}))
+    order = listed(editor_client.get(LIST, {"order": "status", "show": "all"}))
     assert order[-1] == queue["exports"].pk
     assert order[0] == queue["ships"].pk
 
@@ -354,6 +427,24 @@ def test_query_count_does_not_grow_with_rows(editor, other_editor, django_assert
         client.get(LIST, params)
     with django_assert_max_num_queries(7):
         client.get(LIST, params, headers=HX)
+
+
+def test_default_view_query_count_does_not_grow_with_rows(editor_client):
+    """The priority order (annotations, a correlated article count) is one query for the ids."""
+
+    def count(**headers) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = editor_client.get(LIST, headers=headers)
+        assert response.status_code == 200
+        return len(captured)
+
+    make_many(5)
+    few = count(), count(**HX)
+    make_many(60)
+    for fact in Fact.objects.all()[:20]:
+        Fact.objects.filter(pk=fact.pk).update(conflicts=[{"a": {}, "b": {}}], needs_review=True)
+    assert (count(), count(**HX)) == few
+    assert few[0] <= 8 and few[1] <= 7
 
 
 def test_query_count_with_article_and_outlet_chosen_does_not_grow(editor_client):
@@ -496,6 +587,119 @@ def test_verdict_by_htmx_swaps_the_row_and_announces_it(editor_client, queue, ed
     assert (change.action, change.old_value, change.new_value) == ("status", "", "disputed")
 
 
+def test_verdict_from_the_queue_keeps_its_reason_and_offers_undo(editor_client, queue):
+    claim = queue["budget"]
+    response = editor_client.post(
+        verdict_url(claim),
+        {"status": Status.DISPUTED, "version": 1, "reason": "Figures <differ>", "next": "/claims/"},
+        headers=HX,
+    )
+    change = FactChange.objects.get(fact_id=claim.fact_id)
+    assert change.reason == "Figures <differ>"
+    body = response.content.decode()
+    undo = reverse("factcheck:claim-undo", args=[claim.pk])
+    assert f'hx-post="{undo}"' in body
+    assert f'name="change" value="{change.pk}"' in body
+    assert 'name="version" value="2"' in body
+    assert "data-undo" in body
+    # A fresh page offers no undo: only the answer to the verdict does.
+    assert "data-undo" not in editor_client.get(LIST, {"show": "all"}).content.decode()
+
+
+def test_reason_box_is_disabled_until_opened(editor_client, queue):
+    body = editor_client.get(LIST).content.decode()
+    row = body.split(f'id="claim-row-{queue["budget"].pk}"')[1].split("</tr>")[0]
+    # Without JavaScript a verdict button posts at once; the box's fields are never sent.
+    assert '<fieldset class="reason-box" data-reason-box hidden disabled>' in row
+    assert f'<select id="verdict-{queue["budget"].pk}" name="status"' in row
+    assert 'name="reason"' in row
+
+
+def test_undo_from_the_queue_restores_the_previous_verdict(editor_client, queue, editor):
+    claim, sibling = queue["ships"], queue["ships_copy"]
+    editor_client.post(verdict_url(claim), {"status": Status.DISPUTED, "version": 1}, headers=HX)
+    change = FactChange.objects.get(fact_id=claim.fact_id)
+    response = editor_client.post(
+        reverse("factcheck:claim-undo", args=[claim.pk]),
+        {"change": change.pk, "version": 2, "next": "/claims/"},
+        headers=HX,
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.strip().startswith(f'<tr id="claim-row-{claim.pk}"')
+    assert 'class="status status-none">No verdict<' in body
+    assert f'<tr id="claim-row-{sibling.pk}"' in body  # out-of-band, as for a verdict
+    assert "data-undo" not in body
+    assert json.loads(response.headers["HX-Trigger"]) == {"verdictChanged": {"fact": claim.fact_id}}
+    fact = Fact.objects.get(pk=claim.fact_id)
+    assert (fact.status, fact.version) == ("", 3)
+    latest = fact.changes.first()
+    assert (latest.old_value, latest.new_value, latest.reason) == (
+        "disputed",
+        "",
+        f"Undo of change #{change.pk}",
+    )
+    assert fact.changes.count() == 2
+    # Back in the default view.
+    assert claim.pk in listed(editor_client.get(LIST))
+
+
+def test_stale_undo_from_the_queue_is_refused_in_place(editor_client, queue, other_editor):
+    claim = queue["budget"]
+    editor_client.post(verdict_url(claim), {"status": Status.DISPUTED, "version": 1}, headers=HX)
+    change = FactChange.objects.get(fact_id=claim.fact_id)
+    assign_fact(fact=claim.fact, assignee=other_editor, user=other_editor)
+    response = editor_client.post(
+        reverse("factcheck:claim-undo", args=[claim.pk]),
+        {"change": change.pk, "version": 2},
+        headers=HX,
+    )
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert 'role="alert"' in body and "changed by ed2" in body
+    assert "HX-Trigger" not in response.headers
+    assert Fact.objects.get(pk=claim.fact_id).status == Status.DISPUTED
+
+
+def test_undo_of_an_unknown_change_is_refused(editor_client, queue):
+    claim = queue["budget"]
+    response = editor_client.post(
+        reverse("factcheck:claim-undo", args=[claim.pk]),
+        {"change": 999, "version": 1},
+        headers=HX,
+    )
+    assert response.status_code == 400
+    assert "There is no change #999" in response.content.decode()
+    missing = editor_client.post(
+        reverse("factcheck:claim-undo", args=[claim.pk]), {"version": 1}, headers=HX
+    )
+    assert missing.status_code == 400
+
+
+def test_undo_without_htmx_redirects_back(editor_client, queue):
+    claim = queue["budget"]
+    editor_client.post(verdict_url(claim), {"status": Status.DISPUTED, "version": 1})
+    change = FactChange.objects.get(fact_id=claim.fact_id)
+    response = editor_client.post(
+        reverse("factcheck:claim-undo", args=[claim.pk]),
+        {"change": change.pk, "version": 2, "next": "/claims/?show=all"},
+    )
+    assert response.status_code == 302 and response.url == "/claims/?show=all"
+    assert Fact.objects.get(pk=claim.fact_id).status == ""
+
+
+def test_viewer_cannot_undo(viewer_client, queue, editor):
+    claim = queue["budget"]
+    fact = record_verdict(fact=claim.fact, status=Status.DISPUTED, user=editor, expected_version=1)
+    response = viewer_client.post(
+        reverse("factcheck:claim-undo", args=[claim.pk]),
+        {"change": fact.changes.first().pk, "version": 2},
+        headers=HX,
+    )
+    assert response.status_code == 403
+    assert Fact.objects.get(pk=claim.fact_id).status == Status.DISPUTED
+
+
 def test_verdict_updates_every_claim_of_the_fact(editor_client, queue):
     claim, sibling = queue["ships"], queue["ships_copy"]
     response = editor_client.post(
@@ -507,9 +711,10 @@ def test_verdict_updates_every_claim_of_the_fact(editor_client, queue):
     assert oob.startswith(' class="claim-row" data-verdict="corroborated"')
     assert 'hx-swap-oob="true"' in oob.split(">")[0]
     assert 'name="version" value="2"' in oob
-    # And a fresh page shows it on both.
-    page = editor_client.get(LIST, {"status": "corroborated"})
+    # A fresh page of every claim shows it on both; the default view no longer lists them.
+    page = editor_client.get(LIST, {"status": "corroborated", "show": "all"})
     assert set(listed(page)) == {claim.pk, sibling.pk}
+    assert not {claim.pk, sibling.pk} & set(listed(editor_client.get(LIST)))
 
 
 def test_verdict_without_htmx_redirects_back_to_the_queue(editor_client, queue):
@@ -579,6 +784,25 @@ def test_stale_verdict_is_refused_with_who_and_what(editor_client, queue, other_
     assert fact.changes.count() == 1
 
 
+def test_stale_verdict_keeps_the_reason_typed_in_an_open_box(editor_client, queue, other_editor):
+    claim = queue["ships"]
+    record_verdict(fact=claim.fact, status=Status.DISPUTED, user=other_editor, expected_version=1)
+    response = editor_client.post(
+        verdict_url(claim),
+        {"status": Status.CORROBORATED, "version": 1, "reason": "Port <authority> data"},
+        headers=HX,
+    )
+    assert response.status_code == 409
+    body = response.content.decode()
+    main = body.split(f'<tr id="claim-row-{queue["ships_copy"].pk}"')[0]
+    assert '<fieldset class="reason-box" data-reason-box>' in main
+    assert '<option value="corroborated" selected>' in main
+    assert 'value="Port &lt;authority&gt; data"' in main
+    # The other row of the fact, out-of-band, keeps its box closed.
+    other = body.split(f'<tr id="claim-row-{queue["ships_copy"].pk}"')[1]
+    assert "data-reason-box hidden disabled" in other
+
+
 def test_stale_verdict_without_htmx_says_so_after_redirect(editor_client, queue, other_editor):
     claim = queue["ships"]
     record_verdict(fact=claim.fact, status=Status.DISPUTED, user=other_editor, expected_version=1)
@@ -636,9 +860,16 @@ def test_export_honours_the_filters(editor_client, queue):
     rows = read_csv(response)
     assert {int(r["id"]) for r in rows} == {queue["ships"].pk, queue["ships_copy"].pk}
     assert {r["independent_origins"] for r in rows} == {"2"}
-    everything = read_csv(editor_client.get(EXPORT))
+    # Like the queue, by default what needs an editor; show=all exports every claim.
+    everything = read_csv(editor_client.get(EXPORT, {"show": "all"}))
     assert len(everything) == Claim.objects.count()
-    disputed = read_csv(editor_client.get(EXPORT, {"status": "disputed"}))
+    todo = read_csv(editor_client.get(EXPORT))
+    assert {int(r["id"]) for r in todo} == {
+        queue["ships"].pk,
+        queue["ships_copy"].pk,
+        queue["budget"].pk,
+    }
+    disputed = read_csv(editor_client.get(EXPORT, {"status": "disputed", "show": "all"}))
     assert [r["status"] for r in disputed] == ["disputed"]
 
 
@@ -671,6 +902,10 @@ def test_choosing_an_article_by_typing_part_of_its_title(page, live_server, edit
     from tests.browser import log_in
 
     log_in(page, live_server, "ed", LIST)
+    expect(page.locator("[data-claim-row]")).to_have_count(3)
+    # Article and outlet are among the folded filters; the fold opens when one is set.
+    page.get_by_text("More filters").click()
+    page.get_by_label("All", exact=True).check()
     expect(page.locator("[data-claim-row]")).to_have_count(4)
     page.get_by_label("Article", exact=True).press_sequentially("u", delay=20)
     options = page.locator("#article-options input[type=radio]")
@@ -683,3 +918,4 @@ def test_choosing_an_article_by_typing_part_of_its_title(page, live_server, edit
     page.reload()
     expect(page.locator("[data-claim-row]")).to_have_count(1)
     expect(page.get_by_label("Busy harbour")).to_be_checked()
+    expect(page.get_by_label("Busy harbour")).to_be_visible()

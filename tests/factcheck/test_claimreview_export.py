@@ -7,12 +7,13 @@ from io import StringIO
 import extruct
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
 from factcheck.models import Status
 from sources.models import Outlet
-from tests.builders import make_article, make_claim, make_fact, make_outlet
+from tests.builders import make_article, make_claim, make_fact, make_outlet, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +40,7 @@ def outlet_named(name: str) -> Outlet | None:
 
 def fact_in_three_articles(status=Status.CORROBORATED, published=True, summary=""):
     """Articles dated 3 April, 1 April and undated; the middle one has no web address."""
-    fact = make_fact(
-        summary=summary or "The port handled 120 ships in March",
-        origin_count=3,
-        status=status,
-        published_at=timezone.now() if published else None,
-    )
+    fact = make_fact(summary=summary or "The port handled 120 ships in March", origin_count=3)
     bodies = [
         ("Port busy in spring", dt.date(2025, 4, 3), "https://coastal.example/port", "Coastal"),
         ("Ships at the port", dt.date(2025, 4, 1), "", "Wire Agency"),
@@ -61,6 +57,8 @@ def fact_in_three_articles(status=Status.CORROBORATED, published=True, summary="
         )
         make_claim(article, "the port handled 120 ships in March", fact=fact)
         articles.append(article)
+    # Published through the service, after its claims: the page reads the snapshot.
+    fact = publish(fact, status=status) if published else fact
     return fact, articles
 
 
@@ -80,8 +78,9 @@ def assert_valid_claim_review(review: dict, fact, articles) -> None:
     assert review["datePublished"] == timezone.localtime(fact.published_at).date().isoformat()
     assert review["author"] == {"@type": "Organization", "name": "The Example Desk", "url": SITE}
 
+    # The statement whole, never cut: the editor words it.
     claim_reviewed = review["claimReviewed"]
-    assert claim_reviewed and len(claim_reviewed) <= 150
+    assert claim_reviewed and not claim_reviewed.endswith("…")
     assert not any(word in claim_reviewed.lower() for word in VERDICT_WORDS)
 
     rating = review["reviewRating"]
@@ -136,19 +135,23 @@ def test_appearances_carry_what_is_known_of_each_article(client):
     assert third["url"] == "https://data.example/port"
 
 
-def test_claim_reviewed_is_shortened_and_verdict_free(client):
-    # Longer than claimReviewed allows (150), within what a fact summary holds (300).
-    summary = "Officials said " + "the port handled 120 ships in March and more " * 5
-    fact, articles = fact_in_three_articles(Status.DISPUTED, summary=summary.strip())
+def test_claim_reviewed_is_the_whole_statement(client):
+    # Changed rule (issue #11): claimReviewed used to be the summary cut at 150
+    # characters with "…"; it is now the editor's statement, whole, and by default
+    # the best claim's whole sentence.
+    fact, articles = fact_in_three_articles(Status.DISPUTED)
     review = crawl(client, fact)
     assert_valid_claim_review(review, fact, articles)
-    assert review["claimReviewed"].endswith("…")
-    assert review["claimReviewed"].startswith("Officials said the port handled 120 ships")
+    assert review["claimReviewed"] == "the port handled 120 ships in March"
+    statement = "Officials said " + "the port handled 120 ships in March and more " * 5
+    fact = publish(make_fact(), status=Status.SINGLE_SOURCE, statement=statement.strip())
+    assert crawl(client, fact)["claimReviewed"] == statement.strip()
 
 
 def test_no_dates_known(client):
-    fact = make_fact(summary="A claim", status=Status.SINGLE_SOURCE, published_at=timezone.now())
+    fact = make_fact(summary="A claim")
     make_claim(make_article("A claim in an article."), "A claim", fact=fact)
+    fact = publish(fact, status=Status.SINGLE_SOURCE)
     review = crawl(client, fact)
     assert "datePublished" not in review["itemReviewed"]
     assert review["itemReviewed"]["firstAppearance"] == review["itemReviewed"]["appearance"][0]
@@ -199,3 +202,36 @@ def test_export_query_count_is_flat(django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         exported, _ = export()
     assert len(exported) == 10
+
+
+def test_without_newsroom_url_the_page_links_to_the_host_it_was_served_at(client, settings):
+    settings.NEWSROOM_URL = ""
+    settings.ALLOWED_HOSTS = ["desk.example"]
+    fact, _ = fact_in_three_articles()
+    response = client.get(
+        reverse("factcheck:public-fact", args=[fact.pk]), HTTP_HOST="desk.example:9000"
+    )
+    items = extruct.extract(response.content.decode(), syntaxes=["json-ld"])["json-ld"]
+    [review] = [item for item in items if item.get("@type") == "ClaimReview"]
+    here = "http://desk.example:9000"
+    assert review["url"] == f"{here}/fact-checks/{fact.pk}/"
+    assert review["author"]["url"] == here
+    own = [w["url"] for w in review["itemReviewed"]["appearance"] if "#article-" in w["url"]]
+    assert own and all(url.startswith(f"{here}/fact-checks/") for url in own)
+    assert ":8000" not in response.content.decode()
+
+
+def test_export_without_a_site_address_names_the_setting_and_the_option(settings):
+    settings.NEWSROOM_URL = ""
+    fact_in_three_articles()
+    with pytest.raises(CommandError, match="NEWSROOM_URL.*--base-url"):
+        export()
+
+
+def test_export_base_url_option_overrides_the_setting(settings):
+    settings.NEWSROOM_URL = ""
+    fact, _ = fact_in_three_articles()
+    [review], _ = export("--base-url", "https://other.example/")
+    assert review["url"] == f"https://other.example/fact-checks/{fact.pk}/"
+    with pytest.raises(CommandError, match="--base-url must start with http"):
+        export("--base-url", "other.example")

@@ -3,11 +3,18 @@
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
-from factcheck.dashboard import article_progress, corroboration_matrix, status_counts
-from factcheck.models import Status
-from factcheck.services import record_verdict
+from factcheck.dashboard import (
+    INBOX_FACTS,
+    article_progress,
+    assigned_inbox,
+    corroboration_matrix,
+    status_counts,
+)
+from factcheck.models import Fact, Status
+from factcheck.services import assign_fact, record_verdict
 from tests.builders import make_article, make_claim, make_fact
 from tests.factcheck.desk_scenario import add_filler, build_story
 
@@ -110,13 +117,13 @@ def test_dashboard_page_draws_the_matrix_as_svg(viewer_client):
     response = viewer_client.get(reverse(DASHBOARD))
     page = response.content.decode()
     assert '<svg class="matrix"' in page
-    assert 'role="img"' in page
-    assert '<title id="matrix-title">Corroboration matrix</title>' in page
     assert page.count('<g class="m-cell') == 5
     assert 'class="m-copy"' in page
     assert 'class="m-conflict"' in page
-    assert f'<a href="{story.squadrons.get_absolute_url()}"><text class="m-row-label"' in page
-    assert f'<a href="{story.copy.get_absolute_url()}"><text class="m-col-label"' in page
+    fact_url, copy_url = story.squadrons.get_absolute_url(), story.copy.get_absolute_url()
+    # The chart's labels are links for the mouse, out of the tab order.
+    assert f'<a href="{fact_url}" tabindex="-1"><text class="m-row-label"' in page
+    assert f'<a href="{copy_url}" tabindex="-1"><text class="m-col-label"' in page
     assert 'class="matrix-legend"' in page
     # Counts and progress are given as text too.
     assert re.search(r'<progress max="4" value="0"[^>]*>0%</progress>', page)
@@ -124,6 +131,25 @@ def test_dashboard_page_draws_the_matrix_as_svg(viewer_client):
     assert '<span class="badge badge-none">No verdict</span>' in page
     # No inline styles anywhere (the CSP forbids them).
     assert "style=" not in page
+
+
+def test_the_matrix_is_a_table_for_keyboard_and_screen_reader(viewer_client):
+    story = build_story()
+    page = viewer_client.get(reverse(DASHBOARD)).content.decode()
+    # The drawing is decorative for assistive technology: no links inside an image role.
+    svg = page[
+        page.index('<svg class="matrix"') : page.index("</svg>", page.index('class="matrix"'))
+    ]
+    assert 'aria-hidden="true"' in svg[:300] and 'role="img"' not in svg
+    assert all('tabindex="-1"' in link for link in re.findall(r"<a [^>]*>", svg))
+    # The table gives the same rows, with real links to facts and articles.
+    table = page[page.index('<details class="matrix-table">') : page.index("</details>")]
+    assert table.count("<tr>") == 1 + 2  # header, and the two facts reported twice or more
+    assert f'<a href="{story.squadrons.get_absolute_url()}">Fact #{story.squadrons.pk}</a>' in table
+    assert table.count('<li><a href="/articles/') == 5  # one per mark
+    assert f'<a href="{story.copy.get_absolute_url()}">' in table
+    assert "copy of article #" in table
+    assert "its figure is disputed: " in table
 
 
 def test_titles_in_the_matrix_are_escaped(viewer_client):
@@ -143,5 +169,67 @@ def test_dashboard_query_count_does_not_grow(viewer_client, django_assert_max_nu
     build_story()
     if rows == "many":
         add_filler(80)
-    with django_assert_max_num_queries(16):
+    # 16 before, +2 for the "needs re-review" and "ready for review" lists (issue #11).
+    with django_assert_max_num_queries(18):
         assert viewer_client.get(reverse(DASHBOARD)).status_code == 200
+
+
+# --- assigned to me -------------------------------------------------------------
+
+
+def test_inbox_lists_my_assigned_facts_that_need_an_editor(editor, other_editor):
+    story = build_story()
+    for fact in (story.trade, story.quote, story.squadrons):
+        assign_fact(fact=fact, assignee=editor, user=editor)
+    assign_fact(fact=story.attribution, assignee=other_editor, user=editor)
+    # A verdict takes a fact out; a verdict flagged for re-review keeps it in.
+    record_verdict(fact=story.trade, status=Status.CORROBORATED, user=editor, expected_version=2)
+    record_verdict(fact=story.quote, status=Status.DISPUTED, user=editor, expected_version=2)
+    Fact.objects.filter(pk=story.quote.pk).update(needs_review=True)
+    inbox = assigned_inbox(editor)
+    assert [f.pk for f in inbox.facts] == [story.squadrons.pk, story.quote.pk]
+    assert not inbox.more
+    assert [f.pk for f in assigned_inbox(other_editor).facts] == [story.attribution.pk]
+
+
+def test_inbox_is_bounded(editor):
+    for i in range(INBOX_FACTS + 2):
+        make_claim(make_article(f"Report {i}: 12 ships."), fact=make_fact(assigned_to=editor))
+    inbox = assigned_inbox(editor, limit=INBOX_FACTS)
+    assert len(inbox.facts) == INBOX_FACTS and inbox.more
+
+
+def test_dashboard_shows_the_inbox_to_editors_only(editor_client, editor, viewer):
+    story = build_story()
+    assign_fact(fact=story.squadrons, assignee=editor, user=editor)
+    page = editor_client.get(reverse(DASHBOARD)).content.decode()
+    inbox = page.split('id="inbox-title"')[1].split("</section>")[0]
+    assert f'href="{story.squadrons.get_absolute_url()}"' in inbox
+    assert "Suggested:" in inbox
+    assert 'href="/claims/?mine=on"' in inbox
+    viewer_client = Client()
+    viewer_client.force_login(viewer)
+    assert 'id="inbox-title"' not in viewer_client.get(reverse(DASHBOARD)).content.decode()
+
+
+def test_dashboard_links_to_every_claim_of_a_status(viewer_client):
+    build_story()
+    page = viewer_client.get(reverse(DASHBOARD)).content.decode()
+    assert 'href="/claims/?show=all&amp;status=corroborated"' in page
+    assert 'href="/claims/?show=all&amp;suggested=disputed"' in page
+
+
+@pytest.mark.parametrize("rows", ["few", "many"])
+def test_editor_dashboard_query_count_does_not_grow(
+    editor_client, editor, django_assert_max_num_queries, rows
+):
+    story = build_story()
+    if rows == "many":
+        add_filler(80)
+        for fact in Fact.objects.all()[:30]:
+            Fact.objects.filter(pk=fact.pk).update(assigned_to=editor)
+    assign_fact(fact=story.squadrons, assignee=editor, user=editor)
+    # The viewer's 16, plus the inbox.
+    # 17, +2 for the "needs re-review" and "ready for review" lists (issue #11).
+    with django_assert_max_num_queries(19):
+        assert editor_client.get(reverse(DASHBOARD)).status_code == 200

@@ -93,7 +93,12 @@ def test_viewer_sees_the_panel_without_controls(page: Page, live_server, story):
     expect(panel.get_by_role("button", name="Disputed")).to_have_count(0)
 
 
-def test_fact_page_edits_swap_their_region_and_refresh_the_history(page: Page, live_server, story):
+def test_fact_page_edits_swap_their_region_and_refresh_the_history(
+    page: Page, live_server, story, settings
+):
+    # One editor publishes here; the second editor's approval is walked through in
+    # test_workflow_browser.py.
+    settings.PUBLISH_NEEDS_SECOND_EDITOR = False
     errors = watch_console(page)
     page.set_viewport_size(VIEWPORT)
     fact = story.squadrons
@@ -183,7 +188,7 @@ def test_two_editors_the_stale_one_sees_the_conflict(browser, live_server, story
             "aria-pressed", "true"
         )
         # The rest of the page refreshes to show who did what.
-        expect(page_b.locator("#fact-history")).to_contain_text("corroborated")
+        expect(page_b.locator("#fact-history")).to_contain_text("Corroborated")
         settle(page_b)
         assert Fact.objects.get(pk=fact.pk).status == Status.CORROBORATED
 

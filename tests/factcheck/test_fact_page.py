@@ -81,7 +81,15 @@ def test_regions_refresh_themselves_on_events(editor_client):
     page = editor_client.get(fact_url(story.squadrons)).content.decode()
     # Summary and history follow every change, and a refused stale edit.
     assert page.count('hx-trigger="factChanged from:body, staleEdit from:body"') == 2
-    assert 'hx-trigger="verdictChanged from:body"' in page  # publication
+    # The publication region follows what publishing depends on: the verdict, the
+    # written fact-check, the evidence shown, a cleared re-review flag; and a stale
+    # refusal (the fact may be published now).
+    assert (
+        'hx-trigger="verdictChanged from:body, factcheckChanged from:body, '
+        'evidenceChanged from:body, reviewCleared from:body, staleEdit from:body"'
+    ) in page
+    # The re-review region disappears when a verdict clears the flag.
+    assert 'hx-trigger="verdictChanged from:body, staleEdit from:body"' in page
 
 
 def test_viewers_see_everything_but_no_controls(viewer_client):
@@ -215,6 +223,21 @@ def test_stale_verdict_is_refused_with_the_current_state(editor_client, other_ed
     story.squadrons.refresh_from_db()
     assert story.squadrons.status == Status.CORROBORATED
     assert FactChange.objects.filter(fact=story.squadrons).count() == 1
+
+
+def test_stale_verdict_keeps_the_reason_typed(editor_client, other_editor):
+    story = build_story()
+    record_verdict(
+        fact=story.squadrons, status=Status.CORROBORATED, user=other_editor, expected_version=1
+    )
+    data = {"status": "disputed", "version": 1, "reason": "Ministry says 4 & not 3"}
+    for htmx in (True, False):
+        response = post(editor_client, "fact-verdict", story.squadrons, data, htmx)
+        assert response.status_code == 409
+        assert 'value="Ministry says 4 &amp; not 3"' in response.content.decode()
+    done = post(editor_client, "fact-verdict", story.squadrons, {**data, "version": 2})
+    assert done.status_code == 200
+    assert 'name="reason" maxlength="1000" value=""' in done.content.decode()
 
 
 def test_stale_note_keeps_the_draft_and_shows_the_saved_note(editor_client, other_editor):
@@ -660,7 +683,10 @@ def test_publish_needs_a_verdict(editor_client):
     assert "Only a fact with an editor" in response.content.decode()
 
 
-def test_publish_and_unpublish(editor_client, editor):
+def test_publish_and_unpublish(editor_client, editor, settings):
+    # A newsroom without the second editor's approval (tests/factcheck/test_workflow.py
+    # covers it): one editor publishes.
+    settings.PUBLISH_NEEDS_SECOND_EDITOR = False
     story = build_story()
     record_verdict(fact=story.trade, status=Status.CORROBORATED, user=editor, expected_version=1)
     page = editor_client.get(fact_url(story.trade)).content.decode()
@@ -706,15 +732,32 @@ def test_history_lists_who_when_what_and_why(viewer_client, editor, other_editor
         reason="Two figures",
     )
     assign_fact(fact=story.squadrons, assignee=other_editor, user=editor, expected_version=2)
+    record_verdict(
+        fact=story.squadrons,
+        status=Status.SINGLE_SOURCE,
+        user=editor,
+        expected_version=3,
+        reason="One origin after all",
+    )
     response = viewer_client.get(
         fact_url(story.squadrons), headers={**HX, "HX-Target": "fact-history"}
     )
     content = response.content.decode()
     assert "<td>Verdict</td>" in content
     assert "<td>Assignment</td>" in content
-    assert '<span class="new">disputed</span>' in content
+    # Status values read as their labels, old and new beside the reason.
+    assert '<span class="new">Disputed</span>' in content
+    assert '<span class="old">Disputed</span> → <span class="new">Single source</span>' in content
+    assert "single_source" not in content
     assert "<td>Two figures</td>" in content
+    assert "<td>One origin after all</td>" in content
     assert "<td>ed</td>" in content
+
+
+def test_the_page_shows_no_internal_version_number(viewer_client):
+    story = build_story()
+    page = viewer_client.get(fact_url(story.squadrons)).content.decode()
+    assert "<dt>Version</dt>" not in page
 
 
 # ---------------------------------------------------------------- query counts
@@ -741,11 +784,13 @@ def test_fact_page_query_count_does_not_grow(
             FactKey.objects.create(fact=other, key=f"k{i}")
         for claim in Claim.objects.filter(article__title__startswith="Port")[:20]:
             Claim.objects.filter(pk=claim.pk).update(fact=fact)
-    with django_assert_max_num_queries(12):
+    # 12, +1 for the publication region's list of published versions (issue #11).
+    with django_assert_max_num_queries(13):
         assert editor_client.get(fact_url(fact)).status_code == 200
 
 
-def test_every_change_without_htmx_redirects_to_its_region(editor_client, editor):
+def test_every_change_without_htmx_redirects_to_its_region(editor_client, editor, settings):
+    settings.PUBLISH_NEEDS_SECOND_EDITOR = False
     story = build_story()
     item = add_evidence(
         fact=story.squadrons, url="https://example.org/x", note="", user=editor, expected_version=1
@@ -779,3 +824,60 @@ def test_every_change_without_htmx_redirects_to_its_region(editor_client, editor
     # A notice says what a regrouping did, on the page it redirects to.
     page = editor_client.get(fact_url(story.squadrons)).content.decode()
     assert f"Fact #{story.attribution.pk} merged into this fact." in page
+
+
+# --- undo of the latest verdict -------------------------------------------------
+
+
+def test_history_offers_undo_on_the_latest_verdict_only(editor_client, editor, viewer):
+    story = build_story()
+    fact = record_verdict(
+        fact=story.squadrons, status=Status.DISPUTED, user=editor, expected_version=1
+    )
+    verdict = fact.changes.first()
+    undo = url("fact-undo", fact)
+    history = editor_client.get(fact_url(fact), headers={**HX, "HX-Target": "fact-history"})
+    body = history.content.decode()
+    assert body.count("data-undo") == 1
+    assert f'name="change" value="{verdict.pk}"' in body
+    assert f'hx-post="{undo}"' in body and 'hx-target="#fact-verdict"' in body
+    viewer_client = Client()
+    viewer_client.force_login(viewer)
+    assert "data-undo" not in viewer_client.get(fact_url(fact)).content.decode()
+    # Once the fact has changed since, the verdict is no longer offered for undo.
+    set_note(fact=fact, note="Checked", user=editor, expected_version=fact.version)
+    assert "data-undo" not in editor_client.get(fact_url(fact)).content.decode()
+
+
+def test_undo_from_the_fact_page_restores_the_verdict_and_refreshes(editor_client, editor):
+    story = build_story()
+    fact = record_verdict(
+        fact=story.squadrons, status=Status.DISPUTED, user=editor, expected_version=1
+    )
+    verdict = fact.changes.first()
+    response = post(editor_client, "fact-undo", fact, {"change": verdict.pk, "version": 2})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.strip().startswith('<section id="fact-verdict"')
+    assert "Verdict undone" in body
+    assert "factChanged" in response.headers["HX-Trigger"]
+    fact.refresh_from_db()
+    assert (fact.status, fact.version) == ("", 3)
+    assert [c.reason for c in fact.changes.all()] == [f"Undo of change #{verdict.pk}", ""]
+
+
+def test_stale_undo_on_the_fact_page_answers_409(editor_client, editor, other_editor):
+    story = build_story()
+    fact = record_verdict(
+        fact=story.squadrons, status=Status.DISPUTED, user=editor, expected_version=1
+    )
+    verdict = fact.changes.first()
+    record_verdict(fact=fact, status=Status.CORROBORATED, user=other_editor, expected_version=2)
+    response = post(editor_client, "fact-undo", fact, {"change": verdict.pk, "version": 2})
+    assert response.status_code == 409
+    assert "changed by ed2" in response.content.decode()
+    plain = post(editor_client, "fact-undo", fact, {"change": verdict.pk, "version": 3}, False)
+    assert plain.status_code == 400
+    assert "only its latest change can be undone" in plain.content.decode()
+    fact.refresh_from_db()
+    assert fact.status == Status.CORROBORATED and fact.changes.count() == 2

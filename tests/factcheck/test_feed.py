@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from factcheck.models import Status
+from factcheck.models import Fact, Publication, Status
 from factcheck.services import unpublish_fact
-from tests.builders import make_article, make_claim, make_fact
+from tests.builders import make_article, make_claim, make_fact, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +25,18 @@ def newsroom(settings):
 
 
 def fact(summary: str, status: str = Status.CORROBORATED, days_ago: int = 0, published=True):
-    made = make_fact(
-        summary=summary,
-        status=status,
-        origin_count=2,
-        published_at=timezone.now() - dt.timedelta(days=days_ago) if published else None,
-    )
+    made = make_fact(summary=summary, origin_count=2)
     make_claim(make_article(f"{summary}, officials said."), summary, fact=made)
+    if status and not published:
+        Fact.objects.filter(pk=made.pk).update(status=status)
+    if not published:
+        return made
+    publish(made, status=status)
+    # Published ``days_ago``: the publication and the fact both say so.
+    when = timezone.now() - dt.timedelta(days=days_ago)
+    Publication.objects.filter(fact=made).update(published_at=when)
+    Fact.objects.filter(pk=made.pk).update(published_at=when)
+    made.refresh_from_db()
     return made
 
 
@@ -102,3 +107,20 @@ def test_feed_shows_the_newest_fifty(client, django_assert_max_num_queries):
         found = entries(client)
     assert len(found) == 50
     assert found[0].findtext(f"{ATOM}title").startswith("Claim number 0 ")
+
+
+def test_without_newsroom_url_the_feed_links_to_the_host_it_was_served_at(client, settings):
+    settings.NEWSROOM_URL = ""
+    settings.ALLOWED_HOSTS = ["desk.example"]
+    published = fact("Ridership rose to 300,000")
+    response = client.get(FEED, HTTP_HOST="desk.example:9000")
+    root = ET.fromstring(response.content)
+    links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
+    assert links == {
+        "alternate": "http://desk.example:9000/fact-checks/",
+        "self": "http://desk.example:9000/fact-checks/feed/",
+    }
+    [entry] = root.findall(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}link").get("href") == (
+        f"http://desk.example:9000/fact-checks/{published.pk}/"
+    )

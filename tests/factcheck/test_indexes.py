@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 # Statements for one article's import (article, claims, facts, keys, copies, suggestions),
-# savepoints included; the budget is 40.
-STATEMENTS_PER_ARTICLE = 42
+# savepoints included: the budget.
+STATEMENTS_PER_ARTICLE = 40
 
 
 def test_newest_rows_of_every_key_in_one_statement():

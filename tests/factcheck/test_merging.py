@@ -16,7 +16,7 @@ from factcheck.services import (
     undo_merge,
 )
 from intake.services import ingest_article
-from tests.builders import make_article, make_claim, make_fact
+from tests.builders import make_article, make_claim, make_fact, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -183,3 +183,17 @@ def test_a_merged_away_fact_cannot_be_merged_again(editor):
     merge_facts(target=target, other=other, user=editor, expected_version=1)
     with pytest.raises(InvalidChange, match="already merged into"):
         merge_facts(target=third, other=other, user=editor, expected_version=1)
+
+
+def test_undo_never_leaves_a_published_fact_without_its_verdict(editor):
+    target, other = make_fact(), make_fact()
+    make_claim(make_article("The port handled 120 ships."), "120 ships", fact=target)
+    make_claim(make_article("The port handled 120 ships in March."), "120 ships", fact=other)
+    record_verdict(fact=other, status=Status.CORROBORATED, user=editor, expected_version=1)
+    merge_facts(target=target, other=other, user=editor, expected_version=1)
+    target = publish(Fact.objects.get(pk=target.pk), user=editor)
+    merge = FactChange.objects.get(fact=target, action="merge")
+    with pytest.raises(InvalidChange, match="unpublish it before undoing"):
+        undo_merge(change=merge, user=editor, expected_version=target.version)
+    target.refresh_from_db()
+    assert target.status == Status.CORROBORATED

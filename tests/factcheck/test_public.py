@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from factcheck.claimreview import json_ld
-from factcheck.models import Status
+from factcheck.models import Claim, Status
 from factcheck.services import publish_fact, record_verdict, unpublish_fact
-from tests.builders import make_article, make_claim, make_fact, make_outlet
+from tests.builders import make_article, make_claim, make_fact, make_outlet, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +24,11 @@ def newsroom(settings):
 
 
 def published(fact, status=Status.CORROBORATED):
-    fact.status = status
-    fact.published_at = timezone.now()
-    fact.save()
-    return fact
+    """Publish through the service: the public pages read only its snapshot."""
+    return publish(fact, status=status)
 
 
-def reported_fact(status=Status.CORROBORATED, **fact_fields):
+def reported_fact(status=Status.CORROBORATED, *, publish_it=True, **fact_fields):
     """A fact carried by three articles: two dated, one undated, one without a web address."""
     fact = make_fact(summary="The port handled 120 ships in March", origin_count=2, **fact_fields)
     times = make_outlet("Coastal Times")
@@ -54,7 +52,7 @@ def reported_fact(status=Status.CORROBORATED, **fact_fields):
     make_claim(late, "the port handled 120 ships in March", fact=fact)
     make_claim(early, "The port handled 120 ships in March", fact=fact)
     make_claim(undated, "the port handled 120 ships in March", fact=fact)
-    return published(fact, status), [early, late, undated]
+    return (published(fact, status) if publish_it else fact), [early, late, undated]
 
 
 def claim_reviews(html: str) -> list[dict]:
@@ -86,6 +84,20 @@ def test_pages_need_no_login(client):
         assert "Log in" not in html and "Log out" not in html
 
 
+def test_public_pages_answer_head_and_refuse_writes(client):
+    fact, _ = reported_fact()
+    for url in (
+        reverse("factcheck:public-index"),
+        reverse("factcheck:public-fact", args=[fact.pk]),
+        reverse("factcheck:public-feed"),
+        reverse("factcheck:methodology"),
+    ):
+        head, get = client.head(url), client.get(url)
+        assert head.status_code == 200, url
+        assert head["Content-Type"] == get["Content-Type"], url
+        assert client.post(url).status_code == 405, url
+
+
 def test_fact_page_shows_wording_and_every_report(client):
     fact, (early, late, undated) = reported_fact()
     html = page_of(client, fact).content.decode()
@@ -98,6 +110,7 @@ def test_fact_page_shows_wording_and_every_report(client):
     assert 'href="https://coastal.example/port"' in html
     assert f'id="article-{undated.pk}"' in html
     assert "<mark>The port handled 120 ships in March</mark>" in html
+    assert '<time datetime="2025-04-01">1 April 2025</time>' in html
     assert "not whether it is true" in html
 
 
@@ -107,32 +120,35 @@ def test_single_source_wording(client):
     assert "Single source: not independently confirmed" in html
 
 
-def test_disputed_fact_shows_the_differing_values(client):
-    fact, _ = reported_fact(
-        status=Status.DISPUTED,
-        conflicts=[
-            {
-                "kind": "count",
-                "a": {"type": "count", "value": 120, "text": "120 ships"},
-                "b": {"type": "count", "value": 150, "text": "150 ships"},
-                "description": "120 ships vs 150 ships",
-            }
-        ],
+def test_disputed_fact_shows_the_differing_values_and_who_reported_each(client):
+    ships = {"type": "count", "value": 120, "unit": "ship", "text": "120 ships"}
+    more = {"type": "count", "value": 150, "unit": "ship", "text": "150 ships"}
+    fact, (early, late, undated) = reported_fact(
+        publish_it=False,
+        conflicts=[{"kind": "count", "a": ships, "b": more, "description": "120 vs 150 ships"}],
     )
+    Claim.objects.filter(article__in=[late, undated]).update(values=[ships])
+    Claim.objects.filter(article=early).update(values=[more])
+    fact = published(fact, Status.DISPUTED)
     html = page_of(client, fact).content.decode()
     assert "Disputed: reports give different figures" in html
-    assert "120 ships vs 150 ships" in html
+    differing = html.split('class="differing"', 1)[1].split("</section>", 1)[0]
+    assert '<strong class="value">120 ships</strong>, reported by' in differing
+    assert "Coastal Times (“Port busy in spring”)" in differing
+    assert "“Port data”" in differing
+    assert '<strong class="value">150 ships</strong>, reported by' in differing
+    assert "Wire Agency (“Ships at the port”)" in differing
+    [review] = claim_reviews(html)
+    assert "150 ships, reported by Wire Agency (“Ships at the port”)" in review["reviewBody"]
 
 
 @pytest.mark.parametrize(
     "state",
     ["no verdict", "suggested only", "verdict not published", "unpublished"],
 )
-def test_unpublished_facts_are_not_public(client, editor, state):
-    fact, _ = reported_fact()
-    fact.published_at = None
-    fact.status = ""
-    fact.save()
+def test_unpublished_facts_are_not_public(client, editor, state, settings):
+    settings.PUBLISH_NEEDS_SECOND_EDITOR = False
+    fact, _ = reported_fact(publish_it=False)
     if state == "suggested only":
         fact.suggested_status = Status.CORROBORATED
         fact.save()
@@ -142,7 +158,7 @@ def test_unpublished_facts_are_not_public(client, editor, state):
         fact = record_verdict(
             fact=fact, status=Status.CORROBORATED, user=editor, expected_version=None
         )
-        fact = publish_fact(fact=fact, user=editor, expected_version=fact.version)
+        fact = publish_fact(fact=fact, user=editor, expected_version=fact.version, confirmed=True)
         assert page_of(client, fact).status_code == 200
         unpublish_fact(fact=fact, user=editor, expected_version=fact.version)
     assert page_of(client, fact).status_code == 404
@@ -159,11 +175,12 @@ def test_index_lists_published_newest_first(client):
     older, _ = reported_fact()
     older.published_at = timezone.now() - dt.timedelta(days=2)
     older.save()
-    newer = published(make_fact(summary="Exports rose 14% to $3.2 billion"), Status.SINGLE_SOURCE)
+    newer = make_fact(summary="Exports rose 14% to $3.2 billion")
     make_claim(make_article("Exports rose 14% to $3.2 billion."), fact=newer)
+    newer = published(newer, Status.SINGLE_SOURCE)
     hidden = make_fact(summary="Hidden draft claim", status=Status.DISPUTED)
     html = client.get(reverse("factcheck:public-index")).content.decode()
-    assert html.index("Exports rose 14%") < html.index("The port handled 120 ships")
+    assert html.index("Exports rose 14%") < html.index("port handled 120 ships")
     assert "Single source: not independently confirmed" in html
     assert "Reported in 3 articles" in html
     assert hidden.summary not in html
@@ -172,21 +189,23 @@ def test_index_lists_published_newest_first(client):
 
 def test_index_query_count_is_flat(client, django_assert_max_num_queries):
     for n in range(40):
-        fact = published(make_fact(summary=f"Claim number {n}"))
+        fact = make_fact(summary=f"Claim number {n}")
         make_claim(make_article(f"Claim number {n} in the body."), f"Claim number {n}", fact=fact)
+        published(fact)
     with django_assert_max_num_queries(4):
         response = client.get(reverse("factcheck:public-index"))
     assert response.content.decode().count('class="public-item"') == 25
 
 
 def test_fact_page_query_count_is_flat(client, django_assert_max_num_queries):
-    fact = published(make_fact(summary="The port handled 120 ships"))
+    fact = make_fact(summary="The port handled 120 ships")
     for n in range(30):
         make_claim(
             make_article(f"The port handled 120 ships, report {n}."),
             "The port handled 120 ships",
             fact=fact,
         )
+    fact = published(fact)
     with django_assert_max_num_queries(4):
         assert page_of(client, fact).status_code == 200
 
@@ -205,13 +224,14 @@ def test_methodology_explains_the_scale(client):
 
 
 def test_article_text_is_escaped(client):
-    fact = published(make_fact(summary='<script>alert("x")</script> 120 ships'))
+    fact = make_fact(summary='<script>alert("x")</script> 120 ships')
     article = make_article(
         'He said <img src=x onerror=alert(1)> "120 ships" arrived.',
         title="<b>Bold</b> title",
         url="javascript:alert(1)",
     )
     make_claim(article, '"120 ships"', fact=fact, sentence_start=0, sentence_end=len(article.body))
+    fact = publish(fact, status=Status.CORROBORATED, statement='<script>alert("x")</script> 120')
     html = page_of(client, fact).content.decode()
     assert "<script>alert" not in html
     assert "<img src=x" not in html and "<b>Bold</b>" not in html
@@ -220,7 +240,7 @@ def test_article_text_is_escaped(client):
     # The JSON-LD cannot be closed early by text from the article.
     assert html.count("</script>") == 1
     [review] = claim_reviews(html)
-    assert review["claimReviewed"] == '<script>alert("x")</script> 120 ships'
+    assert review["claimReviewed"] == '<script>alert("x")</script> 120'
     assert review["itemReviewed"]["appearance"][0]["headline"] == "<b>Bold</b> title"
 
 

@@ -14,12 +14,20 @@ from factcheck.services import (
     remove_evidence,
     set_note,
     split_claim,
+    undo_verdict,
     unpublish_fact,
 )
 from tests.builders import make_article, make_claim, make_fact
 from tests.factcheck.desk_scenario import build_story
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def one_editor_publishes(settings):
+    # These tests are about verdicts, history and regrouping; the second editor's
+    # approval before publishing is covered by tests/factcheck/test_workflow.py.
+    settings.PUBLISH_NEEDS_SECOND_EDITOR = False
 
 
 def history(fact):
@@ -77,8 +85,9 @@ def test_stale_verdict_names_who_changed_the_fact_and_its_state(editor, other_ed
 
 
 def test_a_published_verdict_cannot_be_cleared(editor):
+    # ``confirmed``: the verdict differs from the engine's suggestion (single source).
     fact = record_verdict(fact=make_fact(), status="disputed", user=editor, expected_version=1)
-    fact = publish_fact(fact=fact, user=editor, expected_version=2)
+    fact = publish_fact(fact=fact, user=editor, expected_version=2, confirmed=True)
     with pytest.raises(InvalidChange):
         record_verdict(fact=fact, status="", user=editor, expected_version=3)
 
@@ -172,14 +181,14 @@ def test_publish_needs_a_verdict(editor):
 
 def test_publish_and_unpublish_write_history(editor):
     fact = record_verdict(fact=make_fact(), status="corroborated", user=editor, expected_version=1)
-    fact = publish_fact(fact=fact, user=editor, expected_version=2)
+    fact = publish_fact(fact=fact, user=editor, expected_version=2, confirmed=True)
     assert fact.is_published
     assert Fact.objects.published().get() == fact
     fact = unpublish_fact(fact=fact, user=editor, expected_version=3)
     assert not fact.is_published
     assert history(fact)[1:] == [
-        ("publish", "", "corroborated"),
-        ("unpublish", "corroborated", ""),
+        ("publish", "", "version 1: Corroborated"),
+        ("unpublish", "version 1", ""),
     ]
 
 
@@ -187,7 +196,7 @@ def test_stale_publish_is_refused(editor, other_editor):
     fact = record_verdict(fact=make_fact(), status="corroborated", user=editor, expected_version=1)
     set_note(fact=fact, note="wait", user=other_editor, expected_version=2)
     with pytest.raises(StaleEdit, match="changed by ed2"):
-        publish_fact(fact=fact, user=editor, expected_version=2)
+        publish_fact(fact=fact, user=editor, expected_version=2, confirmed=True)
     fact.refresh_from_db()
     assert not fact.is_published
 
@@ -294,7 +303,7 @@ def test_merge_refuses_itself_and_published_facts(editor):
     with pytest.raises(InvalidChange):
         merge_facts(target=story.trade, other=story.trade, user=editor, expected_version=1)
     fact = record_verdict(fact=story.quote, status="single_source", user=editor, expected_version=1)
-    publish_fact(fact=fact, user=editor, expected_version=2)
+    publish_fact(fact=fact, user=editor, expected_version=2, confirmed=True)
     with pytest.raises(InvalidChange, match="Unpublish"):
         merge_facts(target=story.trade, other=story.quote, user=editor, expected_version=1)
 
@@ -321,3 +330,102 @@ def test_opposite_merges_one_after_the_other_the_second_is_stale(editor, other_e
     assert not Claim.objects.filter(fact=two).exists()
     assert [a for a, _, _ in history(one)] == ["merge"]
     assert [a for a, _, _ in history(two)] == ["merge"]
+
+
+# ------------------------------------------------------------------------ undo
+
+
+def undo_history(fact):
+    return list(
+        FactChange.objects.filter(fact=fact)
+        .order_by("id")
+        .values_list("action", "old_value", "new_value", "reason")
+    )
+
+
+def test_undo_restores_the_previous_verdict_with_a_new_change(editor, other_editor):
+    fact = make_fact()
+    fact = record_verdict(fact=fact, status=Status.SINGLE_SOURCE, user=editor, expected_version=1)
+    fact = record_verdict(
+        fact=fact, status=Status.DISPUTED, user=editor, expected_version=2, reason="Two figures"
+    )
+    change = fact.changes.first()
+    fact = undo_verdict(fact=fact, change=change, user=other_editor, expected_version=3)
+    assert fact.status == Status.SINGLE_SOURCE
+    assert fact.version == 4
+    assert fact.status_changed_by == other_editor
+    # Nothing is deleted: the undone verdict stays, and the undo is a change of its own.
+    assert undo_history(fact) == [
+        ("status", "", "single_source", ""),
+        ("status", "single_source", "disputed", "Two figures"),
+        ("status", "disputed", "single_source", f"Undo of change #{change.pk}"),
+    ]
+    assert fact.changes.first().user == other_editor
+
+
+def test_undo_of_the_first_verdict_leaves_no_verdict(editor):
+    fact = record_verdict(
+        fact=make_fact(), status=Status.CORROBORATED, user=editor, expected_version=1
+    )
+    fact = undo_verdict(fact=fact, change=fact.changes.first(), user=editor, expected_version=2)
+    assert fact.status == ""
+    assert Fact.objects.needing_editor().filter(pk=fact.pk).exists()
+
+
+def test_undo_flags_the_fact_again_when_the_verdict_cleared_a_re_review(editor):
+    fact = make_fact(status=Status.CORROBORATED, needs_review=True)
+    fact = record_verdict(fact=fact, status=Status.DISPUTED, user=editor, expected_version=1)
+    assert not fact.needs_review
+    verdict = fact.changes.first()
+    assert verdict.details == {"needs_review_before": True}
+    fact = undo_verdict(fact=fact, change=verdict, user=editor, expected_version=2)
+    assert (fact.status, fact.needs_review) == (Status.CORROBORATED, True)
+    # Undoing the undo (a redo) clears the flag again with the verdict.
+    fact = undo_verdict(fact=fact, change=fact.changes.first(), user=editor, expected_version=3)
+    assert (fact.status, fact.needs_review) == (Status.DISPUTED, False)
+
+
+def test_undo_on_a_stale_page_is_refused(editor, other_editor):
+    fact = record_verdict(fact=make_fact(), status=Status.DISPUTED, user=editor, expected_version=1)
+    change = fact.changes.first()
+    set_note(fact=fact, note="Checking the port's figures", user=other_editor, expected_version=2)
+    with pytest.raises(StaleEdit, match="ed2"):
+        undo_verdict(fact=fact, change=change, user=editor, expected_version=2)
+    fact.refresh_from_db()
+    assert fact.status == Status.DISPUTED
+    assert fact.changes.count() == 2
+
+
+def test_undo_of_a_verdict_the_fact_has_moved_on_from_is_refused(editor, other_editor):
+    fact = record_verdict(fact=make_fact(), status=Status.DISPUTED, user=editor, expected_version=1)
+    change = fact.changes.first()
+    fact = assign_fact(fact=fact, assignee=other_editor, user=editor, expected_version=2)
+    # The editor saw the latest version, but the verdict is no longer the latest change.
+    with pytest.raises(InvalidChange, match="only its latest change can be undone"):
+        undo_verdict(fact=fact, change=change, user=editor, expected_version=fact.version)
+    fact.refresh_from_db()
+    assert (fact.status, fact.version, fact.changes.count()) == (Status.DISPUTED, 3, 2)
+
+
+def test_only_a_verdict_of_this_fact_can_be_undone(editor):
+    fact = set_note(fact=make_fact(), note="A note", user=editor, expected_version=1)
+    with pytest.raises(InvalidChange, match="is not a verdict"):
+        undo_verdict(fact=fact, change=fact.changes.first(), user=editor, expected_version=2)
+    other = record_verdict(
+        fact=make_fact(), status=Status.DISPUTED, user=editor, expected_version=1
+    )
+    with pytest.raises(InvalidChange, match="is not a verdict on fact"):
+        undo_verdict(fact=fact, change=other.changes.first(), user=editor, expected_version=2)
+    assert fact.changes.count() == 1
+
+
+def test_undo_will_not_clear_a_published_verdict(editor):
+    fact = record_verdict(fact=make_fact(), status=Status.DISPUTED, user=editor, expected_version=1)
+    verdict = fact.changes.first()
+    # ``confirmed``: the verdict differs from the engine's suggestion (single source).
+    publish_fact(fact=fact, user=editor, expected_version=2, confirmed=True)
+    # Publishing is the latest change: the verdict can no longer be undone at all.
+    with pytest.raises(InvalidChange):
+        undo_verdict(fact=fact, change=verdict, user=editor, expected_version=3)
+    fact.refresh_from_db()
+    assert fact.status == Status.DISPUTED and fact.published_at is not None

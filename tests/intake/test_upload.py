@@ -225,16 +225,81 @@ def test_unsupported_file_type_is_refused(editor_client):
     assert_refused(response, "report.pdf: unsupported file type .pdf")
 
 
-def test_one_bad_file_refuses_the_whole_batch(editor_client):
-    files = [upload("good.txt", story_file(1)), upload("empty.txt", b"")]
+def job_rows(job) -> dict[str, tuple[str, str]]:
+    return {r["source_file"]: (r["outcome"], r["message"]) for r in job.results}
+
+
+def test_one_bad_file_does_not_block_the_good_ones(editor_client, settings):
+    settings.IMPORT_MAX_BYTES = 1000
+    files = [
+        upload("good.txt", story_file(1)),
+        upload("empty.txt", b""),
+        upload("photo.txt", b"\x89PNG\r\n\x00\x00\x01"),
+        upload("report.pdf", b"%PDF-1.4 text"),
+        upload("long.txt", "word " * 400),
+        upload("also-good.md", story_file(2)),
+    ]
     response = editor_client.post(URL, {"files": files})
-    assert_refused(response, "empty.txt: empty file")
+    job = ImportJob.objects.get()
+    assert response["Location"] == job.get_absolute_url()
+    assert job.status == ImportJob.Status.DONE
+    assert job.file_count == 6
+    assert job.totals == {"imported": 2, "updated": 0, "unchanged": 0, "failed": 4}
+    assert sorted(a.source_file for a in Article.objects.all()) == ["also-good.md", "good.txt"]
+    rows = job_rows(job)
+    assert rows["empty.txt"] == ("failed", "empty.txt: empty file")
+    assert rows["photo.txt"] == ("failed", "photo.txt: binary file, not text")
+    assert rows["report.pdf"][1].startswith("report.pdf: unsupported file type .pdf")
+    assert rows["long.txt"][1].startswith("long.txt: file is 2,000 bytes, over the 1,000-byte")
+    # The job page names each file chosen, with its one-line reason.
+    page = editor_client.get(response["Location"]).content.decode()
+    for name in ("good.txt", "also-good.md", "empty.txt", "photo.txt", "report.pdf", "long.txt"):
+        assert f"<code>{name}</code>" in page
+    summary = "6 of 6 files processed: 2 imported, 0 updated, 0 unchanged, 4 failed."
+    assert summary in " ".join(page.split())
 
 
-def test_same_name_twice_is_refused(editor_client):
+def test_the_reasons_are_the_import_commands(editor_client, tmp_path, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    files = {"empty.txt": b"", "photo.txt": b"\x89PNG\r\n\x00\x00\x01"}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(tmp_path), stdout=StringIO(), stderr=err)
+    chosen = [upload(name, data) for name, data in files.items()]
+    editor_client.post(URL, {"files": [upload("good.txt", story_file(1)), *chosen]})
+    for _, message in job_rows(ImportJob.objects.get()).values():
+        if message.startswith(tuple(files)):
+            assert f"error: {message}" in err.getvalue()
+
+
+def test_a_single_one_of_two_same_named_files_is_imported(editor_client):
     files = [upload("a.txt", story_file(1)), upload("a.txt", story_file(2))]
     response = editor_client.post(URL, {"files": files})
-    assert_refused(response, "a.txt: chosen twice")
+    job = ImportJob.objects.get()
+    assert response["Location"] == job.get_absolute_url()
+    assert [(r["source_file"], r["outcome"]) for r in job.results] == [
+        ("a.txt", "failed"),
+        ("a.txt", "imported"),
+    ]
+    assert "a.txt: chosen twice" in job.results[0]["message"]
+    assert Article.objects.get().source_file == "a.txt"
+
+
+def test_when_every_file_is_bad_nothing_is_imported_and_each_is_named(editor_client):
+    files = [upload("empty.txt", b""), upload("report.pdf", b"%PDF-1.4 text")]
+    response = editor_client.post(URL, {"files": files})
+    assert_refused(response, "empty.txt: empty file")
+    html = response.content.decode()
+    assert "report.pdf: unsupported file type .pdf" in html
+    # The file picker is cleared: the page says what was chosen.
+    assert "You chose 2 files" in html
+    assert "<code>empty.txt</code>" in html and "<code>report.pdf</code>" in html
 
 
 def test_text_without_article_gets_the_importers_message(editor_client):

@@ -1,8 +1,9 @@
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
-from factcheck.claimreview import write_claimreviews
+from factcheck.claimreview import configured_site_url, write_claimreviews
 from factcheck.export import claim_records, write_csv, write_jsonl
 
 WRITERS = {"jsonl": write_jsonl, "csv": write_csv}
@@ -20,8 +21,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=sorted([*WRITERS, CLAIMREVIEW]), default="jsonl")
         parser.add_argument("--output", type=Path, help="file to write (default: standard output)")
+        parser.add_argument(
+            "--base-url",
+            help="public address of the site, for the ClaimReviews' links "
+            "(default: the NEWSROOM_URL setting; one of the two is needed for claimreview)",
+        )
 
-    def handle(self, *args, format: str, output: Path | None, **options):
+    def handle(self, *args, format: str, output: Path | None, base_url: str | None, **options):
+        self.base_url = ""
+        if format == CLAIMREVIEW:
+            # Without a request the site's address is unknown: say so before writing anything.
+            self.base_url = (base_url or "").rstrip("/") or self.configured_base_url()
+            if not self.base_url.startswith(("http://", "https://")):
+                raise CommandError(
+                    f"--base-url must start with http:// or https://, not {base_url!r}"
+                )
         if output is None:
             count = self.write_export(format, self.stdout)
         else:
@@ -35,5 +49,11 @@ class Command(BaseCommand):
 
     def write_export(self, format: str, out) -> int:
         if format == CLAIMREVIEW:
-            return write_claimreviews(out)
+            return write_claimreviews(out, base_url=self.base_url)
         return WRITERS[format](claim_records(), out)
+
+    def configured_base_url(self) -> str:
+        try:
+            return configured_site_url()
+        except ImproperlyConfigured as error:
+            raise CommandError(f"{error}, or pass --base-url") from None

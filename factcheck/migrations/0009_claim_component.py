@@ -19,7 +19,7 @@ def label_components(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("factcheck", "0006_fact_merged_into"),
+        ("factcheck", "0008_snapshot_published_facts"),
     ]
 
     operations = [

@@ -1,0 +1,322 @@
+"""The benchmarks' work inside Django: ``python -m bench.jobs <job> --out FILE [options]``.
+
+``bench/run.py`` starts each job in a process of its own, with ``DATABASE_URL`` set to the
+database it measures, and reads the JSON the job writes to ``--out``. Jobs:
+
+* ``counts``: articles, claims, facts and copy relations in the database.
+* ``statements``: SQL statements run by ``intake.services.ingest_article`` for each file
+  of a corpus folder (``count_statements``), imported in order into the database.
+* ``pages``: median and p95 wall-clock time and query count of the desk's pages, the
+  admin's claim changelist and the htmx verdict POST, with Django's test client.
+* ``load-setup``: logged-in sessions for the load test's simulated editors.
+* ``load-check``: the load test's successful verdicts against facts and their history.
+* ``groups``: the claim groups (facts) and their suggested statuses, for comparing imports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def setup_django() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    import django
+
+    django.setup()
+
+
+# --- statements per article ---------------------------------------------------------
+
+
+def count_statements(files: Iterable[Path]) -> list[int]:
+    """SQL statements each file's ``ingest_article`` runs (a savepoint counts as one).
+
+    Every statement Django sends for the call is counted, through
+    ``connection.execute_wrapper``: lookups, inserts, updates, savepoints.
+    """
+    from django.db import connection
+
+    from intake.services import file_key, ingest_article
+
+    counts = []
+    for path in files:
+        seen = 0
+
+        def counter(execute, sql, params, many, context):
+            nonlocal seen
+            seen += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(counter):
+            ingest_article(source_file=path.name, data=path.read_bytes(), path=file_key(path))
+        counts.append(seen)
+    return counts
+
+
+def job_statements(args) -> dict:
+    files = sorted(Path(args.corpus).iterdir())
+    started = time.perf_counter()
+    counts = count_statements(files)
+    elapsed = time.perf_counter() - started
+    return {
+        "articles": len(counts),
+        "median": statistics.median(counts),
+        "max": max(counts),
+        "mean": statistics.fmean(counts),
+        "seconds": elapsed,
+    }
+
+
+# --- counts and groups ---------------------------------------------------------------
+
+
+def job_counts(args) -> dict:
+    from factcheck.models import ArticleRelation, Claim, Fact
+    from sources.models import Article
+
+    return {
+        "articles": Article.objects.count(),
+        "claims": Claim.objects.count(),
+        "facts": Fact.objects.count(),
+        "relations": ArticleRelation.objects.count(),
+    }
+
+
+def job_groups(args) -> dict:
+    """Each fact as the sorted (article origin, claim start, end) of its claims, with its suggestion."""
+    from factcheck.models import Claim, Fact
+
+    members: dict[int, list] = {}
+    for fact_id, origin, start, end in Claim.objects.values_list(
+        "fact_id", "article__origin", "start", "end"
+    ).iterator(chunk_size=5000):
+        members.setdefault(fact_id, []).append([origin, start, end])
+    suggested = dict(Fact.objects.values_list("pk", "suggested_status"))
+    groups = [
+        {"claims": sorted(claims), "suggested": suggested[fact_id]}
+        for fact_id, claims in members.items()
+    ]
+    groups.sort(key=lambda g: g["claims"])
+    return {"groups": groups}
+
+
+# --- pages ---------------------------------------------------------------------------
+
+
+def bench_users():
+    from django.contrib.auth.models import Group, User
+
+    editor, _ = User.objects.get_or_create(username="bench-editor")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    admin, _ = User.objects.get_or_create(
+        username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
+    )
+    return editor, admin
+
+
+def desk_pages() -> list[tuple[str, str, dict]]:
+    """(name, URL, headers) of each page measured, chosen from the data, deterministically."""
+    from django.db.models import Count
+    from django.urls import reverse
+
+    from factcheck.models import Claim, Fact
+
+    queue = reverse("factcheck:claim-list")
+    ids = list(Claim.objects.order_by("pk").values_list("pk", flat=True))
+    middle = Claim.objects.select_related("article").get(pk=ids[len(ids) // 2])
+    # A word editors would search for: the longest word of the middle claim.
+    word = max(re.findall(r"[A-Za-z]{4,}", middle.text) or ["port"], key=len).lower()
+    # The fact with the most claims: the heaviest fact page.
+    fact = Fact.objects.annotate(n=Count("claims")).order_by("-n", "pk").first()
+    htmx = {"HX-Request": "true"}
+    return [
+        ("queue full page", queue, {}),
+        ("queue htmx fragment", queue, htmx),
+        ("queue filtered (suggested=disputed)", f"{queue}?suggested=disputed", htmx),
+        (f"queue searched (q={word})", f"{queue}?q={word}", htmx),
+        ("queue deep page (page=last)", f"{queue}?page=last", {}),
+        ("article page", reverse("factcheck:article-detail", args=[middle.article_id]), {}),
+        ("fact page", reverse("factcheck:fact-detail", args=[fact.pk]), {}),
+        ("dashboard", reverse("factcheck:dashboard"), {}),
+        ("admin claim changelist", reverse("admin:factcheck_claim_changelist"), {}),
+    ]
+
+
+def timed(request: Callable[[], object], repeat: int) -> tuple[list[float], object]:
+    times, response = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = request()
+        times.append((time.perf_counter() - started) * 1000)
+    return times, response
+
+
+def job_pages(args) -> dict:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from bench.report import median, percentile
+
+    editor, admin = bench_users()
+    desk, staff = Client(), Client()
+    desk.force_login(editor)
+    staff.force_login(admin)
+    results = []
+    for name, url, headers in desk_pages():
+        client = staff if url.startswith("/admin/") else desk
+        # The first request warms caches (templates, permissions) and counts the queries;
+        # the timed ones run without the query log.
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, headers=headers)
+        if response.status_code != 200:
+            raise SystemExit(f"{name}: {url} answered {response.status_code}")
+        row = {"name": name, "url": url, "queries": len(queries), "bytes": len(response.content)}
+        if args.requests:
+            times, _ = timed(lambda c=client, u=url, h=headers: c.get(u, headers=h), args.requests)
+            row |= {"median_ms": median(times), "p95_ms": percentile(times, 0.95)}
+        results.append(row)
+    results.append(verdict_posts(desk, max(args.requests, 1), args.seed))
+    return {"pages": results}
+
+
+def verdict_posts(client, requests: int, seed: int) -> dict:
+    """The queue's htmx verdict POST on ``requests`` claims picked at random (seeded)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from bench.report import median, percentile
+    from factcheck.models import Claim, Status
+
+    ids = list(Claim.objects.order_by("pk").values_list("pk", flat=True))
+    picked = random.Random(seed).sample(ids, min(requests + 1, len(ids)))
+    statuses = list(Status.values)
+    times, queries = [], 0
+    for n, pk in enumerate(picked):
+        claim = Claim.objects.select_related("fact").get(pk=pk)
+        # A different verdict than the fact has, as an editor changing it would post.
+        status = next(s for s in statuses[n % 3 :] + statuses if s != claim.fact.status)
+        url = reverse("factcheck:claim-verdict", args=[pk])
+        data = {"status": status, "version": claim.fact.version}
+        if n == 0:
+            with CaptureQueriesContext(connection) as captured:
+                response = client.post(url, data, headers={"HX-Request": "true"})
+            queries = len(captured)
+        else:
+            started = time.perf_counter()
+            response = client.post(url, data, headers={"HX-Request": "true"})
+            times.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"verdict POST on claim {pk} answered {response.status_code}")
+    row = {"name": "verdict POST (htmx, from the queue)", "url": "", "queries": queries}
+    if times:
+        row |= {"median_ms": median(times), "p95_ms": percentile(times, 0.95)}
+    return row
+
+
+# --- load test -------------------------------------------------------------------------
+
+
+def job_load_setup(args) -> dict:
+    """``args.editors`` editors, each with a logged-in session (no password hashing)."""
+    from django.contrib.auth.models import Group, User
+    from django.test import Client
+
+    group = Group.objects.get(name="Editors")
+    sessions = {}
+    for n in range(args.editors):
+        user, _ = User.objects.get_or_create(username=f"load-editor-{n}")
+        user.groups.add(group)
+        client = Client()
+        client.force_login(user)
+        sessions[user.username] = client.cookies["sessionid"].value
+    return {"sessions": sessions}
+
+
+def job_load_check(args) -> dict:
+    """Every verdict the editors got a 200 for is in the history; each fact ends as the last one.
+
+    The log holds two lines per verdict POST, one when it was sent (answer 0) and one with
+    its answer (200, or 409 when another editor had changed the fact): fact, status, the
+    version it carried, the editor. Versions order the successful verdicts on one fact
+    (each one bumps it). A POST never answered (cut off when the run stopped) may or may
+    not have been applied: a fact that ends with such a verdict is counted apart, not as
+    a lost verdict.
+    """
+    from factcheck.models import Fact, FactChange
+
+    lines = [json.loads(line) for line in Path(args.log).read_text().splitlines() if line]
+    answered = {v["attempt"]: v for v in lines if v["code"]}
+    unanswered = [v for v in lines if not v["code"] and v["attempt"] not in answered]
+    posted = [v for v in answered.values() if v["code"] == 200]
+    last: dict[int, dict] = {}
+    for verdict in posted:
+        fact = verdict["fact"]
+        if fact not in last or verdict["version"] > last[fact]["version"]:
+            last[fact] = verdict
+    history: dict[tuple, int] = {}
+    for fact, new, user in FactChange.objects.filter(
+        action=FactChange.Action.STATUS, fact_id__in=last
+    ).values_list("fact_id", "new_value", "user__username"):
+        history[(fact, new, user)] = history.get((fact, new, user), 0) + 1
+    wanted: dict[tuple, int] = {}
+    for v in posted:
+        key = (v["fact"], v["status"], v["user"])
+        wanted[key] = wanted.get(key, 0) + 1
+    missing = sum(max(0, n - history.get(key, 0)) for key, n in wanted.items())
+    final = dict(Fact.objects.filter(pk__in=last).values_list("pk", "status"))
+    cut_off = {(v["fact"], v["status"]) for v in unanswered}
+    wrong = [f for f, v in last.items() if final.get(f) != v["status"]]
+    explained = [f for f in wrong if (f, final.get(f)) in cut_off]
+    return {
+        "verdicts": len(posted),
+        "stale": sum(v["code"] == 409 for v in answered.values()),
+        "unanswered": len(unanswered),
+        "facts": len(last),
+        "missing_from_history": missing,
+        "wrong_final_status": len(wrong) - len(explained),
+        "ended_by_unanswered": len(explained),
+        "wrong_examples": [f for f in wrong if f not in explained][:10],
+    }
+
+
+JOBS = {
+    "counts": job_counts,
+    "statements": job_statements,
+    "groups": job_groups,
+    "pages": job_pages,
+    "load-setup": job_load_setup,
+    "load-check": job_load_check,
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("job", choices=sorted(JOBS))
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--corpus")
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--editors", type=int, default=20)
+    parser.add_argument("--log")
+    args = parser.parse_args()
+    setup_django()
+    result = JOBS[args.job](args)
+    args.out.write_text(json.dumps(result), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""The benchmarks' own code (bench/), on a tiny corpus, so it does not rot between runs.
+
+The benchmarks time nothing here: these tests check the statement counter, the load
+test's lost-verdict check and the budget table, which ``make bench`` relies on.
+"""
+
+import argparse
+import json
+
+import pytest
+
+from bench.jobs import count_statements, job_groups, job_load_check
+from bench.report import Budget, Figure, Report, machine_info, percentile
+from evaluation.corpus import generate_corpus
+from factcheck.models import Claim, Fact, FactChange, Status
+from factcheck.services import record_verdict
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in generate_corpus(4, seed=7):
+        (folder / name).write_text(text, encoding="utf-8")
+    return sorted(folder.iterdir())
+
+
+@pytest.mark.django_db
+def test_statement_counter_counts_each_import(corpus):
+    counts = count_statements(corpus)
+
+    assert len(counts) == 4
+    assert Claim.objects.count() > 0
+    # A new article is looked up, stored and analysed: many statements.
+    assert min(counts) > 10
+    # The same files again are "unchanged": found by their hash, nothing written.
+    again = count_statements(corpus)
+    assert max(again) < min(counts)
+
+
+@pytest.mark.django_db
+def test_groups_are_origins_and_spans_with_suggestions(corpus):
+    count_statements(corpus)
+
+    groups = job_groups(argparse.Namespace())["groups"]
+
+    assert len(groups) == Fact.objects.filter(claims__isnull=False).distinct().count()
+    assert sum(len(g["claims"]) for g in groups) == Claim.objects.count()
+    origin, start, end = groups[0]["claims"][0]
+    assert origin.startswith("file:") and end > start
+
+
+@pytest.mark.django_db
+def test_load_check_finds_a_verdict_missing_from_the_history(corpus, editor, tmp_path):
+    count_statements(corpus)
+    fact = Fact.objects.order_by("pk").first()
+    log = tmp_path / "verdicts.jsonl"
+    posted = []
+    for n, status in enumerate((Status.DISPUTED, Status.CORROBORATED)):
+        version = Fact.objects.get(pk=fact.pk).version
+        record_verdict(fact=fact, status=status, user=editor, expected_version=version)
+        verdict = {"fact": fact.pk, "status": status, "version": version, "user": "ed"}
+        posted += [{**verdict, "attempt": n, "code": 0}, {**verdict, "attempt": n, "code": 200}]
+    log.write_text("".join(json.dumps(v) + "\n" for v in posted))
+
+    found = job_load_check(argparse.Namespace(log=str(log)))
+    assert found["verdicts"] == 2 and found["facts"] == 1
+    assert found["missing_from_history"] == 0 and found["wrong_final_status"] == 0
+
+    # A 200 the database does not show: gone from the history and from the final status.
+    FactChange.objects.filter(fact=fact, new_value=Status.CORROBORATED).delete()
+    Fact.objects.filter(pk=fact.pk).update(status=Status.DISPUTED)
+    found = job_load_check(argparse.Namespace(log=str(log)))
+    assert found["missing_from_history"] == 1 and found["wrong_final_status"] == 1
+
+
+@pytest.mark.django_db
+def test_load_check_tells_a_post_cut_off_by_the_end_from_a_lost_verdict(corpus, editor, tmp_path):
+    count_statements(corpus)
+    fact = Fact.objects.order_by("pk").first()
+    record_verdict(fact=fact, status=Status.DISPUTED, user=editor, expected_version=fact.version)
+    sent = {"fact": fact.pk, "status": Status.DISPUTED, "version": fact.version, "user": "ed"}
+    # A 200 for "disputed", then a POST for "single_source" cut off by the end but applied.
+    cut = {**sent, "status": Status.SINGLE_SOURCE, "version": fact.version + 1, "attempt": 1}
+    record_verdict(
+        fact=fact, status=Status.SINGLE_SOURCE, user=editor, expected_version=fact.version + 1
+    )
+    log = tmp_path / "verdicts.jsonl"
+    lines = [
+        {**sent, "attempt": 0, "code": 0},
+        {**sent, "attempt": 0, "code": 200},
+        {**cut, "code": 0},
+    ]
+    log.write_text("".join(json.dumps(v) + "\n" for v in lines))
+
+    found = job_load_check(argparse.Namespace(log=str(log)))
+
+    assert found["unanswered"] == 1 and found["ended_by_unanswered"] == 1
+    assert found["wrong_final_status"] == 0 and found["missing_from_history"] == 0
+
+
+def test_budget_table_says_which_figures_hold(tmp_path):
+    report = Report(engine="sqlite", machine=machine_info("SQLite test"))
+    report.add(Figure("queue full page, median", 80.4, "ms", Budget(100)))
+    report.add(Figure("dashboard, median", 151.0, "ms", Budget(150)))
+    report.add(Figure("parallel ratio", 1.7, "x", Budget(1.6, "at_least")))
+    report.add(Figure("queries", 6, budget=Budget(7, "equal")))
+    report.add(Figure("import peak memory", 212.5, "MiB"))
+
+    lines = report.table().splitlines()
+
+    assert lines[0].split() == ["figure", "value", "budget", "holds"]
+    assert lines[2].endswith("80.40 ms  <= 100  yes")
+    assert lines[3].endswith("151 ms    <= 150  NO")
+    assert lines[4].endswith(">= 1.6  yes")
+    assert lines[5].endswith("6         == 7    NO")
+    assert lines[6].endswith("—       —")
+    saved = json.loads(report.write(tmp_path).read_text())
+    assert saved["machine"]["cores"] >= 1 and saved["machine"]["database"] == "SQLite test"
+    assert saved["machine"]["git_commit"]
+    assert [f["holds"] for f in saved["figures"]] == [True, False, True, False, None]
+
+
+def test_percentile_is_nearest_rank():
+    values = [float(n) for n in range(1, 21)]
+    assert percentile(values, 0.95) == 19.0
+    assert percentile(values, 0.5) == 10.0
+    assert percentile([3.0], 0.95) == 3.0
