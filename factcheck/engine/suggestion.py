@@ -91,9 +91,18 @@ def origins_of(article_ids: Iterable[int], relations: Iterable[tuple[int, int]])
     return {x: find(x) for x in sorted(parent)}
 
 
+# A reason names this many reports on a side, then counts the rest: forty outlets giving
+# one figure read as "A, B, C and 37 others", and the reason stays one line in the queue
+# (the fact page lists every report).
+NAMES_SHOWN = 3
+
+
 def _names(labels: list[str]) -> str:
     if len(labels) <= 1:
         return "".join(labels)
+    if len(labels) > NAMES_SHOWN + 1:
+        rest = len(labels) - NAMES_SHOWN
+        return ", ".join(labels[:NAMES_SHOWN]) + f" and {rest} others"
     return ", ".join(labels[:-1]) + " and " + labels[-1]
 
 

@@ -7,7 +7,8 @@
                              row's reason box ([data-reason-box]) with that verdict chosen
      [data-reason-box]       a disabled, hidden fieldset of the row's verdict form (verdict
                              [data-reason-status], reason [data-reason-input], save, cancel):
-                             Enter saves, Esc cancels and returns to the row
+                             Enter saves, Esc cancels and returns to the row; copied from
+                             <template id="reason-box"> into a row the first time it opens
      [data-undo]             the button that "u" clicks in the selected row
      [data-shortcut=search]  the box that "/" focuses
      #shortcuts              the <details> legend that "?" opens and closes
@@ -60,7 +61,7 @@
   // The reason box of a verdict button's form, opened with the button's verdict chosen.
   function openReason(button) {
     const form = button.form;
-    const box = form && form.querySelector("[data-reason-box]");
+    const box = form && (form.querySelector("[data-reason-box]") || addReasonBox(form));
     if (!box) return false;
     box.disabled = false;
     box.hidden = false;
@@ -69,6 +70,24 @@
     input.focus();
     input.select();
     return true;
+  }
+
+  // Rows carry no reason box of their own: the page's one (<template id="reason-box">)
+  // is copied into the row's form before its verdict buttons, named for its claim and fact.
+  function addReasonBox(form) {
+    const template = document.getElementById("reason-box");
+    const row = form.closest("[data-claim-row]");
+    if (!template || !row) return null;
+    const claim = row.id.replace("claim-row-", "");
+    const box = template.content.firstElementChild.cloneNode(true);
+    box.querySelector("legend").textContent =
+      "Verdict on fact #" + row.dataset.fact + ", with a reason";
+    ["verdict", "reason"].forEach(function (name) {
+      box.querySelector('[for="' + name + '-"]').htmlFor = name + "-" + claim;
+      box.querySelector("#" + name + "-").id = name + "-" + claim;
+    });
+    form.insertBefore(box, form.querySelector(".queue-verdict-buttons"));
+    return box;
   }
 
   function closeReason(box) {

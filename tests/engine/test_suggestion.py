@@ -48,6 +48,16 @@ def test_disputed_groups_the_majority():
     assert result.reason == "a.txt and b.txt say $68.7 billion; c.txt says $65.7 billion"
 
 
+def test_a_large_majority_is_named_by_its_first_reports_and_counted():
+    reports = [Report(i, f"outlet-{i}", i, trade(68.7e9)) for i in range(1, 41)]
+    reports.append(Report(41, "dissent", 41, trade(65.7e9)))
+    result = suggest(reports)
+    assert result.status == "disputed"
+    assert result.reason == (
+        "outlet-1, outlet-2, outlet-3 and 37 others say $68.7 billion; dissent says $65.7 billion"
+    )
+
+
 def test_a_copy_that_changed_a_number_is_still_a_dispute():
     reports = [Report(1, "a.txt", 1, squadrons(3)), Report(2, "b.txt", 1, squadrons(4))]
     assert suggest(reports).status == "disputed"

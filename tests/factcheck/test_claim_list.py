@@ -606,13 +606,19 @@ def test_verdict_from_the_queue_keeps_its_reason_and_offers_undo(editor_client, 
     assert "data-undo" not in editor_client.get(LIST, {"show": "all"}).content.decode()
 
 
-def test_reason_box_is_disabled_until_opened(editor_client, queue):
+def test_reason_box_is_one_per_page_and_disabled_until_opened(editor_client, queue):
     body = editor_client.get(LIST).content.decode()
     row = body.split(f'id="claim-row-{queue["budget"].pk}"')[1].split("</tr>")[0]
-    # Without JavaScript a verdict button posts at once; the box's fields are never sent.
-    assert '<fieldset class="reason-box" data-reason-box hidden disabled>' in row
-    assert f'<select id="verdict-{queue["budget"].pk}" name="status"' in row
-    assert 'name="reason"' in row
+    # Rows stay light: no box of their own, so without JavaScript a verdict button
+    # posts at once and sends no reason field.
+    assert "data-reason-box" not in row
+    assert 'name="reason"' not in row
+    # The page's one box, which desk.js copies into a row when it opens: disabled, so
+    # its fields are never sent until then.
+    template = body.split('<template id="reason-box">')[1].split("</template>")[0]
+    assert '<fieldset class="reason-box" data-reason-box hidden disabled>' in template
+    assert '<select id="verdict-" name="status"' in template
+    assert body.count('<template id="reason-box">') == 1
 
 
 def test_undo_from_the_queue_restores_the_previous_verdict(editor_client, queue, editor):
@@ -798,9 +804,9 @@ def test_stale_verdict_keeps_the_reason_typed_in_an_open_box(editor_client, queu
     assert '<fieldset class="reason-box" data-reason-box>' in main
     assert '<option value="corroborated" selected>' in main
     assert 'value="Port &lt;authority&gt; data"' in main
-    # The other row of the fact, out-of-band, keeps its box closed.
+    # The other row of the fact, out-of-band, opens no box.
     other = body.split(f'<tr id="claim-row-{queue["ships_copy"].pk}"')[1]
-    assert "data-reason-box hidden disabled" in other
+    assert "data-reason-box" not in other
 
 
 def test_stale_verdict_without_htmx_says_so_after_redirect(editor_client, queue, other_editor):
