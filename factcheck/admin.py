@@ -28,6 +28,21 @@ from .services import (
     remove_evidence,
 )
 
+
+class ReadOnly:
+    """An admin to browse and search, never to add, change or delete: these rows change
+    only through the services, which keep their history."""
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
 # The action bar's explicit "unassign" choice; the empty first choice means "not chosen".
 UNASSIGN = "nobody"
 
@@ -102,7 +117,7 @@ class FactChangeInline(admin.TabularInline):
 
 
 @admin.register(Fact)
-class FactAdmin(admin.ModelAdmin):
+class FactAdmin(ReadOnly, admin.ModelAdmin):
     list_display = [
         "id",
         "summary",
@@ -162,14 +177,6 @@ class FactAdmin(admin.ModelAdmin):
     # No add, change or delete here: a saved form would write every field back
     # without history (and over a concurrent desk change); deleting would drop the
     # history with the fact. The bulk actions below go through the services.
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
     def _mark(self, request: HttpRequest, queryset: QuerySet, status: Status) -> None:
         done = 0
@@ -229,7 +236,7 @@ class FactAdmin(admin.ModelAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["text_short", "article", "kind", "score", "fact"]
     list_filter = ["kind", "fact__suggested_status", "fact__status", "article__outlet"]
     search_fields = ["text", "article__title", "article__source_file"]
@@ -261,14 +268,6 @@ class ClaimAdmin(admin.ModelAdmin):
     # Claims come from the engine and move between facts only by a split or a
     # merge on the fact page (with history); a saved form here would move one
     # silently, or back over a concurrent regrouping.
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 @admin.register(ArticleRelation)
@@ -282,26 +281,18 @@ class ArticleRelationAdmin(admin.ModelAdmin):
 
 
 @admin.register(FactChange)
-class FactChangeAdmin(admin.ModelAdmin):
+class FactChangeAdmin(ReadOnly, admin.ModelAdmin):
+    """History is append-only."""
+
     list_display = ["created_at", "fact", "action", "old_value", "new_value", "user", "reason"]
     list_filter = ["action", "user"]
     search_fields = ["reason", "old_value", "new_value", "fact__summary"]
     list_select_related = ["fact", "user"]
     autocomplete_fields = ["fact", "user"]
 
-    # History is append-only.
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(ReadOnly, admin.ModelAdmin):
     """Published versions, to browse: frozen, so never added, changed or deleted here."""
 
     list_display = ["fact", "number", "published_at", "published_by", "approved_by"]
@@ -310,15 +301,6 @@ class PublicationAdmin(admin.ModelAdmin):
     list_select_related = ["fact", "published_by", "approved_by"]
     autocomplete_fields = ["fact"]
     readonly_fields = ["fact", "number", "snapshot", "published_by", "approved_by", "published_at"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 @admin.register(Evidence)
@@ -368,20 +350,11 @@ admin.site.unregister(Article)
 
 
 @admin.register(Article)
-class ArticleAdmin(SourcesArticleAdmin):
+class ArticleAdmin(ReadOnly, SourcesArticleAdmin):
     read_only_notice = (
         "Articles are added by importing files (the desk's Import page or the "
         "import_articles command) and are read-only here."
     )
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
     def changelist_view(self, request: HttpRequest, extra_context=None) -> HttpResponse:
         extra_context = {"subtitle": self.read_only_notice, **(extra_context or {})}
