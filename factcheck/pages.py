@@ -46,6 +46,15 @@ def shown_value(action: str, value: str) -> str:
     return value
 
 
+def reported_claims(fact: Fact) -> list[Claim]:
+    """A fact's claims with their articles and outlets, oldest report first."""
+    return list(
+        fact.claims.select_related("article__outlet").order_by(
+            "article__published", "article_id", "start"
+        )
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Piece:
     """A piece of a claim's text; ``value`` is set when it is a normalised value."""
@@ -224,11 +233,7 @@ class ClaimPanel:
 
     @cached_property
     def reports(self) -> list[Report]:
-        claims = list(
-            self.fact.claims.select_related("article__outlet").order_by(
-                "article__published", "article_id", "start"
-            )
-        )
+        claims = reported_claims(self.fact)
         return fact_reports(self.fact, claims, current=self.claim)
 
     @cached_property
@@ -263,11 +268,7 @@ class FactPage:
 
     @cached_property
     def claims(self) -> list[Claim]:
-        return list(
-            self.fact.claims.select_related("article__outlet").order_by(
-                "article__published", "article_id", "start"
-            )
-        )
+        return reported_claims(self.fact)
 
     @cached_property
     def reports(self) -> list[Report]:
@@ -366,12 +367,7 @@ class MergeComparison:
         self.other = other
 
     def _reports(self, fact: Fact) -> list[Report]:
-        claims = list(
-            fact.claims.select_related("article__outlet").order_by(
-                "article__published", "article_id", "start"
-            )
-        )
-        return fact_reports(fact, claims)
+        return fact_reports(fact, reported_claims(fact))
 
     @cached_property
     def reports(self) -> list[Report]:
