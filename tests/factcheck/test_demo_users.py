@@ -26,6 +26,9 @@ def test_make_run_prints_how_to_create_an_administrator_and_an_editor(settings):
     assert "manage.py ensure_demo_users" in (ROOT / "Makefile").read_text()
     printed = run_demo_users()
     assert "username 'editor', password 'editor-demo-password'" in printed
+    # A second editor, to approve what the first sends for review.
+    assert "username 'reviewer', password 'reviewer-demo-password'" in printed
+    assert {u.username for u in roles.editors()} == {"editor", "reviewer"}
     assert "manage.py createsuperuser" in printed
     # The groups it names are the desk's real roles.
     named = set(re.findall(r'"(\w+)" group', printed))

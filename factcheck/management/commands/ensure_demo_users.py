@@ -7,6 +7,8 @@ from factcheck.roles import EDITORS, VIEWERS
 
 DEMO_USERS = [
     ("editor", "editor-demo-password", EDITORS),
+    # A second editor: publishing needs another editor's approval (PUBLISH_NEEDS_SECOND_EDITOR).
+    ("reviewer", "reviewer-demo-password", EDITORS),
     ("viewer", "viewer-demo-password", VIEWERS),
 ]
 # Printed by `make run` after the demo logins: the demo accounts are not for production.
