@@ -108,6 +108,8 @@ class ClusterFigures:
     disputed_groups: int = 0
     disputed_groups_right: int = 0
     mixed_groups: list[str] = field(default_factory=list)
+    # The claims behind each mixed group, shown at verbosity 3.
+    mixed_claims: list[str] = field(default_factory=list)
     must_not_group: int = 0
     must_not_group_broken: list[str] = field(default_factory=list)
     copies: int = 0
@@ -148,7 +150,7 @@ class ClusterFigures:
             f"anonymous flagged wrongly {len(self.anonymous_wrong)}",
         ]
 
-    def report(self, *, verbose: bool = False) -> str:
+    def report(self, *, verbose: bool = False, claims: bool = False) -> str:
         out = [f"== {self.name}"]
         for line in self.lines:
             mark = "ok " if line.status_ok else "BAD"
@@ -168,6 +170,7 @@ class ClusterFigures:
                 ("false copy relations", self.extra_relations),
                 ("anonymous flags wrong", self.anonymous_wrong),
                 ("problems", self.problems),
+                ("claims in groups mixing gold facts", self.mixed_claims if claims else []),
             ):
                 if rows:
                     out.append(f"  {title}:")
@@ -275,13 +278,23 @@ def score_cluster(gold: dict, snapshot: Snapshot, *, name: str = "") -> ClusterF
         figures.correct_pairs += same_gold and same_pred
 
     gold_of_group: dict[int, set[str]] = defaultdict(set)
-    for (fact_id, _, _), fid in placed.items():
+    # Which claim carried each gold fact into a group, to show why groups mix.
+    carriers: dict[int, set[tuple[str, str, str]]] = defaultdict(set)
+    for (fact_id, file, phrase), fid in placed.items():
         if fid is not None:
             gold_of_group[fid].add(fact_id)
+            claim = _claim_for(snapshot, file, phrase)
+            if claim is not None:
+                text = snapshot.bodies[file][claim.start : claim.end]
+                carriers[fid].add((fact_id, file, text))
     disputed_gold = {f["id"] for f in gold["facts"] if f["expected_status"] == "disputed"}
     for fid, facts in sorted(gold_of_group.items()):
         if len(facts) > 1:
             figures.mixed_groups.append(f"fact #{fid} holds {', '.join(sorted(facts))}")
+            figures.mixed_claims.extend(
+                f"fact #{fid} {fact_id} {file}: {text!r}"
+                for fact_id, file, text in sorted(carriers[fid])
+            )
         if snapshot.facts[fid].status == "disputed":
             figures.disputed_groups += 1
             if facts & disputed_gold:

@@ -94,7 +94,11 @@ class Command(BaseCommand):
             total = ClusterFigures(name=f"all {len(folders)} clusters")
             for folder in folders:
                 figures = score_news_cluster(folder, seeds=seeds)
-                self.stdout.write(figures.report(verbose=options["verbosity"] >= 2))
+                self.stdout.write(
+                    figures.report(
+                        verbose=options["verbosity"] >= 2, claims=options["verbosity"] >= 3
+                    )
+                )
                 total.add(figures)
             self.stdout.write(f"== {total.name}")
             self.stdout.write("\n".join("  " + line for line in total.totals()))
