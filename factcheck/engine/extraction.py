@@ -212,7 +212,20 @@ _SEPARATOR_RE = re.compile(
     r"|\s++(?:(?:and|as\s+well\s+as|while|whereas|but|plus)\s+|(?P<gap>))"
 )
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_CLAUSE_JOIN_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\s(?:while|whereas)\s")
+# Where one clause ends and another begins: a semicolon, a conjunction after a comma,
+# "while"/"whereas", a relative clause, or "and"/"but" followed by a verb (an auxiliary,
+# a modal or a past tense: "... a five-year contract and is due to ...", "... and
+# scored 11 goals"), which joins two predicates rather than two nouns.
+_AUXILIARIES = (
+    r"is|are|was|were|will|would|has|have|had|can|could|may|might|must|should|shall|did"
+    r"|does|do|also|then|later"
+)
+_CLAUSE_JOIN_RE = re.compile(
+    r";|,\s+(?:and|but|while|whereas|which|who)\s|\s(?:while|whereas)\s"
+    rf"|\s(?:and|but)\s+(?:{_AUXILIARIES}|[a-z]{{3,}}ed)\b"
+)
+# A piece opening with a relative pronoun is a clause however short ("which ran until 2028").
+_RELATIVE_START_RE = re.compile(r"(?:which|who|whose)\b", _I)
 # Words that end the noun phrase an amount belongs to: an auxiliary or verb,
 # a preposition or a conjunction opens what is said about it.
 _PHRASE_ENDERS = _words(
@@ -585,7 +598,13 @@ def _list_groups(
 
     anchors = [
         holds(anchor_starts, a, b)
-        or (holds(date_starts, a, b) and len(text[a:b].split()) >= CLAUSE_MIN_WORDS)
+        or (
+            holds(date_starts, a, b)
+            and (
+                len(text[a:b].split()) >= CLAUSE_MIN_WORDS
+                or _RELATIVE_START_RE.match(text, a) is not None
+            )
+        )
         for a, b in pieces
     ]
     if sum(anchors) < 2:

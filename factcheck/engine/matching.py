@@ -945,6 +945,18 @@ def subject_phrase(text: str, v: Value, story: Iterable[str] = ()) -> str:
     return " ".join(_subject_tokens(text, v, story))
 
 
+def _content_stems(text: str, skip: set[str]) -> frozenset[str]:
+    return frozenset(
+        _subject_stem(w)
+        for w in _masked_tokens(text, [])
+        if w not in _NOT_SUBJECT and w not in skip and w != "#" and len(w) > 2
+    )
+
+
+def _time_words(times: list[Value]) -> set[str]:
+    return {w for t in times for w in _masked_tokens(str(t.get("text") or ""), [])}
+
+
 def _subject_tokens(text: str, v: Value, story: Iterable[str]) -> list[str]:
     vt = v.get("text") or ""
     at = text.find(vt) if vt else -1
@@ -1127,6 +1139,7 @@ class _Prepared:
         "quotes",
         "story",
         "subjects",
+        "time_subject",
         "times",
         "words",
     )
@@ -1156,6 +1169,13 @@ class _Prepared:
         self.qualifiers = [_qualifiers(f, v) for v in self.primary]
         story_words = {w for e in f.story for w in re.split(r"[\s-]+", _norm_entity(e))}
         self.subjects = [subject_words(f.text, v, story_words) for v in self.primary]
+        # What a claim's dates date: the content words of the claim itself, which is
+        # the clause holding them when the sentence states several facts.
+        self.time_subject = (
+            _content_stems(f.text, story_words | _time_words(self.times))
+            if self.times and not self.primary
+            else frozenset()
+        )
 
 
 # One new claim is matched against many stored ones; keep the derived features
@@ -1277,6 +1297,10 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
     # Two dates agree on type whatever they date, so a date alone says less
     # than an amount with its unit: the wording must carry more of the match.
     dates_only = not pa.primary and not pb.primary and bool(pa.times or pb.times)
+    if dates_only and pa.time_subject and pb.time_subject and not pa.time_subject & pb.time_subject:
+        # "due to undergo a medical on Thursday" / "the contract runs until June 2031":
+        # dates of different things, whatever the sentences around them share.
+        veto = veto or _Veto("different_subjects", "dates of different things")
     # A part of a whole ("three of the five S-400 squadrons") told of a product or
     # programme both claims name by its code is specific on its own, so the words
     # around it may differ more: "got three squadrons out of five" against "has

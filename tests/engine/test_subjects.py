@@ -165,3 +165,41 @@ def test_money_in_two_currencies_is_neither_agreement_nor_dispute():
     )
     assert match(pounds, euros).agrees is None
     assert not find_conflicts(find_values("a fee of £72m"), find_values("a fee of €85m"))
+
+
+FERRY_A = (
+    "Harbour Lines chief executive Mira Sandoval spoke at the Kessock terminal. "
+    "The ferry operator has ordered two hybrid vessels and will launch the first of them "
+    "on Saturday, Sandoval said."
+)
+FERRY_B = (
+    "Harbour Lines will launch its first hybrid ferry at Kessock on Saturday. "
+    "Its lease of the Kessock terminal runs until March 2031, Mira Sandoval said."
+)
+
+
+def test_a_sentence_joining_two_predicates_gives_one_claim_per_fact():
+    claims = [c.text for c in extract_claims(FERRY_A, published=DAY)]
+    assert "The ferry operator has ordered two hybrid vessels" in claims
+    assert any(c.startswith("will launch the first of them on Saturday") for c in claims)
+
+
+def test_a_relative_clause_dating_its_noun_is_a_claim_of_its_own():
+    body = "Her lease on the depot, which expired in 2024, covered 12,000 square metres of yards."
+    texts = [c.text for c in extract_claims(body, published=DAY)]
+    assert texts[0] == "Her lease on the depot, which expired in 2024"
+    assert texts[1].startswith("covered 12,000 square metres")
+
+
+def test_dates_of_different_things_are_two_facts_even_in_one_story():
+    launch = features(FERRY_A, "on Saturday")
+    lease = features(FERRY_B, "March 2031")
+    result = match(launch, lease)
+    assert not result.same_fact
+    assert result.veto == "different_subjects"
+
+
+def test_the_same_event_on_the_same_day_in_other_words_is_one_fact():
+    a = features(FERRY_A, "on Saturday")
+    b = features(FERRY_B, "on Saturday")
+    assert match(a, b).same_fact
