@@ -691,6 +691,22 @@ def _quotes(text: str) -> list[str]:
     return found
 
 
+# A statement telling at least this share of a quotation's content words (stemmed:
+# "deny"/"denied") and at least PARAPHRASE_WORDS of them reports that quotation.
+PARAPHRASE_SHARE = 0.4
+PARAPHRASE_WORDS = 4
+
+
+def _paraphrase_share(quote: str, statement: str) -> float:
+    """Share of the smaller of the two content-word sets found in the other."""
+    q = _content_stems(quote, set())
+    s = _content_stems(statement, set())
+    shared = len(q & s)
+    if shared < PARAPHRASE_WORDS:
+        return 0.0
+    return shared / min(len(q), len(s))
+
+
 def _quote_similarity(x: str, y: str) -> float:
     x, y = _plain(x), _plain(y)
     return (fuzz.token_set_ratio(x, y) + fuzz.token_sort_ratio(x, y)) / 200
@@ -1276,8 +1292,15 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
             text = max(text, qsim)
     elif (a.kind == "quote") != (b.kind == "quote") and text < 0.7:
         # A quotation and a paraphrase about the same people are usually two
-        # statements ("X said: '...'" against "X met Y to review Z").
-        veto = veto or _Veto("quotation_and_statement", "a quotation against another statement")
+        # statements ("X said: '...'" against "X met Y to review Z"), unless the
+        # statement says most of what the quotation says, in its own grammar.
+        quoted, other = (pa, b) if pa.quotes else (pb, a)
+        told = max((_paraphrase_share(q, other.text) for q in quoted.quotes), default=0.0)
+        if told >= PARAPHRASE_SHARE:
+            reasons.append(f"a paraphrase of the quotation ({told:.0%} of its words)")
+            text = max(text, told)
+        else:
+            veto = veto or _Veto("quotation_and_statement", "a quotation against another statement")
 
     # An amount belongs to its period: trade in FY2024-25 and trade by 2030 are
     # two facts. An ordinal names its event whatever dates surround it.

@@ -579,3 +579,37 @@ def test_a_weekly_and_a_yearly_wage_that_agree_are_no_dispute():
     assert find_conflicts([weekly], [yearly]) == []
     assert find_conflicts([weekly], [double]), "a wage twice as high is a dispute"
     assert describe_value(weekly) == "£95,000 a week"
+
+
+BRIDGE_QUOTE = claim(
+    "“The new bridge will put the container port within 20 minutes of the city centre,” "
+    "said Mayor Duarte",
+    "quote",
+    [],
+    ["duarte"],
+)
+
+
+def test_a_statement_telling_most_of_a_quotation_reports_that_quotation():
+    told = claim(
+        "Duarte, who faces a tight re-election race against two rivals next spring, told local "
+        "radio that the crossing puts the container port less than 20 minutes from the city",
+        "quantity",
+        [],
+        ["duarte"],
+    )
+    result = match(BRIDGE_QUOTE, told)
+    assert result.same_fact, result.reasons
+    assert any("paraphrase of the quotation" in r for r in result.reasons)
+
+
+def test_another_statement_by_the_same_speaker_is_not_the_quotation():
+    other = claim(
+        "Duarte said the container port will hire 300 dockers next spring",
+        "quantity",
+        [],
+        ["duarte"],
+    )
+    result = match(BRIDGE_QUOTE, other)
+    assert not result.same_fact
+    assert result.veto == "quotation_and_statement"
