@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import snowballstemmer
 from rapidfuzz import fuzz
 
+from factcheck.engine.quantities import UNSTATED_DOLLAR
 from factcheck.engine.units import measure_of
 
 if TYPE_CHECKING:
@@ -806,7 +807,7 @@ def _units_compatible(a: Value, b: Value, pa: _Prepared, pb: _Prepared) -> bool:
     a unit of measure meets only the same measure: "seven years ... passenger
     services" does not count passengers.
     """
-    if a.get("type") == "money" and (a.get("currency") or "") != (b.get("currency") or ""):
+    if a.get("type") == "money" and not same_currency(a, b):
         return False
     ua, ub = _unit(a), _unit(b)
     if ua == ub or not ua or not ub:
@@ -1427,7 +1428,7 @@ def _conflicting(a: Value, b: Value) -> bool:
     if t != b.get("type"):
         return False
     if t == "money":
-        if (a.get("currency") or "") != (b.get("currency") or ""):
+        if not same_currency(a, b):
             return False
         return _amounts_conflict(a, b, "amount")
     if t in ("count", "percent"):
@@ -1488,10 +1489,24 @@ def find_conflicts(a_values: list[Value], b_values: list[Value]) -> list[Conflic
     return out
 
 
+def same_currency(a: Value, b: Value) -> bool:
+    """One currency, or a bare "$" (no country said) against any dollar."""
+    ca, cb = str(a.get("currency") or ""), str(b.get("currency") or "")
+    if ca == cb:
+        return True
+    unstated = a.get("dollar") == UNSTATED_DOLLAR or b.get("dollar") == UNSTATED_DOLLAR
+    return unstated and ca in _DOLLARS and cb in _DOLLARS
+
+
+_DOLLARS = frozenset(("USD", "AUD", "CAD", "SGD", "HKD", "NZD"))
+
+
 def _slot_for_conflict(v: Value) -> tuple[str, str]:
     t = str(v.get("type", ""))
     if t == "money":
-        return t, str(v.get("currency") or "")
+        currency = str(v.get("currency") or "")
+        # Every dollar shares a slot; same_currency decides which ones compare.
+        return t, "dollar" if currency in _DOLLARS else currency
     if t in ("count", "fraction", "ordinal"):
         return t, _count_unit(v)
     return t, ""

@@ -150,6 +150,7 @@ _CURRENCY_SYMBOLS = {
     "c$": "CAD",
     "s$": "SGD",
     "hk$": "HKD",
+    "nz$": "NZD",
     "₹": "INR",
     "rs": "INR",
     "rs.": "INR",
@@ -190,14 +191,36 @@ _CURRENCY_WORDS = {
 }
 _CURRENCY_CHARS = "$₹€£¥₽"
 _CURRENCY_CODES = frozenset(("rs", "inr", "usd", "eur", "gbp", "rub", "cny", "rmb", "jpy"))
+# A dollar named by its country ("1.2 billion Australian dollars").
+_DOLLARS_OF = {
+    "us": "USD",
+    "u.s.": "USD",
+    "american": "USD",
+    "australian": "AUD",
+    "canadian": "CAD",
+    "singapore": "SGD",
+    "hong kong": "HKD",
+    "new zealand": "NZD",
+}
+# Written with a bare "$" or "dollars", an amount names no country: an Australian paper's
+# "$1.2bn" is the wire's "A$1.2 billion". Such values carry ``"dollar": "unstated"``.
+UNSTATED_DOLLAR = "unstated"
 _CURRENCY_RE = re.compile(
-    r"(?:\b(?:US|HK|[ACS]))?\$|₹|€|£|¥|₽|\b(?:Rs\.?|INR|USD|EUR|GBP|RUB|CNY|RMB|JPY)(?![A-Za-z])"
+    r"(?:\b(?:US|HK|NZ|[ACS]))?\$|₹|€|£|¥|₽|\b(?:Rs\.?|INR|USD|EUR|GBP|RUB|CNY|RMB|JPY)(?![A-Za-z])"
 )
 _MONEY_PREFIX_AT = re.compile(
-    r"(?P<cur>(?:US|HK|[ACS])?\$|₹|€|£|¥|₽|Rs\.?|INR|USD|EUR|GBP|RUB|CNY|RMB|JPY)"
+    r"(?P<cur>(?:US|HK|NZ|[ACS])?\$|₹|€|£|¥|₽|Rs\.?|INR|USD|EUR|GBP|RUB|CNY|RMB|JPY)"
     # Not cut short of more digits ("1,000"); a comma then a space is punctuation ("$3.75, down").
     rf"\s?(?P<num>{_ND_BARE}|(?i:{_NW}))(?!\d|,\d)"
     rf"{_SCALE}?(?P<plus>\+)?"
+)
+# An amount right after another, in brackets: "€85m (£72m)", "A$1.2bn (about US$790m)",
+# "85 million euros (£72m)".
+_CONVERSION_BEFORE = re.compile(
+    r"(?:[$€£¥₹₽]\s?[\d.,]*\d\s*(?i:bn|mn|m|k|billion|million|crore|lakh|trillion)?"
+    r"|\d\s*(?i:billion|million|crore|lakh|trillion)?\s*(?i:euros?|dollars?|pounds?"
+    r"|rupees?|yen|yuan|roubles?|rubles?|sterling))"
+    r"\s*\(\s*(?i:about|around|roughly|approximately|some|nearly|almost|or|equivalent\s+to)?\s*$"
 )
 _RATE_AT = re.compile(
     r"[ \t\-]*(?i:(?:a|an|per|each|every)[ \t\-]+(?P<per>hour|day|week|month|year|annum)"
@@ -214,7 +237,8 @@ _RATE_PERIODS = {
 }
 _MONEY_SUFFIX_AT = re.compile(
     rf"(?P<num>{_NUM}){_SCALE}?(?P<plus>\+)?\s+"
-    r"(?:(?:US|U\.S\.|American|Indian)\s+)?"
+    r"(?:(?P<nation>US|U\.S\.|American|Indian|Australian|Canadian|Singapore|Hong\s+Kong"
+    r"|New\s+Zealand)\s+)?"
     r"(?P<cw>(?i:dollars?|rupees?|euros?|pounds?(?:\s+sterling)?|roubles?|rubles?|yuan|yen)"
     r"|USD|INR|EUR|GBP|RUB|CNY|JPY)\b"
 )
@@ -1036,15 +1060,25 @@ class _Finder:
             starts = [m.start() for m in _CURRENCY_RE.finditer(text)]
             for m in self.matches(_MONEY_PREFIX_AT, starts):
                 cur = m["cur"].lower()
-                self.add_money(m, _CURRENCY_SYMBOLS.get(cur, "USD"))
+                self.add_money(m, _CURRENCY_SYMBOLS.get(cur, "USD"), unstated=cur == "$")
         if words & _CURRENCY_WORDS.keys():
             for m in self.matches(_MONEY_SUFFIX_AT, self.num_starts):
                 cw = m["cw"].lower().split()[0]
-                self.add_money(m, _CURRENCY_WORDS.get(cw, "USD"))
+                nation = " ".join((m["nation"] or "").lower().split())
+                if cw.startswith("dollar") and nation in _DOLLARS_OF:
+                    self.add_money(m, _DOLLARS_OF[nation])
+                else:
+                    unstated = cw.startswith("dollar") and not nation
+                    self.add_money(m, _CURRENCY_WORDS.get(cw, "USD"), unstated=unstated)
 
-    def add_money(self, m: re.Match[str], currency: str) -> None:
+    def add_money(self, m: re.Match[str], currency: str, *, unstated: bool = False) -> None:
         number = _parse_number(m["num"])
         if number is None:
+            return
+        if _CONVERSION_BEFORE.search(self.text[max(0, m.start() - 40) : m.start()]):
+            # "A$1.21 billion (US$790 million)": the same amount converted, not a figure
+            # of its own; left inside the first figure's claim, never compared.
+            self.block(m.start(), m.end())
             return
         amount = number * _scale(m)
         if not _finite(amount):
@@ -1053,6 +1087,8 @@ class _Finder:
         if bound is None and m["plus"]:
             bound = "min"
         value = {"type": "money", "amount": float(amount), "currency": currency, "bound": bound}
+        if unstated:
+            value["dollar"] = UNSTATED_DOLLAR
         end = m.end()
         # A rate ("£210,000 a week", "£11m a year", "Rs 40,000 per month") keeps its period.
         rate = _RATE_AT.match(self.text, end)

@@ -613,3 +613,25 @@ def test_another_statement_by_the_same_speaker_is_not_the_quotation():
     result = match(BRIDGE_QUOTE, other)
     assert not result.same_fact
     assert result.veto == "quotation_and_statement"
+
+
+def _money(text: str, amount: float, currency: str, *, unstated: bool = False) -> dict:
+    value = money(text, amount, currency=currency)
+    if unstated:
+        value["dollar"] = "unstated"
+    return value
+
+
+def test_a_bare_dollar_sign_compares_with_any_dollar():
+    wire = [_money("A$2.3 billion", 2.3e9, "AUD")]
+    local = [_money("$2.3bn", 2.3e9, "USD", unstated=True)]
+    local_other = [_money("$2.9bn", 2.9e9, "USD", unstated=True)]
+    assert not find_conflicts(wire, local)
+    [conflict] = find_conflicts(wire, local_other)
+    assert conflict.kind == "money"
+
+
+def test_dollars_of_two_named_countries_are_never_compared():
+    aud = [_money("A$2.3 billion", 2.3e9, "AUD")]
+    usd = [_money("US$2.9 billion", 2.9e9, "USD")]
+    assert not find_conflicts(aud, usd)

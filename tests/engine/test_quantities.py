@@ -405,3 +405,46 @@ def test_a_money_rate_keeps_its_period(text, per):
 
 def test_money_without_a_period_is_no_rate():
     assert "per" not in only("The club paid €9 million for him.", "money")
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "unstated"),
+    [
+        ("The council spent $4.5m on the pier.", "USD", True),
+        ("The council spent 4.5 million dollars on the pier.", "USD", True),
+        ("The council spent US$4.5m on the pier.", "USD", False),
+        ("The council spent A$4.5m on the pier.", "AUD", False),
+        ("The council spent NZ$4.5m on the pier.", "NZD", False),
+        ("The council spent 4.5 million Australian dollars on the pier.", "AUD", False),
+        ("The council spent 4.5 million Canadian dollars on the pier.", "CAD", False),
+        ("The council spent 4.5 million Hong Kong dollars on the pier.", "HKD", False),
+    ],
+)
+def test_a_dollar_names_its_country_or_says_it_did_not(text, currency, unstated):
+    [value] = [v for v in find_values(text) if v["type"] == "money"]
+    assert value["amount"] == 4_500_000
+    assert value["currency"] == currency
+    assert (value.get("dollar") == "unstated") is unstated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The museum cost €40m (£34m) to build.",
+        "The museum cost A$40 million (about US$26 million) to build.",
+        "The museum cost NZ$40m (roughly $23m) to build.",
+    ],
+)
+def test_an_amount_converted_in_brackets_is_not_a_second_figure(text):
+    [value] = [v for v in find_values(text) if v["type"] == "money"]
+    assert value["amount"] == 40_000_000
+
+
+def test_two_amounts_each_in_brackets_of_its_own_are_both_kept():
+    text = "Tickets rose from $12 (in 2019) to $15 (in 2024)."
+    assert [v["amount"] for v in find_values(text) if v["type"] == "money"] == [12, 15]
+
+
+def test_money_in_brackets_after_a_count_is_a_figure_of_its_own():
+    values = find_values("The airline ordered 15 jets ($3bn) last year.")
+    assert [v["amount"] for v in values if v["type"] == "money"] == [3e9]
