@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import snowballstemmer
 from rapidfuzz import fuzz
 
+from factcheck.engine.quantities import AGE_UNIT
 from factcheck.engine.units import measure_of
 
 if TYPE_CHECKING:
@@ -1565,6 +1566,8 @@ def describe_value(v: Value) -> str:
         if t == "count":
             n = float(v["value"])
             unit = str(v.get("unit") or "")
+            if unit == AGE_UNIT:
+                return f"{prefix}aged {_number(n)}"
             return f"{prefix}{_number(n)} {_plural(unit, n)}".strip()
         if t == "fraction":
             d = v["denominator"]

@@ -13,7 +13,8 @@ ISO dates of the period, as below.
 
 - money: ``amount`` (float), ``currency`` (ISO code), ``bound``; ``per`` (hour, day,
   week, month, year) when it is a rate
-- count: ``value`` (float), ``unit`` (singular lower-case head noun or None), ``bound``
+- count: ``value`` (float), ``unit`` (singular lower-case head noun, unit of measure,
+  "age" for a person's age, or None), ``bound``
 - fraction: ``numerator``, ``denominator`` (ints), ``unit``
 - percent: ``value`` (float), ``bound``
 - ordinal: ``value`` (int), ``unit``
@@ -316,6 +317,28 @@ _COUNT_AT = re.compile(
     rf"(?P<num>{_NUM}){_SCALE}?(?P<plus>\+)?(?:-(?P<hyunit>[A-Za-z]{{2,20}})\b(?!-)"
     # Units of measure written onto the number: "24.6km", "115mph", "185km/h".
     r"|(?<=\d)(?P<glued>km/h|kmph|kph|mph|kms?|mm|cm|kg|ft|ha|mw|gw|kw)\b)?"
+)
+
+# Ages: "the 22-year-old", "aged 22", "at the age of 12", and the appositive
+# "Morais, 22, will sign", where a number alone between commas after a name or a
+# noun is the person's age. An age is a count with the unit "age", which no other
+# count or duration shares, so "22" never meets a "five-year contract".
+_AGE_COMPOUND_AT = re.compile(rf"(?P<num>{_NUM})[- ](?i:years?)[- ](?i:old)s?\b")
+_AGE_PHRASE_RE = re.compile(
+    rf"\b(?i:aged|at\s+(?:the\s+)?age\s+of|at\s+age|age)\s+(?P<num>{_NUM})(?![\w.,]\d|%)"
+)
+_AGE_APPOSITIVE_RE = re.compile(
+    r"(?<![\w-])(?P<word>[A-Za-z][A-Za-z'’\-]*),[ \t](?P<num>\d{1,3}),(?=[ \t][A-Za-z])"
+)
+AGE_UNIT = "age"
+MAX_AGE = 120
+# Words a number between commas follows when it is no age: "on Monday, 14, ...".
+_NOT_AGED = word_set(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday today yesterday tomorrow no number page pages section chapter article clause
+    category grade level phase round route gate platform room seat step stage table figure item
+    items nos"""
 )
 
 # --- dates ----------------------------------------------------------------------
@@ -1113,6 +1136,28 @@ class _Finder:
                     value = {"type": "fraction", "numerator": a, "denominator": d, "unit": None}
                     self.add(m.start(), m.end(), value)
 
+    def ages(self) -> None:
+        text, words = self.text, self.words
+        found: list[tuple[int, int, re.Match[str]]] = []
+        if "old" in words or "olds" in words:
+            found += [
+                (m.start(), m.end(), m) for m in self.matches(_AGE_COMPOUND_AT, self.num_starts)
+            ]
+        if words & {"age", "aged"}:
+            found += [(m.start(), m.end(), m) for m in _AGE_PHRASE_RE.finditer(text)]
+        if self.has_digit and ", " in text:
+            for m in _AGE_APPOSITIVE_RE.finditer(text):
+                word = m["word"].lower()
+                if word in STOP_WORDS or word in _NOT_AGED or word in NUMBER_WORDS:
+                    continue
+                found.append((m.start("num"), m.end("num"), m))
+        for start, end, m in found:
+            number = _parse_number(m["num"])
+            if number is None or not 0 < number <= MAX_AGE or not number.is_integer():
+                continue
+            age = {"type": "count", "value": number, "unit": AGE_UNIT, "bound": None}
+            self.add(start, end, age)
+
     def ordinals(self) -> None:
         text = self.text
         found: list[tuple[re.Match[str], int]] = []
@@ -1236,6 +1281,7 @@ class _Finder:
             self.money()
         if self.num_starts:
             self.percents()
+            self.ages()
             self.fractions()
         self.ordinals()
         if self.num_starts:

@@ -579,3 +579,11 @@ def test_a_weekly_and_a_yearly_wage_that_agree_are_no_dispute():
     assert find_conflicts([weekly], [yearly]) == []
     assert find_conflicts([weekly], [double]), "a wage twice as high is a dispute"
     assert describe_value(weekly) == "£95,000 a week"
+
+
+def test_an_age_meets_no_duration_and_reads_as_an_age():
+    age = count("23", 23, "age")
+    contract = count("four-year", 4, "year")
+    assert not find_conflicts([age], [contract])
+    assert find_conflicts([age], [count("24", 24, "age")])
+    assert describe_value(age) == "aged 23"

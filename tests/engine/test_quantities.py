@@ -405,3 +405,39 @@ def test_a_money_rate_keeps_its_period(text, per):
 
 def test_money_without_a_period_is_no_rate():
     assert "per" not in only("The club paid €9 million for him.", "money")
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "surface"),
+    [
+        ("Priya Nair, 41, a schoolteacher from Kochi, won the seat.", 41, "41"),
+        ("The veteran keeper, 36, has signed a one-year extension.", 36, "36"),
+        ("The 17-year-old winger scored twice.", 17, "17-year-old"),
+        ("a group of 15-year-olds", 15, "15-year-olds"),
+        ("The driver is 58 years old.", 58, "58 years old"),
+        ("She began rowing at the age of nine.", 9, "at the age of nine"),
+        ("A man aged 63 was treated for smoke inhalation.", 63, "aged 63"),
+    ],
+)
+def test_an_age_is_a_count_of_its_own_unit(text, age, surface):
+    (found,) = [v for v in find_values(text) if v["unit"] == "age"]
+    assert (found["type"], found["value"], found["text"]) == ("count", age, surface)
+
+
+def test_an_age_is_not_the_length_of_a_contract_beside_it():
+    values = find_values("The keeper, 36, has signed a two-year extension.")
+    assert [(v["value"], v["unit"]) for v in values] == [(36, "age"), (2, "year")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday, 12, maybe 13, boats were missing.",
+        "The fares in zones 1, 2, 3 and 4 rose.",
+        "It took 12 years of work.",
+        "Page, 140, line 3",
+        "In 2021, 35 ferries sailed.",
+    ],
+)
+def test_a_number_between_commas_is_no_age_after_a_date_or_a_number(text):
+    assert [v for v in find_values(text) if v.get("unit") == "age"] == []
