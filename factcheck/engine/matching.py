@@ -82,7 +82,7 @@ FAR_APART_SAME_WORDING = 0.85
 # Wording needed beside one exact, uncommon figure when the words around the
 # two figures share nothing ("24.6-km corridor" / "24.6-kilometre line").
 SAME_FIGURE_WORDING = 0.3
-_AMOUNT_TYPES = ("money", "count", "percent")
+_AMOUNT_TYPES = ("money", "count", "percent", "fraction")
 # _specificity of a name with a digit in it: a product or programme code ("s-400").
 CODE_SPECIFICITY = 3.0
 
@@ -889,13 +889,27 @@ def _far_apart(pa: _Prepared, pb: _Prepared) -> str:
                 continue
             if _slot_for_conflict(va) != _slot_for_conflict(vb):
                 continue
-            xa, xb = _amount(va), _amount(vb)
+            if va.get("type") == "fraction":
+                xa, xb = _parts_of_other_wholes(va, vb)
+            else:
+                xa, xb = _amount(va), _amount(vb)
             if xa is None or xb is None:
                 continue
             if max(xa, xb) / min(xa, xb) <= FAR_APART_FACTOR:
                 return ""
             far = far or f"figures far apart ({describe_value(va)} vs {describe_value(vb)})"
     return far
+
+
+def _parts_of_other_wholes(a: Value, b: Value) -> tuple[float | None, float | None]:
+    """The shares two fractions give when they count parts of different wholes
+    ("9 of 14 samples" / "19 of 118 samples"); (None, None) for one whole, where
+    any two parts are a dispute ("8 of 14" / "9 of 14")."""
+    da, db = _int(a.get("denominator")), _int(b.get("denominator"))
+    na, nb = _int(a.get("numerator")), _int(b.get("numerator"))
+    if not da or not db or da == db or not na or not nb:
+        return None, None
+    return na / da, nb / db
 
 
 def _int(x: Any) -> int | None:

@@ -233,6 +233,8 @@ _FRACTION_OUT_OF_AT = re.compile(
 _FRACTION_OF_AT = re.compile(
     rf"(?P<a>{_NUM})\s+of\s+(?:the|its|their|all|his|her|our)\s+(?P<b>{_NUM})"
 )
+# "118 samples failed, 19 of them from one state": a part of the whole counted just before.
+_PART_OF_PRONOUN_AT = re.compile(rf"(?P<a>{_NUM})\s+of\s+(?:them|these|those|which|whom)\b")
 _FRACTION_SLASH_AT = re.compile(r"(?<![\w./\-])(?P<a>\d{1,6})\s?/\s?(?P<b>\d{1,6})(?![\w/.]|-\d)")
 _DENOMINATORS = {
     "half": 2,
@@ -1263,6 +1265,32 @@ class _Finder:
             if not (unit_end > end and self.add(start, unit_end, count)):
                 self.add(start, end, count)
 
+    def parts_of_counted_wholes(self) -> None:
+        """ "118 samples failed, 19 of them from Punjab": 19 of 118 samples. The whole is
+        the nearest count of things (not an age or a measure) before the part, in the
+        same text; with none, the part is left unread rather than guessed."""
+        wholes = sorted(
+            (v for v in self.values if v["type"] == "count" and _is_whole(v)),
+            key=lambda v: v["span_start"],
+        )
+        for m in self.matches(_PART_OF_PRONOUN_AT, self.num_starts):
+            start = m.start() + self.offset
+            before = [v for v in wholes if v["span_end"] <= start]
+            a = _parse_number(m["a"])
+            if not before or a is None or not a.is_integer():
+                continue
+            whole = before[-1]
+            b = whole["value"]
+            if not 0 < a < b or not b.is_integer() or b > 1e12:
+                continue
+            value = {
+                "type": "fraction",
+                "numerator": int(a),
+                "denominator": int(b),
+                "unit": whole["unit"],
+            }
+            self.add(m.start(), m.end(), value)
+
     def run(self) -> list[Value]:
         text = self.text
         if "://" in text or "www." in text or "@" in text:
@@ -1286,8 +1314,16 @@ class _Finder:
         self.ordinals()
         if self.num_starts:
             self.counts()
+            if "of" in self.words and len(self.num_starts) >= 2:
+                self.parts_of_counted_wholes()
         self.values.sort(key=lambda v: v["span_start"])
         return self.values
+
+
+def _is_whole(v: Value) -> bool:
+    """A count of things a later "N of them" can take a part of."""
+    unit = v.get("unit")
+    return bool(unit) and unit != AGE_UNIT and measure_of(str(unit)) is None
 
 
 def find_values(

@@ -587,3 +587,39 @@ def test_an_age_meets_no_duration_and_reads_as_an_age():
     assert not find_conflicts([age], [contract])
     assert find_conflicts([age], [count("24", 24, "age")])
     assert describe_value(age) == "aged 23"
+
+
+def test_parts_of_different_wholes_far_apart_are_two_facts():
+    story = ("hartwell", "water board")
+    lab = ClaimFeatures(
+        "The Hartwell lab found lead in seven of the 12 wells it tested",
+        "quantity",
+        [fraction(7, 12, "well")],
+        ["hartwell", "lab", "lead"],
+        "The Hartwell lab found lead in seven of the 12 wells it tested",
+        story,
+    )
+    county = ClaimFeatures(
+        "9 of them in Hartwell district",
+        "quantity",
+        [fraction(9, 140, "well")],
+        ["hartwell"],
+        "The water board listed 140 wells as unsafe, 9 of them in Hartwell district",
+        story,
+    )
+    result = match(lab, county)
+    assert not result.same_fact
+    assert "figures far apart (7 of 12 wells vs 9 of 140 wells)" in result.reasons
+
+
+def test_parts_of_one_whole_are_never_far_apart():
+    a = claim(
+        "The lab found lead in two of the 12 wells", "quantity", [fraction(2, 12, "well")], []
+    )
+    b = claim(
+        "The lab found lead in nine of the 12 wells", "quantity", [fraction(9, 12, "well")], []
+    )
+    assert "far apart" not in " ".join(match(a, b).reasons)
+    third = claim("Two-thirds of the wells had lead", "quantity", [fraction(2, 3, "")], [])
+    eight = claim("8 of the 12 wells had lead", "quantity", [fraction(8, 12, "well")], [])
+    assert "far apart" not in " ".join(match(third, eight).reasons)

@@ -441,3 +441,32 @@ def test_an_age_is_not_the_length_of_a_contract_beside_it():
 )
 def test_a_number_between_commas_is_no_age_after_a_date_or_a_number(text):
     assert [v for v in find_values(text) if v.get("unit") == "age"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "numerator", "denominator", "unit"),
+    [
+        ("The board listed 140 wells as unsafe, 9 of them in Hartwell.", 9, 140, "well"),
+        ("Officers stopped 52 lorries, 17 of which were overloaded.", 17, 52, "lorry"),
+        ("The clinic saw 30 patients; twelve of whom were children.", 12, 30, "patient"),
+    ],
+)
+def test_a_part_of_a_whole_counted_before_it(text, numerator, denominator, unit):
+    found = only(text, "fraction")
+    assert (found["numerator"], found["denominator"], found["unit"]) == (
+        numerator,
+        denominator,
+        unit,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three of them were hurt.",
+        "The road runs 40 km, 12 of them through forest.",
+        "The judge, 61, said 3 of them had lied.",
+    ],
+)
+def test_no_part_without_a_counted_whole_before_it(text):
+    assert [v for v in find_values(text) if v["type"] == "fraction"] == []
