@@ -1222,6 +1222,11 @@ class _Finder:
                     unit_end = phrase[0][2]
                     if text.startswith("/h", unit_end):
                         unit, unit_end = unit + "/h", unit_end + 2
+            if unit is None and not hyunit and (scale != 1.0 or self.bound_before(m.start())[0]):
+                # "95,000 cars a day, against roughly 120,000 on the old bridge": a
+                # hedged or scaled number with no noun counts what the sentence counted
+                # last.
+                unit = self.unit_before(m.start())
             if unit is None and scale == 1.0 and not (is_word and number >= 1000):
                 continue
             before = text[max(0, m.start() - 12) : m.start()].lower()
@@ -1264,6 +1269,15 @@ class _Finder:
             # The span runs through the unit noun ("10 inter-governmental documents").
             if not (unit_end > end and self.add(start, unit_end, count)):
                 self.add(start, end, count)
+
+    def unit_before(self, pos: int) -> str | None:
+        """The unit of the last count of things before ``pos``, if any."""
+        at = pos + self.offset
+        before = [v for v in self.values if v["type"] == "count" and v["span_end"] <= at]
+        last = max(before, key=lambda v: v["span_start"], default=None)
+        if last is None or not last.get("unit") or last["unit"] == AGE_UNIT:
+            return None
+        return str(last["unit"])
 
     def parts_of_counted_wholes(self) -> None:
         """ "118 samples failed, 19 of them from Punjab": 19 of 118 samples. The whole is

@@ -470,3 +470,33 @@ def test_a_part_of_a_whole_counted_before_it(text, numerator, denominator, unit)
 )
 def test_no_part_without_a_counted_whole_before_it(text):
     assert [v for v in find_values(text) if v["type"] == "fraction"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "bound"),
+    [
+        (
+            "The new bridge takes 95,000 cars a day, against roughly 120,000 on the old one.",
+            120000,
+            "car",
+            "approx",
+        ),
+        (
+            "The port moved 2.1 million crates, up from about 1.8 million a year before.",
+            1.8e6,
+            "crate",
+            "approx",
+        ),
+        ("The trust planted 3,000 oaks, and more than 400 in the park.", 400, "oak", "min"),
+        ("The road runs 40 km, nearly 12 through forest.", 12, "km", "approx"),
+    ],
+)
+def test_a_hedged_number_without_a_noun_counts_what_the_sentence_counted(text, value, unit, bound):
+    last = [v for v in find_values(text) if v["type"] == "count"][-1]
+    assert (last["value"], last["unit"], last["bound"]) == (value, unit, bound)
+
+
+def test_a_hedged_number_takes_no_unit_from_an_age_or_from_nothing():
+    assert [v for v in find_values("Turnout reached about 40,000 on Sunday.")] == []
+    values = find_values("The keeper, 36, weighs about 90.")
+    assert [(v["value"], v["unit"]) for v in values] == [(36, "age")]
