@@ -343,6 +343,16 @@ _NOT_AGED = word_set(
     items nos"""
 )
 
+# A single period written with an article after a preposition of time: "for a week
+# or longer", "within a month", "in one year". Without the preposition "a day" is a
+# rate ("95,000 cars a day", "£210,000 a week"), not a duration.
+_DURATION_WORDS = frozenset(("hour", "day", "week", "fortnight", "month", "year"))
+_ONE_PERIOD_RE = re.compile(
+    r"\b(?i:for|within|over|in|after|than|about|nearly|almost|around|to|least)\s+"
+    r"(?P<one>(?i:an?|one))\s+(?P<unit>(?i:hour|day|week|fortnight|month|year))\b(?![-’'])"
+    r"(?P<more>\s+(?i:or\s+(?:longer|more)))?"
+)
+
 # --- dates ----------------------------------------------------------------------
 
 _MONTHS = {
@@ -1270,6 +1280,15 @@ class _Finder:
             if not (unit_end > end and self.add(start, unit_end, count)):
                 self.add(start, end, count)
 
+    def single_periods(self) -> None:
+        for m in _ONE_PERIOD_RE.finditer(self.text):
+            bound, start = self.bound_before(m.start("one"))
+            if m["more"]:
+                bound = "min"
+            unit = m["unit"].lower()
+            period = {"type": "count", "value": 1.0, "unit": unit, "bound": bound}
+            self.add(start, m.end(), period)
+
     def unit_before(self, pos: int) -> str | None:
         """The unit of the last count of things before ``pos``, if any."""
         at = pos + self.offset
@@ -1326,6 +1345,8 @@ class _Finder:
             self.ages()
             self.fractions()
         self.ordinals()
+        if self.words & _DURATION_WORDS:
+            self.single_periods()
         if self.num_starts:
             self.counts()
             if "of" in self.words and len(self.num_starts) >= 2:

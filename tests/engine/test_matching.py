@@ -623,3 +623,11 @@ def test_parts_of_one_whole_are_never_far_apart():
     third = claim("Two-thirds of the wells had lead", "quantity", [fraction(2, 3, "")], [])
     eight = claim("8 of the 12 wells had lead", "quantity", [fraction(8, 12, "well")], [])
     assert "far apart" not in " ".join(match(third, eight).reasons)
+
+
+def test_durations_in_other_units_agree_and_a_single_period_is_one_of_them():
+    sixty = count("60 days", 60, "day")
+    assert not find_conflicts([sixty], [count("two months", 2, "month")])
+    a_week_or_more = {**count("a week or longer", 1, "week"), "bound": "min"}
+    assert not find_conflicts([a_week_or_more], [count("ten days", 10, "day")])
+    assert find_conflicts([a_week_or_more], [count("three days", 3, "day")])

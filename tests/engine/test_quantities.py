@@ -500,3 +500,35 @@ def test_a_hedged_number_takes_no_unit_from_an_age_or_from_nothing():
     assert [v for v in find_values("Turnout reached about 40,000 on Sunday.")] == []
     values = find_values("The keeper, 36, weighs about 90.")
     assert [(v["value"], v["unit"]) for v in values] == [(36, "age")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "bound", "surface"),
+    [
+        (
+            "Some homes could be without water for a week or longer.",
+            "week",
+            "min",
+            "a week or longer",
+        ),
+        ("The permit must be renewed within a month.", "month", None, "a month"),
+        ("Rents have risen for more than a year.", "year", "min", "more than a year"),
+        ("The ferry was idle for a fortnight.", "fortnight", None, "a fortnight"),
+        ("Talks collapsed after one day.", "day", None, "one day"),
+    ],
+)
+def test_a_single_period_after_a_preposition_is_a_duration(text, unit, bound, surface):
+    found = only(text, "count")
+    assert (found["value"], found["unit"], found["bound"], found["text"]) == (
+        1,
+        unit,
+        bound,
+        surface,
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Buses run twice a day.", "The plant makes 400 vans a day.", "He earns £9,000 a week."]
+)
+def test_a_period_after_a_figure_is_its_rate_not_a_duration(text):
+    assert [v for v in find_values(text) if v.get("value") == 1] == []
