@@ -1543,6 +1543,8 @@ def _describe_date(v: Value) -> str:
         return v.get("text") or start
     if precision == "year":
         return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+    if precision == "quarter":
+        return f"Q{(s.month - 1) // 3 + 1} {s.year}"
     if precision == "month":
         first = f"{_MONTHS[s.month - 1]} {s.year}"
         if (s.year, s.month) == (e.year, e.month):

@@ -19,7 +19,7 @@ ISO dates of the period, as below.
 - percent: ``value`` (float), ``bound``
 - ordinal: ``value`` (int), ``unit``
 - date: ``start``/``end`` ISO dates (or ``MM-DD`` with precision ``day-no-year``),
-  ``precision`` ("day", "month", "year", "day-no-year"), ``bound``
+  ``precision`` ("day", "month", "quarter", "year", "day-no-year"), ``bound``
 - fiscal_year: ``start``/``end`` ISO dates of an Indian fiscal year, ``label``
 
 ``bound`` is None, "min", "max" or "approx"; the words that set it ("nearly",
@@ -406,6 +406,24 @@ _YEAR_RANGE_AT = re.compile(
     rf"(?<![\w.\-])(?P<y1>{_YEAR4})"
     rf"(?:\s?[-–]\s?|\s+(?:to|and|until|till)\s+)(?P<y2>{_YEAR4}|\d\d)(?![\w%])"
 )
+# A calendar quarter: "Q1 2029", "the first quarter of 2029", "the final quarter of 2028".
+_QUARTER_RE = re.compile(
+    rf"\b(?:Q(?P<q>[1-4])\s?(?:of\s+)?"
+    r"|(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))"
+    rf"\s+(?i:quarter)\s+(?:(?i:of)\s+)?)(?P<y>{_YEAR4})(?![\w%])"
+)
+_QUARTER_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "final": 4,
+    "last": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
 _DECADE_AT = re.compile(r"(?<![\w\-])(?P<y>1[5-9]\d0|20\d0)s\b")
 _YEAR_AT = re.compile(rf"(?P<y>{_YEAR4})(?![\w%]|\.\d|,\d)")
 # Words before a year, and the bound they give it.
@@ -952,6 +970,8 @@ class _Finder:
                     self.block(m.start(), m.end())
         if words & _MONTH_TOKENS:
             self.month_dates()
+        if self.has_digit and ("quarter" in words or "Q" in text):
+            self.quarter_dates()
         if self.has_digit:
             self.year_dates()
         if self.published is None:
@@ -1008,6 +1028,27 @@ class _Finder:
             start = m.start("mon") if prep in ("in", "during") else m.start()
             bound = {"since": "min", "from": "min", "by": "max", "until": "max", "till": "max"}
             self.month_date(start, m.end(), y, mo, bound.get(prep))
+
+    def quarter_dates(self) -> None:
+        for m in _QUARTER_RE.finditer(self.text):
+            q = int(m["q"]) if m["q"] else _QUARTER_ORDINALS.get(m["ord"].lower(), 0)
+            y = int(m["y"])
+            if not 1 <= q <= 4 or not 1 <= y <= 9999:
+                continue
+            prep = _lookback(self.text, m.start(), _YEAR_PREP_PHRASES)
+            bound = _YEAR_PREPS[prep[0]] if prep else None
+            start = prep[1] if prep and bound in ("min", "max") else m.start()
+            first = 3 * q - 2
+            value = {
+                "type": "date",
+                "start": datetime.date(y, first, 1).isoformat(),
+                "end": datetime.date(
+                    y, first + 2, calendar.monthrange(y, first + 2)[1]
+                ).isoformat(),
+                "precision": "quarter",
+                "bound": bound,
+            }
+            self.add(start, m.end(), value)
 
     def year_dates(self) -> None:
         text = self.text

@@ -631,3 +631,12 @@ def test_durations_in_other_units_agree_and_a_single_period_is_one_of_them():
     a_week_or_more = {**count("a week or longer", 1, "week"), "bound": "min"}
     assert not find_conflicts([a_week_or_more], [count("ten days", 10, "day")])
     assert find_conflicts([a_week_or_more], [count("three days", 3, "day")])
+
+
+def test_a_quarter_holds_its_months_and_reads_as_a_quarter():
+    q1 = {"type": "date", "start": "2031-01-01", "end": "2031-03-31", "precision": "quarter"}
+    march = {"type": "date", "start": "2031-03-01", "end": "2031-03-31", "precision": "month"}
+    june = {"type": "date", "start": "2031-06-01", "end": "2031-06-30", "precision": "month"}
+    assert not find_conflicts([q1], [march])
+    assert find_conflicts([q1], [june])
+    assert describe_value(q1) == "Q1 2031"

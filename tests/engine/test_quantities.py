@@ -532,3 +532,48 @@ def test_a_single_period_after_a_preposition_is_a_duration(text, unit, bound, su
 )
 def test_a_period_after_a_figure_is_its_rate_not_a_duration(text):
     assert [v for v in find_values(text) if v.get("value") == 1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "bound", "surface"),
+    [
+        (
+            "The tunnel should open by the first quarter of 2031.",
+            "2031-01-01",
+            "2031-03-31",
+            "max",
+            "by the first quarter of 2031",
+        ),
+        ("Exports slowed in Q3 2024.", "2024-07-01", "2024-09-30", None, "Q3 2024"),
+        (
+            "Output has fallen since the 2nd quarter of 2022.",
+            "2022-04-01",
+            "2022-06-30",
+            "min",
+            "since the 2nd quarter of 2022",
+        ),
+        (
+            "The final quarter of 2027 will decide it.",
+            "2027-10-01",
+            "2027-12-31",
+            None,
+            "The final quarter of 2027",
+        ),
+    ],
+)
+def test_a_calendar_quarter_is_a_date_of_three_months(text, start, end, bound, surface):
+    found = only(text, "date")
+    assert (found["start"], found["end"], found["precision"], found["bound"], found["text"]) == (
+        start,
+        end,
+        "quarter",
+        bound,
+        surface,
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["The first quarter was weak.", "Q4 earnings beat forecasts.", "in the third quarter"]
+)
+def test_a_quarter_without_a_year_is_no_date(text):
+    assert [v for v in find_values(text) if v["type"] == "date"] == []
