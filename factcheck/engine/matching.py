@@ -86,7 +86,9 @@ _AMOUNT_TYPES = ("money", "count", "percent", "fraction")
 # _specificity of a name with a digit in it: a product or programme code ("s-400").
 CODE_SPECIFICITY = 3.0
 
-_TIME_TYPES = frozenset({"date", "fiscal_year"})
+_TIME_TYPES = frozenset({"date", "fiscal_year", "time"})
+# "about 11 p.m." covers the hour around it.
+APPROX_MINUTES = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -1411,7 +1413,34 @@ def _conflicting(a: Value, b: Value) -> bool:
         return _dates_conflict(a, b)
     if t == "fiscal_year":
         return (a.get("start"), a.get("end")) != (b.get("start"), b.get("end"))
+    if t == "time":
+        return _times_conflict(a, b)
     return False
+
+
+def _minutes(v: Value) -> int | None:
+    try:
+        hours, minutes = str(v.get("value") or "").split(":")
+        return int(hours) * 60 + int(minutes)
+    except ValueError:
+        return None
+
+
+def _times_conflict(a: Value, b: Value) -> bool:
+    """Two times of day that cannot be one moment, bounds and "about" allowed for."""
+    ma, mb = _minutes(a), _minutes(b)
+    if ma is None or mb is None:
+        return False
+
+    def span(v: Value, m: int) -> tuple[float, float]:
+        bound = v.get("bound")
+        if bound == "approx":
+            return m - APPROX_MINUTES, m + APPROX_MINUTES
+        return _interval(v, float(m))
+
+    lo_a, hi_a = span(a, ma)
+    lo_b, hi_b = span(b, mb)
+    return hi_a < lo_b or hi_b < lo_a
 
 
 def find_conflicts(a_values: list[Value], b_values: list[Value]) -> list[Conflict]:
@@ -1598,6 +1627,8 @@ def describe_value(v: Value) -> str:
             return _describe_date(v)
         if t == "fiscal_year":
             return str(v.get("label") or f"FY {v.get('start')}–{v.get('end')}")
+        if t == "time":
+            return f"{prefix}{v['value']}"
     except (KeyError, TypeError, ValueError):
         pass
     return str(v.get("text") or t or "value")

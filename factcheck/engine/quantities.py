@@ -21,10 +21,11 @@ ISO dates of the period, as below.
 - date: ``start``/``end`` ISO dates (or ``MM-DD`` with precision ``day-no-year``),
   ``precision`` ("day", "month", "quarter", "year", "day-no-year"), ``bound``
 - fiscal_year: ``start``/``end`` ISO dates of an Indian fiscal year, ``label``
+- time: ``value`` ("23:00", a time of day on a 24-hour clock, no day), ``bound``
 
 ``bound`` is None, "min", "max" or "approx"; the words that set it ("nearly",
 "more than", "by 2030") are part of the value's text. Spans never overlap:
-fiscal years, then dates, money, percentages, fractions, ordinals and counts
+times of day, fiscal years, then dates, money, percentages, fractions, ordinals and counts
 claim their characters in that order.
 
 Speed: a sentence is scanned once for number starts, currency marks and its
@@ -493,10 +494,14 @@ _FISCAL_RE = re.compile(
 # --- things that look numeric but are not values ---------------------------------
 
 _TIME_RE = re.compile(
-    r"\b\d{1,2}:\d{2}(?::\d{2})?"
-    r"(?:\s?(?i:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|IST\b|GMT\b|UTC\b))?"
-    r"|\b\d{1,2}(?:\.\d{2})?\s?(?i:a\.m\.|p\.m\.|am\b|pm\b|hrs\b)"
+    r"\b(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?"
+    r"(?:\s?(?P<zone>(?i:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|IST\b|GMT\b|UTC\b)))?"
+    r"|\b(?P<h2>\d{1,2})(?:\.(?P<m2>\d{2}))?\s?(?P<zone2>(?i:a\.m\.|p\.m\.|am\b|pm\b|hrs\b))"
 )
+# Words before a clock time that make "10:30" a time of day, not a score or a verse.
+_TIME_PREPS = {"at": None, "by": "max", "before": "max", "until": "max", "till": "max"}
+_TIME_PREPS |= {"after": "min", "since": "min", "from": "min"}
+_TIME_PREP_PHRASES = tuple(_TIME_PREPS)
 _TIME_TRIGGERS = frozenset(("am", "pm", "hrs"))
 # Web addresses and e-mail addresses, which hold digits that are not values. The e-mail
 # half used to be the regex ``\S+@\S+\.\w+``, whose three overlapping runs backtrack in
@@ -921,6 +926,29 @@ class _Finder:
             "bound": bound,
         }
         self.add(start, end, value)
+
+    def clock_times(self) -> None:
+        """ "11 p.m.", "6:30am", "at 14:00": a time of day, as "HH:MM" on a 24-hour clock.
+        A bare "10:30" is a time only after "at", "by", "until"...; otherwise it is
+        only kept from being read as numbers."""
+        for m in _TIME_RE.finditer(self.text):
+            hours, minutes = int(m["h"] or m["h2"]), int(m["m"] or m["m2"] or 0)
+            zone = (m["zone"] or m["zone2"] or "").lower().replace(".", "")
+            prep = _lookback(self.text, m.start(), _TIME_PREP_PHRASES)
+            if zone == "pm" and hours < 12:
+                hours += 12
+            elif zone == "am" and hours == 12:
+                hours = 0
+            bound, start = self.bound_before(m.start())
+            if bound is None and prep is not None:
+                bound = _TIME_PREPS[prep[0]]
+                start = prep[1] if bound else m.start()
+            if hours > 23 or minutes > 59 or (not zone and prep is None and bound is None):
+                self.block(m.start(), m.end())
+                continue
+            value = {"type": "time", "value": f"{hours:02d}:{minutes:02d}", "bound": bound}
+            if not self.add(start, m.end(), value):
+                self.block(m.start(), m.end())
 
     def fiscal(self) -> None:
         text = self.text
@@ -1373,8 +1401,7 @@ class _Finder:
         if self.has_digit and (
             ":" in text or self.words & _TIME_TRIGGERS or "a.m" in text or "p.m" in text
         ):
-            for m in _TIME_RE.finditer(text):
-                self.block(m.start(), m.end())
+            self.clock_times()
         if self.has_digit:
             self.fiscal()
         self.dates()

@@ -640,3 +640,13 @@ def test_a_quarter_holds_its_months_and_reads_as_a_quarter():
     assert not find_conflicts([q1], [march])
     assert find_conflicts([q1], [june])
     assert describe_value(q1) == "Q1 2031"
+
+
+def test_times_of_day_conflict_beyond_their_bounds():
+    def time(value: str, bound: str | None = None) -> dict:
+        return {"type": "time", "value": value, "bound": bound, "text": value}
+
+    assert not find_conflicts([time("23:00", "approx")], [time("23:30")])
+    assert find_conflicts([time("23:00")], [time("21:00")])
+    assert not find_conflicts([time("06:00", "max")], [time("05:15")])
+    assert describe_value(time("23:00", "approx")) == "about 23:00"

@@ -577,3 +577,24 @@ def test_a_calendar_quarter_is_a_date_of_three_months(text, start, end, bound, s
 )
 def test_a_quarter_without_a_year_is_no_date(text):
     assert [v for v in find_values(text) if v["type"] == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound", "surface"),
+    [
+        ("The ferry sank at about 11 p.m. near the pier.", "23:00", "approx", "about 11 p.m."),
+        ("Polls close by 8pm.", "20:00", "max", "by 8pm"),
+        ("The siren sounded at 6:45 a.m.", "06:45", None, "6:45 a.m."),
+        ("Trading resumed at 14:30 GMT.", "14:30", None, "14:30 GMT"),
+        ("The talks ran until 12.30 am.", "00:30", "max", "until 12.30 am"),
+        ("Kick-off is at 19:45.", "19:45", None, "19:45"),
+    ],
+)
+def test_a_clock_time_is_a_time_of_day(text, value, bound, surface):
+    found = only(text, "time")
+    assert (found["value"], found["bound"], found["text"]) == (value, bound, surface)
+
+
+@pytest.mark.parametrize("text", ["Read Psalm 23:14 aloud.", "They won 12:10 after extra time."])
+def test_digits_around_a_colon_without_a_clock_word_are_no_time_and_no_count(text):
+    assert [v for v in find_values(text) if v["type"] in ("time", "count")] == []
