@@ -943,7 +943,14 @@ class _Finder:
             if bound is None and prep is not None:
                 bound = _TIME_PREPS[prep[0]]
                 start = prep[1] if bound else m.start()
-            if hours > 23 or minutes > 59 or (not zone and prep is None and bound is None):
+            # "12 hrs" is a duration; "17.00 hrs" a time.
+            clock = zone != "hrs" or bool(m["m"] or m["m2"])
+            if (
+                not clock
+                or hours > 23
+                or minutes > 59
+                or (not zone and prep is None and bound is None)
+            ):
                 self.block(m.start(), m.end())
                 continue
             value = {"type": "time", "value": f"{hours:02d}:{minutes:02d}", "bound": bound}

@@ -588,6 +588,7 @@ def test_a_quarter_without_a_year_is_no_date(text):
         ("Trading resumed at 14:30 GMT.", "14:30", None, "14:30 GMT"),
         ("The talks ran until 12.30 am.", "00:30", "max", "until 12.30 am"),
         ("Kick-off is at 19:45.", "19:45", None, "19:45"),
+        ("The convoy left at 17.00 hrs.", "17:00", None, "17.00 hrs"),
     ],
 )
 def test_a_clock_time_is_a_time_of_day(text, value, bound, surface):
@@ -595,6 +596,9 @@ def test_a_clock_time_is_a_time_of_day(text, value, bound, surface):
     assert (found["value"], found["bound"], found["text"]) == (value, bound, surface)
 
 
-@pytest.mark.parametrize("text", ["Read Psalm 23:14 aloud.", "They won 12:10 after extra time."])
+@pytest.mark.parametrize(
+    "text",
+    ["Read Psalm 23:14 aloud.", "They won 12:10 after extra time.", "The fast lasted 12 hrs."],
+)
 def test_digits_around_a_colon_without_a_clock_word_are_no_time_and_no_count(text):
     assert [v for v in find_values(text) if v["type"] in ("time", "count")] == []
