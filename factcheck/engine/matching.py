@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import snowballstemmer
 from rapidfuzz import fuzz
 
-from factcheck.engine.quantities import UNSTATED_DOLLAR
+from factcheck.engine.quantities import AGE_UNIT, UNSTATED_DOLLAR
 from factcheck.engine.units import measure_of
 
 if TYPE_CHECKING:
@@ -82,11 +82,13 @@ FAR_APART_SAME_WORDING = 0.85
 # Wording needed beside one exact, uncommon figure when the words around the
 # two figures share nothing ("24.6-km corridor" / "24.6-kilometre line").
 SAME_FIGURE_WORDING = 0.3
-_AMOUNT_TYPES = ("money", "count", "percent")
+_AMOUNT_TYPES = ("money", "count", "percent", "fraction")
 # _specificity of a name with a digit in it: a product or programme code ("s-400").
 CODE_SPECIFICITY = 3.0
 
-_TIME_TYPES = frozenset({"date", "fiscal_year"})
+_TIME_TYPES = frozenset({"date", "fiscal_year", "time"})
+# "about 11 p.m." covers the hour around it.
+APPROX_MINUTES = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -905,13 +907,27 @@ def _far_apart(pa: _Prepared, pb: _Prepared) -> str:
                 continue
             if _slot_for_conflict(va) != _slot_for_conflict(vb):
                 continue
-            xa, xb = _amount(va), _amount(vb)
+            if va.get("type") == "fraction":
+                xa, xb = _parts_of_other_wholes(va, vb)
+            else:
+                xa, xb = _amount(va), _amount(vb)
             if xa is None or xb is None:
                 continue
             if max(xa, xb) / min(xa, xb) <= FAR_APART_FACTOR:
                 return ""
             far = far or f"figures far apart ({describe_value(va)} vs {describe_value(vb)})"
     return far
+
+
+def _parts_of_other_wholes(a: Value, b: Value) -> tuple[float | None, float | None]:
+    """The shares two fractions give when they count parts of different wholes
+    ("9 of 14 samples" / "19 of 118 samples"); (None, None) for one whole, where
+    any two parts are a dispute ("8 of 14" / "9 of 14")."""
+    da, db = _int(a.get("denominator")), _int(b.get("denominator"))
+    na, nb = _int(a.get("numerator")), _int(b.get("numerator"))
+    if not da or not db or da == db or not na or not nb:
+        return None, None
+    return na / da, nb / db
 
 
 def _int(x: Any) -> int | None:
@@ -1444,7 +1460,34 @@ def _conflicting(a: Value, b: Value) -> bool:
         return _dates_conflict(a, b)
     if t == "fiscal_year":
         return (a.get("start"), a.get("end")) != (b.get("start"), b.get("end"))
+    if t == "time":
+        return _times_conflict(a, b)
     return False
+
+
+def _minutes(v: Value) -> int | None:
+    try:
+        hours, minutes = str(v.get("value") or "").split(":")
+        return int(hours) * 60 + int(minutes)
+    except ValueError:
+        return None
+
+
+def _times_conflict(a: Value, b: Value) -> bool:
+    """Two times of day that cannot be one moment, bounds and "about" allowed for."""
+    ma, mb = _minutes(a), _minutes(b)
+    if ma is None or mb is None:
+        return False
+
+    def span(v: Value, m: int) -> tuple[float, float]:
+        bound = v.get("bound")
+        if bound == "approx":
+            return m - APPROX_MINUTES, m + APPROX_MINUTES
+        return _interval(v, float(m))
+
+    lo_a, hi_a = span(a, ma)
+    lo_b, hi_b = span(b, mb)
+    return hi_a < lo_b or hi_b < lo_a
 
 
 def find_conflicts(a_values: list[Value], b_values: list[Value]) -> list[Conflict]:
@@ -1590,6 +1633,8 @@ def _describe_date(v: Value) -> str:
         return v.get("text") or start
     if precision == "year":
         return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+    if precision == "quarter":
+        return f"Q{(s.month - 1) // 3 + 1} {s.year}"
     if precision == "month":
         first = f"{_MONTHS[s.month - 1]} {s.year}"
         if (s.year, s.month) == (e.year, e.month):
@@ -1627,6 +1672,8 @@ def describe_value(v: Value) -> str:
         if t == "count":
             n = float(v["value"])
             unit = str(v.get("unit") or "")
+            if unit == AGE_UNIT:
+                return f"{prefix}aged {_number(n)}"
             return f"{prefix}{_number(n)} {_plural(unit, n)}".strip()
         if t == "fraction":
             d = v["denominator"]
@@ -1641,6 +1688,8 @@ def describe_value(v: Value) -> str:
             return _describe_date(v)
         if t == "fiscal_year":
             return str(v.get("label") or f"FY {v.get('start')}–{v.get('end')}")
+        if t == "time":
+            return f"{prefix}{v['value']}"
     except (KeyError, TypeError, ValueError):
         pass
     return str(v.get("text") or t or "value")

@@ -13,17 +13,19 @@ ISO dates of the period, as below.
 
 - money: ``amount`` (float), ``currency`` (ISO code), ``bound``; ``per`` (hour, day,
   week, month, year) when it is a rate
-- count: ``value`` (float), ``unit`` (singular lower-case head noun or None), ``bound``
+- count: ``value`` (float), ``unit`` (singular lower-case head noun, unit of measure,
+  "age" for a person's age, or None), ``bound``
 - fraction: ``numerator``, ``denominator`` (ints), ``unit``
 - percent: ``value`` (float), ``bound``
 - ordinal: ``value`` (int), ``unit``
 - date: ``start``/``end`` ISO dates (or ``MM-DD`` with precision ``day-no-year``),
-  ``precision`` ("day", "month", "year", "day-no-year"), ``bound``
+  ``precision`` ("day", "month", "quarter", "year", "day-no-year"), ``bound``
 - fiscal_year: ``start``/``end`` ISO dates of an Indian fiscal year, ``label``
+- time: ``value`` ("23:00", a time of day on a 24-hour clock, no day), ``bound``
 
 ``bound`` is None, "min", "max" or "approx"; the words that set it ("nearly",
 "more than", "by 2030") are part of the value's text. Spans never overlap:
-fiscal years, then dates, money, percentages, fractions, ordinals and counts
+times of day, fiscal years, then dates, money, percentages, fractions, ordinals and counts
 claim their characters in that order.
 
 Speed: a sentence is scanned once for number starts, currency marks and its
@@ -256,6 +258,8 @@ _FRACTION_OUT_OF_AT = re.compile(
 _FRACTION_OF_AT = re.compile(
     rf"(?P<a>{_NUM})\s+of\s+(?:the|its|their|all|his|her|our)\s+(?P<b>{_NUM})"
 )
+# "118 samples failed, 19 of them from one state": a part of the whole counted just before.
+_PART_OF_PRONOUN_AT = re.compile(rf"(?P<a>{_NUM})\s+of\s+(?:them|these|those|which|whom)\b")
 _FRACTION_SLASH_AT = re.compile(r"(?<![\w./\-])(?P<a>\d{1,6})\s?/\s?(?P<b>\d{1,6})(?![\w/.]|-\d)")
 _DENOMINATORS = {
     "half": 2,
@@ -342,6 +346,38 @@ _COUNT_AT = re.compile(
     r"|(?<=\d)(?P<glued>km/h|kmph|kph|mph|kms?|mm|cm|kg|ft|ha|mw|gw|kw)\b)?"
 )
 
+# Ages: "the 22-year-old", "aged 22", "at the age of 12", and the appositive
+# "Morais, 22, will sign", where a number alone between commas after a name or a
+# noun is the person's age. An age is a count with the unit "age", which no other
+# count or duration shares, so "22" never meets a "five-year contract".
+_AGE_COMPOUND_AT = re.compile(rf"(?P<num>{_NUM})[- ](?i:years?)[- ](?i:old)s?\b")
+_AGE_PHRASE_RE = re.compile(
+    rf"\b(?i:aged|at\s+(?:the\s+)?age\s+of|at\s+age|age)\s+(?P<num>{_NUM})(?![\w.,]\d|%)"
+)
+_AGE_APPOSITIVE_RE = re.compile(
+    r"(?<![\w-])(?P<word>[A-Za-z][A-Za-z'’\-]*),[ \t](?P<num>\d{1,3}),(?=[ \t][A-Za-z])"
+)
+AGE_UNIT = "age"
+MAX_AGE = 120
+# Words a number between commas follows when it is no age: "on Monday, 14, ...".
+_NOT_AGED = word_set(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday today yesterday tomorrow no number page pages section chapter article clause
+    category grade level phase round route gate platform room seat step stage table figure item
+    items nos"""
+)
+
+# A single period written with an article after a preposition of time: "for a week
+# or longer", "within a month", "in one year". Without the preposition "a day" is a
+# rate ("95,000 cars a day", "£210,000 a week"), not a duration.
+_DURATION_WORDS = frozenset(("hour", "day", "week", "fortnight", "month", "year"))
+_ONE_PERIOD_RE = re.compile(
+    r"\b(?i:for|within|over|in|after|than|about|nearly|almost|around|to|least)\s+"
+    r"(?P<one>(?i:an?|one))\s+(?P<unit>(?i:hour|day|week|fortnight|month|year))\b(?![-’'])"
+    r"(?P<more>\s+(?i:or\s+(?:longer|more)))?"
+)
+
 # --- dates ----------------------------------------------------------------------
 
 _MONTHS = {
@@ -395,6 +431,24 @@ _YEAR_RANGE_AT = re.compile(
     rf"(?<![\w.\-])(?P<y1>{_YEAR4})"
     rf"(?:\s?[-–]\s?|\s+(?:to|and|until|till)\s+)(?P<y2>{_YEAR4}|\d\d)(?![\w%])"
 )
+# A calendar quarter: "Q1 2029", "the first quarter of 2029", "the final quarter of 2028".
+_QUARTER_RE = re.compile(
+    rf"\b(?:Q(?P<q>[1-4])\s?(?:of\s+)?"
+    r"|(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))"
+    rf"\s+(?i:quarter)\s+(?:(?i:of)\s+)?)(?P<y>{_YEAR4})(?![\w%])"
+)
+_QUARTER_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "final": 4,
+    "last": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
 _DECADE_AT = re.compile(r"(?<![\w\-])(?P<y>1[5-9]\d0|20\d0)s\b")
 _YEAR_AT = re.compile(rf"(?P<y>{_YEAR4})(?![\w%]|\.\d|,\d)")
 # Words before a year, and the bound they give it.
@@ -464,10 +518,14 @@ _FISCAL_RE = re.compile(
 # --- things that look numeric but are not values ---------------------------------
 
 _TIME_RE = re.compile(
-    r"\b\d{1,2}:\d{2}(?::\d{2})?"
-    r"(?:\s?(?i:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|IST\b|GMT\b|UTC\b))?"
-    r"|\b\d{1,2}(?:\.\d{2})?\s?(?i:a\.m\.|p\.m\.|am\b|pm\b|hrs\b)"
+    r"\b(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?"
+    r"(?:\s?(?P<zone>(?i:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|IST\b|GMT\b|UTC\b)))?"
+    r"|\b(?P<h2>\d{1,2})(?:\.(?P<m2>\d{2}))?\s?(?P<zone2>(?i:a\.m\.|p\.m\.|am\b|pm\b|hrs\b))"
 )
+# Words before a clock time that make "10:30" a time of day, not a score or a verse.
+_TIME_PREPS = {"at": None, "by": "max", "before": "max", "until": "max", "till": "max"}
+_TIME_PREPS |= {"after": "min", "since": "min", "from": "min"}
+_TIME_PREP_PHRASES = tuple(_TIME_PREPS)
 _TIME_TRIGGERS = frozenset(("am", "pm", "hrs"))
 # Web addresses and e-mail addresses, which hold digits that are not values. The e-mail
 # half used to be the regex ``\S+@\S+\.\w+``, whose three overlapping runs backtrack in
@@ -893,6 +951,36 @@ class _Finder:
         }
         self.add(start, end, value)
 
+    def clock_times(self) -> None:
+        """ "11 p.m.", "6:30am", "at 14:00": a time of day, as "HH:MM" on a 24-hour clock.
+        A bare "10:30" is a time only after "at", "by", "until"...; otherwise it is
+        only kept from being read as numbers."""
+        for m in _TIME_RE.finditer(self.text):
+            hours, minutes = int(m["h"] or m["h2"]), int(m["m"] or m["m2"] or 0)
+            zone = (m["zone"] or m["zone2"] or "").lower().replace(".", "")
+            prep = _lookback(self.text, m.start(), _TIME_PREP_PHRASES)
+            if zone == "pm" and hours < 12:
+                hours += 12
+            elif zone == "am" and hours == 12:
+                hours = 0
+            bound, start = self.bound_before(m.start())
+            if bound is None and prep is not None:
+                bound = _TIME_PREPS[prep[0]]
+                start = prep[1] if bound else m.start()
+            # "12 hrs" is a duration; "17.00 hrs" a time.
+            clock = zone != "hrs" or bool(m["m"] or m["m2"])
+            if (
+                not clock
+                or hours > 23
+                or minutes > 59
+                or (not zone and prep is None and bound is None)
+            ):
+                self.block(m.start(), m.end())
+                continue
+            value = {"type": "time", "value": f"{hours:02d}:{minutes:02d}", "bound": bound}
+            if not self.add(start, m.end(), value):
+                self.block(m.start(), m.end())
+
     def fiscal(self) -> None:
         text = self.text
         if "FY" not in text and not ({"fiscal", "financial"} & self.words):
@@ -941,6 +1029,8 @@ class _Finder:
                     self.block(m.start(), m.end())
         if words & _MONTH_TOKENS:
             self.month_dates()
+        if self.has_digit and ("quarter" in words or "Q" in text):
+            self.quarter_dates()
         if self.has_digit:
             self.year_dates()
         if self.published is None:
@@ -997,6 +1087,27 @@ class _Finder:
             start = m.start("mon") if prep in ("in", "during") else m.start()
             bound = {"since": "min", "from": "min", "by": "max", "until": "max", "till": "max"}
             self.month_date(start, m.end(), y, mo, bound.get(prep))
+
+    def quarter_dates(self) -> None:
+        for m in _QUARTER_RE.finditer(self.text):
+            q = int(m["q"]) if m["q"] else _QUARTER_ORDINALS.get(m["ord"].lower(), 0)
+            y = int(m["y"])
+            if not 1 <= q <= 4 or not 1 <= y <= 9999:
+                continue
+            prep = _lookback(self.text, m.start(), _YEAR_PREP_PHRASES)
+            bound = _YEAR_PREPS[prep[0]] if prep else None
+            start = prep[1] if prep and bound in ("min", "max") else m.start()
+            first = 3 * q - 2
+            value = {
+                "type": "date",
+                "start": datetime.date(y, first, 1).isoformat(),
+                "end": datetime.date(
+                    y, first + 2, calendar.monthrange(y, first + 2)[1]
+                ).isoformat(),
+                "precision": "quarter",
+                "bound": bound,
+            }
+            self.add(start, m.end(), value)
 
     def year_dates(self) -> None:
         text = self.text
@@ -1149,6 +1260,28 @@ class _Finder:
                     value = {"type": "fraction", "numerator": a, "denominator": d, "unit": None}
                     self.add(m.start(), m.end(), value)
 
+    def ages(self) -> None:
+        text, words = self.text, self.words
+        found: list[tuple[int, int, re.Match[str]]] = []
+        if "old" in words or "olds" in words:
+            found += [
+                (m.start(), m.end(), m) for m in self.matches(_AGE_COMPOUND_AT, self.num_starts)
+            ]
+        if words & {"age", "aged"}:
+            found += [(m.start(), m.end(), m) for m in _AGE_PHRASE_RE.finditer(text)]
+        if self.has_digit and ", " in text:
+            for m in _AGE_APPOSITIVE_RE.finditer(text):
+                word = m["word"].lower()
+                if word in STOP_WORDS or word in _NOT_AGED or word in NUMBER_WORDS:
+                    continue
+                found.append((m.start("num"), m.end("num"), m))
+        for start, end, m in found:
+            number = _parse_number(m["num"])
+            if number is None or not 0 < number <= MAX_AGE or not number.is_integer():
+                continue
+            age = {"type": "count", "value": number, "unit": AGE_UNIT, "bound": None}
+            self.add(start, end, age)
+
     def ordinals(self) -> None:
         text = self.text
         found: list[tuple[re.Match[str], int]] = []
@@ -1211,6 +1344,11 @@ class _Finder:
                     unit_end = phrase[0][2]
                     if text.startswith("/h", unit_end):
                         unit, unit_end = unit + "/h", unit_end + 2
+            if unit is None and not hyunit and (scale != 1.0 or self.bound_before(m.start())[0]):
+                # "95,000 cars a day, against roughly 120,000 on the old bridge": a
+                # hedged or scaled number with no noun counts what the sentence counted
+                # last.
+                unit = self.unit_before(m.start())
             if unit is None and scale == 1.0 and not (is_word and number >= 1000):
                 continue
             before = text[max(0, m.start() - 12) : m.start()].lower()
@@ -1254,6 +1392,50 @@ class _Finder:
             if not (unit_end > end and self.add(start, unit_end, count)):
                 self.add(start, end, count)
 
+    def single_periods(self) -> None:
+        for m in _ONE_PERIOD_RE.finditer(self.text):
+            bound, start = self.bound_before(m.start("one"))
+            if m["more"]:
+                bound = "min"
+            unit = m["unit"].lower()
+            period = {"type": "count", "value": 1.0, "unit": unit, "bound": bound}
+            self.add(start, m.end(), period)
+
+    def unit_before(self, pos: int) -> str | None:
+        """The unit of the last count of things before ``pos``, if any."""
+        at = pos + self.offset
+        before = [v for v in self.values if v["type"] == "count" and v["span_end"] <= at]
+        last = max(before, key=lambda v: v["span_start"], default=None)
+        if last is None or not last.get("unit") or last["unit"] == AGE_UNIT:
+            return None
+        return str(last["unit"])
+
+    def parts_of_counted_wholes(self) -> None:
+        """ "118 samples failed, 19 of them from Punjab": 19 of 118 samples. The whole is
+        the nearest count of things (not an age or a measure) before the part, in the
+        same text; with none, the part is left unread rather than guessed."""
+        wholes = sorted(
+            (v for v in self.values if v["type"] == "count" and _is_whole(v)),
+            key=lambda v: v["span_start"],
+        )
+        for m in self.matches(_PART_OF_PRONOUN_AT, self.num_starts):
+            start = m.start() + self.offset
+            before = [v for v in wholes if v["span_end"] <= start]
+            a = _parse_number(m["a"])
+            if not before or a is None or not a.is_integer():
+                continue
+            whole = before[-1]
+            b = whole["value"]
+            if not 0 < a < b or not b.is_integer() or b > 1e12:
+                continue
+            value = {
+                "type": "fraction",
+                "numerator": int(a),
+                "denominator": int(b),
+                "unit": whole["unit"],
+            }
+            self.add(m.start(), m.end(), value)
+
     def run(self) -> list[Value]:
         text = self.text
         if "://" in text or "www." in text or "@" in text:
@@ -1262,8 +1444,7 @@ class _Finder:
         if self.has_digit and (
             ":" in text or self.words & _TIME_TRIGGERS or "a.m" in text or "p.m" in text
         ):
-            for m in _TIME_RE.finditer(text):
-                self.block(m.start(), m.end())
+            self.clock_times()
         if self.has_digit:
             self.fiscal()
         self.dates()
@@ -1272,12 +1453,23 @@ class _Finder:
             self.money()
         if self.num_starts:
             self.percents()
+            self.ages()
             self.fractions()
         self.ordinals()
+        if self.words & _DURATION_WORDS:
+            self.single_periods()
         if self.num_starts:
             self.counts()
+            if "of" in self.words and len(self.num_starts) >= 2:
+                self.parts_of_counted_wholes()
         self.values.sort(key=lambda v: v["span_start"])
         return self.values
+
+
+def _is_whole(v: Value) -> bool:
+    """A count of things a later "N of them" can take a part of."""
+    unit = v.get("unit")
+    return bool(unit) and unit != AGE_UNIT and measure_of(str(unit)) is None
 
 
 def find_values(

@@ -635,3 +635,74 @@ def test_dollars_of_two_named_countries_are_never_compared():
     aud = [_money("A$2.3 billion", 2.3e9, "AUD")]
     usd = [_money("US$2.9 billion", 2.9e9, "USD")]
     assert not find_conflicts(aud, usd)
+
+
+def test_an_age_meets_no_duration_and_reads_as_an_age():
+    age = count("23", 23, "age")
+    contract = count("four-year", 4, "year")
+    assert not find_conflicts([age], [contract])
+    assert find_conflicts([age], [count("24", 24, "age")])
+    assert describe_value(age) == "aged 23"
+
+
+def test_parts_of_different_wholes_far_apart_are_two_facts():
+    story = ("hartwell", "water board")
+    lab = ClaimFeatures(
+        "The Hartwell lab found lead in seven of the 12 wells it tested",
+        "quantity",
+        [fraction(7, 12, "well")],
+        ["hartwell", "lab", "lead"],
+        "The Hartwell lab found lead in seven of the 12 wells it tested",
+        story,
+    )
+    county = ClaimFeatures(
+        "9 of them in Hartwell district",
+        "quantity",
+        [fraction(9, 140, "well")],
+        ["hartwell"],
+        "The water board listed 140 wells as unsafe, 9 of them in Hartwell district",
+        story,
+    )
+    result = match(lab, county)
+    assert not result.same_fact
+    assert "figures far apart (7 of 12 wells vs 9 of 140 wells)" in result.reasons
+
+
+def test_parts_of_one_whole_are_never_far_apart():
+    a = claim(
+        "The lab found lead in two of the 12 wells", "quantity", [fraction(2, 12, "well")], []
+    )
+    b = claim(
+        "The lab found lead in nine of the 12 wells", "quantity", [fraction(9, 12, "well")], []
+    )
+    assert "far apart" not in " ".join(match(a, b).reasons)
+    third = claim("Two-thirds of the wells had lead", "quantity", [fraction(2, 3, "")], [])
+    eight = claim("8 of the 12 wells had lead", "quantity", [fraction(8, 12, "well")], [])
+    assert "far apart" not in " ".join(match(third, eight).reasons)
+
+
+def test_durations_in_other_units_agree_and_a_single_period_is_one_of_them():
+    sixty = count("60 days", 60, "day")
+    assert not find_conflicts([sixty], [count("two months", 2, "month")])
+    a_week_or_more = {**count("a week or longer", 1, "week"), "bound": "min"}
+    assert not find_conflicts([a_week_or_more], [count("ten days", 10, "day")])
+    assert find_conflicts([a_week_or_more], [count("three days", 3, "day")])
+
+
+def test_a_quarter_holds_its_months_and_reads_as_a_quarter():
+    q1 = {"type": "date", "start": "2031-01-01", "end": "2031-03-31", "precision": "quarter"}
+    march = {"type": "date", "start": "2031-03-01", "end": "2031-03-31", "precision": "month"}
+    june = {"type": "date", "start": "2031-06-01", "end": "2031-06-30", "precision": "month"}
+    assert not find_conflicts([q1], [march])
+    assert find_conflicts([q1], [june])
+    assert describe_value(q1) == "Q1 2031"
+
+
+def test_times_of_day_conflict_beyond_their_bounds():
+    def time(value: str, bound: str | None = None) -> dict:
+        return {"type": "time", "value": value, "bound": bound, "text": value}
+
+    assert not find_conflicts([time("23:00", "approx")], [time("23:30")])
+    assert find_conflicts([time("23:00")], [time("21:00")])
+    assert not find_conflicts([time("06:00", "max")], [time("05:15")])
+    assert describe_value(time("23:00", "approx")) == "about 23:00"

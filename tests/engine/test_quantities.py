@@ -428,6 +428,28 @@ def test_a_dollar_names_its_country_or_says_it_did_not(text, currency, unstated)
 
 
 @pytest.mark.parametrize(
+    ("text", "age", "surface"),
+    [
+        ("Priya Nair, 41, a schoolteacher from Kochi, won the seat.", 41, "41"),
+        ("The veteran keeper, 36, has signed a one-year extension.", 36, "36"),
+        ("The 17-year-old winger scored twice.", 17, "17-year-old"),
+        ("a group of 15-year-olds", 15, "15-year-olds"),
+        ("The driver is 58 years old.", 58, "58 years old"),
+        ("She began rowing at the age of nine.", 9, "at the age of nine"),
+        ("A man aged 63 was treated for smoke inhalation.", 63, "aged 63"),
+    ],
+)
+def test_an_age_is_a_count_of_its_own_unit(text, age, surface):
+    (found,) = [v for v in find_values(text) if v["unit"] == "age"]
+    assert (found["type"], found["value"], found["text"]) == ("count", age, surface)
+
+
+def test_an_age_is_not_the_length_of_a_contract_beside_it():
+    values = find_values("The keeper, 36, has signed a two-year extension.")
+    assert [(v["value"], v["unit"]) for v in values] == [(36, "age"), (2, "year")]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The museum cost €40m (£34m) to build.",
@@ -448,3 +470,178 @@ def test_two_amounts_each_in_brackets_of_its_own_are_both_kept():
 def test_money_in_brackets_after_a_count_is_a_figure_of_its_own():
     values = find_values("The airline ordered 15 jets ($3bn) last year.")
     assert [v["amount"] for v in values if v["type"] == "money"] == [3e9]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday, 12, maybe 13, boats were missing.",
+        "The fares in zones 1, 2, 3 and 4 rose.",
+        "It took 12 years of work.",
+        "Page, 140, line 3",
+        "In 2021, 35 ferries sailed.",
+    ],
+)
+def test_a_number_between_commas_is_no_age_after_a_date_or_a_number(text):
+    assert [v for v in find_values(text) if v.get("unit") == "age"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "numerator", "denominator", "unit"),
+    [
+        ("The board listed 140 wells as unsafe, 9 of them in Hartwell.", 9, 140, "well"),
+        ("Officers stopped 52 lorries, 17 of which were overloaded.", 17, 52, "lorry"),
+        ("The clinic saw 30 patients; twelve of whom were children.", 12, 30, "patient"),
+    ],
+)
+def test_a_part_of_a_whole_counted_before_it(text, numerator, denominator, unit):
+    found = only(text, "fraction")
+    assert (found["numerator"], found["denominator"], found["unit"]) == (
+        numerator,
+        denominator,
+        unit,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three of them were hurt.",
+        "The road runs 40 km, 12 of them through forest.",
+        "The judge, 61, said 3 of them had lied.",
+    ],
+)
+def test_no_part_without_a_counted_whole_before_it(text):
+    assert [v for v in find_values(text) if v["type"] == "fraction"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "bound"),
+    [
+        (
+            "The new bridge takes 95,000 cars a day, against roughly 120,000 on the old one.",
+            120000,
+            "car",
+            "approx",
+        ),
+        (
+            "The port moved 2.1 million crates, up from about 1.8 million a year before.",
+            1.8e6,
+            "crate",
+            "approx",
+        ),
+        ("The trust planted 3,000 oaks, and more than 400 in the park.", 400, "oak", "min"),
+        ("The road runs 40 km, nearly 12 through forest.", 12, "km", "approx"),
+    ],
+)
+def test_a_hedged_number_without_a_noun_counts_what_the_sentence_counted(text, value, unit, bound):
+    last = [v for v in find_values(text) if v["type"] == "count"][-1]
+    assert (last["value"], last["unit"], last["bound"]) == (value, unit, bound)
+
+
+def test_a_hedged_number_takes_no_unit_from_an_age_or_from_nothing():
+    assert [v for v in find_values("Turnout reached about 40,000 on Sunday.")] == []
+    values = find_values("The keeper, 36, weighs about 90.")
+    assert [(v["value"], v["unit"]) for v in values] == [(36, "age")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "bound", "surface"),
+    [
+        (
+            "Some homes could be without water for a week or longer.",
+            "week",
+            "min",
+            "a week or longer",
+        ),
+        ("The permit must be renewed within a month.", "month", None, "a month"),
+        ("Rents have risen for more than a year.", "year", "min", "more than a year"),
+        ("The ferry was idle for a fortnight.", "fortnight", None, "a fortnight"),
+        ("Talks collapsed after one day.", "day", None, "one day"),
+    ],
+)
+def test_a_single_period_after_a_preposition_is_a_duration(text, unit, bound, surface):
+    found = only(text, "count")
+    assert (found["value"], found["unit"], found["bound"], found["text"]) == (
+        1,
+        unit,
+        bound,
+        surface,
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Buses run twice a day.", "The plant makes 400 vans a day.", "He earns £9,000 a week."]
+)
+def test_a_period_after_a_figure_is_its_rate_not_a_duration(text):
+    assert [v for v in find_values(text) if v.get("value") == 1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "bound", "surface"),
+    [
+        (
+            "The tunnel should open by the first quarter of 2031.",
+            "2031-01-01",
+            "2031-03-31",
+            "max",
+            "by the first quarter of 2031",
+        ),
+        ("Exports slowed in Q3 2024.", "2024-07-01", "2024-09-30", None, "Q3 2024"),
+        (
+            "Output has fallen since the 2nd quarter of 2022.",
+            "2022-04-01",
+            "2022-06-30",
+            "min",
+            "since the 2nd quarter of 2022",
+        ),
+        (
+            "The final quarter of 2027 will decide it.",
+            "2027-10-01",
+            "2027-12-31",
+            None,
+            "The final quarter of 2027",
+        ),
+    ],
+)
+def test_a_calendar_quarter_is_a_date_of_three_months(text, start, end, bound, surface):
+    found = only(text, "date")
+    assert (found["start"], found["end"], found["precision"], found["bound"], found["text"]) == (
+        start,
+        end,
+        "quarter",
+        bound,
+        surface,
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["The first quarter was weak.", "Q4 earnings beat forecasts.", "in the third quarter"]
+)
+def test_a_quarter_without_a_year_is_no_date(text):
+    assert [v for v in find_values(text) if v["type"] == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound", "surface"),
+    [
+        ("The ferry sank at about 11 p.m. near the pier.", "23:00", "approx", "about 11 p.m."),
+        ("Polls close by 8pm.", "20:00", "max", "by 8pm"),
+        ("The siren sounded at 6:45 a.m.", "06:45", None, "6:45 a.m."),
+        ("Trading resumed at 14:30 GMT.", "14:30", None, "14:30 GMT"),
+        ("The talks ran until 12.30 am.", "00:30", "max", "until 12.30 am"),
+        ("Kick-off is at 19:45.", "19:45", None, "19:45"),
+        ("The convoy left at 17.00 hrs.", "17:00", None, "17.00 hrs"),
+    ],
+)
+def test_a_clock_time_is_a_time_of_day(text, value, bound, surface):
+    found = only(text, "time")
+    assert (found["value"], found["bound"], found["text"]) == (value, bound, surface)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Read Psalm 23:14 aloud.", "They won 12:10 after extra time.", "The fast lasted 12 hrs."],
+)
+def test_digits_around_a_colon_without_a_clock_word_are_no_time_and_no_count(text):
+    assert [v for v in find_values(text) if v["type"] in ("time", "count")] == []
