@@ -212,17 +212,18 @@ _SEPARATOR_RE = re.compile(
     r"|\s++(?:(?:and|as\s+well\s+as|while|whereas|but|plus)\s+|(?P<gap>))"
 )
 _WORD_RE = re.compile(r"[A-Za-z]+")
-# Where one clause ends and another begins: a semicolon, a conjunction after a comma,
-# "while"/"whereas", a relative clause, or "and"/"but" followed by a verb (an auxiliary,
-# a modal or a past tense: "... a five-year contract and is due to ...", "... and
-# scored 11 goals"), which joins two predicates rather than two nouns.
-_AUXILIARIES = (
-    r"is|are|was|were|will|would|has|have|had|can|could|may|might|must|should|shall|did"
-    r"|does|do|also|then|later"
+# A date right after a verb of speech dates the speaking: "the minister said on Monday",
+# "told reporters late on Thursday", "said in a statement on Friday".
+_SAID_ON_RE = re.compile(
+    r"\b(?:said|says|told(?:\s+\w+){1,2}?|added)\s+(?:(?:in|at|during)\s+(?:a|an|its|the|his|her)"
+    r"(?:\s+[\w-]+){1,2}?\s+)?(?:(?:late|early)\s+)?(?:on\s+)?$",
+    _I,
 )
-_CLAUSE_JOIN_RE = re.compile(
-    r";|,\s+(?:and|but|while|whereas|which|who)\s|\s(?:while|whereas)\s"
-    rf"|\s(?:and|but)\s+(?:{_AUXILIARIES}|[a-z]{{3,}}ed)\b"
+# A wire dateline opening a report: a place in capitals, maybe a date and the agency, a dash.
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
+    r",?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?"
+    r"\s*(?:\([A-Za-z .&]{2,30}\))?\s*[—–-]{1,2}\s+"
 )
 # A piece opening with a relative pronoun is a clause however short ("which ran until 2028").
 _RELATIVE_START_RE = re.compile(r"(?:which|who|whose)\b", _I)
@@ -399,6 +400,21 @@ class _Scorer:
                 v for v in self.values if not any(a <= v["span_start"] < b for a, b in speakers)
             ]
 
+        dateline = _DATELINE_RE.match(text) if self.values else None
+        if dateline:
+            # "SYDNEY, Aug 20 (Meridian) -": where and when the report was filed.
+            self.values = [
+                v for v in self.values if v["span_start"] - sentence.start >= dateline.end()
+            ]
+        if "said" in words or "says" in words or "told" in words or "added" in words:
+            # "..., the company said on Thursday": when it was said, not what.
+            self.values = [
+                v
+                for v in self.values
+                if v["type"] not in DATE_TYPES
+                or not _SAID_ON_RE.search(text, 0, v["span_start"] - sentence.start)
+            ]
+
         self.quotes = _quotes(text) if any(c in text for c in _QUOTE_CHARS) else []
         self.outside = _blank(text, [(a, b) for a, b, _, _ in self.quotes])
         self.quote_texts: list[str] = []
@@ -548,8 +564,9 @@ def _groups(scorer: _Scorer) -> list[tuple[int, int]]:
     """Local spans of the facts a sentence lists, or [] when it states one fact.
 
     Pieces between list separators are anchors when they hold a quantity or a
-    model designation; each anchor takes the pieces after it, the first also
-    the ones before it. Dates do not anchor: they usually date a neighbour.
+    model designation, or a date in a piece that is a clause of its own; each
+    anchor takes the pieces after it, the first also the ones before it. A short
+    piece with only a date ("on Monday") dates its neighbour instead.
     """
     text, offset = scorer.text, scorer.sentence.start
     amounts = [
@@ -560,13 +577,8 @@ def _groups(scorer: _Scorer) -> list[tuple[int, int]]:
     anchor_starts = [a for a, _ in amounts]
     if has_digit(text):
         anchor_starts += [m.start() for m in ent.DESIGNATION_RE.finditer(text)]
-    # Only where clauses are joined ("..., and", ";", "while"): in "the deal,
-    # worth $5 billion, was signed on May 3" the date and the amount tell of one deal.
-    date_starts = (
-        [v["span_start"] - offset for v in scorer.values if v["type"] in DATE_TYPES]
-        if _CLAUSE_JOIN_RE.search(text)
-        else []
-    )
+    # "will close the mine by the end of October and cut 350 jobs": two facts.
+    date_starts = [v["span_start"] - offset for v in scorer.values if v["type"] in DATE_TYPES]
     if len(anchor_starts) + len(date_starts) < 2:
         return []
     spans = [

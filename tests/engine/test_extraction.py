@@ -228,13 +228,19 @@ def test_kind_priority_and_secondary_features():
     body = (
         "Officials who declined to be named said the deal, worth $5 billion, was signed on May 3."
     )
-    (claim,) = extract_claims(body, published=datetime.date(2025, 5, 10))
+    # The deal's worth and the day it was signed are two facts, each checked on its own.
+    worth, signed = extract_claims(body, published=datetime.date(2025, 5, 10))
     # Unnamed sourcing is a flag: the claim is still a figure, which can
     # corroborate or dispute a named report of the same deal.
-    assert claim.kind == Kind.QUANTITY
-    assert "anonymous_source" in claim.flags
-    assert {"has_money", "has_date", "anonymous_source"} <= set(claim.features)
-    assert {v["type"] for v in claim.values} == {"money", "date"}
+    assert worth.kind == Kind.QUANTITY
+    assert signed.kind == Kind.DATE
+    assert signed.text == "was signed on May 3"
+    for claim in (worth, signed):
+        assert "anonymous_source" in claim.flags
+        assert "anonymous_source" in claim.features
+    assert "has_money" in worth.features and "has_date" in signed.features
+    assert [v["type"] for v in worth.values] == ["money"]
+    assert [v["type"] for v in signed.values] == ["date"]
 
 
 def test_entities_agree_across_spellings():
@@ -311,3 +317,22 @@ BODY_FRAGMENTS = [
 def test_claim_invariants(body, published):
     extraction.RAISE_ERRORS = True
     assert_consistent(body, extract_claims(body, published=published))
+
+
+def test_the_day_something_was_said_is_not_a_figure_of_the_claim():
+    body = "The brewery will shut its Leith plant and cut 140 jobs, the owners said on Tuesday."
+    (claim,) = extract_claims(body, published=datetime.date(2026, 3, 12))
+    assert [v["type"] for v in claim.values] == ["count"]
+
+
+def test_a_wire_dateline_is_when_the_report_was_filed_not_a_fact():
+    body = "HALIFAX, March 12 (NSW) — The port authority approved a C$90m container terminal."
+    (claim,) = extract_claims(body, published=datetime.date(2026, 3, 12))
+    assert [v["type"] for v in claim.values] == ["money"]
+
+
+def test_a_deadline_clause_and_a_count_clause_are_two_claims():
+    body = "The owners will close the Leith plant by June 30 and cut 140 of its 400 jobs."
+    deadline, cuts = extract_claims(body, published=datetime.date(2026, 3, 12))
+    assert [v["type"] for v in deadline.values] == ["date"]
+    assert "140" in cuts.text and "June" not in cuts.text
