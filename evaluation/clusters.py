@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "ClaimRow",
@@ -178,8 +179,9 @@ class ClusterFigures:
         return "\n".join(out)
 
 
-def load_gold(folder: Path) -> dict:
-    return json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+def load_gold(folder: Path) -> dict[str, Any]:
+    gold: dict[str, Any] = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    return gold
 
 
 def _claim_for(snapshot: Snapshot, file: str, phrase: str) -> ClaimRow | None:
@@ -197,7 +199,7 @@ def _claim_for(snapshot: Snapshot, file: str, phrase: str) -> ClaimRow | None:
     return best
 
 
-def score_cluster(gold: dict, snapshot: Snapshot, *, name: str = "") -> ClusterFigures:
+def score_cluster(gold: dict[str, Any], snapshot: Snapshot, *, name: str = "") -> ClusterFigures:
     figures = ClusterFigures(name=name or gold.get("cluster", "cluster"))
     origin = {a["file"]: a["origin"] for a in gold["articles"]}
     files = set(origin)
@@ -267,8 +269,7 @@ def score_cluster(gold: dict, snapshot: Snapshot, *, name: str = "") -> ClusterF
             figures.disputes_found += status == "disputed"
 
     # Pairs of mentions in different articles.
-    mentions = [(key, fid) for key, fid in placed.items()]
-    for (ka, fa), (kb, fb) in combinations(mentions, 2):
+    for (ka, fa), (kb, fb) in combinations(placed.items(), 2):
         if ka[1] == kb[1]:
             continue
         same_gold = ka[0] == kb[0]
@@ -331,7 +332,7 @@ def score_cluster(gold: dict, snapshot: Snapshot, *, name: str = "") -> ClusterF
     return figures
 
 
-def _score_anonymous(gold: dict, snapshot: Snapshot, figures: ClusterFigures) -> None:
+def _score_anonymous(gold: dict[str, Any], snapshot: Snapshot, figures: ClusterFigures) -> None:
     def flagged(file: str, phrase: str) -> bool | None:
         claim = _claim_for(snapshot, file, phrase)
         return None if claim is None else "anonymous_source" in claim.flags

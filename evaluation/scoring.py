@@ -13,6 +13,10 @@ import json
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .corpus.types import GeneratedArticle
 
 
 @dataclass(frozen=True)
@@ -63,12 +67,13 @@ class Figures:
         )
 
 
-def load_labels(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+def load_labels(path: Path) -> dict[str, Any]:
+    labels: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return labels
 
 
 def evaluate(
-    labels: dict,
+    labels: dict[str, Any],
     bodies: dict[str, str],
     claims: dict[str, list[tuple[int, int, int]]],
 ) -> Figures:
@@ -170,7 +175,7 @@ class CorpusFigures:
 
 
 def evaluate_corpus(
-    truth: list,
+    truth: list[GeneratedArticle],
     relations: list[tuple[str, str]],
     disputed: dict[int, set[str]],
 ) -> CorpusFigures:

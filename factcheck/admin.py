@@ -9,10 +9,15 @@ is append-only, and articles, which come in through the import service, are
 read-only (articles typed in by hand would have no claims and no content hash).
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
-from django.db.models import QuerySet
+from django.contrib.auth.models import User
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from sources.admin import ArticleAdmin as SourcesArticleAdmin
@@ -29,17 +34,23 @@ from .services import (
 )
 
 
+def _editor(request: HttpRequest) -> User:
+    """The editor at the keyboard: the admin lets only signed-in staff in."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
 class ReadOnly:
     """An admin to browse and search, never to add, change or delete: these rows change
     only through the services, which keep their history."""
 
-    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -58,7 +69,7 @@ class FactActionForm(ActionForm):
 
     assignee = forms.CharField(required=False, label="Editor", widget=forms.Select)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["assignee"].widget.choices = [
             ("", "— choose an editor —"),
@@ -72,7 +83,7 @@ class AssigneeForm(forms.Form):
 
     assignee = forms.CharField()
 
-    def clean_assignee(self):
+    def clean_assignee(self) -> User | None:
         chosen = self.cleaned_data["assignee"]
         if chosen == UNASSIGN:
             return None
@@ -84,35 +95,32 @@ class AssigneeForm(forms.Form):
 
 class ClaimInline(admin.TabularInline):
     model = Claim
-    fields = ["article", "kind", "text", "score"]
-    readonly_fields = fields
+    fields = readonly_fields = ("article", "kind", "text", "score")
     extra = 0
     can_delete = False
     show_change_link = True
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
 class EvidenceInline(admin.TabularInline):
     model = Evidence
-    fields = ["url", "note", "added_by", "added_at"]
-    readonly_fields = fields
+    fields = readonly_fields = ("url", "note", "added_by", "added_at")
     extra = 0
     can_delete = False
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
 class FactChangeInline(admin.TabularInline):
     model = FactChange
-    fields = ["created_at", "user", "action", "old_value", "new_value", "reason"]
-    readonly_fields = fields
+    fields = readonly_fields = ("created_at", "user", "action", "old_value", "new_value", "reason")
     extra = 0
     can_delete = False
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -178,14 +186,14 @@ class FactAdmin(ReadOnly, admin.ModelAdmin):
     # without history (and over a concurrent desk change); deleting would drop the
     # history with the fact. The bulk actions below go through the services.
 
-    def _mark(self, request: HttpRequest, queryset: QuerySet, status: Status) -> None:
+    def _mark(self, request: HttpRequest, queryset: QuerySet[Fact], status: Status) -> None:
         done = 0
         for fact in queryset:
             try:
                 record_verdict(
                     fact=fact,
                     status=status,
-                    user=request.user,
+                    user=_editor(request),
                     expected_version=fact.version,
                     reason="Bulk action in the admin",
                 )
@@ -197,19 +205,19 @@ class FactAdmin(ReadOnly, admin.ModelAdmin):
         )
 
     @admin.action(description="Mark as corroborated", permissions=["record_verdict"])
-    def mark_corroborated(self, request, queryset):
+    def mark_corroborated(self, request: HttpRequest, queryset: QuerySet[Fact]) -> None:
         self._mark(request, queryset, Status.CORROBORATED)
 
     @admin.action(description="Mark as single-source", permissions=["record_verdict"])
-    def mark_single_source(self, request, queryset):
+    def mark_single_source(self, request: HttpRequest, queryset: QuerySet[Fact]) -> None:
         self._mark(request, queryset, Status.SINGLE_SOURCE)
 
     @admin.action(description="Mark as disputed", permissions=["record_verdict"])
-    def mark_disputed(self, request, queryset):
+    def mark_disputed(self, request: HttpRequest, queryset: QuerySet[Fact]) -> None:
         self._mark(request, queryset, Status.DISPUTED)
 
     @admin.action(description="Assign to editor (choose below)", permissions=["record_verdict"])
-    def assign_to_editor(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def assign_to_editor(self, request: HttpRequest, queryset: QuerySet[Fact]) -> None:
         form = AssigneeForm(request.POST)
         if not form.is_valid():
             self.message_user(
@@ -223,7 +231,10 @@ class FactAdmin(ReadOnly, admin.ModelAdmin):
         for fact in queryset:
             try:
                 assign_fact(
-                    fact=fact, assignee=assignee, user=request.user, expected_version=fact.version
+                    fact=fact,
+                    assignee=assignee,
+                    user=_editor(request),
+                    expected_version=fact.version,
                 )
                 done += 1
             except StaleEdit as error:
@@ -317,10 +328,12 @@ class EvidenceAdmin(admin.ModelAdmin):
     fields = ["fact", "url", "note", "public", "added_by", "added_at"]
     readonly_fields = ["added_by", "added_at"]
 
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Evidence | None = None) -> bool:
         return False
 
-    def save_model(self, request: HttpRequest, obj: Evidence, form, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Evidence, form: forms.ModelForm, change: bool
+    ) -> None:
         # Only adds reach here (no change permission). The admin's form has no
         # version to check: an addition overwrites nothing, so none is expected.
         evidence = add_evidence(
@@ -328,18 +341,18 @@ class EvidenceAdmin(admin.ModelAdmin):
             url=obj.url,
             note=obj.note,
             public=obj.public,
-            user=request.user,
+            user=_editor(request),
             expected_version=None,
         )
         # The admin goes on to log and redirect with ``obj``: make it the saved row.
         obj.__dict__.update(evidence.__dict__)
 
     def delete_model(self, request: HttpRequest, obj: Evidence) -> None:
-        remove_evidence(evidence=obj, user=request.user, expected_version=None)
+        remove_evidence(evidence=obj, user=_editor(request), expected_version=None)
 
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Evidence]) -> None:
         for evidence in queryset.select_related("fact"):
-            remove_evidence(evidence=evidence, user=request.user, expected_version=None)
+            remove_evidence(evidence=evidence, user=_editor(request), expected_version=None)
 
 
 # Articles are registered by ``sources``; here they become read-only, because an
@@ -356,6 +369,8 @@ class ArticleAdmin(ReadOnly, SourcesArticleAdmin):
         "import_articles command) and are read-only here."
     )
 
-    def changelist_view(self, request: HttpRequest, extra_context=None) -> HttpResponse:
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         extra_context = {"subtitle": self.read_only_notice, **(extra_context or {})}
         return super().changelist_view(request, extra_context)

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -32,6 +33,7 @@ from factcheck.engine.matching import (
 )
 from factcheck.engine.provenance import compare, fingerprint
 from factcheck.engine.suggestion import Report, origins_of, states_change, suggest
+from factcheck.engine.types import ExtractedClaim
 from factcheck.indexes import newest_per_key
 from factcheck.models import (
     ArticleFingerprint,
@@ -44,6 +46,9 @@ from factcheck.models import (
 )
 from factcheck.publishing import watch_reviewed_facts
 from sources.models import Article
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 # How many of the newest facts (or articles) one key may nominate as candidates.
 CANDIDATES_PER_KEY = 40
@@ -121,7 +126,7 @@ def analyse_article(*, article: Article) -> list[Claim]:
         if kept in kept_once:
             # The same words twice in one article: only one stays in the editor's fact.
             kept = None
-        elif kept in frozen:
+        elif kept is not None and kept in frozen:
             kept_once.add(kept)
         new.append(
             Member(
@@ -176,9 +181,23 @@ def _one_import_at_a_time() -> None:
 REGROUP_MAX = 240
 
 
+class _EditorWork(TypedDict):
+    """What ``_with_editor`` adds to each claim."""
+
+    by_editor: bool
+
+
+class _ReadWithClaim(_EditorWork):
+    """What ``_stored`` adds besides: the claim's sentence and what grouping orders by."""
+
+    sentence: str
+    body_length: int
+    fact_summary: str
+
+
 @dataclass(frozen=True)
 class _StoredClaim:
-    claim: Claim
+    claim: WithAnnotations[Claim, _ReadWithClaim]
     member: Member
     component: int
 
@@ -194,7 +213,7 @@ def _keys(features: ClaimFeatures) -> frozenset[str]:
     return frozenset(k[:200] for k in index_keys(features))
 
 
-def _with_editor(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+def _with_editor(claims: QuerySet[Claim]) -> QuerySet[WithAnnotations[Claim, _EditorWork]]:
     """Mark each claim whose fact an editor has worked on (``by_editor``): a verdict, a
     publication, a fact-check under way, or any change in its history (a note, a split...)."""
     return claims.annotate(
@@ -312,7 +331,7 @@ def _regroup_set(
 def _store(
     article: Article,
     story: tuple[str, ...],
-    extracted: list,
+    extracted: list[ExtractedClaim],
     new: list[Member],
     stored: list[_StoredClaim],
     previous: dict[tuple[str, str], int],
@@ -486,8 +505,11 @@ def claims_of(candidates: Iterable[int]) -> dict[int, list[ClaimFeatures]]:
     by_fact: dict[int, list[ClaimFeatures]] = defaultdict(list)
     if not candidates:
         return by_fact
+    # A plain QuerySet: django-stubs reads the rows of a ClaimQuerySet as claims without
+    # their annotations (the sentence below).
+    claims: QuerySet[Claim] = Claim.objects.filter(fact_id__in=candidates)
     rows = (
-        Claim.objects.filter(fact_id__in=candidates)
+        claims
         # A fact's first claims only: a fact reported a thousand times costs no more.
         .annotate(rank=Window(RowNumber(), partition_by=F("fact_id"), order_by=F("id").asc()))
         .filter(rank__lte=CLAIMS_PER_CANDIDATE)
@@ -595,7 +617,7 @@ def _order(a: Article, b: Article) -> tuple[Article, Article]:
 def _labels(articles: list[Article]) -> dict[int, str]:
     """How a reason names each article: its outlet, with the headline when the outlet
     has several articles in the fact (and the headline alone when it has no outlet)."""
-    outlets = [a.outlet.name if a.outlet_id else "" for a in articles]
+    outlets = [a.outlet.name if a.outlet is not None else "" for a in articles]
     labels = {}
     for article, outlet in zip(articles, outlets, strict=True):
         headline = f"“{_shorten(article.title, 60)}”"

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import IO
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -45,6 +45,10 @@ from .snapshots import (
     published_wording,
     web_address,
 )
+
+if TYPE_CHECKING:
+    # Anything with a write(str): a file, a StringIO, a management command's stdout.
+    from _typeshed import SupportsWrite
 
 __all__ = [
     "BEST_RATING",
@@ -96,7 +100,7 @@ def absolute_url(path: str, base_url: str) -> str:
     return base_url + path
 
 
-def _organization(name: str, url: str = "") -> dict:
+def _organization(name: str, url: str = "") -> dict[str, str]:
     organization = {"@type": "Organization", "name": name}
     if url:
         organization["url"] = url
@@ -122,9 +126,9 @@ def differing_sentence(snapshot: Snapshot) -> str:
     return "Reports give different values: " + "; ".join(parts) + "."
 
 
-def _appearance(work: Appearance, fact_id: int, base_url: str) -> dict:
+def _appearance(work: Appearance, fact_id: int, base_url: str) -> dict[str, object]:
     anchor = f"{public_path(fact_id)}#article-{work['article']}"
-    out: dict = {
+    out: dict[str, object] = {
         "@type": "CreativeWork",
         "url": work["url"] or absolute_url(anchor, base_url),
         "headline": work["headline"],
@@ -140,13 +144,13 @@ def _appearance(work: Appearance, fact_id: int, base_url: str) -> dict:
     return out
 
 
-def claim_review(publication: Publication, *, base_url: str) -> dict:
+def claim_review(publication: Publication, *, base_url: str) -> dict[str, object]:
     """The ClaimReview of a publication (from ``live_publications``), as a JSON-ready dict;
     its links start with ``base_url``."""
     snapshot: Snapshot = publication.snapshot
     fact_id = publication.fact_id
     works = [_appearance(work, fact_id, base_url) for work in snapshot["appearances"]]
-    claim: dict = {"@type": "Claim", "appearance": works}
+    claim: dict[str, object] = {"@type": "Claim", "appearance": works}
     if works:
         claim["firstAppearance"] = works[0]
     dated = [work["date"] for work in snapshot["appearances"] if work["date"]]
@@ -156,7 +160,7 @@ def claim_review(publication: Publication, *, base_url: str) -> dict:
         claim["author"] = {"@type": snapshot["claimant_kind"], "name": snapshot["claimant"]}
     rating = snapshot["rating"]
     first = getattr(publication, "first_published_at", None) or publication.published_at
-    review = {
+    review: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": absolute_url(public_path(fact_id), base_url),
@@ -185,7 +189,7 @@ def claim_review(publication: Publication, *, base_url: str) -> dict:
     return review
 
 
-def json_ld(data: dict) -> SafeString:
+def json_ld(data: dict[str, object]) -> SafeString:
     """JSON for a ``<script type="application/ld+json">`` block, safe inside HTML.
 
     ``<``, ``>`` and ``&`` become ``\\u003c``-style escapes, so text from an
@@ -196,7 +200,7 @@ def json_ld(data: dict) -> SafeString:
 
 
 def write_claimreviews(
-    out: IO[str], *, base_url: str, publications: Iterable[Publication] | None = None
+    out: SupportsWrite[str], *, base_url: str, publications: Iterable[Publication] | None = None
 ) -> int:
     """Write a JSON array of the ClaimReviews of every published fact; returns how many.
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import User
 from django.db.models import Count, Q
 
 from sources.models import Article
 
 from .engine.matching import describe_value
+from .engine.types import Value
 from .models import ArticleRelation, Claim, Fact, Status
 
 INBOX_FACTS = 20
@@ -29,7 +31,7 @@ HEADER_HEIGHT = 150
 ROW_LABEL_CHARS = 46
 COLUMN_LABEL_CHARS = 24
 
-SHAPES = {
+SHAPES: dict[str, str] = {
     Status.CORROBORATED: "circle",
     Status.SINGLE_SOURCE: "square",
     Status.DISPUTED: "triangle",
@@ -77,7 +79,7 @@ class Inbox:
     more: bool  # more facts than shown: the queue's "Assigned to me" lists them all
 
 
-def assigned_inbox(user, limit: int = INBOX_FACTS) -> Inbox:
+def assigned_inbox(user: User, limit: int = INBOX_FACTS) -> Inbox:
     """The facts assigned to ``user`` that need an editor, by the queue's priority: one query.
 
     One more row than shown is read, to know whether there are more.
@@ -123,7 +125,8 @@ def article_progress(limit: int = PROGRESS_ARTICLES) -> tuple[list[Article], int
         article = articles[row["article_id"]]
         for name in ("claim_total", "claim_reviewed", "fact_total", "fact_reviewed"):
             setattr(article, name, row[name])
-        article.percent = round(100 * article.claim_reviewed / article.claim_total)
+        # The counts are set by name just above; an Article declares none of them.
+        article.percent = round(100 * article.claim_reviewed / article.claim_total)  # type: ignore[attr-defined]
         shown.append(article)
     return shown, total
 
@@ -207,7 +210,8 @@ def _short(text: str, limit: int) -> str:
 
 def _article_label(article: Article) -> str:
     if article.outlet_id:
-        return f"{article.outlet.name}: {article.title}"
+        # An outlet id means an outlet (selected with the article).
+        return f"{article.outlet.name}: {article.title}"  # type: ignore[union-attr]
     return article.title or article.source_file
 
 
@@ -233,7 +237,7 @@ def corroboration_matrix(
         .order_by()
         .values_list("fact_id", "article_id", "values")
     )
-    values_by_cell: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    values_by_cell: dict[tuple[int, int], list[Value]] = defaultdict(list)
     articles_of: dict[int, set[int]] = defaultdict(set)
     for fact_id, article_id, values in claims:
         values_by_cell[fact_id, article_id].extend(values or [])

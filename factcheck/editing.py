@@ -9,6 +9,7 @@ live here, below all three, rather than in ``services`` (which imports
 
 from __future__ import annotations
 
+from django.contrib.auth.models import User
 from django.db.models import F
 from django.utils import timezone
 
@@ -51,7 +52,7 @@ def lock(fact: Fact, expected_version: int | None) -> Fact:
     return current
 
 
-def bump(fact: Fact, **fields) -> Fact:
+def bump(fact: Fact, **fields: object) -> Fact:
     for name, value in fields.items():
         setattr(fact, name, value)
     fact.version = F("version") + 1
@@ -61,7 +62,13 @@ def bump(fact: Fact, **fields) -> Fact:
 
 
 def log(
-    fact: Fact, user, action: str, old: str, new: str, reason: str = "", details: dict | None = None
+    fact: Fact,
+    user: User | None,
+    action: str,
+    old: str,
+    new: str,
+    reason: str = "",
+    details: dict[str, object] | None = None,
 ) -> FactChange:
     return FactChange.objects.create(
         fact=fact,
@@ -74,7 +81,9 @@ def log(
     )
 
 
-def stage_after_edit(current: Fact, user, *, public: bool, why: str) -> dict:
+def stage_after_edit(
+    current: Fact, user: User | None, *, public: bool, why: str
+) -> dict[str, object]:
     """The workflow fields an editor's change sets, to pass to ``bump`` with it.
 
     The first change starts the work (unstarted → in progress; that change's own

@@ -6,10 +6,17 @@ import csv
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import IO
+from typing import TYPE_CHECKING, TypedDict
+
+from django.db.models import QuerySet
 
 from .engine.matching import ClaimFeatures, measured
+from .engine.types import Value
 from .models import Claim
+
+if TYPE_CHECKING:
+    # Anything with a write(str): a file, a StringIO, a management command's stdout.
+    from _typeshed import SupportsWrite
 
 CSV_FIELDS = [
     "id",
@@ -37,7 +44,32 @@ CSV_FIELDS = [
 BATCH = 2000
 
 
-def claim_records(claims: Iterable[Claim] | None = None) -> Iterator[dict]:
+class ClaimRecord(TypedDict):
+    """One exported claim: the fields of ``CSV_FIELDS``, with their values unformatted."""
+
+    id: int
+    source_file: str
+    article_title: str
+    text: str
+    start: int
+    end: int
+    kind: str
+    score: float
+    values: list[Value]
+    flags: list[str]
+    group_id: int
+    suggested_status: str
+    reason: str
+    status: str | None
+    independent_origins: int
+    group_articles: list[str]
+    subject: str
+    value: Value | None
+    time_reference: list[str]
+    attributes: list[str]
+
+
+def claim_records(claims: QuerySet[Claim] | None = None) -> Iterator[ClaimRecord]:
     """One dict per claim; ``group_articles`` lists the other articles in its fact.
 
     Reads in batches, three queries per batch, so memory stays flat on big corpora.
@@ -54,7 +86,7 @@ def claim_records(claims: Iterable[Claim] | None = None) -> Iterator[dict]:
         yield from _records(batch)
 
 
-def _records(batch: list[Claim]) -> Iterator[dict]:
+def _records(batch: list[Claim]) -> Iterator[ClaimRecord]:
     files_by_fact: dict[int, set[str]] = defaultdict(set)
     rows = Claim.objects.filter(fact_id__in={c.fact_id for c in batch}).values_list(
         "fact_id", "article__source_file"
@@ -97,7 +129,7 @@ def _records(batch: list[Claim]) -> Iterator[dict]:
         }
 
 
-def write_jsonl(records: Iterable[dict], out: IO[str]) -> int:
+def write_jsonl(records: Iterable[ClaimRecord], out: SupportsWrite[str]) -> int:
     count = 0
     for record in records:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -121,14 +153,14 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
-def write_csv(records: Iterable[dict], out: IO[str]) -> int:
+def write_csv(records: Iterable[ClaimRecord], out: SupportsWrite[str]) -> int:
     """CSV for spreadsheets: every text cell goes through ``spreadsheet_safe``
     (JSON Lines stays raw: it is read by programs, not opened in a spreadsheet)."""
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
     writer.writeheader()
     count = 0
     for record in records:
-        row = {
+        row: dict[str, object] = {
             **record,
             "values": json.dumps(record["values"], ensure_ascii=False),
             "flags": ";".join(record["flags"]),

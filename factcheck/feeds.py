@@ -5,6 +5,9 @@ at. The feed object is shared by every request, so that base URL travels as the 
 object (``get_object``) and on each item, never as state on the feed.
 """
 
+import datetime as dt
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
@@ -24,10 +27,19 @@ from .models import Publication
 FEED_SIZE = 50
 
 
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """A publication on the feed, with its page's absolute address (the item methods get
+    only the item)."""
+
+    publication: Publication
+    url: str
+
+
 class PublicFactFeed(Feed):
     feed_type = Atom1Feed
 
-    def get_object(self, request: HttpRequest, *args, **kwargs) -> str:
+    def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> str:
         return site_url(request)
 
     def title(self) -> str:
@@ -45,19 +57,19 @@ class PublicFactFeed(Feed):
     def author_name(self) -> str:
         return settings.NEWSROOM_NAME
 
-    def items(self, base_url: str):
-        publications = list(live_publications()[:FEED_SIZE])
-        for publication in publications:
-            publication.public_url = absolute_url(public_path(publication.fact_id), base_url)
-        return publications
+    def items(self, base_url: str) -> list[FeedItem]:
+        return [
+            FeedItem(publication, absolute_url(public_path(publication.fact_id), base_url))
+            for publication in live_publications()[:FEED_SIZE]
+        ]
 
-    def item_title(self, publication: Publication) -> str:
-        snapshot = publication.snapshot
+    def item_title(self, item: FeedItem) -> str:
+        snapshot = item.publication.snapshot
         return f"{snapshot['statement']} — {snapshot['rating']['wording']}"
 
-    def item_description(self, publication: Publication) -> str:
+    def item_description(self, item: FeedItem) -> str:
         # Atom summaries are HTML: the claim comes from article text, so escape it.
-        snapshot = publication.snapshot
+        snapshot = item.publication.snapshot
         parts = [
             snapshot["statement"],
             snapshot["rating"]["wording"],
@@ -66,15 +78,18 @@ class PublicFactFeed(Feed):
         ]
         return "".join(f"<p>{escape(part)}</p>" for part in parts if part)
 
-    def item_link(self, publication: Publication) -> str:
-        return publication.public_url
+    def item_link(self, item: FeedItem) -> str:
+        return item.url
 
-    def item_guid(self, publication: Publication) -> str:
-        return publication.public_url
+    def item_guid(self, item: FeedItem) -> str:
+        return item.url
 
-    def item_pubdate(self, publication: Publication):
+    def item_pubdate(self, item: FeedItem) -> dt.datetime:
         # Annotated by ``live_publications``: the first version's date.
-        return getattr(publication, "first_published_at", publication.published_at)
+        first: dt.datetime = getattr(
+            item.publication, "first_published_at", item.publication.published_at
+        )
+        return first
 
-    def item_updateddate(self, publication: Publication):
-        return publication.published_at
+    def item_updateddate(self, item: FeedItem) -> dt.datetime:
+        return item.publication.published_at

@@ -14,15 +14,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import cast
+from typing import Any, cast
 
 import django_filters
 from django import forms
+from django.contrib.auth.models import User
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
-from django.http import HttpRequest
+from django.db.models.expressions import Combinable
+from django.forms import BoundField
+from django.http import HttpRequest, QueryDict
 from django.urls import reverse_lazy
+from django.utils.functional import Promise
 
 from sources.models import Article, Outlet
 
@@ -68,7 +72,7 @@ ADVANCED = (
 
 # Each ordering ends on the primary key so pages never overlap or skip rows.
 # "priority" is ``ClaimQuerySet.by_priority`` (the README says the order in words).
-ORDERINGS: dict[str, tuple] = {
+ORDERINGS: dict[str, tuple[str | Combinable, ...]] = {
     "score": ("-score", F("article__published").desc(nulls_last=True), "article_id", "start", "pk"),
     "newest": (
         F("article__published").desc(nulls_last=True),
@@ -100,12 +104,12 @@ ORDER_CHOICES = [
 ]
 
 
-def assignable_editors(request: HttpRequest | None) -> QuerySet:
+def assignable_editors(request: HttpRequest | None) -> QuerySet[User]:
     """Users who may be assigned a fact (the FilterSet passes the request)."""
     return editors()
 
 
-def autocomplete_attrs(url: str, name: str) -> dict[str, str]:
+def autocomplete_attrs(url: str | Promise, name: str) -> dict[str, str | Promise]:
     """htmx attributes of a search box that refreshes its radio-button matches.
 
     The box sits in the queue's live-filtering form, whose hx-* attributes it
@@ -133,11 +137,12 @@ def article_options(title: str, chosen: Article | None) -> list[Article]:
     if title:
         matches = (
             Article.objects.filter(title__icontains=title)
-            .exclude(pk=chosen.pk if chosen else None)
             .select_related("outlet")
             .only("id", "title", "outlet__name")
             .order_by("title", "id")
         )
+        if chosen:
+            matches = matches.exclude(pk=chosen.pk)
         options += matches[: MAX_OPTIONS - len(options)]
     return options
 
@@ -148,16 +153,15 @@ def outlet_options(name: str, chosen: Outlet | None) -> list[Outlet]:
     name = name.strip()
     if name:
         matches = (
-            Outlet.objects.filter(name__icontains=name)
-            .exclude(pk=chosen.pk if chosen else None)
-            .only("id", "name")
-            .order_by("name", "id")
+            Outlet.objects.filter(name__icontains=name).only("id", "name").order_by("name", "id")
         )
+        if chosen:
+            matches = matches.exclude(pk=chosen.pk)
         options += matches[: MAX_OPTIONS - len(options)]
     return options
 
 
-def search_claims(queryset: QuerySet, value: str) -> QuerySet:
+def search_claims(queryset: QuerySet[Claim], value: str) -> QuerySet[Claim]:
     """Claims whose text or article title contains ``value``.
 
     PostgreSQL: every word of ``value`` as a word prefix (``harb`` finds
@@ -287,7 +291,7 @@ class ClaimFilter(django_filters.FilterSet):
         model = Claim
         fields: list[str] = []
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data: QueryDict | None = None, *args: Any, **kwargs: Any) -> None:
         # The defaults are form data, so the form shows them chosen; the URL
         # (request.GET, which {% querystring %} reads) stays as the editor left it.
         if data is not None:
@@ -298,12 +302,12 @@ class ClaimFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
 
     @property
-    def bar_fields(self) -> list:
+    def bar_fields(self) -> list[BoundField]:
         """The filter bar's selects beside the search box and the "Show" choice."""
         return [self.form["order"], self.form["status"]]
 
     @property
-    def advanced_fields(self) -> list:
+    def advanced_fields(self) -> list[BoundField]:
         """The folded filters' visible fields (article and outlet ids are their radio buttons)."""
         return [self.form[name] for name in ADVANCED if name not in ("article", "outlet")]
 
@@ -314,26 +318,28 @@ class ClaimFilter(django_filters.FilterSet):
             name in ADVANCED for name in self.form.errors
         )
 
-    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+    def filter_search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         value = value.strip()
         if not value:
             return queryset
         return search_claims(queryset, value)
 
-    def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+    def filter_status(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         return queryset.filter(fact__status="" if value == NO_VERDICT else value)
 
-    def filter_mine(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+    def filter_mine(
+        self, queryset: QuerySet[Claim], name: str, value: bool | None
+    ) -> QuerySet[Claim]:
         user = getattr(self.request, "user", None)
         if not value or user is None or not user.is_authenticated:
             return queryset
         return queryset.filter(fact__assigned_to=user)
 
-    def keep(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+    def keep(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         # Ordering is applied last, in filter_queryset, so that it has a default.
         return queryset
 
-    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+    def filter_queryset(self, queryset: QuerySet[Claim]) -> QuerySet[Claim]:
         # The desk always filters Claim.objects, a ClaimQuerySet.
         claims = cast(ClaimQuerySet, super().filter_queryset(queryset))
         data = self.form.cleaned_data

@@ -5,7 +5,12 @@ it is required: the service refuses the change (``StaleEdit``) when the fact has
 moved on since, so a change made on an out-of-date page never lands.
 """
 
+from __future__ import annotations
+
+from typing import Any, cast
+
 from django import forms
+from django.contrib.auth.models import User
 
 from .models import ClaimantKind, Status
 from .roles import editors
@@ -89,14 +94,15 @@ class ClearReviewForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
+    assignee: forms.ModelChoiceField[User] = forms.ModelChoiceField(
         queryset=None, required=False, empty_label="Nobody", label="Assigned editor"
     )
     version = forms.IntegerField(min_value=1)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = editors()
+        # self.fields holds a copy of the field declared above, typed as any form field.
+        cast("forms.ModelChoiceField[User]", self.fields["assignee"]).queryset = editors()
 
 
 class SplitForm(forms.Form):

@@ -20,6 +20,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from factcheck.engine.matching import describe_value
+from factcheck.engine.types import Value
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -36,16 +37,16 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class Span[K: Hashable]:
     """A marked stretch of text: ``[start, end)`` offsets and what it stands for."""
 
     start: int
     end: int
-    key: Hashable
+    key: K
 
 
 @dataclass(frozen=True, slots=True)
-class Segment:
+class Segment[K: Hashable]:
     """A piece of text, marked with one span (``key``) or none.
 
     ``covering`` lists every span over (part of) the piece, its mark first, so a page can
@@ -57,29 +58,31 @@ class Segment:
     text: str
     start: int
     end: int
-    key: Hashable | None = None
-    covering: tuple[Hashable, ...] = ()
+    key: K | None = None
+    covering: tuple[K, ...] = ()
     first: bool = False
     last: bool = False
 
     @property
-    def others(self) -> tuple[Hashable, ...]:
+    def others(self) -> tuple[K, ...]:
         return tuple(k for k in self.covering if k != self.key)
 
 
 @dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph[K: Hashable]:
     start: int
     end: int
-    segments: list[Segment]
+    segments: list[Segment[K]]
 
 
-def _innermost(spans: Sequence[tuple[int, Span]]) -> list[Span]:
+def _innermost[K: Hashable](spans: Sequence[tuple[int, Span[K]]]) -> list[Span[K]]:
     # Shortest first; among equals the later start (more inner), then input order.
     return [s for _, s in sorted(spans, key=lambda p: (p[1].end - p[1].start, -p[1].start, p[0]))]
 
 
-def segment(text: str, spans: Iterable[Span], *, offset: int = 0) -> list[Segment]:
+def segment[K: Hashable](
+    text: str, spans: Iterable[Span[K]], *, offset: int = 0
+) -> list[Segment[K]]:
     """Cut ``text`` (which starts at ``offset`` in its document) at every span boundary.
 
     Spans are in document offsets; parts outside the text are clipped and empty
@@ -87,7 +90,7 @@ def segment(text: str, spans: Iterable[Span], *, offset: int = 0) -> list[Segmen
     texts always add up to ``text``.
     """
     end_of_text = offset + len(text)
-    indexed = []
+    indexed: list[tuple[int, Span[K]]] = []
     for i, span in enumerate(spans):
         start, end = max(span.start, offset), min(span.end, end_of_text)
         if start < end:
@@ -96,7 +99,7 @@ def segment(text: str, spans: Iterable[Span], *, offset: int = 0) -> list[Segmen
         {offset, end_of_text, *(s.start for _, s in indexed), *(s.end for _, s in indexed)}
     )
 
-    pieces: list[tuple[int, int, tuple[Hashable, ...]]] = []
+    pieces: list[tuple[int, int, tuple[K, ...]]] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         over = [(i, s) for i, s in indexed if s.start <= a and b <= s.end]
         covering = tuple(s.key for s in _innermost(over))
@@ -107,8 +110,8 @@ def segment(text: str, spans: Iterable[Span], *, offset: int = 0) -> list[Segmen
         else:
             pieces.append((a, b, covering))
 
-    out: list[Segment] = []
-    seen: set[Hashable] = set()
+    out: list[Segment[K]] = []
+    seen: set[K] = set()
     for a, b, covering in pieces:
         key = covering[0] if covering else None
         first = key is not None and key not in seen
@@ -125,7 +128,7 @@ def segment(text: str, spans: Iterable[Span], *, offset: int = 0) -> list[Segmen
             )
         )
     # The last piece of each span's run gets the label.
-    labelled: set[Hashable] = set()
+    labelled: set[K] = set()
     for i in range(len(out) - 1, -1, -1):
         seg = out[i]
         if seg.key is not None and seg.key not in labelled:
@@ -134,14 +137,14 @@ def segment(text: str, spans: Iterable[Span], *, offset: int = 0) -> list[Segmen
     return out
 
 
-def paragraphs(body: str, spans: Iterable[Span]) -> list[Paragraph]:
+def paragraphs[K: Hashable](body: str, spans: Iterable[Span[K]]) -> list[Paragraph[K]]:
     """The body's paragraphs ("\\n\\n"-separated, blank ones skipped), each cut into segments.
 
     Offsets stay those of the whole body. A span that crosses a paragraph break
     (claims should not) is shown in each paragraph it touches.
     """
-    spans = list(spans)
-    out: list[Paragraph] = []
+    listed = list(spans)
+    out: list[Paragraph[K]] = []
     start = 0
     while start <= len(body):
         end = body.find(PARAGRAPH_BREAK, start)
@@ -149,13 +152,13 @@ def paragraphs(body: str, spans: Iterable[Span]) -> list[Paragraph]:
             end = len(body)
         text = body[start:end]
         if text.strip():
-            inside = [s for s in spans if s.start < end and s.end > start]
+            inside = [s for s in listed if s.start < end and s.end > start]
             out.append(Paragraph(start, end, segment(text, inside, offset=start)))
         start = end + len(PARAGRAPH_BREAK)
     return out
 
 
-def value_spans(text: str, offset: int, values: Iterable[dict], body: str = "") -> list[Span]:
+def value_spans(text: str, offset: int, values: Iterable[Value], body: str = "") -> list[Span[int]]:
     """Spans of a claim's normalised values inside the claim text, keyed by value index.
 
     A value's offsets into the body are ``span_start``/``span_end`` (or
@@ -163,7 +166,7 @@ def value_spans(text: str, offset: int, values: Iterable[dict], body: str = "") 
     When the offsets do not point at the value's ``text``, the text is looked up
     in the claim.
     """
-    out = []
+    out: list[Span[int]] = []
     for i, value in enumerate(values):
         vtext = str(value.get("text") or "")
         if not vtext:
@@ -185,7 +188,7 @@ def value_spans(text: str, offset: int, values: Iterable[dict], body: str = "") 
     return out
 
 
-def _slot(value: dict) -> tuple[str, str]:
+def _slot(value: Value) -> tuple[str, str]:
     unit = str(value.get("unit") or "").lower().rstrip("s")
     vtype = str(value.get("type") or "")
     if vtype == "money":
@@ -193,7 +196,7 @@ def _slot(value: dict) -> tuple[str, str]:
     return vtype, unit
 
 
-def differing_values(reports: Sequence[Sequence[dict]]) -> list[set[int]]:
+def differing_values(reports: Sequence[Sequence[Value]]) -> list[set[int]]:
     """For each report (a claim's values), the indexes of values another report states differently.
 
     Two values are in the same slot when their type and unit (currency for

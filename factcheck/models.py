@@ -1,9 +1,16 @@
+from typing import TYPE_CHECKING, TypedDict
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 
 from factcheck.engine.types import Kind
+
+if TYPE_CHECKING:
+    # Types the annotations a QuerySet method adds (django-stubs' companion; never imported
+    # at run time).
+    from django_stubs_ext import WithAnnotations
 
 
 class Status(models.TextChoices):
@@ -47,7 +54,14 @@ def contested(prefix: str = "") -> Q:
     return Q(**{f"{prefix}suggested_status": "disputed"}) | ~Q(**{f"{prefix}conflicts": []})
 
 
-class FactQuerySet(models.QuerySet):
+class FactCounts(TypedDict):
+    """What ``FactQuerySet.with_counts`` adds to each fact."""
+
+    claim_count: int
+    article_count: int
+
+
+class FactQuerySet(models.QuerySet["Fact"]):
     def needing_editor(self) -> "FactQuerySet":
         """Facts with no verdict, or whose verdict is flagged for re-review."""
         return self.filter(needs_editor())
@@ -58,8 +72,11 @@ class FactQuerySet(models.QuerySet):
             contested=Case(When(contested(), then=Value(1)), default=Value(0))
         ).order_by("-contested", "-needs_review", "-origin_count", "-id")
 
-    def with_counts(self) -> "FactQuerySet":
-        return self.annotate(
+    def with_counts(self) -> "models.QuerySet[WithAnnotations[Fact, FactCounts]]":
+        # As a plain QuerySet: django-stubs cannot widen an annotated FactQuerySet to the
+        # declared annotations, and the counts are what callers filter and read.
+        facts: models.QuerySet[Fact] = self
+        return facts.annotate(
             claim_count=Count("claims", distinct=True),
             article_count=Count("claims__article", distinct=True),
         )
@@ -245,7 +262,7 @@ class FactKey(models.Model):
         return f"{self.key} → {self.fact_id}"
 
 
-class ClaimQuerySet(models.QuerySet):
+class ClaimQuerySet(models.QuerySet["Claim"]):
     def needing_editor(self) -> "ClaimQuerySet":
         """Claims whose fact has no verdict, or a verdict flagged for re-review: the queue's default."""
         return self.filter(needs_editor("fact__"))
@@ -485,7 +502,7 @@ class Evidence(models.Model):
         return self.url
 
 
-class PublicationQuerySet(models.QuerySet):
+class PublicationQuerySet(models.QuerySet["Publication"]):
     def live(self) -> "PublicationQuerySet":
         """The latest version of every fact published now, with its first version's date."""
         latest = Publication.objects.filter(fact=models.OuterRef("fact")).order_by("-number")

@@ -9,16 +9,28 @@ marked where the reports differ). Views build them; they never change anything.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from django.conf import settings
-from django.db.models import Q
+from django.contrib.auth.models import User
+from django.db.models import Model, Q
 from django.utils.functional import cached_property
 
 from sources.models import Article
 
 from .engine.extraction import MODEL_PREFIX
-from .forms import ClearReviewForm, EvidenceForm, FactCheckForm, MergeForm
-from .highlight import Span, describe_value, differing_values, paragraphs, segment, value_spans
+from .engine.matching import Match
+from .engine.types import Value
+from .forms import ClearReviewForm, EvidenceForm, FactCheckForm, MergeForm, VerdictForm
+from .highlight import (
+    Paragraph,
+    Span,
+    describe_value,
+    differing_values,
+    paragraphs,
+    segment,
+    value_spans,
+)
 from .merging import MergeSuggestion, compare, merge_suggestions
 from .models import ArticleRelation, Claim, Evidence, Fact, FactChange, Publication, Status
 from .publishing import disagreement
@@ -46,6 +58,13 @@ def shown_value(action: str, value: str) -> str:
     return value
 
 
+def _show(instance: Model, **shown: object) -> None:
+    """Attach what a template shows to a model instance, under names its model does not
+    declare (so by ``setattr``: the instance is only decorated for the page)."""
+    for name, value in shown.items():
+        setattr(instance, name, value)
+
+
 def reported_claims(fact: Fact) -> list[Claim]:
     """A fact's claims with their articles and outlets, oldest report first."""
     return list(
@@ -60,7 +79,7 @@ class Piece:
     """A piece of a claim's text; ``value`` is set when it is a normalised value."""
 
     text: str
-    value: dict | None = None
+    value: Value | None = None
     meaning: str = ""
     differs: bool = False
     conflict: bool = False
@@ -105,7 +124,12 @@ def fact_reports(fact: Fact, claims: list[Claim], *, current: Claim | None = Non
     for claim, marked in zip(claims, differing, strict=True):
         values = claim.values or []
 
-        def piece(text: str, index: int | None, values=values, marked=marked) -> Piece:
+        def piece(
+            text: str,
+            index: int | None,
+            values: list[Value] = values,
+            marked: set[int] = marked,
+        ) -> Piece:
             if index is None:
                 return Piece(text)
             value = values[index]
@@ -142,15 +166,18 @@ STATUS_LETTERS = {"corroborated": "C", "single_source": "S", "disputed": "D"}
 def _label_status(claim: Claim) -> None:
     """What a highlight says: the editor's verdict, else the suggestion, marked "?"."""
     fact = claim.fact
-    claim.suggested = not fact.status
-    claim.shown_status = fact.status or fact.suggested_status
-    claim.status_text = (
-        fact.get_status_display()
-        if fact.status
-        else f"suggested {fact.get_suggested_status_display().lower()}"
-    )
-    claim.status_letter = STATUS_LETTERS.get(claim.shown_status, "?") + (
-        "?" if claim.suggested else ""
+    suggested = not fact.status
+    shown_status = fact.status or fact.suggested_status
+    _show(
+        claim,
+        suggested=suggested,
+        shown_status=shown_status,
+        status_text=(
+            fact.get_status_display()
+            if fact.status
+            else f"suggested {fact.get_suggested_status_display().lower()}"
+        ),
+        status_letter=STATUS_LETTERS.get(shown_status, "?") + ("?" if suggested else ""),
     )
 
 
@@ -168,10 +195,13 @@ class Provenance:
             .order_by("-similarity", "pk")
         )
         for relation in relations:
-            relation.shown_passages = [
-                str(p.get("text") or "") for p in (relation.passages or [])[:PASSAGES_SHOWN]
-            ]
-            relation.more_passages = max(len(relation.passages or []) - PASSAGES_SHOWN, 0)
+            _show(
+                relation,
+                shown_passages=[
+                    str(p.get("text") or "") for p in (relation.passages or [])[:PASSAGES_SHOWN]
+                ],
+                more_passages=max(len(relation.passages or []) - PASSAGES_SHOWN, 0),
+            )
         return relations
 
     @cached_property
@@ -198,7 +228,7 @@ class ArticlePage:
         return claims
 
     @cached_property
-    def paragraphs(self):
+    def paragraphs(self) -> list[Paragraph[Claim]]:
         return paragraphs(self.article.body, [Span(c.start, c.end, c) for c in self.claims])
 
 
@@ -245,6 +275,16 @@ class ClaimPanel:
         return [r for r in self.reports if not r.current]
 
 
+class KeptForms(TypedDict, total=False):
+    """The form of a refused change, by region, so the page shows what the editor typed."""
+
+    verdict: VerdictForm
+    evidence: EvidenceForm
+    factcheck: FactCheckForm
+    clear_review: ClearReviewForm
+    merge: MergeForm
+
+
 class FactPage:
     """The fact page's regions; each is read only when its partial renders."""
 
@@ -256,7 +296,7 @@ class FactPage:
         alert: str = "",
         notice: str = "",
         note_draft: str | None = None,
-        forms: dict | None = None,
+        forms: KeptForms | None = None,
     ):
         self.fact = fact
         # The region a POST answered, which shows the alert or notice.
@@ -264,7 +304,7 @@ class FactPage:
         self.alert = alert
         self.notice = notice
         self.note_value = fact.note if note_draft is None else note_draft
-        self.forms = forms or {}
+        self.forms: KeptForms = forms or {}
 
     @cached_property
     def claims(self) -> list[Claim]:
@@ -286,18 +326,21 @@ class FactPage:
     def history(self) -> list[FactChange]:
         changes = list(self.fact.changes.select_related("user")[:HISTORY_LIMIT])
         for change in changes:
-            change.old_shown = shown_value(change.action, change.old_value)
-            change.new_shown = shown_value(change.action, change.new_value)
+            _show(
+                change,
+                old_shown=shown_value(change.action, change.old_value),
+                new_shown=shown_value(change.action, change.new_value),
+            )
         return changes
 
     @cached_property
-    def undoable(self):
+    def undoable(self) -> FactChange | None:
         """The latest change, when it is a verdict: the history offers to undo it."""
         latest = self.history[0] if self.history else None
         return latest if latest is not None and latest.action == FactChange.Action.STATUS else None
 
     @cached_property
-    def editors(self) -> list:
+    def editors(self) -> list[User]:
         return list(editors())
 
     @cached_property
@@ -311,7 +354,7 @@ class FactPage:
         return form.data.get("reason", "") if form is not None else ""
 
     @property
-    def evidence_form(self):
+    def evidence_form(self) -> EvidenceForm:
         return self.forms.get("evidence") or EvidenceForm()
 
     @cached_property
@@ -351,11 +394,11 @@ class FactPage:
         return disagreement(self.fact)
 
     @property
-    def merge_form(self):
+    def merge_form(self) -> MergeForm:
         return self.forms.get("merge") or MergeForm()
 
 
-def article_page_context(article: Article, *, panel: ClaimPanel | None = None) -> dict:
+def article_page_context(article: Article, *, panel: ClaimPanel | None = None) -> dict[str, object]:
     return {"article": article, "page": ArticlePage(article), "panel": panel}
 
 
@@ -378,6 +421,6 @@ class MergeComparison:
         return self._reports(self.other)
 
     @cached_property
-    def decision(self):
+    def decision(self) -> Match | None:
         """The engine's matching of the two facts (``engine.matching.Match``), or None."""
         return compare(self.fact, self.other)

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
@@ -50,11 +50,11 @@ def needs_second_editor() -> bool:
     return settings.PUBLISH_NEEDS_SECOND_EDITOR
 
 
-def _name(user: AbstractBaseUser | None) -> str:
+def _name(user: User | None) -> str:
     return user.get_username() if user is not None else "someone"
 
 
-def _same_user(user: AbstractBaseUser, user_id: int | None) -> bool:
+def _same_user(user: User, user_id: int | None) -> bool:
     return user_id is not None and user.pk == user_id
 
 
@@ -65,7 +65,7 @@ def write_factcheck(
     statement: str,
     claimant: str,
     conclusion: str,
-    user: AbstractBaseUser,
+    user: User,
     expected_version: int | None,
     claimant_kind: str = ClaimantKind.PERSON,
 ) -> Fact:
@@ -98,7 +98,7 @@ def write_factcheck(
 
 @transaction.atomic
 def show_evidence(
-    *, evidence: Evidence, public: bool, user: AbstractBaseUser, expected_version: int | None
+    *, evidence: Evidence, public: bool, user: User, expected_version: int | None
 ) -> Fact:
     """Show a piece of evidence on the fact-check (when next published), or hide it.
 
@@ -121,7 +121,7 @@ def show_evidence(
     return current
 
 
-def _move(current: Fact, user, stage: Stage, reason: str = "", **fields) -> Fact:
+def _move(current: Fact, user: User, stage: Stage, reason: str = "", **fields: object) -> Fact:
     old = current.get_stage_display()
     current = bump(current, stage=stage, **fields)
     log(current, user, Action.STAGE, old, stage.label, reason)
@@ -129,7 +129,7 @@ def _move(current: Fact, user, stage: Stage, reason: str = "", **fields) -> Fact
 
 
 @transaction.atomic
-def request_review(*, fact: Fact, user: AbstractBaseUser, expected_version: int | None) -> Fact:
+def request_review(*, fact: Fact, user: User, expected_version: int | None) -> Fact:
     """Mark the fact-check ready for review: a second editor may now approve it.
 
     >>> request_review(fact=f, user=u, expected_version=f.version)
@@ -152,9 +152,7 @@ def request_review(*, fact: Fact, user: AbstractBaseUser, expected_version: int 
 
 
 @transaction.atomic
-def approve_publication(
-    *, fact: Fact, user: AbstractBaseUser, expected_version: int | None
-) -> Fact:
+def approve_publication(*, fact: Fact, user: User, expected_version: int | None) -> Fact:
     """A second editor approves the fact-check for publication.
 
     Refused to the editor who asked for review or recorded the verdict.
@@ -190,7 +188,7 @@ def disagreement(fact: Fact) -> str:
 def publish_fact(
     *,
     fact: Fact,
-    user: AbstractBaseUser | None,
+    user: User | None,
     expected_version: int | None,
     confirmed: bool = False,
 ) -> Fact:
@@ -247,7 +245,7 @@ def publish_fact(
 
 @transaction.atomic
 def unpublish_fact(
-    *, fact: Fact, user: AbstractBaseUser, expected_version: int | None, reason: str = ""
+    *, fact: Fact, user: User, expected_version: int | None, reason: str = ""
 ) -> Fact:
     """Withdraw the public fact-check; its versions stay in the history.
 
@@ -263,9 +261,7 @@ def unpublish_fact(
 
 
 @transaction.atomic
-def clear_review_flag(
-    *, fact: Fact, user: AbstractBaseUser, expected_version: int | None, reason: str
-) -> Fact:
+def clear_review_flag(*, fact: Fact, user: User, expected_version: int | None, reason: str) -> Fact:
     """An editor decides the flagged fact needs no new verdict, and says why.
 
     >>> clear_review_flag(fact=f, user=u, expected_version=f.version, reason="Same figure")

@@ -6,7 +6,7 @@ its own frozen copy of these definitions.
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission, User
 from django.db.models import Q, QuerySet
 
 EDITORS = "Editors"
@@ -35,7 +35,7 @@ EDITOR_PERMISSIONS = [
 ROLES = {EDITORS: EDITOR_PERMISSIONS, VIEWERS: VIEWER_PERMISSIONS}
 
 
-def ensure_groups(group_model, permission_model) -> None:
+def ensure_groups(group_model: type[Group], permission_model: type[Permission]) -> None:
     """Create the groups (if missing) and give them exactly their permissions."""
     for name, wanted in ROLES.items():
         group, _ = group_model.objects.get_or_create(name=name)
@@ -47,7 +47,7 @@ def ensure_groups(group_model, permission_model) -> None:
         )
 
 
-def editors() -> QuerySet:
+def editors() -> QuerySet[User]:
     """Users who may record verdicts, so may be assigned a fact: the desk's one test of
     "who is an editor". By permission, not group name, so a superuser or a user given
     the permission directly counts too.

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -35,7 +35,7 @@ def record_verdict(
     *,
     fact: Fact,
     status: str,
-    user: AbstractBaseUser,
+    user: User,
     expected_version: int | None,
     reason: str = "",
 ) -> Fact:
@@ -58,7 +58,7 @@ def _set_verdict(
     current: Fact,
     *,
     status: str,
-    user: AbstractBaseUser,
+    user: User,
     reason: str,
     needs_review: bool,
     review_reason: str = "",
@@ -76,7 +76,7 @@ def _set_verdict(
         **stage,
     )
     # Whether the fact was flagged for re-review before: undoing this verdict flags it again.
-    details: dict | None = None
+    details: dict[str, object] | None = None
     if flagged:
         details = {"needs_review_before": True}
         if flagged_reason:
@@ -96,7 +96,7 @@ def undo_verdict(
     *,
     fact: Fact,
     change: FactChange,
-    user: AbstractBaseUser,
+    user: User,
     expected_version: int | None,
 ) -> Fact:
     """Undo a verdict by recording a new change that restores the verdict before it.
@@ -131,9 +131,7 @@ def undo_verdict(
 
 
 @transaction.atomic
-def set_note(
-    *, fact: Fact, note: str, user: AbstractBaseUser, expected_version: int | None
-) -> Fact:
+def set_note(*, fact: Fact, note: str, user: User, expected_version: int | None) -> Fact:
     current = _lock(fact, expected_version)
     note = note.strip()
     if current.note == note:
@@ -150,8 +148,8 @@ def set_note(
 def assign_fact(
     *,
     fact: Fact,
-    assignee: AbstractBaseUser | None,
-    user: AbstractBaseUser,
+    assignee: User | None,
+    user: User,
     expected_version: int | None = None,
 ) -> Fact:
     current = _lock(fact, expected_version)
@@ -169,7 +167,7 @@ def add_evidence(
     fact: Fact,
     url: str,
     note: str,
-    user: AbstractBaseUser,
+    user: User,
     expected_version: int | None,
     public: bool = False,
 ) -> Evidence:
@@ -197,9 +195,7 @@ def add_evidence(
 
 
 @transaction.atomic
-def remove_evidence(
-    *, evidence: Evidence, user: AbstractBaseUser, expected_version: int | None
-) -> Fact:
+def remove_evidence(*, evidence: Evidence, user: User, expected_version: int | None) -> Fact:
     """Unlink a piece of evidence; the history keeps what it was.
 
     >>> remove_evidence(evidence=e, user=u, expected_version=e.fact.version)
@@ -221,7 +217,7 @@ def remove_evidence(
 
 @transaction.atomic
 def split_claim(
-    *, claim: Claim, user: AbstractBaseUser, expected_version: int | None, reason: str = ""
+    *, claim: Claim, user: User, expected_version: int | None, reason: str = ""
 ) -> Fact:
     """Move a claim out of its fact into a new fact of its own (the engine grouped wrongly).
 
@@ -254,7 +250,7 @@ def merge_facts(
     *,
     target: Fact,
     other: Fact,
-    user: AbstractBaseUser,
+    user: User,
     expected_version: int | None,
     reason: str = "",
 ) -> Fact:
@@ -332,7 +328,7 @@ def merge_facts(
 
 @transaction.atomic
 def undo_merge(
-    *, change: FactChange, user: AbstractBaseUser, expected_version: int | None, reason: str = ""
+    *, change: FactChange, user: User, expected_version: int | None, reason: str = ""
 ) -> Fact:
     """Split a merge back: the claims it moved return to the fact they came from.
 
@@ -406,7 +402,7 @@ def undo_merge(
 
 @transaction.atomic
 def flag_facts_for_review(
-    *, fact_ids: Iterable[int], user: AbstractBaseUser, old: str, new: str, reason: str
+    *, fact_ids: Iterable[int], user: User, old: str, new: str, reason: str
 ) -> list[Fact]:
     """Flag facts whose verdict rests on an article whose text an editor replaced.
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypedDict
 
+from sources.models import Article
+
 from .highlight import describe_value
 from .models import Claim, Fact, Status
 
@@ -123,7 +125,7 @@ def statement_of(fact: Fact, claims: list[Claim]) -> str:
     return fact.statement or default_statement(fact, claims)
 
 
-def _reporter(article) -> Reporter:
+def _reporter(article: Article) -> Reporter:
     return {"outlet": article.outlet.name if article.outlet else "", "headline": article.title}
 
 

@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +56,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 class MultipleFileField(forms.FileField):
     widget = MultipleFileInput
 
-    def clean(self, data, initial=None) -> list[UploadedFile]:
+    def clean(self, data: object, initial: object = None) -> list[UploadedFile[bytes]]:
         if not data:
             return []
         files = data if isinstance(data, list | tuple) else [data]
@@ -136,9 +138,10 @@ class ArticleUploadForm(forms.Form):
         help_text="For files, overrides the outlet named in the files.",
     )
 
-    def clean_files(self) -> list[UploadedFile]:
-        files = self.cleaned_data["files"]
-        total = sum(f.size for f in files)
+    def clean_files(self) -> list[UploadedFile[bytes]]:
+        files: list[UploadedFile[bytes]] = self.cleaned_data["files"]
+        # An uploaded file always has a size; the stubs allow None for files in general.
+        total = sum(f.size or 0 for f in files)
         if total > UPLOAD_MAX_TOTAL_BYTES:
             # The whole upload is refused: its files are read into memory and stored.
             raise forms.ValidationError(
@@ -191,7 +194,7 @@ class ArticleUploadForm(forms.Form):
         return data
 
     @staticmethod
-    def _pasted(data: dict) -> Upload:
+    def _pasted(data: dict[str, Any]) -> Upload:
         content = pasted_article_bytes(
             text=data["text"],
             title=data.get("title") or "",

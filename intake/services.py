@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Q, QuerySet
 
@@ -285,7 +285,7 @@ def replace_article_text(
     *,
     article: Article,
     data: bytes,
-    user: AbstractBaseUser,
+    user: User,
     reason: str,
     source_file: str = "",
 ) -> IngestResult:

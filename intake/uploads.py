@@ -100,7 +100,7 @@ def ingest_upload(upload: Upload, *, outlet_name: str = "") -> IngestResult:
     return ingest_article(source_file=upload.name, data=upload.data, outlet_name=outlet_name)
 
 
-def _refusal_row(result: IngestResult) -> dict:
+def _refusal_row(result: IngestResult) -> dict[str, str | bool | None]:
     # "refused": never stored nor imported, so its name does not count as done when the job
     # resumes (a good file of the same name may follow it).
     return {
@@ -316,4 +316,5 @@ def resume_stale_import_jobs(*, takeover: bool = False) -> list[ImportJob]:
 @task
 def run_import_job(job_id: int) -> dict[str, int]:
     """The background task: ``run_import_job.enqueue(job.pk)``; returns the totals."""
-    return process_import_job(job_id=job_id).totals
+    totals: dict[str, int] = process_import_job(job_id=job_id).totals
+    return totals

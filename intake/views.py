@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +17,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from factcheck.pages import article_page_context
 from factcheck.views.facts import ARTICLE_PAGE
 from newsroom.htmx import wants_fragment
+from newsroom.requests import SignedInRequest
 from sources.models import Article, ImportJob
 from sources.parsing import ArticleRejected
 
@@ -28,12 +29,6 @@ from .uploads import Upload, ingest_upload, runs_in_background, start_import_job
 def _require_add_article(request: HttpRequest) -> None:
     if not request.user.has_perm("sources.add_article"):
         raise PermissionDenied
-
-
-class _SignedInRequest(HttpRequest):
-    """A request that passed @login_required: its user is signed in (a type for mypy)."""
-
-    user: User
 
 
 def _go_to(request: HttpRequest, url: str) -> HttpResponse:
@@ -66,7 +61,7 @@ def _rejection(error: ArticleRejected, upload: Upload, pasted: bool) -> str:
 @require_http_methods(["GET", "POST"])
 @login_required
 @vary_on_headers("HX-Request")
-def article_upload(request: _SignedInRequest) -> HttpResponse:
+def article_upload(request: SignedInRequest) -> HttpResponse:
     _require_add_article(request)
     form = ArticleUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -149,14 +144,14 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, template, {"job": job, "rows": rows})
 
 
-def may_replace_text(user) -> bool:
+def may_replace_text(user: User | AnonymousUser) -> bool:
     """Who may replace an article's text: those who may change articles, and editors."""
     return user.has_perm("sources.change_article") or user.has_perm("factcheck.record_verdict")
 
 
 @require_POST
 @login_required
-def article_replace_text(request: _SignedInRequest, pk: int) -> HttpResponse:
+def article_replace_text(request: SignedInRequest, pk: int) -> HttpResponse:
     if not may_replace_text(request.user):
         raise PermissionDenied
     article = get_object_or_404(Article, pk=pk)

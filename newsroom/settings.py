@@ -41,11 +41,17 @@ Variables (all optional on a developer's machine with DEBUG=true):
 
 import datetime
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+if TYPE_CHECKING:
+    # Only for the annotation: settings load before the apps and the ORM.
+    from django.db.models import Model
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -138,8 +144,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "newsroom.urls"
 
 
-def _url_of(name: str):
-    def get_absolute_url(obj) -> str:
+def _url_of(name: str) -> Callable[["Model"], str]:
+    def get_absolute_url(obj: "Model") -> str:
         from django.urls import reverse
 
         return reverse(name, args=[obj.pk])

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from .models import Article, ImportJob, Outlet
 
@@ -47,5 +48,5 @@ class ImportJobAdmin(admin.ModelAdmin):
     ]
 
     # Jobs are made by uploads and run by the worker, not edited by hand.
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -2,6 +2,7 @@ import datetime as dt
 import uuid
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -38,7 +39,7 @@ class Outlet(models.Model):
         return self.name
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(models.QuerySet["Article"]):
     def with_outlet(self) -> "ArticleQuerySet":
         return self.select_related("outlet")
 
@@ -134,8 +135,8 @@ class ImportJobStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
-class ImportJobQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "ImportJobQuerySet":
+class ImportJobQuerySet(models.QuerySet["ImportJob"]):
+    def visible_to(self, user: User | AnonymousUser) -> "ImportJobQuerySet":
         """A user's own jobs; every job for those allowed to view import jobs (superusers).
 
         Not ``is_staff``: on this desk every editor is staff, for the admin.
@@ -144,7 +145,7 @@ class ImportJobQuerySet(models.QuerySet):
             return self
         return self.filter(created_by=user) if user.is_authenticated else self.none()
 
-    def stale(self, *, now=None) -> "ImportJobQuerySet":
+    def stale(self, *, now: dt.datetime | None = None) -> "ImportJobQuerySet":
         """Running jobs whose worker stopped sending heartbeats: their lease has expired."""
         now = now or timezone.now()
         expired = now - dt.timedelta(seconds=settings.IMPORT_JOB_LEASE_SECONDS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from random import Random
 
+from .types import DayRange, Fraction, Money
 from .vocabulary import _MONTHS, _ORD_WORDS, _SMALL, _WEEKDAYS
 
 # ------------------------------------------------------------- number styles
@@ -94,8 +95,8 @@ def _count(r: Random, n: int, unit: str) -> str:
     return f"{number} {_plural(unit, n)}"
 
 
-def _fraction(r: Random, value: object, unit: str) -> str:
-    n, d = value  # type: ignore[misc]
+def _fraction(r: Random, value: Fraction, unit: str) -> str:
+    n, d = value
     units = _plural(unit, d)
     return r.choice(
         [
@@ -157,32 +158,32 @@ def _in_fiscal(r: Random, year: int, april: bool) -> str:
 # -------------------------------------------------------------- alterations
 
 
-def _alter_amount(r: Random, v: object) -> object:
-    amount, cur = v  # type: ignore[misc]
+def _alter_amount(r: Random, v: Money) -> Money:
+    amount, cur = v
     factor = r.choice([0.85, 0.9, 0.93, 1.07, 1.1, 1.2])
     return (round(amount * factor, -7 if amount >= 1e9 else -5), cur)
 
 
-def _alter_count(r: Random, v: object) -> object:
-    n = int(v)  # type: ignore[call-overload]
+def _alter_count(r: Random, v: int) -> int:
+    n = int(v)
     return max(
         1, n + r.choice([-3, -2, -1, 1, 2, 3]) if n < 40 else round(n * r.choice([0.8, 1.25]))
     )
 
 
-def _alter_fraction(r: Random, v: object) -> object:
-    n, d = v  # type: ignore[misc]
+def _alter_fraction(r: Random, v: Fraction) -> Fraction:
+    n, d = v
     return (n + 1, d) if n + 1 <= d else (n - 1, d)
 
 
-def _alter_percent(r: Random, v: object) -> object:
-    return round(float(v) + r.choice([-2.5, -1.5, 1.2, 2.0, 3.1]), 1)  # type: ignore[arg-type]
+def _alter_percent(r: Random, v: float) -> float:
+    return round(float(v) + r.choice([-2.5, -1.5, 1.2, 2.0, 3.1]), 1)
 
 
-def _alter_day(r: Random, v: object) -> object:
-    start, days = v  # type: ignore[misc]
+def _alter_day(r: Random, v: DayRange) -> DayRange:
+    start, days = v
     return (start + dt.timedelta(days=r.choice([-1, 1, 2])), days)
 
 
-def _alter_ordinal(r: Random, v: object) -> object:
-    return int(v) + r.choice([-1, 1])  # type: ignore[call-overload]
+def _alter_ordinal(r: Random, v: int) -> int:
+    return int(v) + r.choice([-1, 1])

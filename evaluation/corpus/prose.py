@@ -246,7 +246,7 @@ def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
-def _filler(r: Random, ctx: dict, template: str | None = None) -> str:
+def _filler(r: Random, ctx: dict[str, str], template: str | None = None) -> str:
     """One or two sentences of opinion, background or scene, no checkable numbers."""
     sentence = _x(r, template or r.choice(_FILLERS)).format(**ctx)
     link = r.choice(_LINKS)
@@ -255,7 +255,7 @@ def _filler(r: Random, ctx: dict, template: str | None = None) -> str:
     return _cap(sentence)
 
 
-def _fillers(r: Random, ctx: dict, n: int) -> str:
+def _fillers(r: Random, ctx: dict[str, str], n: int) -> str:
     """``n`` filler sentences from different templates."""
     return " ".join(_filler(r, ctx, t) for t in r.sample(_FILLERS, n))
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from random import Random
+from typing import Any
 
 COPY_RATE = 0.08
 REWRITE_RATE = 0.02
@@ -52,15 +53,22 @@ class _Outlet:
     reporters: list[str] = field(default_factory=list)
 
 
+# A fact's value, by kind; counts and ordinals are ints, percentages floats.
+type Money = tuple[float, str]  # amount, currency code
+type Fraction = tuple[int, int]  # part, whole
+type DayRange = tuple[dt.date, int]  # first day, number of days
+
+
 @dataclass(slots=True)
-class _Fact:
-    """One checkable fact of an event and how to say it."""
+class _Fact[V]:
+    """One checkable fact of an event and how to say it (``render``) or misstate it
+    (``alter``); both take the fact's value."""
 
     id: str
     slot: str
-    value: object
-    render: Callable[[Random, object], str]
-    alter: Callable[[Random, object], object] | None = None
+    value: V
+    render: Callable[[Random, V], str]
+    alter: Callable[[Random, V], V] | None = None
 
 
 @dataclass(slots=True)
@@ -68,8 +76,8 @@ class _Event:
     index: int
     kind: str
     day: dt.date
-    ctx: dict
-    facts: list[_Fact]
+    ctx: dict[str, str]
+    facts: list[_Fact[Any]]
     quotes: list[tuple[_Person, str]]
     anonymous: list[str]
     headlines: list[str]

@@ -7,12 +7,13 @@ The page itself (highlighted text, claim panel, provenance) is built by
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from newsroom.htmx import wants_fragment
+from newsroom.requests import SignedInRequest
 from sources.models import Article
 
 from ..pages import article_page_context
@@ -21,7 +22,7 @@ from .facts import ARTICLE_PAGE
 
 @require_GET
 @login_required
-def article_list(request: HttpRequest) -> HttpResponse:
+def article_list(request: SignedInRequest) -> HttpResponse:
     articles = (
         Article.objects.with_outlet()
         .annotate(claim_count=Count("claims"))
@@ -34,7 +35,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 @vary_on_headers("HX-Request", "HX-Target")
-def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def article_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.with_outlet(), pk=pk)
     context = article_page_context(article)
     # The highlighted text refetches itself when a verdict changes; the claim panel's

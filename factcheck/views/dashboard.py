@@ -1,8 +1,9 @@
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from newsroom.requests import SignedInRequest
 from sources.models import Article
 
 from ..dashboard import article_progress, assigned_inbox, corroboration_matrix, status_counts
@@ -15,7 +16,7 @@ DASHBOARD_LIST = 10
 
 @require_GET
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: SignedInRequest) -> HttpResponse:
     progress, progress_total = article_progress()
     context = {
         # Only editors are assigned facts: viewers' dashboards skip the query.

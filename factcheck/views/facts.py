@@ -22,8 +22,12 @@ status with the whole page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -32,6 +36,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from newsroom.htmx import wants_fragment
+from newsroom.requests import SignedInRequest
 
 from ..forms import (
     AssignForm,
@@ -50,7 +55,7 @@ from ..forms import (
     VersionForm,
 )
 from ..models import Claim, Evidence, Fact, FactChange
-from ..pages import ClaimPanel, FactPage, MergeComparison, article_page_context
+from ..pages import ClaimPanel, FactPage, KeptForms, MergeComparison, article_page_context
 from ..publishing import (
     approve_publication,
     clear_review_flag,
@@ -101,7 +106,7 @@ FACT_REGIONS = frozenset(
 @require_GET
 @login_required
 @vary_on_headers("HX-Request")
-def claim_panel(request: HttpRequest, pk: int) -> HttpResponse:
+def claim_panel(request: SignedInRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(
         Claim.objects.select_related("fact__status_changed_by", "article__outlet"), pk=pk
     )
@@ -114,15 +119,16 @@ def claim_panel(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 @vary_on_headers("HX-Request", "HX-Target")
-def fact_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def fact_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     fact = get_object_or_404(Fact.objects.select_related("assigned_to", "status_changed_by"), pk=pk)
-    if fact.merged_into_id:
+    # No query when the fact was not merged: a null foreign key reads as None.
+    if fact.merged_into is not None:
         # A merged-away fact lives on only as a pointer to where its claims went.
-        target = fact.merged_into.get_absolute_url()
+        address = fact.merged_into.get_absolute_url()
         if wants_fragment(request):
-            return HttpResponseClientRedirect(target)
+            return HttpResponseClientRedirect(address)
         messages.info(request, f"Fact #{fact.pk} was merged into fact #{fact.merged_into_id}.")
-        return redirect(target)
+        return redirect(address)
     context = {"fact": fact, "page": FactPage(fact)}
     target = request.htmx.target if wants_fragment(request) else None
     if target in FACT_REGIONS:
@@ -132,7 +138,7 @@ def fact_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def fact_merge_compare(request: HttpRequest, pk: int) -> HttpResponse:
+def fact_merge_compare(request: SignedInRequest, pk: int) -> HttpResponse:
     """Two facts side by side, with the engine's decision, before an editor merges them."""
     require(request, RECORD)
     fact = get_object_or_404(Fact, pk=pk)
@@ -148,6 +154,7 @@ def fact_merge_compare(request: HttpRequest, pk: int) -> HttpResponse:
     if refusal:
         messages.error(request, refusal)
         return redirect(f"{fact.get_absolute_url()}#fact-claims")
+    assert other is not None  # refused above
     comparison = MergeComparison(fact, other)
     return render(request, MERGE_PAGE, {"fact": fact, "other": other, "page": comparison})
 
@@ -159,12 +166,12 @@ def _answer(
     request: HttpRequest,
     fact: Fact,
     region: str,
-    outcome: Outcome,
+    outcome: Outcome[object],
     *,
     events: tuple[str, ...] = (),
     notice: str = "",
     note_draft: str | None = None,
-    forms: dict | None = None,
+    forms: KeptForms | None = None,
 ) -> HttpResponse:
     """The fact page's answer to a POST: its region for htmx, else a redirect (or the page).
 
@@ -205,7 +212,7 @@ def _answer(
 def _answer_panel(
     request: HttpRequest,
     claim: Claim,
-    outcome: Outcome,
+    outcome: Outcome[object],
     *,
     events: tuple[str, ...] = (),
     reason_draft: str = "",
@@ -229,7 +236,12 @@ def _answer_panel(
     return redirect("factcheck:claim-panel", pk=claim.pk)
 
 
-def _trigger(response: HttpResponse, outcome: Outcome, events: tuple[str, ...], detail) -> None:
+def _trigger(
+    response: HttpResponse,
+    outcome: Outcome[object],
+    events: tuple[str, ...],
+    detail: dict[str, int],
+) -> None:
     if not outcome.done:
         # A refused change triggers nothing, except that a page showing an old
         # version refetches its read-only regions.
@@ -251,7 +263,7 @@ def _posted_claim(request: HttpRequest, fact: Fact) -> Claim | None:
 
 @require_POST
 @login_required
-def fact_verdict(request: HttpRequest, pk: int) -> HttpResponse:
+def fact_verdict(request: SignedInRequest, pk: int) -> HttpResponse:
     require(request, RECORD)
     fact = get_object_or_404(Fact, pk=pk)
     claim = _posted_claim(request, fact)
@@ -276,12 +288,12 @@ def fact_verdict(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def fact_undo(request: HttpRequest, pk: int) -> HttpResponse:
+def fact_undo(request: SignedInRequest, pk: int) -> HttpResponse:
     """Undo the fact's latest verdict (offered on it in the history)."""
     require(request, RECORD)
     fact = get_object_or_404(Fact, pk=pk)
 
-    def undo(data) -> Fact:
+    def undo(data: dict[str, Any]) -> Fact:
         change = FactChange.objects.filter(pk=data["change"], fact=fact).first()
         if change is None:
             raise InvalidChange(f"There is no change #{data['change']} on fact #{fact.pk}.")
@@ -302,7 +314,7 @@ def fact_undo(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def fact_note(request: HttpRequest, pk: int) -> HttpResponse:
+def fact_note(request: SignedInRequest, pk: int) -> HttpResponse:
     require(request, RECORD)
     fact = get_object_or_404(Fact, pk=pk)
     outcome = attempt(
@@ -324,7 +336,7 @@ def fact_note(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def fact_assign(request: HttpRequest, pk: int) -> HttpResponse:
+def fact_assign(request: SignedInRequest, pk: int) -> HttpResponse:
     require(request, RECORD)
     fact = get_object_or_404(Fact, pk=pk)
     outcome = attempt(
@@ -341,7 +353,14 @@ def fact_assign(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _workflow(request: HttpRequest, pk: int, perm: str, form, service, notice: str):
+def _workflow(
+    request: SignedInRequest,
+    pk: int,
+    perm: str,
+    form: Form,
+    service: Callable[[Fact, dict[str, Any]], Fact],
+    notice: str,
+) -> HttpResponse:
     """A workflow step posted from the publication region: ``service(fact, data)``."""
     require(request, perm)
     fact = get_object_or_404(Fact, pk=pk)
@@ -358,7 +377,7 @@ def _workflow(request: HttpRequest, pk: int, perm: str, form, service, notice: s
 
 @require_POST
 @login_required
-def fact_request_review(request: HttpRequest, pk: int) -> HttpResponse:
+def fact_request_review(request: SignedInRequest, pk: int) -> HttpResponse:
     return _workflow(
         request,
         pk,
@@ -373,7 +392,7 @@ def fact_request_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def fact_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def fact_approve(request: SignedInRequest, pk: int) -> HttpResponse:
     return _workflow(
         request,
         pk,
@@ -388,7 +407,7 @@ def fact_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def fact_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def fact_publish(request: SignedInRequest, pk: int) -> HttpResponse:
     return _workflow(
         request,
         pk,
@@ -406,7 +425,7 @@ def fact_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def fact_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
+def fact_unpublish(request: SignedInRequest, pk: int) -> HttpResponse:
     return _workflow(
         request,
         pk,
@@ -421,7 +440,7 @@ def fact_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def fact_clear_review(request: HttpRequest, pk: int) -> HttpResponse:
+def fact_clear_review(request: SignedInRequest, pk: int) -> HttpResponse:
     require(request, RECORD)
     fact = get_object_or_404(Fact, pk=pk)
     form = ClearReviewForm(request.POST)
@@ -444,7 +463,7 @@ def fact_clear_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def fact_factcheck(request: HttpRequest, pk: int) -> HttpResponse:
+def fact_factcheck(request: SignedInRequest, pk: int) -> HttpResponse:
     require(request, RECORD)
     fact = get_object_or_404(Fact, pk=pk)
     form = FactCheckForm(request.POST)
@@ -473,7 +492,7 @@ def fact_factcheck(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def evidence_visibility(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+def evidence_visibility(request: SignedInRequest, pk: int, evidence_pk: int) -> HttpResponse:
     require(request, RECORD)
     evidence = get_object_or_404(
         Evidence.objects.select_related("fact"), pk=evidence_pk, fact_id=pk
@@ -499,7 +518,7 @@ def evidence_visibility(request: HttpRequest, pk: int, evidence_pk: int) -> Http
 
 @require_POST
 @login_required
-def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
+def evidence_add(request: SignedInRequest, pk: int) -> HttpResponse:
     require(request, RECORD)
     fact = get_object_or_404(Fact, pk=pk)
     form = EvidenceForm(request.POST)
@@ -527,7 +546,7 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def evidence_remove(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+def evidence_remove(request: SignedInRequest, pk: int, evidence_pk: int) -> HttpResponse:
     require(request, RECORD)
     evidence = get_object_or_404(
         Evidence.objects.select_related("fact"), pk=evidence_pk, fact_id=pk
@@ -550,11 +569,11 @@ def evidence_remove(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResp
 
 @require_POST
 @login_required
-def fact_split(request: HttpRequest, pk: int) -> HttpResponse:
+def fact_split(request: SignedInRequest, pk: int) -> HttpResponse:
     require(request, RECORD)
     fact = get_object_or_404(Fact, pk=pk)
 
-    def split(data) -> tuple[Claim, Fact]:
+    def split(data: dict[str, Any]) -> tuple[Claim, Fact]:
         claim = Claim.objects.select_related("article", "fact").filter(pk=data["claim"]).first()
         if claim is None or claim.fact_id != fact.pk:
             if data["version"] != fact.version:
@@ -586,12 +605,12 @@ def fact_split(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def fact_merge(request: HttpRequest, pk: int) -> HttpResponse:
+def fact_merge(request: SignedInRequest, pk: int) -> HttpResponse:
     require(request, RECORD)
     fact = get_object_or_404(Fact, pk=pk)
     form = MergeForm(request.POST)
 
-    def merge(data) -> Fact:
+    def merge(data: dict[str, Any]) -> Fact:
         other = Fact.objects.filter(pk=data["other"]).first()
         if other is None:
             raise InvalidChange(f"There is no fact #{data['other']}.")
@@ -619,7 +638,7 @@ def fact_merge(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def fact_unmerge(request: HttpRequest, pk: int, change_pk: int) -> HttpResponse:
+def fact_unmerge(request: SignedInRequest, pk: int, change_pk: int) -> HttpResponse:
     require(request, RECORD)
     change = get_object_or_404(FactChange.objects.select_related("fact"), pk=change_pk, fact_id=pk)
     outcome = attempt(

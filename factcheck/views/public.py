@@ -57,7 +57,7 @@ def methodology(request: HttpRequest) -> HttpResponse:
             "value": RATING_VALUES[status],
             "wording": WORDING.get(status, "Corroborated by N independent reports"),
         }
-        for status in sorted(RATING_VALUES, key=RATING_VALUES.get, reverse=True)
+        for status in sorted(RATING_VALUES, key=RATING_VALUES.__getitem__, reverse=True)
     ]
     context = {"scale": scale, "best": BEST_RATING, "worst": WORST_RATING}
     return render(request, "factcheck/public/methodology.html", context)

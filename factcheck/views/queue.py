@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Iterator
 from itertools import batched
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,11 +25,12 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 
 from newsroom.htmx import wants_fragment
+from newsroom.requests import SignedInRequest
 
-from ..export import claim_records, write_csv
+from ..export import ClaimRecord, claim_records, write_csv
 from ..filters import ClaimFilter, article_options, outlet_options
 from ..forms import UndoForm, VerdictForm
-from ..models import Claim, FactChange
+from ..models import Claim, ClaimQuerySet, Fact, FactChange
 from ..services import InvalidChange, last_verdict_change, record_verdict, undo_verdict
 from .changes import RECORD, Outcome, attempt, require
 
@@ -37,7 +39,7 @@ PAGE = "factcheck/claim_list.html"
 CSV_BATCH = 500
 
 
-def queue_claims():
+def queue_claims() -> ClaimQuerySet:
     # Everything a row shows, in one query, and nothing else (no article body).
     return Claim.objects.for_queue()
 
@@ -45,7 +47,7 @@ def queue_claims():
 @require_GET
 @login_required
 @vary_on_headers("HX-Request")
-def claim_list(request: HttpRequest) -> HttpResponse:
+def claim_list(request: SignedInRequest) -> HttpResponse:
     claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.all(), request=request)
     # The filtered, sorted ids are paged first and only the page's rows are
     # joined and read, so a deep page sorts ids and sort keys, never row text.
@@ -67,7 +69,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def claim_article_options(request: HttpRequest) -> HttpResponse:
+def claim_article_options(request: SignedInRequest) -> HttpResponse:
     """The queue filter's article matches for what the editor typed (htmx)."""
     claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.none(), request=request)
     context = {"filter": claim_filter, **_filter_options(claim_filter, outlets=False)}
@@ -76,18 +78,20 @@ def claim_article_options(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def claim_outlet_options(request: HttpRequest) -> HttpResponse:
+def claim_outlet_options(request: SignedInRequest) -> HttpResponse:
     """The queue filter's outlet matches for what the editor typed (htmx)."""
     claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.none(), request=request)
     context = {"filter": claim_filter, **_filter_options(claim_filter, articles=False)}
     return render(request, f"{PAGE}#outlet-options", context)
 
 
-def _filter_options(claim_filter: ClaimFilter, articles: bool = True, outlets: bool = True) -> dict:
+def _filter_options(
+    claim_filter: ClaimFilter, articles: bool = True, outlets: bool = True
+) -> dict[str, object]:
     # Invalid fields are left out of cleaned_data, as the filter leaves them out.
     claim_filter.form.is_valid()
     data = claim_filter.form.cleaned_data
-    context = {}
+    context: dict[str, object] = {}
     if articles:
         chosen = data.get("article")
         context["article_chosen"] = chosen
@@ -101,7 +105,7 @@ def _filter_options(claim_filter: ClaimFilter, articles: bool = True, outlets: b
 
 @require_POST
 @login_required
-def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
+def claim_verdict(request: SignedInRequest, pk: int) -> HttpResponse:
     require(request, RECORD)
     claim = get_object_or_404(Claim.objects.select_related("fact"), pk=pk)
     queue_url = _queue_url(request)
@@ -120,12 +124,12 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def claim_undo(request: HttpRequest, pk: int) -> HttpResponse:
+def claim_undo(request: SignedInRequest, pk: int) -> HttpResponse:
     """Undo the verdict just recorded from this row (a new change restoring the one before)."""
     require(request, RECORD)
     claim = get_object_or_404(Claim.objects.select_related("fact"), pk=pk)
 
-    def undo(data):
+    def undo(data: dict[str, Any]) -> Fact:
         change = FactChange.objects.filter(pk=data["change"], fact_id=claim.fact_id).first()
         if change is None:
             raise InvalidChange(f"There is no change #{data['change']} on fact #{claim.fact_id}.")
@@ -140,7 +144,7 @@ def claim_undo(request: HttpRequest, pk: int) -> HttpResponse:
 def _answer_rows(
     request: HttpRequest,
     claim: Claim,
-    outcome: Outcome,
+    outcome: Outcome[Fact],
     queue_url: str,
     *,
     undoable: bool,
@@ -182,7 +186,7 @@ def _answer_rows(
 
 @require_GET
 @login_required
-def claim_export(request: HttpRequest) -> StreamingHttpResponse:
+def claim_export(request: SignedInRequest) -> StreamingHttpResponse:
     claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.all(), request=request)
     response = StreamingHttpResponse(
         _csv_chunks(claim_records(claim_filter.qs)), content_type="text/csv; charset=utf-8"
@@ -208,7 +212,7 @@ def _queue_url(request: HttpRequest) -> str:
     return reverse("factcheck:claim-list")
 
 
-def _csv_chunks(records: Iterable[dict]) -> Iterator[str]:
+def _csv_chunks(records: Iterable[ClaimRecord]) -> Iterator[str]:
     """Stream ``write_csv``'s output in batches, with its header once."""
     header = _csv_text([])
     yield header
@@ -216,7 +220,7 @@ def _csv_chunks(records: Iterable[dict]) -> Iterator[str]:
         yield _csv_text(batch)[len(header) :]
 
 
-def _csv_text(records: Iterable[dict]) -> str:
+def _csv_text(records: Iterable[ClaimRecord]) -> str:
     out = io.StringIO()
     write_csv(records, out)
     return out.getvalue()

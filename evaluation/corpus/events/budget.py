@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from random import Random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..numbers import _alter_amount, _alter_count, _alter_percent, _count, _fiscal, _money, _percent
-from ..types import _Event, _Fact
+from ..types import Money, _Event, _Fact
 from ..vocabulary import _COUNTRIES, _WD
 
 if TYPE_CHECKING:
@@ -32,8 +32,8 @@ def budget(world: _World, i: int, day: dt.date) -> _Event:
     schemes = r.randint(5, 40)
     fid = f"e{i}:"
 
-    def r_outlay(rr: Random, v: object) -> str:
-        amount, c = v  # type: ignore[misc]
+    def r_outlay(rr: Random, v: Money) -> str:
+        amount, c = v
         m = _money(rr, amount, c)
         when = _fiscal(rr, fy, april)
         return rr.choice(
@@ -44,8 +44,8 @@ def budget(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_defence(rr: Random, v: object) -> str:
-        amount, c = v  # type: ignore[misc]
+    def r_defence(rr: Random, v: Money) -> str:
+        amount, c = v
         m = _money(rr, amount, c)
         return rr.choice(
             [
@@ -55,8 +55,8 @@ def budget(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_deficit(rr: Random, v: object) -> str:
-        p = _percent(rr, float(v))  # type: ignore[arg-type]
+    def r_deficit(rr: Random, v: float) -> str:
+        p = _percent(rr, float(v))
         return rr.choice(
             [
                 f"The fiscal deficit is [projected|estimated|expected] at {p} of GDP.",
@@ -64,8 +64,8 @@ def budget(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_schemes(rr: Random, v: object) -> str:
-        c = _count(rr, int(v), "new scheme")  # type: ignore[call-overload]
+    def r_schemes(rr: Random, v: int) -> str:
+        c = _count(rr, int(v), "new scheme")
         return rr.choice(
             [
                 f"The budget [announces|introduces] {c} for [farmers, women and small "
@@ -74,7 +74,7 @@ def budget(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    facts = [
+    facts: list[_Fact[Any]] = [
         _Fact(fid + "outlay", "money", (outlay, cur), r_outlay, _alter_amount),
         _Fact(fid + "defence", "money", (defence, cur), r_defence, _alter_amount),
         _Fact(fid + "deficit", "percent", fiscal_deficit, r_deficit, _alter_percent),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from random import Random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..numbers import _alter_count, _alter_day, _alter_ordinal, _count, _day_range, _ordinal
-from ..types import _Event, _Fact
+from ..types import DayRange, _Event, _Fact
 from ..vocabulary import _WD
 
 if TYPE_CHECKING:
@@ -36,8 +36,8 @@ def commission(world: _World, i: int, day: dt.date) -> _Event:
     n_docs = r.randint(3, 15)
     fid = f"e{i}:"
 
-    def r_ord(rr: Random, v: object) -> str:
-        o = _ordinal(int(v), rr)  # type: ignore[call-overload]
+    def r_ord(rr: Random, v: int) -> str:
+        o = _ordinal(int(v), rr)
         return rr.choice(
             [
                 f"{ma.last} and {mb.last} co-chaired the {o} session of the {body}.",
@@ -46,12 +46,12 @@ def commission(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_dates(rr: Random, v: object) -> str:
-        start, d = v  # type: ignore[misc]
+    def r_dates(rr: Random, v: DayRange) -> str:
+        start, d = v
         return f"The commission [met|convened|sat] on {_day_range(rr, start, d)}."
 
-    def r_docs(rr: Random, v: object) -> str:
-        c = int(v)  # type: ignore[call-overload]
+    def r_docs(rr: Random, v: int) -> str:
+        c = int(v)
         return rr.choice(
             [
                 f"The session [ended|closed|concluded] with {_count(rr, c, 'signed protocol')}.",
@@ -60,7 +60,7 @@ def commission(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    facts = [
+    facts: list[_Fact[Any]] = [
         _Fact(fid + "session", "ordinal", nth, r_ord, _alter_ordinal),
         _Fact(fid + "dates", "date", (day, days), r_dates, _alter_day),
         _Fact(fid + "protocols", "count", n_docs, r_docs, _alter_count),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from random import Random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..numbers import _alter_amount, _alter_fraction, _fraction, _money, _plural
-from ..types import _Event, _Fact
+from ..types import Fraction, Money, _Event, _Fact
 from ..vocabulary import _COUNTRIES, _SYSTEMS, _WD
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def defence(world: _World, i: int, day: dt.date) -> _Event:
     last_year = day.year + r.choice([1, 2, 3])
     fid = f"e{i}:"
 
-    def r_deliv(rr: Random, v: object) -> str:
+    def r_deliv(rr: Random, v: Fraction) -> str:
         f = _fraction(rr, v, unit)
         return rr.choice(
             [
@@ -46,8 +46,8 @@ def defence(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_value(rr: Random, v: object) -> str:
-        amount, c = v  # type: ignore[misc]
+    def r_value(rr: Random, v: Money) -> str:
+        amount, c = v
         m = _money(rr, amount, c)
         return rr.choice(
             [
@@ -58,7 +58,7 @@ def defence(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_year(rr: Random, v: object) -> str:
+    def r_year(rr: Random, v: int) -> str:
         return rr.choice(
             [
                 f"The remaining {_plural(unit)} are [due|expected] by {v}.",
@@ -67,10 +67,10 @@ def defence(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    facts = [
+    facts: list[_Fact[Any]] = [
         _Fact(fid + "delivered", "fraction", (n, d), r_deliv, _alter_fraction),
         _Fact(fid + "value", "money", (value, cur), r_value, _alter_amount),
-        _Fact(fid + "year", "date", last_year, r_year, lambda rr, v: int(v) + 1),  # type: ignore[call-overload]
+        _Fact(fid + "year", "date", last_year, r_year, lambda rr, v: int(v) + 1),
     ]
     quotes = [
         (minister, f"The {system} gives our forces a capability they did not have before"),

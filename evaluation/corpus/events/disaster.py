@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from random import Random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..numbers import _alter_amount, _alter_count, _alter_day, _day_range, _money
-from ..types import _Event, _Fact
+from ..types import DayRange, Money, _Event, _Fact
 from ..vocabulary import _COUNTRIES, _DISASTERS, _PROVINCE, _REGIONS, _WD
 
 if TYPE_CHECKING:
@@ -28,8 +28,8 @@ def disaster(world: _World, i: int, day: dt.date) -> _Event:
     minister = world.person(a, "Interior Minister")
     fid = f"e{i}:"
 
-    def r_dead(rr: Random, v: object) -> str:
-        n = int(v)  # type: ignore[call-overload]
+    def r_dead(rr: Random, v: int) -> str:
+        n = int(v)
         return rr.choice(
             [
                 f"At least {n} people were killed when the {what} {verb} the {region}.",
@@ -39,8 +39,8 @@ def disaster(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_displaced(rr: Random, v: object) -> str:
-        n = int(v)  # type: ignore[call-overload]
+    def r_displaced(rr: Random, v: int) -> str:
+        n = int(v)
         return rr.choice(
             [
                 f"[About|Around|Nearly] {n:,} people have been moved to [relief camps|shelters].",
@@ -50,8 +50,8 @@ def disaster(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_aid(rr: Random, v: object) -> str:
-        amount, c = v  # type: ignore[misc]
+    def r_aid(rr: Random, v: Money) -> str:
+        amount, c = v
         m = _money(rr, amount, c)
         return rr.choice(
             [
@@ -60,11 +60,11 @@ def disaster(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_day(rr: Random, v: object) -> str:
-        start, d = v  # type: ignore[misc]
+    def r_day(rr: Random, v: DayRange) -> str:
+        start, d = v
         return f"The {what} {verb} the {region} on {_day_range(rr, start, d)}."
 
-    facts = [
+    facts: list[_Fact[Any]] = [
         _Fact(fid + "dead", "count", dead, r_dead, _alter_count),
         _Fact(fid + "displaced", "count", displaced, r_displaced, _alter_count),
         _Fact(fid + "aid", "money", (aid, cur), r_aid, _alter_amount),

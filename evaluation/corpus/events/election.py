@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from random import Random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..numbers import (
     _alter_count,
@@ -15,7 +15,7 @@ from ..numbers import (
     _day_range,
     _percent,
 )
-from ..types import _Event, _Fact
+from ..types import DayRange, Fraction, _Event, _Fact
 from ..vocabulary import _PROVINCE, _REGIONS, _WD
 
 if TYPE_CHECKING:
@@ -35,8 +35,8 @@ def election(world: _World, i: int, day: dt.date) -> _Event:
     official = world.person(a, "Chief Electoral Officer")
     fid = f"e{i}:"
 
-    def r_seats(rr: Random, v: object) -> str:
-        n, d = v  # type: ignore[misc]
+    def r_seats(rr: Random, v: Fraction) -> str:
+        n, d = v
         return rr.choice(
             [
                 f"The ruling alliance [won|secured|took] {n} of {d} seats in the {region} "
@@ -47,8 +47,8 @@ def election(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_turnout(rr: Random, v: object) -> str:
-        p = _percent(rr, float(v))  # type: ignore[arg-type]
+    def r_turnout(rr: Random, v: float) -> str:
+        p = _percent(rr, float(v))
         return rr.choice(
             [
                 f"Turnout was {p}, according to the election commission.",
@@ -57,11 +57,11 @@ def election(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_phases(rr: Random, v: object) -> str:
-        return f"Voting was [held|conducted] in {_count(rr, int(v), 'phase')}."  # type: ignore[call-overload]
+    def r_phases(rr: Random, v: int) -> str:
+        return f"Voting was [held|conducted] in {_count(rr, int(v), 'phase')}."
 
-    def r_day(rr: Random, v: object) -> str:
-        start, d = v  # type: ignore[misc]
+    def r_day(rr: Random, v: DayRange) -> str:
+        start, d = v
         return rr.choice(
             [
                 f"Counting [took place|was held] on {_day_range(rr, start, d)}.",
@@ -69,7 +69,7 @@ def election(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    facts = [
+    facts: list[_Fact[Any]] = [
         _Fact(fid + "seats", "fraction", (won, seats), r_seats, _alter_fraction),
         _Fact(fid + "turnout", "percent", turnout, r_turnout, _alter_percent),
         _Fact(fid + "phases", "count", phases, r_phases, _alter_count),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from random import Random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..numbers import _alter_amount, _alter_count, _alter_percent, _count, _money, _percent
-from ..types import _Event, _Fact
+from ..types import Money, _Event, _Fact
 from ..vocabulary import _CO_A, _CO_B, _COUNTRIES, _INDUSTRIES, _WD
 
 if TYPE_CHECKING:
@@ -28,8 +28,8 @@ def results(world: _World, i: int, day: dt.date) -> _Event:
     ceo = world.person(a, f"chief executive of {company}")
     fid = f"e{i}:"
 
-    def r_rev(rr: Random, v: object) -> str:
-        amount, c = v  # type: ignore[misc]
+    def r_rev(rr: Random, v: Money) -> str:
+        amount, c = v
         m = _money(rr, amount, c)
         return rr.choice(
             [
@@ -39,8 +39,8 @@ def results(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_profit(rr: Random, v: object) -> str:
-        amount, c = v  # type: ignore[misc]
+    def r_profit(rr: Random, v: Money) -> str:
+        amount, c = v
         return rr.choice(
             [
                 f"Net profit [was|came in at] {_money(rr, amount, c)}.",
@@ -48,8 +48,8 @@ def results(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_growth(rr: Random, v: object) -> str:
-        x = float(v)  # type: ignore[arg-type]
+    def r_growth(rr: Random, v: float) -> str:
+        x = float(v)
         word = "[rose|grew|climbed]" if x >= 0 else "[fell|declined|dropped]"
         return rr.choice(
             [
@@ -58,8 +58,8 @@ def results(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_jobs(rr: Random, v: object) -> str:
-        c = int(v)  # type: ignore[call-overload]
+    def r_jobs(rr: Random, v: int) -> str:
+        c = int(v)
         return rr.choice(
             [
                 f"The company [plans|intends] to hire {_count(rr, c, 'worker')} this year.",
@@ -67,7 +67,7 @@ def results(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    facts = [
+    facts: list[_Fact[Any]] = [
         _Fact(fid + "revenue", "money", (revenue, cur), r_rev, _alter_amount),
         _Fact(fid + "profit", "money", (profit, cur), r_profit, _alter_amount),
         _Fact(fid + "growth", "percent", growth, r_growth, _alter_percent),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from random import Random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..numbers import (
     _alter_amount,
@@ -16,7 +16,7 @@ from ..numbers import (
     _money,
     _ordinal,
 )
-from ..types import _Event, _Fact
+from ..types import DayRange, Money, _Event, _Fact
 from ..vocabulary import _SECTORS, _WD
 
 if TYPE_CHECKING:
@@ -39,8 +39,8 @@ def summit(world: _World, i: int, day: dt.date) -> _Event:
     sectors = r.sample(_SECTORS, 3)
     fid = f"e{i}:"
 
-    def r_dates(rr: Random, v: object) -> str:
-        start, d = v  # type: ignore[misc]
+    def r_dates(rr: Random, v: DayRange) -> str:
+        start, d = v
         when = _day_range(rr, start, d)
         return rr.choice(
             [
@@ -55,8 +55,8 @@ def summit(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_ordinal(rr: Random, v: object) -> str:
-        o = _ordinal(int(v), rr)  # type: ignore[call-overload]
+    def r_ordinal(rr: Random, v: int) -> str:
+        o = _ordinal(int(v), rr)
         return rr.choice(
             [
                 f"This will be the {o} annual summit between {A} and {B}.",
@@ -68,8 +68,8 @@ def summit(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_docs(rr: Random, v: object) -> str:
-        n = int(v)  # type: ignore[call-overload]
+    def r_docs(rr: Random, v: int) -> str:
+        n = int(v)
         return rr.choice(
             [
                 "[Officials have prepared|Negotiators have readied|Diplomats have drafted] "
@@ -83,8 +83,8 @@ def summit(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_mous(rr: Random, v: object) -> str:
-        n = int(v)  # type: ignore[call-overload]
+    def r_mous(rr: Random, v: int) -> str:
+        n = int(v)
         more = rr.choice(["more than ", "over ", ""])
         return rr.choice(
             [
@@ -95,8 +95,8 @@ def summit(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_target(rr: Random, v: object) -> str:
-        amount, cur = v  # type: ignore[misc]
+    def r_target(rr: Random, v: Money) -> str:
+        amount, cur = v
         m = _money(rr, amount, cur, rr.choice(["approx", None]))
         return rr.choice(
             [
@@ -107,7 +107,7 @@ def summit(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    facts = [
+    facts: list[_Fact[Any]] = [
         _Fact(fid + "dates", "date", (day, days), r_dates, _alter_day),
         _Fact(fid + "ordinal", "ordinal", nth, r_ordinal, _alter_ordinal),
         _Fact(fid + "documents", "count", n_docs, r_docs, _alter_count),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from random import Random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..numbers import _alter_amount, _alter_percent, _in_fiscal, _money, _percent
-from ..types import _Event, _Fact
+from ..types import Money, _Event, _Fact
 from ..vocabulary import _COUNTRIES, _WD
 
 if TYPE_CHECKING:
@@ -29,8 +29,8 @@ def trade(world: _World, i: int, day: dt.date) -> _Event:
     cur = "EUR" if _COUNTRIES[a][4] == "EUR" and r.random() < 0.6 else "USD"
     fid = f"e{i}:"
 
-    def r_total(rr: Random, v: object) -> str:
-        amount, c = v  # type: ignore[misc]
+    def r_total(rr: Random, v: Money) -> str:
+        amount, c = v
         m = _money(rr, amount, c)
         when = _in_fiscal(rr, fy, april)
         return rr.choice(
@@ -47,8 +47,8 @@ def trade(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_growth(rr: Random, v: object) -> str:
-        p = _percent(rr, float(v))  # type: ignore[arg-type]
+    def r_growth(rr: Random, v: float) -> str:
+        p = _percent(rr, float(v))
         return rr.choice(
             [
                 f"That is a [rise|jump|increase] of {p} on the previous year.",
@@ -58,8 +58,8 @@ def trade(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    def r_deficit(rr: Random, v: object) -> str:
-        amount, c = v  # type: ignore[misc]
+    def r_deficit(rr: Random, v: Money) -> str:
+        amount, c = v
         m = _money(rr, amount, c, rr.choice([None, None, "min"]))
         return rr.choice(
             [
@@ -72,7 +72,7 @@ def trade(world: _World, i: int, day: dt.date) -> _Event:
             ]
         )
 
-    facts = [
+    facts: list[_Fact[Any]] = [
         _Fact(fid + "total", "money", (total, cur), r_total, _alter_amount),
         _Fact(fid + "growth", "percent", growth, r_growth, _alter_percent),
         _Fact(fid + "deficit", "money", (deficit, cur), r_deficit, _alter_amount),

@@ -1,9 +1,10 @@
 import random
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from evaluation.clusters import (
     ClaimRow,
@@ -36,7 +37,7 @@ class Command(BaseCommand):
         "Example: manage.py evaluate_engine --corpus 1000 --clusters ../shared/eval/news-clusters"
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
         parser.add_argument("--articles", type=Path, default=Path(settings.BASE_DIR) / "seeds")
         parser.add_argument("--corpus", type=int, default=0, help="generated articles to score")
@@ -59,18 +60,19 @@ class Command(BaseCommand):
 
     def handle(
         self,
-        *args,
+        *args: object,
         labels: Path,
         articles: Path,
         corpus: int,
         seed: int,
         clusters: list[Path],
         orders: int,
-        **options,
-    ):
+        verbosity: int,
+        **options: object,
+    ) -> None:
         folders = _cluster_folders(clusters)
         if orders > 0:
-            self._compare_orders(folders, articles, orders, verbose=options["verbosity"] >= 2)
+            self._compare_orders(folders, articles, orders, verbose=verbosity >= 2)
             return
         try:
             wanted = load_labels(labels)
@@ -79,7 +81,7 @@ class Command(BaseCommand):
         files = [p for p in find_article_files([articles]) if p.name in wanted["articles"]]
         figures = score_labels(wanted, files)
         self.stdout.write(figures.report())
-        if options["verbosity"] >= 2:
+        if verbosity >= 2:
             for title, pairs in (
                 ("grouped but labelled apart", figures.wrong_pairs),
                 ("labelled together but left apart", figures.missed_pairs),
@@ -93,13 +95,9 @@ class Command(BaseCommand):
             seeds = list(find_article_files([articles]))
             total = ClusterFigures(name=f"all {len(folders)} clusters")
             for folder in folders:
-                figures = score_news_cluster(folder, seeds=seeds)
-                self.stdout.write(
-                    figures.report(
-                        verbose=options["verbosity"] >= 2, claims=options["verbosity"] >= 3
-                    )
-                )
-                total.add(figures)
+                cluster = score_news_cluster(folder, seeds=seeds)
+                self.stdout.write(cluster.report(verbose=verbosity >= 2, claims=verbosity >= 3))
+                total.add(cluster)
             self.stdout.write(f"== {total.name}")
             self.stdout.write("\n".join("  " + line for line in total.totals()))
 
@@ -157,7 +155,7 @@ def _import(files: list[Path]) -> None:
         raise CommandError("; ".join(r.message for r in summary.failed))
 
 
-def score_labels(labels: dict, files: list[Path]) -> Figures:
+def score_labels(labels: dict[str, Any], files: list[Path]) -> Figures:
     """Extraction and grouping against hand labels, on a throwaway database."""
     with throwaway_database():
         _import(files)

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from evaluation.corpus import generate_corpus
 
@@ -13,14 +13,16 @@ class Command(BaseCommand):
         "--output /tmp/corpus"
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--articles", type=int, required=True, help="how many articles")
         parser.add_argument("--seed", type=int, default=1, help="same seed, same files")
         parser.add_argument(
             "--output", type=Path, default=Path("corpus"), help="folder to write (created)"
         )
 
-    def handle(self, *args, articles: int, seed: int, output: Path, **options):
+    def handle(
+        self, *args: object, articles: int, seed: int, output: Path, **options: object
+    ) -> None:
         if articles < 1:
             raise CommandError("--articles must be at least 1")
         try:

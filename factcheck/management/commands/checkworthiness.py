@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from factcheck.engine.checkworthiness import score_sentences
 from factcheck.engine.checkworthiness_training import SentenceFileError, figures, read_sentences
@@ -17,12 +17,14 @@ class Command(BaseCommand):
         "Example: manage.py checkworthiness dev.tsv --output dev-scores.tsv"
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("input", type=Path, help="CheckThat! TSV of sentences")
         parser.add_argument("--output", type=Path, required=True, help="TSV to write")
         parser.add_argument("--run-id", default="", help="write the CheckThat! submission format")
 
-    def handle(self, *args, input: Path, output: Path, run_id: str, **options):
+    def handle(
+        self, *args: object, input: Path, output: Path, run_id: str, **options: object
+    ) -> None:
         try:
             sentences = read_sentences(input)
         except SentenceFileError as error:

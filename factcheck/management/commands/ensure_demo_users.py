@@ -26,7 +26,7 @@ class Command(BaseCommand):
         "Example: DEBUG=true manage.py ensure_demo_users"
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: object, **options: object) -> None:
         if not settings.DEBUG:
             raise CommandError("Demo accounts are only for local development (DEBUG=true).")
         User = get_user_model()

@@ -1,10 +1,16 @@
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ImproperlyConfigured
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from factcheck.claimreview import configured_site_url, write_claimreviews
 from factcheck.export import claim_records, write_csv, write_jsonl
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 WRITERS = {"jsonl": write_jsonl, "csv": write_csv}
 # A JSON array of schema.org ClaimReviews, one per published fact-check (not per claim).
@@ -18,7 +24,7 @@ class Command(BaseCommand):
         "--format claimreview writes the published fact-checks as a JSON array of ClaimReviews."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--format", choices=sorted([*WRITERS, CLAIMREVIEW]), default="jsonl")
         parser.add_argument("--output", type=Path, help="file to write (default: standard output)")
         parser.add_argument(
@@ -27,7 +33,14 @@ class Command(BaseCommand):
             "(default: the NEWSROOM_URL setting; one of the two is needed for claimreview)",
         )
 
-    def handle(self, *args, format: str, output: Path | None, base_url: str | None, **options):
+    def handle(
+        self,
+        *args: object,
+        format: str,
+        output: Path | None,
+        base_url: str | None,
+        **options: object,
+    ) -> None:
         self.base_url = ""
         if format == CLAIMREVIEW:
             # Without a request the site's address is unknown: say so before writing anything.
@@ -47,7 +60,7 @@ class Command(BaseCommand):
         noun = "published fact-checks" if format == CLAIMREVIEW else "claims"
         self.stderr.write(f"{count} {noun} exported")
 
-    def write_export(self, format: str, out) -> int:
+    def write_export(self, format: str, out: SupportsWrite[str]) -> int:
         if format == CLAIMREVIEW:
             return write_claimreviews(out, base_url=self.base_url)
         return WRITERS[format](claim_records(), out)

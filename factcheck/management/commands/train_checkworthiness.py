@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from factcheck.engine.checkworthiness import MODEL_PATH
 from factcheck.engine.checkworthiness_training import (
@@ -22,12 +22,12 @@ class Command(BaseCommand):
         "Example: manage.py train_checkworthiness --seed 0"
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of the TSVs")
         parser.add_argument("--output", type=Path, default=MODEL_PATH, help="model file to write")
         parser.add_argument("--seed", type=int, default=0, help="the solver's random_state")
 
-    def handle(self, *args, data: Path, output: Path, seed: int, **options):
+    def handle(self, *args: object, data: Path, output: Path, seed: int, **options: object) -> None:
         missing = [name for name in (TRAIN_FILE, DEV_FILE) if not (data / name).is_file()]
         if missing:
             raise CommandError(

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from intake.services import IngestResult, Outcome, find_article_files, import_files
 from sources.parsing import ArticleRejected
@@ -13,14 +13,21 @@ class Command(BaseCommand):
         "Example: manage.py import_articles seeds/ extra/story.html"
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", type=Path, help="files or folders to import")
         parser.add_argument("--outlet", default="", help="outlet name for files that name none")
         parser.add_argument(
             "--max-bytes", type=int, default=None, help="largest file accepted (IMPORT_MAX_BYTES)"
         )
 
-    def handle(self, *args, paths: list[Path], outlet: str, max_bytes: int | None, **options):
+    def handle(
+        self,
+        *args: object,
+        paths: list[Path],
+        outlet: str,
+        max_bytes: int | None,
+        **options: object,
+    ) -> None:
         try:
             files = list(find_article_files(paths))
         except ArticleRejected as error:

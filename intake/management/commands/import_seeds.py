@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management.base import CommandParser
 
 from intake.services import find_article_files
 
@@ -10,8 +11,8 @@ class Command(ImportArticlesCommand):
         "Import the bundled seed articles from seeds/ (idempotent). Example: manage.py import_seeds"
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         pass
 
-    def handle(self, *args, **options):
+    def handle(self, *args: object, **options: object) -> None:
         self.import_and_report(list(find_article_files([settings.BASE_DIR / "seeds"])))

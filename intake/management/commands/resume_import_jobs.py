@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from intake.uploads import resume_stale_import_jobs
 
@@ -10,7 +10,7 @@ class Command(BaseCommand):
         "Example: manage.py resume_import_jobs --takeover (before starting the only worker)"
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--takeover",
             action="store_true",
@@ -18,7 +18,7 @@ class Command(BaseCommand):
             "other worker is running",
         )
 
-    def handle(self, *args, takeover: bool, **options):
+    def handle(self, *args: object, takeover: bool, **options: object) -> None:
         jobs = resume_stale_import_jobs(takeover=takeover)
         if not jobs:
             self.stdout.write("No import job to resume.")
