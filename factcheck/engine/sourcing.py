@@ -34,7 +34,7 @@ _I = re.IGNORECASE
 _words = word_set
 
 _STATED_TRIGGERS = _words(
-    """source sources anonymity named identified quoted authorised authorized privileged access
+    """understood source sources anonymity named identified quoted authorised authorized privileged access
     internal leaked confidential classified secret private unpublished restricted exclusively
     exclusive seen reviewed obtained accessed reporter correspondent newspaper publication unnamed
     anonymous unidentified insider insiders learnt learned familiar acquainted briefed privy"""
@@ -62,7 +62,11 @@ _STATED_RE = re.compile(
     r"|insiders?|persons?|people|officers?|analysts?|executives?)\b"
     r"|\b(?:a|one|two|three|several|multiple|some|many)\s+(?:\w+\s+)?sources?\b"
     r"|\bsources\s+(?:said|say|says|told|tell|indicated?|indicates|suggest\w*|revealed?"
-    r"|claim\w*|added|confirm\w*|believe)\b"
+    r"|claim\w*|added|confirm\w*|believe|put|puts|estimate\w*|expect\w*|reckon\w*|warn\w*"
+    r"|insist\w*)\b"
+    # The British press's unattributed "is understood to", "it is understood that".
+    r"|\b(?:is|are|was|were|has\s+been|have\s+been)\s+understood\s+to\b"
+    r"|\bit\s+(?:is|was|has\s+been)\s+understood\b"
     r"|\baccording\s+to\s+(?:\w+\s+){0,2}sources\b"
     r"|\binsiders?\b"
     r"|\bit\s+(?:is|has\s+been)\s+learn(?:t|ed)\b"

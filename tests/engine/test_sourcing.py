@@ -18,6 +18,9 @@ from factcheck.engine.types import Kind
         "According to a lawyer briefed on the case, the fine could reach $2 million.",
         "Invoices reviewed by The Harbour Post show the contractor billed 40 per cent more.",
         "A senior executive with knowledge of the talks put the price at €1.1 billion.",
+        "Shipping sources put the repair bill at about $30m.",
+        "The ferry operator is understood to have ordered two more vessels.",
+        "It is understood that the board will meet again on Friday.",
     ],
 )
 def test_unnamed_speakers_and_unpublished_documents_are_anonymous(sentence):
@@ -31,6 +34,8 @@ def test_unnamed_speakers_and_unpublished_documents_are_anonymous(sentence):
         "Harbour mayor Dan Okoro said three firms had dropped out.",
         "The council's annual report shows the deficit narrowed to $3 million.",
         "Two people were injured when the crane collapsed, police said.",
+        "The mayor said she understood why 300 families were angry.",
+        "Our sources for the figures are the council's published accounts.",
     ],
 )
 def test_named_sources_and_published_records_are_not(sentence):
