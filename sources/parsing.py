@@ -174,6 +174,9 @@ _MONTHS = {
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z]*)?$")
 _DMY = re.compile(r"^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$")
 _MDY = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$")
+# "20/08/2026", "8.3.2026", "03-08-2026": day first, as most of the world writes it,
+# unless the second number cannot be a month ("08/20/2026", the American order).
+_NUMERIC = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})$")
 _WEEKDAY_PREFIX = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
 
 
@@ -189,6 +192,10 @@ def parse_date(value: str) -> dt.date | None:
         if m := _MDY.match(value):
             month = _MONTHS.get(m[1].lower())
             return dt.date(int(m[3]), month, int(m[2])) if month else None
+        if m := _NUMERIC.match(value):
+            first, second = int(m[1]), int(m[3])
+            day, month = (second, first) if second > 12 else (first, second)
+            return dt.date(int(m[4]), month, day)
     except ValueError:
         return None
     return None
@@ -268,6 +275,11 @@ def _take_header_line(line: str, parsed: ParsedArticle) -> bool:
             parsed.byline = value[:200]
     elif (m := _BY_LINE.match(line)) and len(line) < 80:
         parsed.byline = m["value"].strip()[:200]
+    elif (m := _DATE_LINE.match(line)) and line.lstrip()[:4].lower() == "date" and ":" in line:
+        # "date: sometime in May": a metadata line whose date cannot be read is still
+        # metadata (listed as removed), not the first line of the text, so the lines
+        # after it are read as metadata too.
+        pass
     else:
         return False
     parsed.removed.append(line.strip())

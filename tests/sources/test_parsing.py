@@ -107,6 +107,11 @@ def test_hard_wrapped_paragraphs_are_joined():
         ("5 December 2025", dt.date(2025, 12, 5)),
         ("Dec. 5, 2025", dt.date(2025, 12, 5)),
         ("Friday, December 5, 2025", dt.date(2025, 12, 5)),
+        ("20/08/2026", dt.date(2026, 8, 20)),
+        ("08/20/2026", dt.date(2026, 8, 20)),
+        ("3.8.2026", dt.date(2026, 8, 3)),
+        ("03-08-2026", dt.date(2026, 8, 3)),
+        ("31/02/2026", None),
         ("2025-13-45", None),
         ("Su-30 upgrades", None),
     ],
@@ -160,3 +165,19 @@ def test_latin1_text_is_decoded_and_the_encoding_named():
     )
     assert "Café owners in Zürich" in article.body
     assert article.encoding != "utf-8"
+
+
+def test_numeric_date_line_then_source_and_byline_are_all_metadata():
+    text = "Ferry fares to rise\ndate: 20/08/2026\nsource: Harbour Star\nby: Ana Lima\n\nFares rise by 4%.\n"
+    article = parse_text(text, name="n.txt")
+    assert article.published == dt.date(2026, 8, 20)
+    assert article.outlet_name == "Harbour Star"
+    assert article.body == "Fares rise by 4%."
+
+
+def test_an_unreadable_date_line_does_not_end_the_header():
+    text = "Ferry fares to rise\ndate: late summer\nsource: Harbour Star\n\nFares rise by 4%.\n"
+    article = parse_text(text, name="n.txt")
+    assert article.published is None
+    assert article.outlet_name == "Harbour Star"
+    assert article.body == "Fares rise by 4%."
