@@ -15,7 +15,7 @@ from django.db.models import Count, Q
 
 from sources.models import Article
 
-from .engine.matching import describe_value
+from .engine.describe import describe_value
 from .engine.types import Value
 from .models import ArticleRelation, Claim, Fact, Status
 

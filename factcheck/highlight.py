@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
-from factcheck.engine.matching import describe_value
+from factcheck.engine.describe import describe_value
 from factcheck.engine.types import Value
 
 PARAGRAPH_BREAK = "\n\n"

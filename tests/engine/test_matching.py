@@ -1,9 +1,9 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.engine.describe import describe_value
 from factcheck.engine.matching import (
     ClaimFeatures,
-    describe_value,
     find_conflicts,
     index_keys,
     match,
