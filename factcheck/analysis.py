@@ -22,14 +22,12 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import Length, RowNumber, Substr
 
 from factcheck.engine.extraction import extract_claims
+from factcheck.engine.features import ClaimFeatures, context_for, story_entities
 from factcheck.engine.grouping import Member, Placed, group_claims
 from factcheck.engine.matching import (
-    ClaimFeatures,
     Match,
-    context_for,
     index_keys,
     match,
-    story_entities,
 )
 from factcheck.engine.provenance import compare, fingerprint
 from factcheck.engine.suggestion import Report, origins_of, states_change, suggest

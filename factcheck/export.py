@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import QuerySet
 
-from .engine.matching import ClaimFeatures, measured
+from .engine.features import ClaimFeatures
+from .engine.matching import measured
 from .engine.types import Value
 from .models import Claim
 

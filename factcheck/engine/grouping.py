@@ -23,7 +23,8 @@ from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .matching import ClaimFeatures, Match, match
+from .features import ClaimFeatures
+from .matching import Match, match
 
 # How many of a fact's first claims (in the canonical order) a claim is
 # compared with to choose its fact: the first reports say what the fact is, so

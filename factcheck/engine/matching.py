@@ -27,6 +27,7 @@ import snowballstemmer
 from rapidfuzz import fuzz
 
 from factcheck.engine.describe import describe_value
+from factcheck.engine.features import ClaimFeatures
 from factcheck.engine.names import (
     _entity_set,
     _is_specific,
@@ -48,11 +49,10 @@ from factcheck.engine.wording import (
 )
 
 if TYPE_CHECKING:
-    from factcheck.engine.types import ExtractedClaim, Value
+    from factcheck.engine.types import Value
 
 __all__ = [
     "MAX_DAYS_APART",
-    "ClaimFeatures",
     "Conflict",
     "Match",
     "Measured",
@@ -61,7 +61,6 @@ __all__ = [
     "is_specific_figure",
     "match",
     "measured",
-    "story_entities",
     "subject_phrase",
     "subject_words",
 ]
@@ -103,81 +102,6 @@ _AMOUNT_TYPES = ("money", "count", "percent", "fraction")
 CODE_SPECIFICITY = 3.0
 # "about 11 p.m." covers the hour around it.
 APPROX_MINUTES = 60
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimFeatures:
-    """What the store keeps per claim for matching.
-
-    ``context`` is the text matched fuzzily: the claim text, or the sentence it
-    was cut from when that is at hand.
-
-    Two optional fields place the claim in its article, which a claim cut from
-    a sentence often cannot do alone ("Voting was held in seven phases" names
-    no election):
-
-    * ``story``: the article's main entities (see ``story_entities``). Claims
-      whose stories share no entity are never one fact, and a claim with few
-      entities of its own is keyed on its story's.
-    * ``published``: the article's ISO date. Reports more than
-      ``MAX_DAYS_APART`` days apart are kept apart.
-    """
-
-    text: str
-    kind: str
-    values: list[Value]
-    entities: list[str]
-    context: str
-    story: tuple[str, ...] = ()
-    published: str = ""
-
-    @classmethod
-    def from_extracted(
-        cls,
-        claim: ExtractedClaim,
-        body: str = "",
-        *,
-        story: Iterable[str] = (),
-        published: date | str | None = None,
-    ) -> ClaimFeatures:
-        """Features of an extracted claim; pass ``body`` to use its sentence."""
-        sentence = body[claim.sentence_start : claim.sentence_end] if body else ""
-        context = context_for(claim.text, sentence)
-        return cls(
-            text=claim.text,
-            kind=str(claim.kind),
-            values=[dict(v) for v in claim.values],
-            entities=list(claim.entities),
-            context=context,
-            story=tuple(story),
-            published=published.isoformat() if isinstance(published, date) else published or "",
-        )
-
-
-def context_for(text: str, sentence: str) -> str:
-    """What a claim is matched on: its sentence, or its own text when cut from a long one.
-
-    The rest of a long sentence is usually another fact.
-    """
-    return sentence if sentence and len(sentence) <= max(2 * len(text), 240) else text
-
-
-def story_entities(claims: Iterable[ExtractedClaim], n: int = 6) -> tuple[str, ...]:
-    """An article's main entities: the ``n`` names most often in its claims.
-
-    Only names count (an entity written with a capital letter or a digit
-    somewhere other than the start of a claim: "India", "S-400", "Belousov"),
-    not the units and topics the extraction also lists ("phase", "turnout"),
-    which every article of a kind shares. Ties go to the entity named first.
-    """
-    counts: dict[str, int] = {}
-    for claim in claims:
-        for e in dict.fromkeys(e for e in claim.entities if e.strip()):
-            key = _norm_entity(e)
-            if _is_specific(key) and _named_in(e, claim.text):
-                counts[key] = counts.get(key, 0) + 1
-    ranked = sorted(counts, key=lambda e: -counts[e])
-    return tuple(ranked[:n])
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,12 +2,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.engine.describe import describe_value
+from factcheck.engine.features import ClaimFeatures, story_entities
 from factcheck.engine.matching import (
-    ClaimFeatures,
     find_conflicts,
     index_keys,
     match,
-    story_entities,
 )
 from factcheck.engine.types import ExtractedClaim, Kind
 

@@ -6,11 +6,10 @@ Sentences are our own, written for these tests in several styles.
 import datetime
 
 from factcheck.engine import extract_claims
+from factcheck.engine.features import ClaimFeatures, story_entities
 from factcheck.engine.matching import (
-    ClaimFeatures,
     is_specific_figure,
     match,
-    story_entities,
     subject_words,
 )
 
