@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import snowballstemmer
 from rapidfuzz import fuzz
@@ -38,6 +38,18 @@ from factcheck.engine.names import (
 )
 from factcheck.engine.quantities import UNSTATED_DOLLAR
 from factcheck.engine.units import measure_of
+from factcheck.engine.values import (
+    LARGE_COUNT,
+    MONEY_TOLERANCE,
+    _amount,
+    _count_unit,
+    _date_range,
+    _factor,
+    _int,
+    _same_amount,
+    _same_large_count,
+    is_specific_figure,
+)
 from factcheck.engine.wording import (
     _STOPWORDS,
     _TIME_TYPES,
@@ -58,7 +70,6 @@ __all__ = [
     "Measured",
     "find_conflicts",
     "index_keys",
-    "is_specific_figure",
     "match",
     "measured",
     "subject_phrase",
@@ -69,9 +80,6 @@ __all__ = [
 # articles: paraphrases of one fact score 0.62-0.9, different facts about the
 # same event 0.3-0.5.
 SAME_FACT = 0.58
-# Relative difference tolerated between two amounts before they conflict:
-# rounding ("$68.7B" vs "$68.66 billion") is not a dispute.
-MONEY_TOLERANCE = 0.02
 # "nearly $100 billion", "about 10,000": a hedged value covers ±10 %.
 APPROX_TOLERANCE = 0.10
 
@@ -429,17 +437,6 @@ def _qualifiers(f: ClaimFeatures, v: Value) -> set[str]:
     return {_QUALIFIERS[w] for w in window if w in _QUALIFIERS}
 
 
-def _date_range(v: Value) -> tuple[date, date] | None:
-    try:
-        start = str(v.get("start") or "")
-        end = str(v.get("end") or start)
-        if len(start) < 10 or start[0] in "-X":
-            return None
-        return date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
-    except ValueError:
-        return None
-
-
 def _periods_overlap(a: list[Value], b: list[Value]) -> bool | None:
     """Do the claims' time anchors overlap? ``None`` when either has none."""
     ra = [r for r in map(_date_range, a) if r]
@@ -447,22 +444,6 @@ def _periods_overlap(a: list[Value], b: list[Value]) -> bool | None:
     if not ra or not rb:
         return None
     return any(x0 <= y1 and y0 <= x1 for x0, x1 in ra for y0, y1 in rb)
-
-
-def _count_unit(v: Value) -> str:
-    """A count's unit: the canonical unit of measure ("km" for "kilometre"), or the noun's stem."""
-    raw = str(v.get("unit") or "").lower()
-    measure = measure_of(raw)
-    return measure.unit if measure else _stem(raw)
-
-
-def _slot(v: Value) -> tuple[str, str]:
-    vtype = str(v.get("type", ""))
-    if vtype in ("count", "fraction", "ordinal"):
-        return vtype, _count_unit(v)
-    if vtype in _TIME_TYPES:
-        return "time", ""
-    return vtype, ""
 
 
 # Units that name the same thing in different reports.
@@ -563,28 +544,6 @@ def _same_whole(pa: _Prepared, pb: _Prepared) -> bool:
     )
 
 
-def _amount(v: Value) -> float | None:
-    key = "amount" if v.get("type") == "money" else "value"
-    try:
-        x = abs(float(v[key]))
-    except (KeyError, TypeError, ValueError):
-        return None
-    return x * _factor(v) or None
-
-
-# A money rate is compared by what it comes to in a year: "£210,000 a week" is "about
-# £11m a year". An amount with no period is taken as it is (a total, or a year's).
-_PER_YEAR = {"day": 365.0, "week": 52.0, "month": 12.0, "year": 1.0}
-
-
-def _factor(v: Value) -> float:
-    """What converts a value to its canonical unit of measure (1 for plain counts)."""
-    if v.get("type") == "money":
-        return _PER_YEAR.get(str(v.get("per") or "year"), 1.0)
-    measure = measure_of(str(v.get("unit") or "")) if v.get("type") == "count" else None
-    return measure.factor if measure else 1.0
-
-
 def _far_apart(pa: _Prepared, pb: _Prepared) -> str:
     """Why the claims' comparable amounts are too far apart to be one measure, or ""."""
     far = ""
@@ -615,14 +574,6 @@ def _parts_of_other_wholes(a: Value, b: Value) -> tuple[float | None, float | No
     if not da or not db or da == db or not na or not nb:
         return None, None
     return na / da, nb / db
-
-
-def _int(x: Any) -> int | None:
-    """``x`` (a value read from JSON) as an int, or None when it is not a number."""
-    try:
-        return int(x)
-    except (TypeError, ValueError):
-        return None
 
 
 def _days_apart(pa: _Prepared, pb: _Prepared) -> int:
@@ -748,57 +699,6 @@ SUBJECT_STEM_LETTERS = 5
 def _subject_stem(word: str) -> str:
     stem: str = _STEMMER.stemWord(word)
     return stem[:SUBJECT_STEM_LETTERS]
-
-
-def is_specific_figure(v: Value) -> bool:
-    """A figure two reports are unlikely to share by chance: exact (no "about")
-    and written with two or more significant digits ("24.6 km", "23 batches",
-    "₹4,250 crore"), not a round or small number ("six", "20 per cent")."""
-    if v.get("type") not in ("money", "count", "percent", "fraction"):
-        return False
-    digits = re.sub(r"\D", "", str(v.get("text") or ""))
-    return len(digits.strip("0")) >= 2
-
-
-def _same_amount(a: Value, b: Value) -> bool:
-    """The same number, rounding aside ("$68.7B" / "$68.66 billion").
-
-    An approximate figure is the same as another approximate one only: "about
-    25 km" merely covers the exact 24.6 km of something else.
-    """
-    if (a.get("bound") == "approx") != (b.get("bound") == "approx"):
-        return False
-    if a.get("type") == "fraction":
-        return (a.get("numerator"), a.get("denominator")) == (
-            b.get("numerator"),
-            b.get("denominator"),
-        )
-    xa, xb = _amount(a), _amount(b)
-    if xa is None or xb is None:
-        return False
-    return abs(xa - xb) <= MONEY_TOLERANCE * max(xa, xb)
-
-
-# A count at least this large, exact and equal in two reports of one story, is
-# one figure even when the reports name what is counted differently ("320,000
-# daily riders" / "3.2 lakh passengers a day"); small counts coincide too often.
-LARGE_COUNT = 1000
-
-
-def _same_large_count(a: Value, b: Value) -> bool:
-    """Two counts of nouns (not units of measure) giving one large, exact number."""
-    if a.get("type") != "count" or b.get("type") != "count":
-        return False
-    if measure_of(str(a.get("unit") or "")) or measure_of(str(b.get("unit") or "")):
-        return False
-    amount = _amount(a)
-    return (
-        amount is not None
-        and amount >= LARGE_COUNT
-        and _same_amount(a, b)
-        and is_specific_figure(a)
-        and is_specific_figure(b)
-    )
 
 
 @dataclass(frozen=True, slots=True)
