@@ -7,10 +7,8 @@ import datetime
 
 from factcheck.engine import extract_claims
 from factcheck.engine.features import ClaimFeatures, story_entities
-from factcheck.engine.matching import (
-    match,
-    subject_words,
-)
+from factcheck.engine.matching import match
+from factcheck.engine.subjects import subject_words
 from factcheck.engine.values import is_specific_figure
 
 DAY = datetime.date(2026, 3, 10)
