@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from factcheck.engine.conflicts import _conflicting, _slot_for_conflict, same_currency
 from factcheck.engine.describe import describe_value
 from factcheck.engine.features import ClaimFeatures
 from factcheck.engine.names import (
@@ -33,16 +34,13 @@ from factcheck.engine.names import (
     _specificity,
     _top_entities,
 )
-from factcheck.engine.quantities import UNSTATED_DOLLAR
 from factcheck.engine.subjects import _content_stems, _time_words, subject_phrase, subject_words
 from factcheck.engine.units import measure_of
 from factcheck.engine.values import (
     LARGE_COUNT,
-    MONEY_TOLERANCE,
     _amount,
     _count_unit,
     _date_range,
-    _factor,
     _int,
     _same_amount,
     _same_large_count,
@@ -62,10 +60,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_DAYS_APART",
-    "Conflict",
     "Match",
     "Measured",
-    "find_conflicts",
     "index_keys",
     "match",
     "measured",
@@ -75,8 +71,6 @@ __all__ = [
 # articles: paraphrases of one fact score 0.62-0.9, different facts about the
 # same event 0.3-0.5.
 SAME_FACT = 0.58
-# "nearly $100 billion", "about 10,000": a hedged value covers ±10 %.
-APPROX_TOLERANCE = 0.10
 
 # Share of names two stories must have in common (overlap coefficient), or two
 # claims (Jaccard), before their claims can be one fact: the two countries and
@@ -103,8 +97,6 @@ SAME_FIGURE_WORDING = 0.3
 _AMOUNT_TYPES = ("money", "count", "percent", "fraction")
 # _specificity of a name with a digit in it: a product or programme code ("s-400").
 CODE_SPECIFICITY = 3.0
-# "about 11 p.m." covers the hour around it.
-APPROX_MINUTES = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,16 +131,6 @@ class _Veto:
 
 
 NO_VETO = _Veto("", "")
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """Two values for one slot that cannot both be true."""
-
-    kind: str
-    a: Value
-    b: Value
-    description: str
 
 
 # ------------------------------------------------------------------ index keys
@@ -889,172 +871,3 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
         veto=veto.rule,
         agrees=figures.agree if figures is not None else None,
     )
-
-
-# ------------------------------------------------------------------ conflicts
-
-
-def _interval(v: Value, amount: float) -> tuple[float, float]:
-    bound = v.get("bound")
-    if bound == "min":
-        return amount, float("inf")
-    if bound == "max":
-        return float("-inf"), amount
-    if bound == "approx":
-        return amount * (1 - APPROX_TOLERANCE), amount * (1 + APPROX_TOLERANCE)
-    return amount, amount
-
-
-def _amounts_conflict(a: Value, b: Value, key: str) -> bool:
-    try:
-        xa, xb = float(a[key]) * _factor(a), float(b[key]) * _factor(b)
-    except (KeyError, TypeError, ValueError):
-        return False
-    lo_a, hi_a = _interval(a, xa)
-    lo_b, hi_b = _interval(b, xb)
-    # Widen both by the rounding tolerance, then ask whether they meet.
-    tol_a = MONEY_TOLERANCE * abs(xa)
-    tol_b = MONEY_TOLERANCE * abs(xb)
-    return hi_a + tol_a < lo_b - tol_b or hi_b + tol_b < lo_a - tol_a
-
-
-def _month_day(s: str) -> str:
-    return s[-5:]
-
-
-def _dates_conflict(a: Value, b: Value) -> bool:
-    pa, pb = a.get("precision"), b.get("precision")
-    sa, sb = str(a.get("start") or ""), str(b.get("start") or "")
-    ea, eb = str(a.get("end") or sa), str(b.get("end") or sb)
-    if "day-no-year" in (pa, pb):
-        if {pa, pb} <= {"day", "day-no-year"}:
-            return (_month_day(sa), _month_day(ea)) != (_month_day(sb), _month_day(eb))
-        return False
-    if (pa == "year") != (pb == "year"):
-        # A bare year beside a day is background ("the commission, established
-        # in 2000, met on Wednesday"), not another date for the same event.
-        return False
-    ra, rb = _date_range(a), _date_range(b)
-    if not ra or not rb:
-        return False
-    if pa == "day" and pb == "day":
-        # One event, two different day ranges (4-5 vs 5-6 December) is a
-        # dispute even though the ranges overlap.
-        return ra != rb
-    return not (ra[0] <= rb[1] and rb[0] <= ra[1])
-
-
-def _conflicting(a: Value, b: Value) -> bool:
-    t = a.get("type")
-    if t != b.get("type"):
-        return False
-    if t == "money":
-        if not same_currency(a, b):
-            return False
-        return _amounts_conflict(a, b, "amount")
-    if t in ("count", "percent"):
-        return _amounts_conflict(a, b, "value")
-    if t == "fraction":
-        return (a.get("numerator"), a.get("denominator")) != (
-            b.get("numerator"),
-            b.get("denominator"),
-        )
-    if t == "ordinal":
-        return a.get("value") != b.get("value")
-    if t == "date":
-        return _dates_conflict(a, b)
-    if t == "fiscal_year":
-        return (a.get("start"), a.get("end")) != (b.get("start"), b.get("end"))
-    if t == "time":
-        return _times_conflict(a, b)
-    return False
-
-
-def _minutes(v: Value) -> int | None:
-    try:
-        hours, minutes = str(v.get("value") or "").split(":")
-        return int(hours) * 60 + int(minutes)
-    except ValueError:
-        return None
-
-
-def _times_conflict(a: Value, b: Value) -> bool:
-    """Two times of day that cannot be one moment, bounds and "about" allowed for."""
-    ma, mb = _minutes(a), _minutes(b)
-    if ma is None or mb is None:
-        return False
-
-    def span(v: Value, m: int) -> tuple[float, float]:
-        bound = v.get("bound")
-        if bound == "approx":
-            return m - APPROX_MINUTES, m + APPROX_MINUTES
-        return _interval(v, float(m))
-
-    lo_a, hi_a = span(a, ma)
-    lo_b, hi_b = span(b, mb)
-    return hi_a < lo_b or hi_b < lo_a
-
-
-def find_conflicts(a_values: list[Value], b_values: list[Value]) -> list[Conflict]:
-    """Values of the same type and unit that disagree.
-
-    Values are grouped into slots (type plus unit). When one side states a
-    slot once, it conflicts only if it agrees with none of the other side's
-    values in that slot; when both state it several times, values are paired
-    in order of appearance, so "grew 6% ... inflation 4%" against the same two
-    figures is not read as 6% vs 4%.
-    """
-    slots_a: dict[tuple[str, str], list[Value]] = {}
-    slots_b: dict[tuple[str, str], list[Value]] = {}
-    for v in a_values:
-        slots_a.setdefault(_slot_for_conflict(v), []).append(v)
-    for v in b_values:
-        slots_b.setdefault(_slot_for_conflict(v), []).append(v)
-    out: list[Conflict] = []
-    for slot, va in slots_a.items():
-        vb = slots_b.get(slot)
-        if not vb:
-            continue
-        pairs: list[tuple[Value, Value]]
-        if len(va) == 1 or len(vb) == 1:
-            one, many, flipped = (va[0], vb, False) if len(va) == 1 else (vb[0], va, True)
-            if any(not _conflicting(one, m) for m in many):
-                continue
-            pairs = [(m, one) if flipped else (one, m) for m in many[:1]]
-        else:
-            key = lambda v: v.get("start", 0)  # noqa: E731
-            pairs = list(zip(sorted(va, key=key), sorted(vb, key=key), strict=False))
-        for x, y in pairs:
-            if _conflicting(x, y):
-                out.append(
-                    Conflict(
-                        kind=str(x.get("type")),
-                        a=x,
-                        b=y,
-                        description=f"{describe_value(x)} vs {describe_value(y)}",
-                    )
-                )
-    return out
-
-
-def same_currency(a: Value, b: Value) -> bool:
-    """One currency, or a bare "$" (no country said) against any dollar."""
-    ca, cb = str(a.get("currency") or ""), str(b.get("currency") or "")
-    if ca == cb:
-        return True
-    unstated = a.get("dollar") == UNSTATED_DOLLAR or b.get("dollar") == UNSTATED_DOLLAR
-    return unstated and ca in _DOLLARS and cb in _DOLLARS
-
-
-_DOLLARS = frozenset(("USD", "AUD", "CAD", "SGD", "HKD", "NZD"))
-
-
-def _slot_for_conflict(v: Value) -> tuple[str, str]:
-    t = str(v.get("type", ""))
-    if t == "money":
-        currency = str(v.get("currency") or "")
-        # Every dollar shares a slot; same_currency decides which ones compare.
-        return t, "dollar" if currency in _DOLLARS else currency
-    if t in ("count", "fraction", "ordinal"):
-        return t, _count_unit(v)
-    return t, ""

@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from factcheck.engine.conflicts import Conflict, find_conflicts
 from factcheck.engine.describe import describe_value
-from factcheck.engine.matching import Conflict, find_conflicts
 from factcheck.engine.types import Value
 
 __all__ = ["Report", "Suggestion", "origins_of", "states_change", "suggest"]

@@ -1,10 +1,10 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.engine.conflicts import find_conflicts
 from factcheck.engine.describe import describe_value
 from factcheck.engine.features import ClaimFeatures, story_entities
 from factcheck.engine.matching import (
-    find_conflicts,
     index_keys,
     match,
 )

@@ -109,7 +109,7 @@ def test_a_dated_clause_joined_to_a_counted_one_is_a_fact_of_its_own():
 
 
 def test_units_of_measure_are_read_and_compared_across_systems():
-    from factcheck.engine.matching import find_conflicts
+    from factcheck.engine.conflicts import find_conflicts
     from factcheck.engine.quantities import find_values
 
     (mph,) = find_values("Gusts reached 115mph on the pier.")
@@ -153,7 +153,7 @@ def test_a_duration_does_not_count_the_nouns_after_it():
 
 
 def test_money_in_two_currencies_is_neither_agreement_nor_dispute():
-    from factcheck.engine.matching import find_conflicts
+    from factcheck.engine.conflicts import find_conflicts
     from factcheck.engine.quantities import find_values
 
     pounds = features("Harbourside agreed a fee of £72m for the striker, the club said.", "£72m")
