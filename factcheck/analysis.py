@@ -24,11 +24,8 @@ from django.db.models.functions import Length, RowNumber, Substr
 from factcheck.engine.extraction import extract_claims
 from factcheck.engine.features import ClaimFeatures, context_for, story_entities
 from factcheck.engine.grouping import Member, Placed, group_claims
-from factcheck.engine.matching import (
-    Match,
-    index_keys,
-    match,
-)
+from factcheck.engine.keys import index_keys
+from factcheck.engine.matching import Match, match
 from factcheck.engine.provenance import compare, fingerprint
 from factcheck.engine.suggestion import Report, origins_of, states_change, suggest
 from factcheck.engine.types import ExtractedClaim

@@ -349,7 +349,7 @@ class Claim(models.Model):
     # components, so grouping does not depend on the order of import (see
     # factcheck/engine/grouping.py). A label only; it may cover more than one.
     component = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
-    # The claim's matching keys (``engine.matching.index_keys``), kept so that a
+    # The claim's matching keys (``engine.keys.index_keys``), kept so that a
     # stored claim's links are found without deriving its keys at every import.
     keys = models.JSONField(null=True, blank=True)
 

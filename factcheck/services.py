@@ -23,7 +23,7 @@ from .editing import InvalidChange, StaleEdit, review_reason_after, stage_after_
 from .editing import bump as _bump
 from .editing import lock as _lock
 from .editing import log as _log
-from .engine.matching import index_keys
+from .engine.keys import index_keys
 from .models import Claim, Evidence, Fact, FactChange, FactKey, Status
 
 # Re-exported: the publishing services were here before ``publishing`` existed.

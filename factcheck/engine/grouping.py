@@ -1,6 +1,6 @@
 """Group claims into facts as a function of the claims, not of their arrival.
 
-Claims are linked when they share an index key (``matching.index_keys``), come
+Claims are linked when they share an index key (``keys.index_keys``), come
 from different articles and ``match`` says they state one fact. The linked
 claims form components; a component is grouped by one deterministic pass over the
 articles in a canonical order (the caller's ``order``: earliest report first,

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from factcheck.engine.extraction import extract_claims
 from factcheck.engine.features import ClaimFeatures, story_entities
 from factcheck.engine.grouping import Member, group_claims
-from factcheck.engine.matching import index_keys
+from factcheck.engine.keys import index_keys
 
 DAY = date(2027, 2, 9)
 REPORTS = {

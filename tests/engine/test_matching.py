@@ -4,10 +4,8 @@ from hypothesis import strategies as st
 from factcheck.engine.conflicts import find_conflicts
 from factcheck.engine.describe import describe_value
 from factcheck.engine.features import ClaimFeatures, story_entities
-from factcheck.engine.matching import (
-    index_keys,
-    match,
-)
+from factcheck.engine.keys import index_keys
+from factcheck.engine.matching import match
 from factcheck.engine.types import ExtractedClaim, Kind
 
 
