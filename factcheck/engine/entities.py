@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .quantities import STOP_WORDS, following, singular, word_set
+from .quantities import STOP_WORDS, find_values, following, singular, word_set
 from .types import Value
 
 # --- tables (small and general, not about any one story) --------------------
@@ -533,8 +533,6 @@ def find_entities(
     keys.extend(designations(text))
     keys.extend(_acronyms(text))
     if values is None:
-        from .quantities import find_values
-
         values, offset = find_values(text), 0
     keys.extend(value_nouns(text, values, offset))
     seen: set[str] = set()

@@ -152,7 +152,8 @@ def group_claims(
     change. They keep their facts and are not placed again, so a report that
     arrives in order costs only its own claims' placing.
 
-    >>> facts = group_claims([Member((d, h, s), a, f, frozenset(index_keys(f))) ...])
+    Each member is ``Member(order, article, features, index keys)``; see
+    ``factcheck.analysis`` for how the import builds them.
     """
     matches = _Matches(members)
     sharing = _sharing(members)

@@ -367,10 +367,11 @@ _BOUND_ATTRIBUTES = {"approx": "approximate", "min": "at least", "max": "at most
 def measured(f: ClaimFeatures) -> Measured:
     """What a claim measures, the figure, the time it refers to and its attributes.
 
-    >>> m = measured(ClaimFeatures("about 320,000 riders a day by 2031", "quantity", [
+    >>> text = "about 320,000 riders a day by 2031"
+    >>> m = measured(ClaimFeatures(text, "quantity", [
     ...     {"type": "count", "value": 320000, "unit": "rider", "bound": "approx",
     ...      "text": "about 320,000 riders"},
-    ...     {"type": "date", "precision": "year", "bound": "max", "text": "by 2031"}], [], ""))
+    ...     {"type": "date", "precision": "year", "bound": "max", "text": "by 2031"}], [], text))
     >>> (m.value["value"], m.time_reference, m.attributes)
     (320000, ['by 2031'], ['approximate', 'target'])
     """

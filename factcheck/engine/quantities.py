@@ -1482,8 +1482,8 @@ def find_values(
     """Every normalised value in ``text``, in order; offsets are ``offset`` + index in
     ``text``. ``words`` (from ``lower_words(text)``) may be passed when already known.
 
-    >>> [v["amount"] for v in find_values("trade of $68.7B in FY25")]
-    [68700000000.0]
+    >>> [(v["type"], v["text"]) for v in find_values("trade of $68.7B in FY25")]
+    [('money', '$68.7B'), ('fiscal_year', 'FY25')]
     """
     if not text:
         return []

@@ -129,7 +129,9 @@ _SAME_SOURCE_RE = re.compile(
 _NAMED_AFTER_RE = re.compile(r"\s*,\s*[A-Z][a-z]+\s+[A-Z]")
 # A speaker named in the sentence ("Ross said", "said Mia Ross"): the source is known.
 _NAMED_SPEAKER_RE = re.compile(
-    r"\b[A-Z][a-z]+\s+(?:said|says|told|added)\b|\b(?:said|says|told|added)\s+[A-Z][a-z]+"
+    # A capitalised pronoun opening the sentence ("They said") names nobody.
+    r"\b(?!(?:He|She|They|It|We|I|You|One)\b)[A-Z][a-z]+\s+(?:said|says|told|added)\b"
+    r"|\b(?:said|says|told|added)\s+(?!(?:He|She|They|It|We|I|You)\b)[A-Z][a-z]+"
 )
 # "according to " or "said " right before the unnamed speaker, with room for spaces.
 SPEECH_BEFORE_CHARS = 24

@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from factcheck.engine.units import measure_of
-from factcheck.engine.wording import _TIME_TYPES, _stem
+from factcheck.engine.wording import _stem
 
 if TYPE_CHECKING:
     from factcheck.engine.types import Value
@@ -41,15 +41,6 @@ def _count_unit(v: Value) -> str:
     raw = str(v.get("unit") or "").lower()
     measure = measure_of(raw)
     return measure.unit if measure else _stem(raw)
-
-
-def _slot(v: Value) -> tuple[str, str]:
-    vtype = str(v.get("type", ""))
-    if vtype in ("count", "fraction", "ordinal"):
-        return vtype, _count_unit(v)
-    if vtype in _TIME_TYPES:
-        return "time", ""
-    return vtype, ""
 
 
 def _amount(v: Value) -> float | None:
