@@ -29,7 +29,7 @@ define compile_locks
 	&& $(UV_COMPILE) -o $(LOCK) && $(UV_COMPILE) --extra dev -c $(LOCK) -o $(DEV_LOCK))
 endef
 
-.PHONY: run test bench lint types check lock lock-check format check-python clean
+.PHONY: run test test-slow test-all bench lint types check lock lock-check format check-python clean
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -78,7 +78,17 @@ run: $(VENV)/.installed
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
+# `make test` is the quick default: every test but those marked `slow` (the browser tests,
+# the subprocess and throwaway-database ones, retraining the model...); `make test-slow`
+# runs only those, `make test-all` everything. CI runs test and test-slow on both databases.
+# A `-m` in PYTEST_ARGS replaces the default selection (pytest keeps the last one).
 test: $(VENV)/.installed
+	$(TEST_ENV) $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+
+test-slow: $(VENV)/.installed
+	$(TEST_ENV) $(PY) -m pytest -m slow $(PYTEST_ARGS)
+
+test-all: $(VENV)/.installed
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
 # The benchmarks generate their corpora with the evaluation app's generator. On SQLite, or

@@ -13,6 +13,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
+def pytest_collection_modifyitems(items):
+    # A browser test starts Chromium and a live server: seconds each. They run with the
+    # other slow tests (`make test-slow`), not in the quick default `make test`.
+    for item in items:
+        if item.get_closest_marker("browser") and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_sessionfinish(session):
     # Django deletes its SQLite test database; a crashed or interrupted run may
     # leave the file (and its -wal/-shm) behind. The name is this run's own.

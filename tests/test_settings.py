@@ -123,6 +123,7 @@ def test_the_settings_docstring_lists_every_variable_read():
     assert {name for name in read if name not in newsroom.settings.__doc__} == set()
 
 
+@pytest.mark.slow
 def test_newsroom_url_is_unset_by_default_so_pages_use_their_own_host():
     env = {**PRODUCTION_ENV}
     code = "from django.conf import settings; print(repr(settings.NEWSROOM_URL))"

@@ -43,6 +43,8 @@ def test_a_claim_in_another_group_a_suggestion_and_a_relation_are_counted():
     assert "suggested single_source / disputed: {c.txt@0}" in difference.examples
 
 
+# Imports the cluster once per order, each on a throwaway database: seconds.
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_the_command_imports_a_cluster_in_several_orders(tmp_path):
     folder = tmp_path / "tiny"
