@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from itertools import batched
 
-from django.db import models
+from django.db import connections, models
 
 # SQLite allows at most 500 terms in one compound SELECT (SQLITE_MAX_COMPOUND_SELECT).
 KEYS_PER_STATEMENT = 400
@@ -30,19 +30,29 @@ def newest_per_key(
     left out. One statement per ``KEYS_PER_STATEMENT`` distinct keys.
     """
     column = f"{target}_id"
+    rows = model._default_manager
+    # One key's select, compiled once by the ORM (the backend's quoting and LIMIT), then
+    # repeated for every key: building and compiling a queryset per key cost more than
+    # running the statement (about 40% of a small article's import).
+    # Each term's LIMIT sits in an IN subquery: SQLite refuses LIMIT in a compound's terms.
+    one_key = (
+        rows.filter(pk__in=rows.filter(key="").order_by(f"-{column}").values("pk")[:limit])
+        .order_by()
+        .values_list("key", column)
+    )
+    term, params = one_key.query.sql_with_params()
+    if tuple(params) != ("",):
+        raise AssertionError(f"expected the key as the only parameter, got {params!r}")
+    connection = connections[rows.db]
+    # As Django writes a compound: each term in parentheses where the backend allows it.
+    if connection.features.supports_slicing_ordering_in_compound:
+        term = f"({term})"
     found: dict[str, list[int]] = defaultdict(list)
-    for chunk in batched(sorted(set(keys)), KEYS_PER_STATEMENT):
-        rows = model._default_manager
-        # Each term's LIMIT sits in an IN subquery: SQLite refuses LIMIT in a compound's terms.
-        selects = [
-            rows.filter(pk__in=rows.filter(key=key).order_by(f"-{column}").values("pk")[:limit])
-            .order_by()
-            .values_list("key", column)
-            for key in chunk
-        ]
-        query = selects[0].union(*selects[1:], all=True) if len(selects) > 1 else selects[0]
-        for key, target_id in query:
-            found[key].append(target_id)
+    with connection.cursor() as cursor:
+        for chunk in batched(sorted(set(keys)), KEYS_PER_STATEMENT):
+            cursor.execute(" UNION ALL ".join([term] * len(chunk)), chunk)
+            for key, target_id in cursor.fetchall():
+                found[key].append(target_id)
     for ids in found.values():
         ids.sort(reverse=True)
     return dict(found)
