@@ -5,6 +5,8 @@ Django guards itself): a new URL without an entry here fails the first test.
 """
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from factcheck.models import Evidence, FactChange, Status
@@ -72,26 +74,54 @@ def url_names(resolver: URLResolver | None = None, namespace: str = "") -> set[s
     return names
 
 
+@pytest.fixture(scope="module")
+def _world(django_db_setup, django_db_blocker):
+    # Built once for the module, not for each of its hundred tests (the publication
+    # through the service was most of a test's time), in a transaction rolled back when
+    # the module is done. Each test runs in a savepoint inside it (pytest-django's db),
+    # so what a test changes is undone after it.
+    from django.contrib.auth.models import Group, Permission
+
+    from factcheck.roles import EDITORS, ensure_groups
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        # A transactional test run before this module flushes the groups the data
+        # migration made (pytest-django runs those last, but the order is not ours).
+        ensure_groups(Group, Permission)
+        editor = get_user_model().objects.create_user(username="ed", password="pw-ed")
+        editor.groups.add(Group.objects.get(name=EDITORS))
+        article = make_article("The port handled 120 ships in March, officials said.")
+        fact = make_fact()
+        claim = make_claim(article, "120 ships", fact=fact)
+        fact = publish(fact, status=Status.CORROBORATED)
+        evidence = Evidence.objects.create(fact=fact, url="https://example.org/a", added_by=editor)
+        job = ImportJob.objects.create(created_by=editor)
+        other = make_fact()
+        make_claim(make_article("The port handled 121 ships in March."), "121 ships", fact=other)
+        merge = FactChange.objects.create(fact=other, action=FactChange.Action.MERGE, user=editor)
+        yield {
+            "editor": editor,
+            "article": article,
+            "fact": fact,
+            "claim": claim,
+            "evidence": evidence,
+            "job": job,
+            "other": other,
+            "merge": merge,
+        }
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(editor):
-    article = make_article("The port handled 120 ships in March, officials said.")
-    fact = make_fact()
-    claim = make_claim(article, "120 ships", fact=fact)
-    fact = publish(fact, status=Status.CORROBORATED)
-    evidence = Evidence.objects.create(fact=fact, url="https://example.org/a", added_by=editor)
-    job = ImportJob.objects.create(created_by=editor)
-    other = make_fact()
-    make_claim(make_article("The port handled 121 ships in March."), "121 ships", fact=other)
-    merge = FactChange.objects.create(fact=other, action=FactChange.Action.MERGE, user=editor)
-    return {
-        "article": article,
-        "fact": fact,
-        "claim": claim,
-        "evidence": evidence,
-        "job": job,
-        "other": other,
-        "merge": merge,
-    }
+def world(_world, db):
+    """The module's rows, read afresh for each test."""
+    return {name: type(row).objects.get(pk=row.pk) for name, row in _world.items()}
+
+
+@pytest.fixture
+def editor(world):
+    # The world's editor, who started its import job (only they may see it).
+    return world["editor"]
 
 
 def url_of(name: str, world) -> str:
