@@ -10,6 +10,8 @@ database it measures, and reads the JSON the job writes to ``--out``. Jobs:
   of a corpus folder (``count_statements``), imported in order into the database.
 * ``pages``: median and p95 wall-clock time and query count of the desk's pages, the
   admin's claim changelist and the htmx verdict POST, with Django's test client.
+* ``profile``: where one request of a page (``--page``, a name ``pages`` prints) spends
+  its time: cProfile's top functions and its slowest SQL, with PostgreSQL's plan of it.
 * ``load-setup``: logged-in sessions for the load test's simulated editors.
 * ``load-check``: the load test's successful verdicts against facts and their history.
 * ``groups``: the claim groups (facts) and their suggested statuses, for comparing imports.
@@ -311,6 +313,56 @@ def verdict_posts(client, requests: int, seed: int) -> dict:
     return row
 
 
+def job_profile(args) -> dict:
+    """cProfile of one request of page ``args.page`` (after a warm-up) and its slowest SQL."""
+    import cProfile
+    import io
+    import pstats
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    editor, admin = bench_users()
+    pages = {name.split(" (q=")[0]: (name, url, headers) for name, url, headers in desk_pages()}
+    name, url, headers = pages[args.page]
+    client = Client()
+    client.force_login(admin if url.startswith("/admin/") else editor)
+    client.get(url, headers=headers)
+    profiler = cProfile.Profile()
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        profiler.enable()
+        client.get(url, headers=headers)
+        profiler.disable()
+        elapsed = (time.perf_counter() - started) * 1000
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(args.top)
+    slowest = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:3]
+    sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
+    plan = ""
+    if connection.vendor == "postgresql" and slowest:
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + slowest[0]["sql"])
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+    report = {
+        "page": name,
+        "url": url,
+        "ms": elapsed,
+        "queries": len(queries),
+        "sql_ms": sql_ms,
+        "slowest_sql": [{"ms": float(q["time"]) * 1000, "sql": q["sql"]} for q in slowest],
+        "plan": plan,
+        "profile": out.getvalue(),
+    }
+    print(f"{name} {url}: {elapsed:.0f} ms, {len(queries)} queries, {sql_ms:.0f} ms in SQL")
+    for q in report["slowest_sql"]:
+        print(f"  {q['ms']:.1f} ms: {q['sql'][:400]}")
+    print(plan)
+    print(report["profile"])
+    return report
+
+
 # --- load test -------------------------------------------------------------------------
 
 
@@ -383,6 +435,7 @@ JOBS = {
     "statements": job_statements,
     "groups": job_groups,
     "pages": job_pages,
+    "profile": job_profile,
     "load-setup": job_load_setup,
     "load-check": job_load_check,
 }
@@ -398,6 +451,8 @@ def main() -> None:
     parser.add_argument("--editors", type=int, default=20)
     parser.add_argument("--log")
     parser.add_argument("--copies", type=int, default=1)
+    parser.add_argument("--page", default="dashboard")
+    parser.add_argument("--top", type=int, default=30)
     args = parser.parse_args()
     setup_django()
     result = JOBS[args.job](args)

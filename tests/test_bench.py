@@ -9,7 +9,14 @@ import json
 
 import pytest
 
-from bench.jobs import count_statements, job_groups, job_load_check, job_pages, replicate
+from bench.jobs import (
+    count_statements,
+    job_groups,
+    job_load_check,
+    job_pages,
+    job_profile,
+    replicate,
+)
 from bench.report import Budget, Figure, Report, machine_info, percentile
 from evaluation.corpus import generate_corpus
 from factcheck.models import ArticleRelation, Claim, Fact, FactChange, Status
@@ -128,6 +135,17 @@ def test_replicated_fill_copies_each_article_with_facts_of_its_own(corpus):
     assert Fact.objects.create(summary="after the copies").pk > newest
     pages = job_pages(argparse.Namespace(requests=0, seed=7))["pages"]
     assert {p["name"] for p in pages} >= {"queue full page", "dashboard", "fact page"}
+
+
+@pytest.mark.django_db
+def test_profile_of_a_page_names_its_functions_and_queries(corpus):
+    count_statements(corpus)
+
+    found = job_profile(argparse.Namespace(page="dashboard", top=10))
+
+    assert found["page"] == "dashboard" and found["ms"] > 0
+    assert found["queries"] > 0 and found["slowest_sql"]
+    assert "cumulative" in found["profile"]
 
 
 def test_budget_table_says_which_figures_hold(tmp_path):
