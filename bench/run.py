@@ -45,6 +45,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -276,7 +277,14 @@ def bench_parallel(run: Run) -> None:
                 import_command(half), cwd=ROOT, env=django_env(double), stdout=log, stderr=log
             )
         )
-    codes = [p.wait() for p in processes]
+    # While both run, what their database sessions are doing, five times a second: running
+    # SQL, waiting on a lock (the advisory lock serialises tracing copies and grouping), or
+    # idle in a transaction while Python works.
+    states: Counter[str] = Counter()
+    while any(p.poll() is None for p in processes):
+        states.update(run.dbs.session_states(double))
+        time.sleep(0.2)
+    codes = [p.returncode for p in processes]
     two = time.perf_counter() - started
     if any(codes):
         raise SystemExit(f"a parallel import failed: see {run.folder}/half*.log")
@@ -287,6 +295,13 @@ def bench_parallel(run: Run) -> None:
         "x",
         budget=Budget(1.6, "at_least"),
         note=f"1 process {one:.0f} s, 2 processes {two:.0f} s",
+    )
+    sampled = sum(states.values()) or 1
+    run.figure(
+        "parallel import: sessions waiting on a lock, share of samples",
+        100 * sum(n for state, n in states.items() if state.startswith("waiting")) / sampled,
+        "%",
+        note=", ".join(f"{state} {100 * n / sampled:.0f} %" for state, n in states.most_common()),
     )
     a, b = job("groups", single)["groups"], job("groups", double)["groups"]
     one_groups = {json.dumps(g["claims"]): g["suggested"] for g in a}
