@@ -143,6 +143,25 @@ class Databases:
             admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
         return self.url(name)
 
+    def session_states(self, url: str) -> list[str]:
+        """What each client session on the PostgreSQL database at ``url`` is doing now."""
+        name = urllib.parse.urlsplit(url).path.lstrip("/")
+        with self._admin() as admin:
+            rows = admin.execute(
+                "SELECT state, wait_event_type, wait_event FROM pg_stat_activity "
+                "WHERE datname = %s AND backend_type = 'client backend'",
+                [name],
+            ).fetchall()
+        states = []
+        for state, wait_type, wait in rows:
+            if state == "active" and wait_type == "Lock":
+                states.append(f"waiting on a lock ({wait})")
+            elif state == "active":
+                states.append("running SQL")
+            else:
+                states.append(f"{state} (Python's turn)")
+        return states
+
     def drop_all(self) -> None:
         for name in self.made:
             self._drop(name)

@@ -4,10 +4,14 @@
 database it measures, and reads the JSON the job writes to ``--out``. Jobs:
 
 * ``counts``: articles, claims, facts and copy relations in the database.
+* ``replicate``: ``--copies`` copies, in SQL, of the imported articles with everything the
+  engine wrote for them (``replicate``), to reach a size the importer would take an hour for.
 * ``statements``: SQL statements run by ``intake.services.ingest_article`` for each file
   of a corpus folder (``count_statements``), imported in order into the database.
 * ``pages``: median and p95 wall-clock time and query count of the desk's pages, the
   admin's claim changelist and the htmx verdict POST, with Django's test client.
+* ``profile``: where one request of a page (``--page``, a name ``pages`` prints) spends
+  its time: cProfile's top functions and its slowest SQL, with PostgreSQL's plan of it.
 * ``load-setup``: logged-in sessions for the load test's simulated editors.
 * ``load-check``: the load test's successful verdicts against facts and their history.
 * ``groups``: the claim groups (facts) and their suggested statuses, for comparing imports.
@@ -110,6 +114,88 @@ def job_groups(args) -> dict:
     ]
     groups.sort(key=lambda g: g["claims"])
     return {"groups": groups}
+
+
+# --- replicated fill -----------------------------------------------------------------
+
+
+def replicate(copies: int) -> dict:
+    """Add ``copies`` replicas of every article and what the engine stored for it, in SQL.
+
+    Filling 100,000 claims through the importer takes 45 minutes or more, so ``pages`` and
+    ``load`` can fill a tenth with the real importer and replicate it. Replica ``k`` of a row
+    gets the id ``id + k * max(id)`` and points to replica ``k`` of its article, fact or
+    other row, so each replica has facts of its own (groups, suggestions and copy relations
+    as the importer made them, never spanning two replicas). Articles get distinct titles,
+    addresses, origins and content hashes (the suffix `` [r<k>]``); the text of bodies and
+    claims is the same. Outlets are shared. Editors' work (verdicts, history, evidence,
+    publications) is not copied: a filled database has none. PostgreSQL's id sequences are
+    moved past the new ids and the tables analysed, as autovacuum would after the import.
+    """
+    from django.core.management.color import no_style
+    from django.db import connection, transaction
+    from django.db.models import Max
+
+    from factcheck.models import ArticleFingerprint, ArticleRelation, Claim, Fact, FactKey
+    from sources.models import Article
+
+    # Each table's rows are shifted by its own largest id; each foreign key by its target's.
+    tables = [Article, Fact, Claim, FactKey, ArticleFingerprint, ArticleRelation]
+    shift = {model: model.objects.aggregate(n=Max("pk"))["n"] or 0 for model in tables}
+    shift["component"] = Claim.objects.aggregate(n=Max("component"))["n"] or 0
+    quote = connection.ops.quote_name
+    with transaction.atomic():
+        for k in range(1, copies + 1):
+            for model in tables:
+                columns, values, params = [], [], []
+                for field in model._meta.concrete_fields:
+                    column = quote(field.column)
+                    target = field.related_model if field.is_relation else model
+                    if field.primary_key or (field.is_relation and target in shift):
+                        value, param = f"{column} + %s", [k * shift[target]]
+                    elif field.is_relation:
+                        value, param = column, []
+                    else:
+                        value, param = _replica_value(model, field.name, column, k, shift)
+                    columns.append(column)
+                    values.append(value)
+                    params += param
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(columns)}) "
+                        f"SELECT {', '.join(values)} FROM {quote(model._meta.db_table)} "
+                        f"WHERE {quote(model._meta.pk.column)} <= %s",
+                        [*params, shift[model]],
+                    )
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), tables):
+                cursor.execute(statement)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return job_counts(None) | {"copies": copies}
+
+
+def _replica_value(model, name: str, column: str, k: int, shift: dict) -> tuple[str, list]:
+    """The SQL for column ``name`` of replica ``k``: distinct where the column is unique."""
+    suffix = f" [r{k}]"
+    if model.__name__ == "Article":
+        if name == "title":
+            return f"SUBSTR({column}, 1, 280) || %s", [suffix]
+        if name in ("origin", "source_file"):
+            return f"{column} || %s", [suffix.replace(" ", "")]
+        if name == "url":
+            return f"CASE WHEN {column} = '' THEN '' ELSE {column} || %s END", [f"#r{k}"]
+        if name == "content_hash":
+            # Still 64 hex digits: the last 8 say which replica.
+            return f"SUBSTR({column}, 1, 56) || %s", [f"{k:08x}"]
+    if model.__name__ == "Claim" and name == "component":
+        return f"{column} + %s", [k * shift["component"]]
+    return column, []
+
+
+def job_replicate(args) -> dict:
+    return replicate(args.copies)
 
 
 # --- pages ---------------------------------------------------------------------------
@@ -227,6 +313,56 @@ def verdict_posts(client, requests: int, seed: int) -> dict:
     return row
 
 
+def job_profile(args) -> dict:
+    """cProfile of one request of page ``args.page`` (after a warm-up) and its slowest SQL."""
+    import cProfile
+    import io
+    import pstats
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    editor, admin = bench_users()
+    pages = {name.split(" (q=")[0]: (name, url, headers) for name, url, headers in desk_pages()}
+    name, url, headers = pages[args.page]
+    client = Client()
+    client.force_login(admin if url.startswith("/admin/") else editor)
+    client.get(url, headers=headers)
+    profiler = cProfile.Profile()
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        profiler.enable()
+        client.get(url, headers=headers)
+        profiler.disable()
+        elapsed = (time.perf_counter() - started) * 1000
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(args.top)
+    slowest = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:3]
+    sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
+    plan = ""
+    if connection.vendor == "postgresql" and slowest:
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + slowest[0]["sql"])
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+    report = {
+        "page": name,
+        "url": url,
+        "ms": elapsed,
+        "queries": len(queries),
+        "sql_ms": sql_ms,
+        "slowest_sql": [{"ms": float(q["time"]) * 1000, "sql": q["sql"]} for q in slowest],
+        "plan": plan,
+        "profile": out.getvalue(),
+    }
+    print(f"{name} {url}: {elapsed:.0f} ms, {len(queries)} queries, {sql_ms:.0f} ms in SQL")
+    for q in report["slowest_sql"]:
+        print(f"  {q['ms']:.1f} ms: {q['sql'][:400]}")
+    print(plan)
+    print(report["profile"])
+    return report
+
+
 # --- load test -------------------------------------------------------------------------
 
 
@@ -295,9 +431,11 @@ def job_load_check(args) -> dict:
 
 JOBS = {
     "counts": job_counts,
+    "replicate": job_replicate,
     "statements": job_statements,
     "groups": job_groups,
     "pages": job_pages,
+    "profile": job_profile,
     "load-setup": job_load_setup,
     "load-check": job_load_check,
 }
@@ -312,6 +450,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--editors", type=int, default=20)
     parser.add_argument("--log")
+    parser.add_argument("--copies", type=int, default=1)
+    parser.add_argument("--page", default="dashboard")
+    parser.add_argument("--top", type=int, default=30)
     args = parser.parse_args()
     setup_django()
     result = JOBS[args.job](args)

@@ -25,7 +25,9 @@ databases of the run's own. Each benchmark is selected by name:
 
 A database filled for "pages" (a generated corpus imported by the real importer) is kept in
 bench/out/cache/ (or as a PostgreSQL database) keyed by size, seed and the product code, and
-reused by the next run. Every figure is printed beside its budget; a final table and a JSON
+reused by the next run. Above `--replicate-above` (20,000) claims, a `--replicate`-th (10)
+of the corpus is imported and its rows copied that many times in SQL, each copy with its own
+articles and facts (bench.jobs.replicate): the report says so; `--replicate 1` imports all. Every figure is printed beside its budget; a final table and a JSON
 report (bench/out/report-<engine>-<timestamp>.json, with the machine) close the run.
 Timings are wall clock on this machine, shared with whatever else runs on it.
 """
@@ -43,6 +45,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,8 +141,42 @@ def collect_static(run: Run) -> Path:
 
 
 def filled(run: Run, claims: int) -> tuple[str, dict]:
-    """A database holding about ``claims`` claims, from the cache or imported now."""
+    """A database holding about ``claims`` claims, from the cache or filled now.
+
+    Above ``--replicate-above`` claims, a ``--replicate``-th of the corpus is imported by the
+    real importer and copied in SQL (``bench.jobs.replicate``); the key says so (``-r<N>``).
+    """
     articles = max(1, math.ceil(claims / CLAIMS_PER_ARTICLE))
+    copies = run.args.replicate if claims > run.args.replicate_above else 1
+    if copies <= 1:
+        return imported(run, articles)
+    base = math.ceil(articles / copies)
+    key = f"{run.dbs.engine}-a{base * copies}-r{copies}-s{run.args.seed}-{code_key()}"
+    url, ready = run.dbs.cached(key)
+    note = f"{base} imported articles x {copies} (replicated in SQL, not imported)"
+    if ready:
+        print(f"  reusing the database of {note} ({key})", flush=True)
+        counts = job("counts", url)
+    else:
+        imported_url, _ = imported(run, base)
+        fresh = run.dbs.clone(imported_url, f"fill{base}x{copies}")
+        started = time.perf_counter()
+        counts = job("replicate", fresh, "--copies", str(copies - 1))
+        seconds = time.perf_counter() - started
+        print(
+            f"  replicated: {note} in {seconds:.0f} s "
+            f"({counts['claims']} claims, {counts['facts']} facts); kept as {key}",
+            flush=True,
+        )
+        url = run.dbs.keep(fresh, key)
+    said = f"database of {counts['claims']} claims: {note}"
+    if said not in run.report.notes:
+        run.report.notes.append(said)
+    return url, counts
+
+
+def imported(run: Run, articles: int) -> tuple[str, dict]:
+    """A database of ``articles`` generated articles imported by the real importer (cached)."""
     key = f"{run.dbs.engine}-a{articles}-s{run.args.seed}-{code_key()}"
     url, ready = run.dbs.cached(key)
     if ready:
@@ -240,7 +277,14 @@ def bench_parallel(run: Run) -> None:
                 import_command(half), cwd=ROOT, env=django_env(double), stdout=log, stderr=log
             )
         )
-    codes = [p.wait() for p in processes]
+    # While both run, what their database sessions are doing, five times a second: running
+    # SQL, waiting on a lock (the advisory lock serialises tracing copies and grouping), or
+    # idle in a transaction while Python works.
+    states: Counter[str] = Counter()
+    while any(p.poll() is None for p in processes):
+        states.update(run.dbs.session_states(double))
+        time.sleep(0.2)
+    codes = [p.returncode for p in processes]
     two = time.perf_counter() - started
     if any(codes):
         raise SystemExit(f"a parallel import failed: see {run.folder}/half*.log")
@@ -251,6 +295,13 @@ def bench_parallel(run: Run) -> None:
         "x",
         budget=Budget(1.6, "at_least"),
         note=f"1 process {one:.0f} s, 2 processes {two:.0f} s",
+    )
+    sampled = sum(states.values()) or 1
+    run.figure(
+        "parallel import: sessions waiting on a lock, share of samples",
+        100 * sum(n for state, n in states.items() if state.startswith("waiting")) / sampled,
+        "%",
+        note=", ".join(f"{state} {100 * n / sampled:.0f} %" for state, n in states.most_common()),
     )
     a, b = job("groups", single)["groups"], job("groups", double)["groups"]
     one_groups = {json.dumps(g["claims"]): g["suggested"] for g in a}
@@ -514,6 +565,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--compare-claims", type=int, default=None, help="default: a tenth of --claims"
     )
+    parser.add_argument(
+        "--replicate",
+        type=int,
+        default=10,
+        help="above --replicate-above claims, import 1/N of the corpus and copy it N times "
+        "in SQL (1: import all)",
+    )
+    parser.add_argument("--replicate-above", type=int, default=20_000)
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--editors", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=60)
@@ -554,6 +613,8 @@ def main(argv: list[str] | None = None) -> None:
             report.machine["load_average_at_end"] = list(os.getloadavg())
             print()
             print(report.table())
+            for note in report.notes:
+                print(f"note: {note}")
             print(f"\nreport: {report.write(OUT)}")
 
 

@@ -9,11 +9,19 @@ import json
 
 import pytest
 
-from bench.jobs import count_statements, job_groups, job_load_check
+from bench.jobs import (
+    count_statements,
+    job_groups,
+    job_load_check,
+    job_pages,
+    job_profile,
+    replicate,
+)
 from bench.report import Budget, Figure, Report, machine_info, percentile
 from evaluation.corpus import generate_corpus
-from factcheck.models import Claim, Fact, FactChange, Status
+from factcheck.models import ArticleRelation, Claim, Fact, FactChange, Status
 from factcheck.services import record_verdict
+from sources.models import Article
 
 
 @pytest.fixture
@@ -97,6 +105,47 @@ def test_load_check_tells_a_post_cut_off_by_the_end_from_a_lost_verdict(corpus, 
 
     assert found["unanswered"] == 1 and found["ended_by_unanswered"] == 1
     assert found["wrong_final_status"] == 0 and found["missing_from_history"] == 0
+
+
+@pytest.mark.django_db
+def test_replicated_fill_copies_each_article_with_facts_of_its_own(corpus):
+    count_statements(corpus)
+    before = job_groups(argparse.Namespace())["groups"]
+    articles, claims = Article.objects.count(), Claim.objects.count()
+    titles = set(Article.objects.values_list("title", flat=True))
+    relations = ArticleRelation.objects.count()
+
+    counts = replicate(2)
+
+    assert counts["articles"] == 3 * articles and counts["claims"] == 3 * claims
+    assert counts["relations"] == 3 * relations
+    # A replica's titles are its own (syndicated copies share a title within a replica).
+    assert len(set(Article.objects.values_list("title", flat=True))) == 3 * len(titles)
+    assert all(len(h) == 64 for h in Article.objects.values_list("content_hash", flat=True))
+    # Each replica's claims are grouped as the import grouped the originals, in facts of
+    # their own: no fact holds claims of two replicas.
+    after = job_groups(argparse.Namespace())["groups"]
+    assert len(after) == 3 * len(before)
+    for group in after:
+        assert len({origin.partition("[r")[2] for origin, *_ in group["claims"]}) == 1
+    originals = [g for g in after if "[r" not in g["claims"][0][0]]
+    assert originals == before
+    # New rows still get ids (the sequences moved past the copies) and the pages render.
+    newest = Fact.objects.order_by("-pk").first().pk
+    assert Fact.objects.create(summary="after the copies").pk > newest
+    pages = job_pages(argparse.Namespace(requests=0, seed=7))["pages"]
+    assert {p["name"] for p in pages} >= {"queue full page", "dashboard", "fact page"}
+
+
+@pytest.mark.django_db
+def test_profile_of_a_page_names_its_functions_and_queries(corpus):
+    count_statements(corpus)
+
+    found = job_profile(argparse.Namespace(page="dashboard", top=10))
+
+    assert found["page"] == "dashboard" and found["ms"] > 0
+    assert found["queries"] > 0 and found["slowest_sql"]
+    assert "cumulative" in found["profile"]
 
 
 def test_budget_table_says_which_figures_hold(tmp_path):
