@@ -626,11 +626,12 @@ def _labels(articles: list[Article]) -> dict[int, str]:
 
 
 def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
-    """Recompute suggested status, reason and origin count; delete facts left empty.
+    """Recompute suggested status, reason, origin and article counts; delete facts left empty.
 
     Editors' verdicts are separate fields and are never written here. A fact
     left without claims is kept when an editor has worked on it, so its history
-    survives; otherwise it goes.
+    survives; otherwise it goes. Every write that moves claims between facts ends
+    here with the facts it touched, which keeps ``Fact.article_count`` right.
     """
     fact_ids = set(fact_ids)
     if not fact_ids:
@@ -669,6 +670,11 @@ def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
         if not members:
             if not fact.status and not fact.changes.exists():
                 empty.append(fact.pk)
+            elif fact.article_count:
+                # Kept for its history (merged away, or its article re-read): no one
+                # reports it now. Its suggestion stays as the editor last saw it.
+                fact.article_count = 0
+                changed.append(fact)
             continue
         # Articles are numbered by date, originals before copies, then content,
         # not import order: a copy cluster is named by its original whatever came first.
@@ -698,13 +704,15 @@ def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
         fact.suggested_status = suggestion.status
         fact.suggested_reason = suggestion.reason
         fact.origin_count = suggestion.origins
+        fact.article_count = len(articles)
         fact.conflicts = [
             {"kind": c.kind, "a": c.a, "b": c.b, "description": c.description}
             for c in suggestion.conflicts
         ]
         changed.append(fact)
     Fact.objects.bulk_update(
-        changed, ["suggested_status", "suggested_reason", "origin_count", "conflicts"]
+        changed,
+        ["suggested_status", "suggested_reason", "origin_count", "article_count", "conflicts"],
     )
     if empty:
         FactKey.objects.filter(fact_id__in=empty).delete()

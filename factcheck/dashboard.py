@@ -226,7 +226,7 @@ def corroboration_matrix(
     of its values is among the fact's conflicts. Four queries.
     """
     matrix = Matrix()
-    reported = Fact.objects.with_counts().filter(article_count__gte=2)
+    reported = Fact.objects.filter(article_count__gte=2)
     matrix.facts_total = reported.count()
     facts = list(reported.order_by("-article_count", "-id")[:max_facts])
     if not facts:

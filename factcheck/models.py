@@ -1,16 +1,9 @@
-from typing import TYPE_CHECKING, TypedDict
-
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, Q, Value, When
 from django.urls import reverse
 
 from factcheck.engine.types import Kind
-
-if TYPE_CHECKING:
-    # Types the annotations a QuerySet method adds (django-stubs' companion; never imported
-    # at run time).
-    from django_stubs_ext import WithAnnotations
 
 
 class Status(models.TextChoices):
@@ -54,13 +47,6 @@ def contested(prefix: str = "") -> Q:
     return Q(**{f"{prefix}suggested_status": "disputed"}) | ~Q(**{f"{prefix}conflicts": []})
 
 
-class FactCounts(TypedDict):
-    """What ``FactQuerySet.with_counts`` adds to each fact."""
-
-    claim_count: int
-    article_count: int
-
-
 class FactQuerySet(models.QuerySet["Fact"]):
     def needing_editor(self) -> "FactQuerySet":
         """Facts with no verdict, or whose verdict is flagged for re-review."""
@@ -71,15 +57,6 @@ class FactQuerySet(models.QuerySet["Fact"]):
         return self.annotate(
             contested=Case(When(contested(), then=Value(1)), default=Value(0))
         ).order_by("-contested", "-needs_review", "-origin_count", "-id")
-
-    def with_counts(self) -> "models.QuerySet[WithAnnotations[Fact, FactCounts]]":
-        # As a plain QuerySet: django-stubs cannot widen an annotated FactQuerySet to the
-        # declared annotations, and the counts are what callers filter and read.
-        facts: models.QuerySet[Fact] = self
-        return facts.annotate(
-            claim_count=Count("claims", distinct=True),
-            article_count=Count("claims__article", distinct=True),
-        )
 
     def published(self) -> "FactQuerySet":
         return self.filter(published_at__isnull=False).exclude(status="")
@@ -123,6 +100,11 @@ class Fact(models.Model):
     suggested_reason = models.TextField(blank=True)
     origin_count = models.PositiveIntegerField(
         default=1, help_text="Independent origins: copies of one story count once."
+    )
+    # Kept by the engine with the suggestion (``analysis.refresh_suggestions``) rather than
+    # counted per request: the queue sorts every claim needing an editor by it.
+    article_count = models.PositiveIntegerField(
+        default=0, help_text="Articles reporting the fact (a copy counts too)."
     )
     conflicts = models.JSONField(default=list, blank=True)
 
@@ -201,6 +183,8 @@ class Fact(models.Model):
             models.Index(fields=["status"], name="fact_status_idx"),
             models.Index(fields=["suggested_status"], name="fact_suggested_status_idx"),
             models.Index(fields=["origin_count"], name="fact_origin_count_idx"),
+            # The dashboard's facts reported by two or more articles, most first.
+            models.Index(fields=["article_count"], name="fact_article_count_idx"),
         ]
         permissions = [
             ("record_verdict", "Can record verdicts, notes and evidence"),
@@ -215,6 +199,7 @@ class Fact(models.Model):
                 name="fact_suggested_status_valid",
             ),
             models.CheckConstraint(condition=Q(origin_count__gte=0), name="fact_origins_gte_0"),
+            models.CheckConstraint(condition=Q(article_count__gte=0), name="fact_articles_gte_0"),
             # Only a fact with an editor's verdict can be published.
             models.CheckConstraint(
                 condition=Q(published_at__isnull=True) | ~Q(status=""),
@@ -281,24 +266,17 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         5. newer article (published date; undated last);
         6. then fact, then claim id, so that pages never overlap or skip rows.
 
-        Every key is a column or an annotation of the one query that pages the ids:
-        the article count is a correlated count over the ``(fact, article)`` index.
+        Every key is a column of the claim, its fact or its article (the article count is
+        kept on the fact, not counted per claim), so the query that pages the ids reads
+        rows and sorts them, nothing more.
         """
-        articles = (
-            Claim.objects.filter(fact_id=OuterRef("fact_id"))
-            .order_by()
-            .values("fact_id")
-            .annotate(n=Count("article_id", distinct=True))
-            .values("n")
-        )
         return self.annotate(
-            fact_contested=Case(When(contested("fact__"), then=Value(1)), default=Value(0)),
-            fact_articles=Subquery(articles),
+            fact_contested=Case(When(contested("fact__"), then=Value(1)), default=Value(0))
         ).order_by(
             "-fact_contested",
             "-fact__needs_review",
             "-fact__origin_count",
-            F("fact_articles").desc(nulls_last=True),
+            "-fact__article_count",
             "-score",
             F("article__published").desc(nulls_last=True),
             "fact_id",

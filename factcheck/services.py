@@ -321,7 +321,8 @@ def merge_facts(
         f"moved to fact #{target.pk}",
         reason,
     )
-    refresh_suggestions(fact_ids={target.pk})
+    # ``other`` too: emptied, it is reported by no article any more.
+    refresh_suggestions(fact_ids={target.pk, other.pk})
     target.refresh_from_db()
     return target
 

@@ -58,7 +58,7 @@ def make_claim(
     start = article.body.index(text)
     end = start + len(text)
     fact = fact or make_fact(summary=text[:300])
-    return Claim.objects.create(
+    claim = Claim.objects.create(
         article=article,
         fact=fact,
         start=start,
@@ -70,6 +70,11 @@ def make_claim(
         score=score,
         **fields,
     )
+    # The count the engine keeps on the fact (``refresh_suggestions``), so the queue and
+    # the dashboard sort hand-built facts as they would imported ones.
+    fact.article_count = fact.claims.values("article_id").distinct().count()
+    Fact.objects.filter(pk=fact.pk).update(article_count=fact.article_count)
+    return claim
 
 
 def publish(fact: Fact, *, status: str = "", user=None, **fact_fields) -> Fact:
