@@ -15,7 +15,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,6 +24,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 
 from newsroom.htmx import wants_fragment
+from newsroom.paging import CappedPaginator
 from newsroom.requests import SignedInRequest
 
 from ..export import ClaimRecord, claim_records, write_csv
@@ -35,6 +35,8 @@ from ..services import InvalidChange, last_verdict_change, record_verdict, undo_
 from .changes import RECORD, Outcome, attempt, require
 
 PER_PAGE = 50
+# Beyond this many claims the queue says "10,000+" rather than count them all.
+COUNT_CAP = 10_000
 PAGE = "factcheck/claim_list.html"
 CSV_BATCH = 500
 
@@ -51,9 +53,10 @@ def claim_list(request: SignedInRequest) -> HttpResponse:
     claim_filter = ClaimFilter(request.GET, queryset=Claim.objects.all(), request=request)
     # The filtered, sorted ids are paged first and only the page's rows are
     # joined and read, so a deep page sorts ids and sort keys, never row text.
-    paginator = Paginator(claim_filter.qs.values_list("pk", flat=True), PER_PAGE)
-    number = request.GET.get("page")
-    page = paginator.get_page(paginator.num_pages if number == "last" else number)
+    paginator = CappedPaginator(
+        claim_filter.qs.values_list("pk", flat=True), PER_PAGE, cap=COUNT_CAP
+    )
+    page = paginator.get_page(request.GET.get("page"))
     ids = list(page.object_list)
     rows = queue_claims().in_bulk(ids)
     page.object_list = [rows[pk] for pk in ids if pk in rows]

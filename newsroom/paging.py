@@ -1,0 +1,60 @@
+"""A paginator that stops counting at a cap: for lists where "over 10,000" is the answer.
+
+Django's ``Paginator`` counts every row to number the pages. On the review queue that is a
+``COUNT(*)`` of a join over every claim needing an editor (92 ms at 100,080 claims on
+PostgreSQL), for a number an editor reads as "a lot". ``CappedPaginator`` counts at most
+``cap + 1`` rows (one more than the cap says "more"), unordered, so the database stops
+early; the pages up to the cap are numbered as usual and the one after the cap exists, so
+"Next" keeps going. Asking for a page past the cap, or for ``"last"``, counts them all: the
+last page is still the last.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+
+
+class CappedPaginator(Paginator[Any]):
+    def __init__(self, rows: QuerySet[Any, Any], per_page: int, *, cap: int) -> None:
+        super().__init__(rows, per_page)
+        self.rows = rows
+        self.cap = cap
+        self.counted_all = False
+
+    @cached_property
+    def count(self) -> int:
+        # Without its order: the database need not sort what it only counts.
+        return self.rows.order_by()[: self.cap + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        """Whether there are more rows than the cap, counted only that far."""
+        return not self.counted_all and self.count > self.cap
+
+    @property
+    def count_label(self) -> str:
+        return f"{self.cap:,}+" if self.capped else f"{self.count:,}"
+
+    @property
+    def pages_label(self) -> str:
+        return f"{self.cap // self.per_page:,}+" if self.capped else f"{self.num_pages:,}"
+
+    def get_page(self, number: int | float | str | None) -> Page[Any]:
+        """``Paginator.get_page``, with ``"last"`` for the last page."""
+        if self.capped and (number == "last" or _number(number) * self.per_page > self.cap):
+            # Counted in full: assigning replaces the cached values.
+            self.__dict__["count"] = self.rows.count()
+            self.__dict__.pop("num_pages", None)
+            self.counted_all = True
+        return super().get_page(self.num_pages if number == "last" else number)
+
+
+def _number(number: int | float | str | None) -> int:
+    try:
+        return int(str(number))
+    except ValueError:
+        return 1
