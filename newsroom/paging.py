@@ -45,10 +45,9 @@ class CappedPaginator(Paginator[Any]):
 
     def get_page(self, number: int | float | str | None) -> Page[Any]:
         """``Paginator.get_page``, with ``"last"`` for the last page."""
-        if self.capped and (number == "last" or _number(number) * self.per_page > self.cap):
-            # Counted in full: assigning replaces the cached values.
+        if number == "last" or _number(number) * self.per_page > self.cap:
+            # Counted in full, in place of the capped count (one count query either way).
             self.__dict__["count"] = self.rows.count()
-            self.__dict__.pop("num_pages", None)
             self.counted_all = True
         return super().get_page(self.num_pages if number == "last" else number)
 

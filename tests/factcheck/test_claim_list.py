@@ -565,13 +565,16 @@ def test_page_last_is_the_last_page(editor_client):
 def test_a_count_past_the_cap_says_so_and_later_pages_count_in_full(editor_client, monkeypatch):
     monkeypatch.setattr("factcheck.views.queue.COUNT_CAP", 100)
     make_many(120)
-    first = editor_client.get(LIST, headers=HX)
+    with CaptureQueriesContext(connection) as capped:
+        first = editor_client.get(LIST, headers=HX)
     assert "<strong>100+</strong> claims need an editor, page 1 of 2+" in first.content.decode()
     second = editor_client.get(LIST, {"page": 2}, headers=HX)
     assert second.context["page"].has_next(), "Next leads past the cap"
-    # A page past the cap, or the last page, counts every claim.
+    # A page past the cap, or the last page, counts every claim, in place of the capped count.
     for number in (3, "last"):
-        past = editor_client.get(LIST, {"page": number}, headers=HX)
+        with CaptureQueriesContext(connection) as queries:
+            past = editor_client.get(LIST, {"page": number}, headers=HX)
+        assert len(queries) == len(capped)
         assert past.context["page"].number == 3
         assert len(past.context["page"]) == 20
         assert "<strong>120</strong> claims need an editor, page 3 of 3" in past.content.decode()
