@@ -39,7 +39,7 @@ from factcheck.models import (
     FactKey,
     Stage,
 )
-from factcheck.publishing import watch_reviewed_facts
+from factcheck.publishing import flag_for_review, reviewed_fact_ids, watch_reviewed_facts
 from sources.models import Article
 
 if TYPE_CHECKING:
@@ -152,6 +152,55 @@ def analyse_article(*, article: Article) -> list[Claim]:
         stored = _stored(Claim.objects.filter(fact_id__in={s.claim.fact_id for s in linked}))
         stored = [replace(s, member=replace(s.member, fixed=s.claim.fact_id)) for s in stored]
     return _store(article, story, extracted, new, stored, previous, touched)
+
+
+@transaction.atomic
+def withdraw_article(*, article: Article) -> set[int]:
+    """Take a deleted article's reports out of the facts, as if it had never come in.
+
+    Its claims go, the components they were in are grouped again (they may
+    fall apart without them), the facts they left have their keys rebuilt and
+    their suggestions refreshed, and a fact left without claims goes unless an
+    editor has worked on it (``refresh_suggestions``). Its copy relations and
+    fingerprints go too: relations are pairwise, so those between the articles
+    that remain do not change, and the origins of every fact it was in are
+    counted again without it. A reviewed fact that loses the article's report
+    is flagged for re-review: the reports its verdict rested on changed.
+    Returns the facts touched.
+
+    Called before the article row is deleted (``factcheck.apps``).
+
+    >>> withdraw_article(article=Article.objects.get(source_file="002.txt"))
+    """
+    _one_import_at_a_time()
+    old = list(
+        _with_editor(article.claims.all()).values_list(
+            "text", "kind", "fact_id", "component", "by_editor"
+        )
+    )
+    ArticleFingerprint.objects.filter(article=article).delete()
+    ArticleRelation.objects.filter(Q(copy=article) | Q(original=article)).delete()
+    if not old:
+        return set()
+    previous = {(text, kind): fact_id for text, kind, fact_id, *_ in old}
+    left = set(previous.values())
+    components = {c for *_, c, _ in old if c is not None}
+    article.claims.all().delete()
+    # Every claim still in the facts it left is grouped again, so their keys are
+    # rebuilt from what remains, editors' facts included (they keep their claims).
+    remaining = _stored(Claim.objects.filter(fact_id__in=left))
+    stored = _regroup_set(components, remaining, {s.claim.pk: s for s in remaining})
+    if len(stored) > REGROUP_MAX:
+        # Too large to group again: the remaining claims stay in their facts.
+        stored = [replace(s, member=replace(s.member, fixed=s.claim.fact_id)) for s in remaining]
+    FactKey.objects.filter(fact_id__in=left).delete()
+    touched = set(left)
+    reviewed = reviewed_fact_ids(left)
+    _store(article, (), [], [], stored, previous, touched)
+    label = f"{article.outlet.name} “{article.title}”" if article.outlet else f"“{article.title}”"
+    for fact in Fact.objects.filter(pk__in=reviewed).order_by("pk"):
+        flag_for_review(fact=fact, reason=f"An article reporting it was deleted: {label}.")
+    return touched
 
 
 # Any fixed number of our own: the advisory lock that serialises the engine's writes.

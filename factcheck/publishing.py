@@ -290,6 +290,11 @@ def _reviewed(fact_ids: Iterable[int]) -> list[Fact]:
     )
 
 
+def reviewed_fact_ids(fact_ids: Iterable[int]) -> set[int]:
+    """The facts among ``fact_ids`` an editor has ruled on (``_reviewed``)."""
+    return {fact.pk for fact in _reviewed(fact_ids)}
+
+
 def _reporting(fact_ids: Iterable[int]) -> dict[int, set[int]]:
     found: dict[int, set[int]] = {}
     for fact_id, article_id in Claim.objects.filter(fact_id__in=fact_ids).values_list(
