@@ -168,9 +168,8 @@ def withdraw_article(*, article: Article) -> set[int]:
     is flagged for re-review: the reports its verdict rested on changed.
     Returns the facts touched.
 
-    Called before the article row is deleted (``factcheck.apps``).
-
-    >>> withdraw_article(article=Article.objects.get(source_file="002.txt"))
+    Called before the article row is deleted, inside the deletion's transaction
+    (``factcheck.apps``).
     """
     _one_import_at_a_time()
     old = list(
