@@ -77,7 +77,7 @@ def context_for(text: str, sentence: str) -> str:
     return sentence if sentence and len(sentence) <= max(2 * len(text), 240) else text
 
 
-def story_entities(claims: Iterable[ExtractedClaim], n: int = 6) -> tuple[str, ...]:
+def story_entities(claims: Iterable[ExtractedClaim], n: int = 10) -> tuple[str, ...]:
     """An article's main entities: the ``n`` names most often in its claims.
 
     Only names count (an entity written with a capital letter or a digit

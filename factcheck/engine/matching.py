@@ -11,7 +11,7 @@ Everything is pure Python on plain data (``features.ClaimFeatures``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ from factcheck.engine.names import (
     _norm_entity,
     _specificity,
 )
+from factcheck.engine.same_fact import SOFT_VETOES, load_model
 from factcheck.engine.subjects import _content_stems, _time_words, subject_phrase, subject_words
 from factcheck.engine.units import measure_of
 from factcheck.engine.values import (
@@ -97,7 +98,10 @@ class Match:
     both are empty when nothing applied. ``agrees`` says whether their figures
     agree (None when they share no comparable figure): among candidates that
     match, one that agrees is the better home for a claim than one it disputes.
-    ``reasons`` say the same in words for editors.
+    ``reasons`` say the same in words for editors. ``evidence`` holds the
+    measurements the learned model weighs (``same_fact.EVIDENCE``), so training
+    reads exactly what deciding reads (empty when a rule decided the pair and
+    ``match`` was not asked for them with ``learned=False``).
     """
 
     score: float
@@ -106,6 +110,9 @@ class Match:
     rule: str = ""
     veto: str = ""
     agrees: bool | None = None
+    evidence: dict[str, float] = field(default_factory=dict)
+    # Every rule that kept them apart (``veto`` is the first of them).
+    vetoes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +127,12 @@ class _Veto:
 
 
 NO_VETO = _Veto("", "")
+
+
+def _also(veto: _Veto, fired: set[str], found: _Veto) -> _Veto:
+    """Record ``found`` among the rules that fired; the first veto stays the one named."""
+    fired.add(found.rule)
+    return veto or found
 
 
 # ---------------------------------------------------------------------- match
@@ -508,14 +521,16 @@ def _prepare(f: ClaimFeatures) -> _Prepared:
     return prepared
 
 
-def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
+def match(a: ClaimFeatures, b: ClaimFeatures, *, learned: bool = True) -> Match:
     """Score two claims; ``same_fact`` when they state one fact.
 
     The score mixes wording (45 %, fuzzy ratio with numbers masked), entity
     overlap (25 %, Jaccard), value fit (20 %, same type and unit) and kind
     (10 %). Vetoes override the score: different quotations, a deficit or a
     target against a plain figure, different ordinals, figures for periods
-    that do not overlap.
+    that do not overlap. Pairs that no rule joins and only a soft rule (one
+    figure, no values of one kind) keeps apart go to the learned evidence
+    (``same_fact``), unless ``learned`` is False (training reads the evidence).
 
     >>> x = ClaimFeatures("trade of $68.7B in FY25", "quantity", [], ["trade"], "")
     >>> match(x, x).same_fact
@@ -539,8 +554,13 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
     else:
         text = 0.0
     reasons.append(f"wording {text:.0%} alike")
+    wording_alike = text
+    own_a, own_b = pa.names, pb.names
+    own = len(own_a & own_b) / len(own_a | own_b) if own_a and own_b else 0.0
 
     value, veto = _value_fit(pa, pb, reasons)
+    # Every rule that kept them apart; ``veto`` is the first, which the reasons name.
+    fired = {veto.rule} if veto else set()
 
     ga, gb = _KIND_GROUPS.get(a.kind, a.kind), _KIND_GROUPS.get(b.kind, b.kind)
     kind = 1.0 if a.kind == b.kind else 0.7 if ga == gb else 0.3
@@ -560,8 +580,6 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
         # A claim that names nothing specific ("The commission met on June
         # 25") can only be placed by its story: without shared names, either
         # in the claims or in their stories, two claims are two facts.
-        own_a, own_b = pa.names, pb.names
-        own = len(own_a & own_b) / len(own_a | own_b) if own_a and own_b else 0.0
         # Further apart in time, only the stories themselves can vouch: a name
         # both claims share (a weapon system, a minister) recurs across stories.
         if _days_apart(pa, pb) <= CLOSE_DAYS:
@@ -574,16 +592,19 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
             # the claims must also say nearly the same thing.
             placed = story >= MIN_STORY_OVERLAP_LATER and text >= 0.75
         if not placed:
-            veto = veto or _Veto("different_stories", "different stories")
+            veto = _also(veto, fired, _Veto("different_stories", "different stories"))
     if _days_apart(pa, pb) > MAX_DAYS_APART:
-        veto = veto or _Veto("far_in_time", f"reported {_days_apart(pa, pb)} days apart")
+        veto = _also(
+            veto, fired, _Veto("far_in_time", f"reported {_days_apart(pa, pb)} days apart")
+        )
 
+    qsim = told = 0.0
     if pa.quotes and pb.quotes:
         # Half sort ratio: a short phrase in scare quotes shares its few words
         # with many longer quotations.
         qsim = max(_quote_similarity(x, y) for x in pa.quotes for y in pb.quotes)
         if qsim < 0.6:
-            veto = veto or _Veto("different_quotations", "different quotations")
+            veto = _also(veto, fired, _Veto("different_quotations", "different quotations"))
         else:
             reasons.append(f"same quotation ({qsim:.0%})")
             text = max(text, qsim)
@@ -597,7 +618,11 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
             reasons.append(f"a paraphrase of the quotation ({told:.0%} of its words)")
             text = max(text, told)
         else:
-            veto = veto or _Veto("quotation_and_statement", "a quotation against another statement")
+            veto = _also(
+                veto,
+                fired,
+                _Veto("quotation_and_statement", "a quotation against another statement"),
+            )
 
     # An amount belongs to its period: trade in FY2024-25 and trade by 2030 are
     # two facts. An ordinal names its event whatever dates surround it.
@@ -607,11 +632,11 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
         and any(v.get("type") in amounts for v in pb.primary)
         and _periods_overlap(pa.times, pb.times) is False
     ):
-        veto = veto or _Veto("different_periods", "different periods")
+        veto = _also(veto, fired, _Veto("different_periods", "different periods"))
 
     far = _far_apart(pa, pb)
     if far and text < FAR_APART_SAME_WORDING:
-        veto = veto or _Veto("far_apart", far)
+        veto = _also(veto, fired, _Veto("far_apart", far))
 
     score = 0.45 * text + 0.25 * ent + 0.2 * value + 0.1 * kind
     # Two dates agree on type whatever they date, so a date alone says less
@@ -620,7 +645,7 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
     if dates_only and pa.time_subject and pb.time_subject and not pa.time_subject & pb.time_subject:
         # "due to undergo a medical on Thursday" / "the contract runs until June 2031":
         # dates of different things, whatever the sentences around them share.
-        veto = veto or _Veto("different_subjects", "dates of different things")
+        veto = _also(veto, fired, _Veto("different_subjects", "dates of different things"))
     # A part of a whole ("three of the five S-400 squadrons") told of a product or
     # programme both claims name by its code is specific on its own, so the words
     # around it may differ more: "got three squadrons out of five" against "has
@@ -649,18 +674,102 @@ def match(a: ClaimFeatures, b: ClaimFeatures) -> Match:
     ):
         # Different figures said of different things ("20 per cent of the cost"
         # / "60 per cent will come as a loan") are two facts, not a dispute.
-        veto = veto or _Veto("different_subjects", "different figures of different things")
+        veto = _also(
+            veto, fired, _Veto("different_subjects", "different figures of different things")
+        )
     if veto:
         reasons.append(veto.message)
         # Identical wording outweighs a difference in the figures: that is the
         # same statement with a disputed number, not two facts.
         overridable = veto.rule in ("different_ordinals", "one_figure")
         same = same and overridable and text >= 0.9
+    evidence: dict[str, float] = {}
+    if not learned or (not same and fired <= SOFT_VETOES):
+        evidence = _evidence(
+            pa,
+            pb,
+            a,
+            b,
+            wording=wording_alike,
+            entities=ent,
+            own_names=own,
+            figures=figures,
+            quotation=qsim,
+            paraphrase=told,
+            fired=fired,
+        )
+    if learned and not same and fired <= SOFT_VETOES:
+        # Several weak cues that agree: the learned model weighs them (see same_fact).
+        weighing = load_model().weigh(evidence)
+        if weighing.same_fact:
+            same, rule = True, "learned_evidence"
+            reasons.append(
+                f"the evidence together ({weighing.probability:.0%}: {weighing.explain()})"
+                + (f" outweighs {veto.message}" if veto else "")
+            )
+            veto = NO_VETO
+            fired = set()
     return Match(
         score=round(score, 4),
         same_fact=same,
         reasons=reasons,
         rule=rule if same else "",
         veto=veto.rule,
+        vetoes=tuple(sorted(fired)),
         agrees=figures.agree if figures is not None else None,
+        evidence=evidence,
     )
+
+
+def _evidence(
+    pa: _Prepared,
+    pb: _Prepared,
+    a: ClaimFeatures,
+    b: ClaimFeatures,
+    *,
+    wording: float,
+    entities: float,
+    own_names: float,
+    figures: _Figures | None,
+    quotation: float,
+    paraphrase: float,
+    fired: set[str],
+) -> dict[str, float]:
+    """The measurements ``same_fact`` weighs, each in [0, 1] (names in ``EVIDENCE``)."""
+    equal = False
+    shared_subject = 0
+    for va, qa, sa in zip(pa.primary, pa.qualifiers, pa.subjects, strict=True):
+        for vb, qb, sb in zip(pb.primary, pb.qualifiers, pb.subjects, strict=True):
+            if va.get("type") != vb.get("type") or qa != qb:
+                continue
+            if not _units_compatible(va, vb, pa, pb):
+                continue
+            equal = equal or _same_amount(va, vb)
+            shared_subject = max(shared_subject, len(sa & sb))
+    ga, gb = _KIND_GROUPS.get(a.kind, a.kind), _KIND_GROUPS.get(b.kind, b.kind)
+    time_subject = 0.0
+    if pa.time_subject and pb.time_subject:
+        shared = len(pa.time_subject & pb.time_subject)
+        time_subject = shared / min(len(pa.time_subject), len(pb.time_subject))
+    evidence = {
+        "wording": wording,
+        "entities": entities,
+        "own_names": own_names,
+        "has_figures": float(figures is not None),
+        "figures_agree": float(figures is not None and figures.agree),
+        "figures_equal": float(equal),
+        "figure_specific": float(figures is not None and figures.specific),
+        "subject_overlap": (figures.subject or 0.0) if figures is not None else 0.0,
+        "subject_words": min(shared_subject, 3) / 3,
+        "dates_only": float(not pa.primary and not pb.primary and bool(pa.times or pb.times)),
+        "dates_overlap": float(bool(_periods_overlap(pa.times, pb.times))),
+        "date_subject": time_subject,
+        "same_kind": float(a.kind == b.kind),
+        "same_kind_group": float(ga == gb),
+        "both_speech": float(ga == gb == "speech"),
+        "quotation": quotation,
+        "paraphrase": paraphrase,
+        "one_figure": float("one_figure" in fired),
+        "different_kinds": float("different_kinds" in fired),
+    }
+    return {name: round(value, 4) for name, value in evidence.items()}
