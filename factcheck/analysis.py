@@ -25,7 +25,7 @@ from factcheck.engine.extraction import extract_claims
 from factcheck.engine.features import ClaimFeatures, context_for, story_entities
 from factcheck.engine.grouping import Member, Placed, group_claims
 from factcheck.engine.keys import index_keys
-from factcheck.engine.matching import Match, match
+from factcheck.engine.matching import Match, could_match, match
 from factcheck.engine.provenance import compare, fingerprint
 from factcheck.engine.suggestion import Report, origins_of, states_change, suggest
 from factcheck.engine.types import ExtractedClaim
@@ -338,7 +338,9 @@ def _linked(new: list[Member], near: list[_StoredClaim]) -> list[_StoredClaim]:
             if s.claim.pk in linked:
                 continue
             a, b = (member, s.member) if member.order > s.member.order else (s.member, member)
-            if match(a.features, b.features).same_fact:
+            # Most of them are reports of other stories that share a broad key: told
+            # apart by their stories and dates, before reading the wording.
+            if could_match(a.features, b.features) and match(a.features, b.features).same_fact:
                 linked[s.claim.pk] = s
     return list(linked.values())
 
