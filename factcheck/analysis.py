@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -143,13 +143,12 @@ def analyse_article(*, article: Article) -> list[Claim]:
         .filter(rank__lte=CLAIMS_READ_PER_FACT)
     )
     linked = _linked(new, near)
-    stored = _regroup_set(
-        components | {s.component for s in linked}, linked, {s.pk: s for s in near}
-    )
-    if len(stored) + len(new) > REGROUP_MAX:
+    known = {s.pk: s for s in near}
+    stored = _regroup_set(components | {s.component for s in linked}, linked, known)
+    if stored is None or len(stored) + len(new) > REGROUP_MAX:
         # Too large to group again at each import: the stored facts stay as
         # they are, and the new claims join them in order of arrival.
-        stored = _stored(Claim.objects.filter(fact_id__in={s.fact_id for s in linked}))
+        stored = _stored(Claim.objects.filter(fact_id__in={s.fact_id for s in linked}), known)
         stored = [replace(s, member=replace(s.member, fixed=s.fact_id)) for s in stored]
     return _store(article, story, extracted, new, stored, previous, touched)
 
@@ -189,7 +188,7 @@ def withdraw_article(*, article: Article) -> set[int]:
     # rebuilt from what remains, editors' facts included (they keep their claims).
     remaining = _stored(Claim.objects.filter(fact_id__in=left))
     stored = _regroup_set(components, remaining, {s.pk: s for s in remaining})
-    if len(stored) > REGROUP_MAX:
+    if stored is None or len(stored) > REGROUP_MAX:
         # Too large to group again: the remaining claims stay in their facts.
         stored = [replace(s, member=replace(s.member, fixed=s.fact_id)) for s in remaining]
     FactKey.objects.filter(fact_id__in=left).delete()
@@ -279,8 +278,16 @@ def _stored(
     candidates its keys nominate), and a model instance for each was most of
     the reading's cost.
     """
-    known = known or {}
-    rows = (
+    return _from_rows(_read(claims), known or {})
+
+
+# Where ``_read`` puts a claim's component label in its rows.
+_LABEL = 10
+
+
+def _read(claims: QuerySet[Claim]) -> list[tuple[Any, ...]]:
+    """The rows ``_from_rows`` makes stored claims of: the id first, the label at ``_LABEL``."""
+    return list(
         _with_editor(claims)
         .annotate(
             # The sentence is cut in the database: the articles' bodies stay there.
@@ -298,6 +305,9 @@ def _stored(
             *("sentence", "body_length", "fact_summary", "by_editor"),
         )
     )
+
+
+def _from_rows(rows: list[tuple[Any, ...]], known: dict[int, _StoredClaim]) -> list[_StoredClaim]:
     out = []
     for row in rows:
         (pk, article_id, fact_id, start, end, text, kind, values) = row[:8]
@@ -368,12 +378,14 @@ def _linked(new: list[Member], near: list[_StoredClaim]) -> list[_StoredClaim]:
 
 def _regroup_set(
     components: set[int], linked: list[_StoredClaim], known: dict[int, _StoredClaim]
-) -> list[_StoredClaim]:
+) -> list[_StoredClaim] | None:
     """The stored claims to group again: whole components, and whole facts.
 
     Every claim of the linked claims' components (and of the components the
     article's old claims were in) and of their facts, until nothing more is
-    added: usually one statement. Past ``REGROUP_MAX`` claims it stops.
+    added: usually one statement. None past ``REGROUP_MAX`` claims: the rows
+    read are then not made into stored claims, which costs more than reading
+    them (a story's component grows with every report of it).
     """
     labels = {c for c in components if c >= 0} | {s.component for s in linked if s.component >= 0}
     claim_ids = {s.pk for s in linked}
@@ -381,17 +393,16 @@ def _regroup_set(
         return []
     while True:
         reached = Claim.objects.filter(Q(component__in=labels) | Q(pk__in=claim_ids))
-        found = _stored(
-            Claim.objects.filter(
-                Q(component__in=labels) | Q(fact_id__in=reached.values("fact_id"))
-            ),
-            known,
+        rows = _read(
+            Claim.objects.filter(Q(component__in=labels) | Q(fact_id__in=reached.values("fact_id")))
         )
-        more = {s.component for s in found if s.component >= 0} - labels
-        if not more or len(found) > REGROUP_MAX:
-            return found
+        if len(rows) > REGROUP_MAX:
+            return None
+        more = {row[_LABEL] for row in rows if row[_LABEL] is not None} - labels
+        if not more:
+            return _from_rows(rows, known)
         labels |= more
-        claim_ids |= {s.pk for s in found}
+        claim_ids |= {row[0] for row in rows}
 
 
 def _store(
