@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -474,30 +475,46 @@ def _figures(pa: _Prepared, pb: _Prepared) -> _Figures | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=4096)
+def _story_names(story: tuple[str, ...]) -> frozenset[str]:
+    """The specific names of an article's story (its claims all carry the same story)."""
+    return frozenset(e for e in _entity_set(list(story), synthesise=False) if _is_specific(e))
+
+
 class _Placing:
     """What places a claim in its story, computed once per claim: the story's
     names, the claim's own names, its date, and whether it gives a figure (an
-    ordinal one). Cheap beside ``_Prepared``, which reads the wording."""
+    ordinal one). Cheap beside ``_Prepared``, which reads the wording; the
+    claim's own names are read from its sentence only when asked for, since
+    the date alone tells most candidates apart."""
 
-    __slots__ = ("figured", "names", "ordinal", "published", "story")
+    __slots__ = ("_names", "features", "figured", "ordinal", "published", "story")
 
     def __init__(self, f: ClaimFeatures) -> None:
-        context = f.context or f.text
-        self.story = {e for e in _entity_set(list(f.story), synthesise=False) if _is_specific(e)}
+        self.features = f
+        self.story = _story_names(tuple(f.story))
         try:
             self.published: date | None = date.fromisoformat(f.published[:10])
         except ValueError:
             self.published = None
-        # Names proper: written with a capital or a digit in the claim, and
-        # specific ("Belousov", "S-400", "Poland"; not "phase" or "protocol").
-        self.names = {
-            _norm_entity(e)
-            for e in f.entities
-            if _named_in(e, context) and _is_specific(_norm_entity(e))
-        }
         primary = [v for v in f.values if v.get("type") not in _TIME_TYPES]
         self.figured = bool(primary)
         self.ordinal = any(v.get("type") == "ordinal" for v in primary)
+        self._names: set[str] | None = None
+
+    @property
+    def names(self) -> set[str]:
+        """Names proper: written with a capital or a digit in the claim, and
+        specific ("Belousov", "S-400", "Poland"; not "phase" or "protocol")."""
+        if self._names is None:
+            f = self.features
+            context = f.context or f.text
+            self._names = {
+                _norm_entity(e)
+                for e in f.entities
+                if _named_in(e, context) and _is_specific(_norm_entity(e))
+            }
+        return self._names
 
 
 class _Prepared:
