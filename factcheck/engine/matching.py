@@ -525,7 +525,6 @@ class _Prepared:
         "kind",
         "masked",
         "named",
-        "names",
         "placing",
         "primary",
         "published",
@@ -546,7 +545,6 @@ class _Prepared:
         self.story = self.placing.story
         self.published = self.placing.published
         self.named = _entity_set(f.entities, synthesise=False)
-        self.names = self.placing.names
         self.masked = " ".join(_masked_tokens(context, f.values))
         self.words = {_UNIT_SYNONYMS.get(w, w) for w in _masked_tokens(context, [])}
         self.quotes = _quotes(context)
