@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -25,7 +25,7 @@ from factcheck.engine.extraction import extract_claims
 from factcheck.engine.features import ClaimFeatures, context_for, story_entities
 from factcheck.engine.grouping import Member, Placed, group_claims
 from factcheck.engine.keys import index_keys
-from factcheck.engine.matching import Match, match
+from factcheck.engine.matching import Match, could_match, match
 from factcheck.engine.provenance import compare, fingerprint
 from factcheck.engine.suggestion import Report, origins_of, states_change, suggest
 from factcheck.engine.types import ExtractedClaim
@@ -143,14 +143,13 @@ def analyse_article(*, article: Article) -> list[Claim]:
         .filter(rank__lte=CLAIMS_READ_PER_FACT)
     )
     linked = _linked(new, near)
-    stored = _regroup_set(
-        components | {s.component for s in linked}, linked, {s.claim.pk: s for s in near}
-    )
-    if len(stored) + len(new) > REGROUP_MAX:
+    known = {s.pk: s for s in near}
+    stored = _regroup_set(components | {s.component for s in linked}, linked, known)
+    if stored is None or len(stored) + len(new) > REGROUP_MAX:
         # Too large to group again at each import: the stored facts stay as
         # they are, and the new claims join them in order of arrival.
-        stored = _stored(Claim.objects.filter(fact_id__in={s.claim.fact_id for s in linked}))
-        stored = [replace(s, member=replace(s.member, fixed=s.claim.fact_id)) for s in stored]
+        stored = _stored(Claim.objects.filter(fact_id__in={s.fact_id for s in linked}), known)
+        stored = [replace(s, member=replace(s.member, fixed=s.fact_id)) for s in stored]
     return _store(article, story, extracted, new, stored, previous, touched)
 
 
@@ -188,10 +187,10 @@ def withdraw_article(*, article: Article) -> set[int]:
     # Every claim still in the facts it left is grouped again, so their keys are
     # rebuilt from what remains, editors' facts included (they keep their claims).
     remaining = _stored(Claim.objects.filter(fact_id__in=left))
-    stored = _regroup_set(components, remaining, {s.claim.pk: s for s in remaining})
-    if len(stored) > REGROUP_MAX:
+    stored = _regroup_set(components, remaining, {s.pk: s for s in remaining})
+    if stored is None or len(stored) > REGROUP_MAX:
         # Too large to group again: the remaining claims stay in their facts.
-        stored = [replace(s, member=replace(s.member, fixed=s.claim.fact_id)) for s in remaining]
+        stored = [replace(s, member=replace(s.member, fixed=s.fact_id)) for s in remaining]
     FactKey.objects.filter(fact_id__in=left).delete()
     touched = set(left)
     reviewed = reviewed_fact_ids(left)
@@ -230,19 +229,20 @@ class _EditorWork(TypedDict):
     by_editor: bool
 
 
-class _ReadWithClaim(_EditorWork):
-    """What ``_stored`` adds besides: the claim's sentence and what grouping orders by."""
-
-    sentence: str
-    body_length: int
-    fact_summary: str
-
-
 @dataclass(frozen=True)
 class _StoredClaim:
-    claim: WithAnnotations[Claim, _ReadWithClaim]
-    member: Member
+    """A stored claim as grouping reads it: where it is now, and the member it is."""
+
+    pk: int
+    fact_id: int
+    fact_summary: str
+    match_score: float | None
+    match_reasons: list[str]
+    # The claim's stored component label (None before components were labelled),
+    # and the one grouping goes by: such a claim is a component of its own.
+    label: int | None
     component: int
+    member: Member
 
 
 def _article_order(
@@ -273,17 +273,22 @@ def _stored(
     """Stored claims with what grouping needs: features, keys, canonical order, editor facts.
 
     Claims already read in this import (``known``) are taken as they were read,
-    so their features are derived once (and ``match`` prepares them once).
+    so their features are derived once (and ``match`` prepares them once). Read
+    as plain rows: an import reads a thousand stored claims and more (the
+    candidates its keys nominate), and a model instance for each was most of
+    the reading's cost.
     """
-    known = known or {}
-    rows = list(
+    return _from_rows(_read(claims), known or {})
+
+
+# Where ``_read`` puts a claim's component label in its rows.
+_LABEL = 10
+
+
+def _read(claims: QuerySet[Claim]) -> list[tuple[Any, ...]]:
+    """The rows ``_from_rows`` makes stored claims of: the id first, the label at ``_LABEL``."""
+    return list(
         _with_editor(claims)
-        .select_related("article")
-        .only(
-            *("id", "article", "fact_id", "start", "end", "text", "kind", "values"),
-            *("entities", "story", "component", "match_score", "match_reasons", "keys"),
-            *("article__published", "article__wire_credit", "article__content_hash"),
-        )
         .annotate(
             # The sentence is cut in the database: the articles' bodies stay there.
             sentence=Substr(
@@ -293,28 +298,54 @@ def _stored(
             fact_summary=F("fact__summary"),
         )
         .order_by("id")
+        .values_list(
+            *("id", "article_id", "fact_id", "start", "end", "text", "kind", "values"),
+            *("entities", "story", "component", "match_score", "match_reasons", "keys"),
+            *("article__published", "article__wire_credit", "article__content_hash"),
+            *("sentence", "body_length", "fact_summary", "by_editor"),
+        )
     )
+
+
+def _from_rows(rows: list[tuple[Any, ...]], known: dict[int, _StoredClaim]) -> list[_StoredClaim]:
     out = []
-    for claim in rows:
-        if claim.pk in known:
-            out.append(known[claim.pk])
+    for row in rows:
+        (pk, article_id, fact_id, start, end, text, kind, values) = row[:8]
+        (entities, story, label, match_score, match_reasons, keys) = row[8:14]
+        (published, wire_credit, content_hash, sentence, body_length) = row[14:19]
+        (fact_summary, by_editor) = row[19:]
+        if pk in known:
+            out.append(known[pk])
             continue
-        features = features_of(claim, context=context_for(claim.text, claim.sentence))
-        a = claim.article
-        order = _article_order(a.published, a.wire_credit, claim.body_length, a.content_hash)
+        # As ``features_of`` reads a claim instance.
+        features = ClaimFeatures(
+            text=text,
+            kind=kind,
+            values=values,
+            entities=entities,
+            context=context_for(text, sentence) or text,
+            story=tuple(story),
+            published=published.isoformat() if published else "",
+        )
+        order = _article_order(published, wire_credit, body_length, content_hash)
         out.append(
             _StoredClaim(
-                claim=claim,
+                pk=pk,
+                fact_id=fact_id,
+                fact_summary=fact_summary,
+                match_score=match_score,
+                match_reasons=match_reasons,
+                label=label,
+                # A claim stored before components were labelled is one of its own.
+                component=label if label is not None else -pk,
                 member=Member(
-                    order=(*order, claim.start, claim.end),
-                    article=claim.article_id,
+                    order=(*order, start, end),
+                    article=article_id,
                     features=features,
                     # Claims stored before keys were kept get them derived.
-                    keys=frozenset(claim.keys) if claim.keys is not None else _keys(features),
-                    fixed=claim.fact_id if claim.by_editor else None,
+                    keys=frozenset(keys) if keys is not None else _keys(features),
+                    fixed=fact_id if by_editor else None,
                 ),
-                # A claim stored before components were labelled is one of its own.
-                component=claim.component if claim.component is not None else -claim.pk,
             )
         )
     return out
@@ -335,40 +366,43 @@ def _linked(new: list[Member], near: list[_StoredClaim]) -> list[_StoredClaim]:
         ]
         sharing.sort(key=lambda x: (-x[0], x[1].member.order))
         for _, s in sharing[:CLAIMS_PER_CLAIM]:
-            if s.claim.pk in linked:
+            if s.pk in linked:
                 continue
             a, b = (member, s.member) if member.order > s.member.order else (s.member, member)
-            if match(a.features, b.features).same_fact:
-                linked[s.claim.pk] = s
+            # Most of them are reports of other stories that share a broad key: told
+            # apart by their stories and dates, before reading the wording.
+            if could_match(a.features, b.features) and match(a.features, b.features).same_fact:
+                linked[s.pk] = s
     return list(linked.values())
 
 
 def _regroup_set(
     components: set[int], linked: list[_StoredClaim], known: dict[int, _StoredClaim]
-) -> list[_StoredClaim]:
+) -> list[_StoredClaim] | None:
     """The stored claims to group again: whole components, and whole facts.
 
     Every claim of the linked claims' components (and of the components the
     article's old claims were in) and of their facts, until nothing more is
-    added: usually one statement. Past ``REGROUP_MAX`` claims it stops.
+    added: usually one statement. None past ``REGROUP_MAX`` claims: the rows
+    read are then not made into stored claims, which costs more than reading
+    them (a story's component grows with every report of it).
     """
     labels = {c for c in components if c >= 0} | {s.component for s in linked if s.component >= 0}
-    claim_ids = {s.claim.pk for s in linked}
+    claim_ids = {s.pk for s in linked}
     if not labels and not claim_ids:
         return []
     while True:
         reached = Claim.objects.filter(Q(component__in=labels) | Q(pk__in=claim_ids))
-        found = _stored(
-            Claim.objects.filter(
-                Q(component__in=labels) | Q(fact_id__in=reached.values("fact_id"))
-            ),
-            known,
+        rows = _read(
+            Claim.objects.filter(Q(component__in=labels) | Q(fact_id__in=reached.values("fact_id")))
         )
-        more = {s.component for s in found if s.component >= 0} - labels
-        if not more or len(found) > REGROUP_MAX:
-            return found
+        if len(rows) > REGROUP_MAX:
+            return None
+        more = {row[_LABEL] for row in rows if row[_LABEL] is not None} - labels
+        if not more:
+            return _from_rows(rows, known)
         labels |= more
-        claim_ids |= {s.claim.pk for s in found}
+        claim_ids |= {row[0] for row in rows}
 
 
 def _store(
@@ -389,13 +423,13 @@ def _store(
     kept: dict[int, Hashable] = {}
     if first is not None and not previous:
         kept = {
-            i: s.claim.fact_id
+            i: s.fact_id
             for i, s in enumerate(stored)
             if s.member.fixed is None and s.member.order < first
         }
     placed = group_claims(members, kept)
     # Where each member was: a stored claim's fact, a new claim's previous one.
-    was = [s.claim.fact_id for s in stored] + [
+    was = [s.fact_id for s in stored] + [
         previous.get((found.text, found.kind.value)) for found in extracted
     ]
     frozen = {m.fixed for m in members if m.fixed is not None}
@@ -430,28 +464,34 @@ def _store(
     # of it takes all of it. A claim linked to nothing keeps none: its fact
     # holds only it, and reaches it.
     labels = [s.component for s in stored if s.component >= 0]
-    label = min(labels) if labels else min((s.claim.pk for s in stored), default=None)
+    label = min(labels) if labels else min((s.pk for s in stored), default=None)
 
     # The stored summaries, read with the claims, before any claim moves.
-    current = {s.claim.fact_id: s.claim.fact_summary for s in stored}
+    current = {s.fact_id: s.fact_summary for s in stored}
     changed = []
     # Facts that lost a claim (the article's old claims too): their keys are rebuilt.
     shrunk = set(previous.values()) - frozen
     for i, s in enumerate(stored):
         fact_id, result = home[i]
-        claim = s.claim
         if s.member.fixed is not None or i in kept:
-            score, reasons = claim.match_score, claim.match_reasons
+            score, reasons = s.match_score, s.match_reasons
         else:
             score = round(result.score, 3) if result else None
             reasons = list(result.reasons) if result else []
         now = (fact_id, score, reasons, label)
-        if (claim.fact_id, claim.match_score, claim.match_reasons, claim.component) != now:
-            if claim.fact_id != fact_id:
-                shrunk.add(claim.fact_id)
+        if (s.fact_id, s.match_score, s.match_reasons, s.label) != now:
+            if s.fact_id != fact_id:
+                shrunk.add(s.fact_id)
                 touched.add(fact_id)
-            claim.fact_id, claim.match_score, claim.match_reasons, claim.component = now
-            changed.append(claim)
+            changed.append(
+                Claim(
+                    pk=s.pk,
+                    fact_id=fact_id,
+                    match_score=score,
+                    match_reasons=reasons,
+                    component=label,
+                )
+            )
     Claim.objects.bulk_update(changed, ["fact", "match_score", "match_reasons", "component"])
 
     claims: list[Claim] = []

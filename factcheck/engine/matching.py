@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -53,6 +54,7 @@ __all__ = [
     "MAX_DAYS_APART",
     "Match",
     "Measured",
+    "could_match",
     "match",
     "measured",
 ]
@@ -358,10 +360,46 @@ def _parts_of_other_wholes(a: Value, b: Value) -> tuple[float | None, float | No
     return na / da, nb / db
 
 
-def _days_apart(pa: _Prepared, pb: _Prepared) -> int:
+def _days_apart(pa: _Placing | _Prepared, pb: _Placing | _Prepared) -> int:
     if pa.published and pb.published:
         return abs((pa.published - pb.published).days)
     return 0
+
+
+def _story_overlap(pa: _Placing, pb: _Placing) -> float:
+    """Overlap coefficient of two stories' names: a short story list inside a long one
+    is a match. One shared name is a coincidence (two chief executives called Costa)
+    unless a story has only one."""
+    shared = len(pa.story & pb.story)
+    smaller = min(len(pa.story), len(pb.story))
+    return shared / smaller if shared >= min(2, smaller) else 0.0
+
+
+def _one_story(pa: _Placing, pb: _Placing, story: float, text: float) -> bool:
+    """Whether two claims of articles that both have a story are placed in one story.
+
+    ``story`` is ``_story_overlap``, ``text`` the wording's likeness (0-1): a larger
+    ``text`` never places them apart, so 1.0 asks whether any wording could place them.
+    """
+    if _days_apart(pa, pb) <= CLOSE_DAYS:
+        # Names either claim or its story gives: one outlet's story is "Dunmore,
+        # Harrow River", another's "Pelican Sound, North Carolina", and the claims
+        # themselves both name the hurricane and the state.
+        shared_names = len((pa.story | pa.names) & (pb.story | pb.names))
+        # A claim that names nothing specific ("The commission met on June
+        # 25") can only be placed by its story: without shared names, either
+        # in the claims or in their stories, two claims are two facts.
+        own_a, own_b = pa.names, pb.names
+        own = len(own_a & own_b) / len(own_a | own_b) if own_a and own_b else 0.0
+        # Two outlets pick different main names for one story (a markets
+        # paper names the stock exchange, a wire the regulator): in the
+        # same week, two shared names place the claims in one story.
+        return max(story, own) >= MIN_STORY_OVERLAP or shared_names >= STORY_NAMES_SHARED
+    # Further apart in time, only the stories themselves can vouch: a name
+    # both claims share (a weapon system, a minister) recurs across stories.
+    # The same officials answer for the next flood too: weeks apart,
+    # the claims must also say nearly the same thing.
+    return story >= MIN_STORY_OVERLAP_LATER and text >= 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,6 +488,48 @@ def _figures(pa: _Prepared, pb: _Prepared) -> _Figures | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=4096)
+def _story_names(story: tuple[str, ...]) -> frozenset[str]:
+    """The specific names of an article's story (its claims all carry the same story)."""
+    return frozenset(e for e in _entity_set(list(story), synthesise=False) if _is_specific(e))
+
+
+class _Placing:
+    """What places a claim in its story, computed once per claim: the story's
+    names, the claim's own names, its date, and whether it gives a figure (an
+    ordinal one). Cheap beside ``_Prepared``, which reads the wording; the
+    claim's own names are read from its sentence only when asked for, since
+    the date alone tells most candidates apart."""
+
+    __slots__ = ("_names", "features", "figured", "ordinal", "published", "story")
+
+    def __init__(self, f: ClaimFeatures) -> None:
+        self.features = f
+        self.story = _story_names(tuple(f.story))
+        try:
+            self.published: date | None = date.fromisoformat(f.published[:10])
+        except ValueError:
+            self.published = None
+        primary = [v for v in f.values if v.get("type") not in _TIME_TYPES]
+        self.figured = bool(primary)
+        self.ordinal = any(v.get("type") == "ordinal" for v in primary)
+        self._names: set[str] | None = None
+
+    @property
+    def names(self) -> set[str]:
+        """Names proper: written with a capital or a digit in the claim, and
+        specific ("Belousov", "S-400", "Poland"; not "phase" or "protocol")."""
+        if self._names is None:
+            f = self.features
+            context = f.context or f.text
+            self._names = {
+                _norm_entity(e)
+                for e in f.entities
+                if _named_in(e, context) and _is_specific(_norm_entity(e))
+            }
+        return self._names
+
+
 class _Prepared:
     """What ``match`` derives from one claim, computed once per claim."""
 
@@ -458,7 +538,7 @@ class _Prepared:
         "kind",
         "masked",
         "named",
-        "names",
+        "placing",
         "primary",
         "published",
         "qualifiers",
@@ -474,19 +554,10 @@ class _Prepared:
         context = f.context or f.text
         self.kind = f.kind
         self.entities = _entity_set(f.entities)
-        self.story = {e for e in _entity_set(list(f.story), synthesise=False) if _is_specific(e)}
-        try:
-            self.published: date | None = date.fromisoformat(f.published[:10])
-        except ValueError:
-            self.published = None
+        self.placing = _placing(f)
+        self.story = self.placing.story
+        self.published = self.placing.published
         self.named = _entity_set(f.entities, synthesise=False)
-        # Names proper: written with a capital or a digit in the claim, and
-        # specific ("Belousov", "S-400", "Poland"; not "phase" or "protocol").
-        self.names = {
-            _norm_entity(e)
-            for e in f.entities
-            if _named_in(e, context) and _is_specific(_norm_entity(e))
-        }
         self.masked = " ".join(_masked_tokens(context, f.values))
         self.words = {_UNIT_SYNONYMS.get(w, w) for w in _masked_tokens(context, [])}
         self.quotes = _quotes(context)
@@ -508,6 +579,7 @@ class _Prepared:
 # of recent claims. Keyed by id() with the claim itself kept alive alongside,
 # so an id is never reused while its entry exists.
 _PREPARED: dict[int, tuple[ClaimFeatures, _Prepared]] = {}
+_PLACING: dict[int, tuple[ClaimFeatures, _Placing]] = {}
 
 
 def _prepare(f: ClaimFeatures) -> _Prepared:
@@ -519,6 +591,44 @@ def _prepare(f: ClaimFeatures) -> _Prepared:
     prepared = _Prepared(f)
     _PREPARED[id(f)] = (f, prepared)
     return prepared
+
+
+def _placing(f: ClaimFeatures) -> _Placing:
+    hit = _PLACING.get(id(f))
+    if hit is not None and hit[0] is f:
+        return hit[1]
+    if len(_PLACING) >= 4096:
+        _PLACING.clear()
+    placing = _Placing(f)
+    _PLACING[id(f)] = (f, placing)
+    return placing
+
+
+def could_match(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """False only when ``match(a, b)`` cannot find one fact; True when it may.
+
+    Decided from what places the two claims (stories, names, dates, whether
+    they give a figure) with ``match``'s own rules, without reading their
+    wording, which is most of what ``match`` costs. Most candidates a new claim
+    meets share only a broad key with it ("money:united states") and belong to
+    other stories: they are told apart here.
+
+    >>> x = ClaimFeatures("trade of $68.7B", "quantity", [], [], "", ("India", "Russia"))
+    >>> y = ClaimFeatures("trade of $68.7B", "quantity", [], [], "", ("Chile", "Peru"))
+    >>> could_match(x, y), match(x, y).same_fact, could_match(x, x)
+    (False, False, True)
+    """
+    pa, pb = _placing(a), _placing(b)
+    if pa.figured != pb.figured or (pa.ordinal and pb.ordinal):
+        # ``_value_fit`` may keep them apart by a veto that all but identical
+        # wording overrides ("one_figure", "different_ordinals"), and a veto
+        # found first is the one that counts: only ``match`` can tell.
+        return True
+    if _days_apart(pa, pb) > MAX_DAYS_APART:
+        return False
+    if pa.story and pb.story:
+        return _one_story(pa, pb, _story_overlap(pa, pb), text=1.0)
+    return True
 
 
 def match(a: ClaimFeatures, b: ClaimFeatures, *, learned: bool = True) -> Match:
@@ -555,8 +665,6 @@ def match(a: ClaimFeatures, b: ClaimFeatures, *, learned: bool = True) -> Match:
         text = 0.0
     reasons.append(f"wording {text:.0%} alike")
     wording_alike = text
-    own_a, own_b = pa.names, pb.names
-    own = len(own_a & own_b) / len(own_a | own_b) if own_a and own_b else 0.0
 
     value, veto = _value_fit(pa, pb, reasons)
     # Every rule that kept them apart; ``veto`` is the first, which the reasons name.
@@ -566,32 +674,9 @@ def match(a: ClaimFeatures, b: ClaimFeatures, *, learned: bool = True) -> Match:
     kind = 1.0 if a.kind == b.kind else 0.7 if ga == gb else 0.3
 
     if pa.story and pb.story:
-        # Overlap coefficient: a short story list inside a long one is a match.
-        # One shared name is a coincidence (two chief executives called Costa)
-        # unless a story has only one.
-        shared = len(pa.story & pb.story)
-        smaller = min(len(pa.story), len(pb.story))
-        story = shared / smaller if shared >= min(2, smaller) else 0.0
-        # Names either claim or its story gives: one outlet's story is "Dunmore,
-        # Harrow River", another's "Pelican Sound, North Carolina", and the claims
-        # themselves both name the hurricane and the state.
-        shared_names = len((pa.story | pa.names) & (pb.story | pb.names))
+        story = _story_overlap(pa.placing, pb.placing)
         ent = 0.7 * ent + 0.3 * story
-        # A claim that names nothing specific ("The commission met on June
-        # 25") can only be placed by its story: without shared names, either
-        # in the claims or in their stories, two claims are two facts.
-        # Further apart in time, only the stories themselves can vouch: a name
-        # both claims share (a weapon system, a minister) recurs across stories.
-        if _days_apart(pa, pb) <= CLOSE_DAYS:
-            # Two outlets pick different main names for one story (a markets
-            # paper names the stock exchange, a wire the regulator): in the
-            # same week, two shared names place the claims in one story.
-            placed = max(story, own) >= MIN_STORY_OVERLAP or shared_names >= STORY_NAMES_SHARED
-        else:
-            # The same officials answer for the next flood too: weeks apart,
-            # the claims must also say nearly the same thing.
-            placed = story >= MIN_STORY_OVERLAP_LATER and text >= 0.75
-        if not placed:
+        if not _one_story(pa.placing, pb.placing, story, text):
             veto = _also(veto, fired, _Veto("different_stories", "different stories"))
     if _days_apart(pa, pb) > MAX_DAYS_APART:
         veto = _also(
@@ -692,7 +777,6 @@ def match(a: ClaimFeatures, b: ClaimFeatures, *, learned: bool = True) -> Match:
             b,
             wording=wording_alike,
             entities=ent,
-            own_names=own,
             figures=figures,
             quotation=qsim,
             paraphrase=told,
@@ -729,7 +813,6 @@ def _evidence(
     *,
     wording: float,
     entities: float,
-    own_names: float,
     figures: _Figures | None,
     quotation: float,
     paraphrase: float,
@@ -747,6 +830,8 @@ def _evidence(
             equal = equal or _same_amount(va, vb)
             shared_subject = max(shared_subject, len(sa & sb))
     ga, gb = _KIND_GROUPS.get(a.kind, a.kind), _KIND_GROUPS.get(b.kind, b.kind)
+    own_a, own_b = pa.placing.names, pb.placing.names
+    own_names = len(own_a & own_b) / len(own_a | own_b) if own_a and own_b else 0.0
     time_subject = 0.0
     if pa.time_subject and pb.time_subject:
         shared = len(pa.time_subject & pb.time_subject)

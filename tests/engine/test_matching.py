@@ -3,10 +3,12 @@ from hypothesis import strategies as st
 
 from factcheck.engine.conflicts import find_conflicts
 from factcheck.engine.describe import describe_value
+from factcheck.engine.extraction import extract_claims
 from factcheck.engine.features import ClaimFeatures, story_entities
 from factcheck.engine.keys import index_keys
-from factcheck.engine.matching import match
+from factcheck.engine.matching import could_match, match
 from factcheck.engine.types import ExtractedClaim, Kind
+from sources.parsing import parse_text
 
 
 def claim(text: str, kind: str, values: list[dict], entities: list[str]) -> ClaimFeatures:
@@ -703,3 +705,81 @@ def test_times_of_day_conflict_beyond_their_bounds():
     assert find_conflicts([time("23:00")], [time("21:00")])
     assert not find_conflicts([time("06:00", "max")], [time("05:15")])
     assert describe_value(time("23:00", "approx")) == "about 23:00"
+
+
+# --- could_match: match's checks that need no reading of the wording ---------------
+
+
+def test_claims_of_other_stories_or_months_apart_cannot_match():
+    mexico = ("mexico", "claudia lopez", "sonora")
+    kenya = ("kenya", "wanjiru kamau", "rift valley")
+    in_mexico = phases(7, mexico, "2024-06-03")
+    assert could_match(in_mexico, phases(7, mexico, "2024-06-04"))
+    assert not could_match(in_mexico, phases(7, kenya, "2024-06-04"))
+    # Without a story on one side, only the wording can tell.
+    assert could_match(in_mexico, phases(7, (), "2024-06-04"))
+    # Weeks apart the stories must agree more closely; months apart nothing matches.
+    assert could_match(in_mexico, phases(7, mexico, "2024-06-30"))
+    assert not could_match(in_mexico, phases(7, mexico, "2024-09-03"))
+
+
+def test_a_veto_identical_wording_overrides_is_left_to_match():
+    # Only one of them gives a figure: "one_figure", which identical wording
+    # overrides, is found before "different stories", so only match can decide.
+    with_figure = phases(7, ("mexico", "claudia lopez", "sonora"), "2024-06-03")
+    without = ClaimFeatures(PHASES, "quantity", [], ["phase"], PHASES, ("kenya",), "2024-06-03")
+    assert could_match(with_figure, without)
+    first = ClaimFeatures(PHASES, "quantity", [ordinal("1st", 1, "phase")], [], PHASES, ("kenya",))
+    second = ClaimFeatures(PHASES, "quantity", [ordinal("2nd", 2, "phase")], [], PHASES, ("peru",))
+    assert could_match(first, second)
+
+
+stories = st.lists(
+    st.sampled_from(["mexico", "kenya", "claudia lopez", "sonora", "s-400", "india", "trade"]),
+    max_size=4,
+).map(tuple)
+placed_features = st.builds(
+    ClaimFeatures,
+    text=st.sampled_from([PHASES, VISIT_A.text, SINGH_QUOTE.text, "Sonora voted in seven phases"]),
+    kind=st.sampled_from(["quantity", "date", "quote", "attribution"]),
+    values=st.lists(value_dicts, max_size=2),
+    entities=st.lists(st.sampled_from(["sonora", "kenya", "phase", "s-400", "singh"]), max_size=3),
+    context=st.sampled_from(["", PHASES, "Kenya and Sonora voted in seven phases, S-400 too"]),
+    story=stories,
+    published=st.sampled_from(["", "2024-06-03", "2024-06-06", "2024-06-20", "2024-08-30"]),
+)
+
+
+@given(placed_features, placed_features)
+@settings(max_examples=300, deadline=None)
+def test_could_match_never_rules_out_a_match(a, b):
+    if not could_match(a, b):
+        assert not match(a, b).same_fact
+        assert not could_match(b, a)
+
+
+def test_could_match_never_rules_out_a_match_between_generated_reports():
+    """Every pair of claims of 30 generated articles (a few stories, copies, disputes)."""
+    from evaluation.corpus import generate_corpus
+
+    claims = []
+    for name, text in generate_corpus(30, seed=3):
+        article = parse_text(text, name=name)
+        found = extract_claims(article.body, published=article.published, seconds=None)
+        story = story_entities(found)
+        claims += [
+            ClaimFeatures.from_extracted(c, article.body, story=story, published=article.published)
+            for c in found
+        ]
+    pairs = ruled_out = matched = 0
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            pairs += 1
+            if not could_match(a, b):
+                ruled_out += 1
+                assert not match(a, b).same_fact, (a.text, b.text)
+            elif match(a, b).same_fact:
+                matched += 1
+    # It is worth its place (a third of the pairs here), and some pairs do match.
+    assert matched > 0
+    assert ruled_out > pairs / 4
