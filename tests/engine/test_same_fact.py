@@ -84,9 +84,9 @@ def test_the_evidence_does_not_invent_a_dispute_from_another_figure():
         [states(7, "seven states")],
         ["state"],
     )
-    result = match(SOLD_IN_FIVE, seven)
-    assert not result.same_fact
-    assert result.evidence["figures_equal"] == 0.0
+    assert not match(SOLD_IN_FIVE, seven).same_fact
+    evidence = match(SOLD_IN_FIVE, seven, learned=False).evidence
+    assert evidence["figures_equal"] == 0.0 and evidence["figures_agree"] == 0.0
 
 
 def test_a_hard_rule_is_never_outweighed():
@@ -114,11 +114,18 @@ def test_two_stories_stay_apart_however_alike_the_evidence():
     assert "different_stories" not in EVIDENCE
 
 
+def test_a_pair_a_rule_decides_carries_no_measurements_unless_asked():
+    same_words = claim(SOLD_IN_FIVE.text, SOLD_IN_FIVE.values, SOLD_IN_FIVE.entities)
+    decided = match(SOLD_IN_FIVE, same_words)
+    assert decided.rule == "similar_wording" and decided.evidence == {}
+    assert set(match(SOLD_IN_FIVE, same_words, learned=False).evidence) == set(EVIDENCE)
+
+
 def test_every_measurement_is_between_zero_and_one():
     shipped = claim(
         "Distributors shipped it onwards to five states in all", [states(5, "five states")], []
     )
-    evidence = match(SOLD_IN_FIVE, shipped).evidence
+    evidence = match(SOLD_IN_FIVE, shipped, learned=False).evidence
     assert set(evidence) == set(EVIDENCE)
     assert all(0.0 <= value <= 1.0 for value in evidence.values())
 
