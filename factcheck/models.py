@@ -70,8 +70,12 @@ class FactQuerySet(models.QuerySet["Fact"]):
         return self.filter(stage=Stage.READY).order_by("updated_at", "pk")
 
     def reported(self) -> "FactQuerySet":
-        """Facts at least one claim still belongs to (a merged-away fact keeps only history)."""
-        return self.filter(models.Exists(Claim.objects.filter(fact=models.OuterRef("pk"))))
+        """Facts at least one claim still belongs to (a merged-away fact keeps only history).
+
+        Read from the kept ``article_count`` (every claim has an article), not by looking
+        for a claim of each fact.
+        """
+        return self.filter(article_count__gt=0)
 
     def sharing_keys_with(self, fact: "Fact") -> "FactQuerySet":
         """Other facts with a matching key in common, most keys shared first: merge candidates."""
