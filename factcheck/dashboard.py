@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import User
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from sources.models import Article
 
@@ -160,6 +161,7 @@ class MatrixRow:
     suggested: bool
     shape: str
     article_count: int
+    url: str  # the fact's page
     # In words ("Disputed (editor's verdict)"), and the row's marks left to right: the
     # table that stands in for the chart for keyboard and screen-reader users.
     verdict: str = ""
@@ -173,6 +175,7 @@ class MatrixColumn:
     label: str
     label_x: int
     label_y: int
+    url: str  # the article's page
 
 
 @dataclass(slots=True)
@@ -186,6 +189,7 @@ class MatrixCell:
     conflict: bool
     title: str
     article: Article | None = None
+    article_url: str = ""
     notes: list[str] = field(default_factory=list)  # copy of …, its figure is disputed …
     x0: int = 0  # square corner
     y0: int = 0
@@ -239,24 +243,23 @@ def corroboration_matrix(
     A cell says whether the article carries a claim of the fact, the fact's status
     (shape; filled for an editor's verdict, outlined for a suggestion), whether
     the article copies another article reporting the same fact, and whether one
-    of its values is among the fact's conflicts. Four queries.
+    of its values is among the fact's conflicts. Six queries.
     """
     matrix = Matrix()
     reported = Fact.objects.filter(article_count__gte=2)
     matrix.facts_total = reported.count()
-    facts = list(reported.order_by("-article_count", "-id")[:max_facts])
+    facts = list(
+        reported.order_by("-article_count", "-id").only(
+            *("id", "summary", "status", "suggested_status", "article_count", "conflicts")
+        )[:max_facts]
+    )
     if not facts:
         return matrix
 
-    claims = (
-        Claim.objects.filter(fact__in=facts)
-        .order_by()
-        .values_list("fact_id", "article_id", "values")
-    )
-    values_by_cell: dict[tuple[int, int], list[Value]] = defaultdict(list)
     articles_of: dict[int, set[int]] = defaultdict(set)
-    for fact_id, article_id, values in claims:
-        values_by_cell[fact_id, article_id].extend(values or [])
+    for fact_id, article_id in (
+        Claim.objects.filter(fact__in=facts).order_by().values_list("fact_id", "article_id")
+    ):
         articles_of[fact_id].add(article_id)
 
     every_article = set().union(*articles_of.values())
@@ -267,10 +270,22 @@ def corroboration_matrix(
         Article.objects.with_outlet().defer("body").filter(pk__in=chosen),
         key=lambda a: (a.published is None, a.published, a.source_file),
     )
+    # The values of the cells shown only: at 100,000 claims the facts shown have thousands
+    # of claims, and reading (and decoding) all their values cost more than the rest.
+    values_by_cell: dict[tuple[int, int], list[Value]] = defaultdict(list)
+    for fact_id, article_id, values in (
+        Claim.objects.filter(fact__in=facts, article_id__in=chosen)
+        .order_by()
+        .values_list("fact_id", "article_id", "values")
+    ):
+        values_by_cell[fact_id, article_id].extend(values or [])
+    # Only the columns shown are marked as copies: their relations, through the index on
+    # the copy. Asking for pairs of every reporting article (both sides in lists of
+    # thousands at 100,000 claims) had SQLite probe each pair: 560 ms.
     copies: dict[int, set[int]] = defaultdict(set)  # copy -> its originals
-    for original_id, copy_id in ArticleRelation.objects.filter(
-        copy_id__in=every_article, original_id__in=every_article
-    ).values_list("original_id", "copy_id"):
+    for original_id, copy_id in ArticleRelation.objects.filter(copy_id__in=chosen).values_list(
+        "original_id", "copy_id"
+    ):
         copies[copy_id].add(original_id)
 
     labels = {a.pk: _article_label(a) for a in articles}
@@ -283,6 +298,7 @@ def corroboration_matrix(
                 label=_short(labels[article.pk], COLUMN_LABEL_CHARS),
                 label_x=x,
                 label_y=HEADER_HEIGHT - 8,
+                url=reverse("factcheck:article-detail", args=[article.pk]),
             )
         )
     for j, fact in enumerate(facts):
@@ -297,6 +313,7 @@ def corroboration_matrix(
             suggested=not fact.status,
             shape=SHAPES.get(status, "circle"),
             article_count=fact.article_count,
+            url=fact.get_absolute_url(),
         )
         matrix.rows.append(row)
         disputed = {
@@ -338,6 +355,7 @@ def corroboration_matrix(
                 conflict=bool(clashing),
                 title="; ".join(title),
                 article=article,
+                article_url=column.url,
                 notes=notes,
                 x0=column.x - 7,
                 y0=y - 7,

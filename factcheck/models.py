@@ -189,6 +189,15 @@ class Fact(models.Model):
             models.Index(fields=["origin_count"], name="fact_origin_count_idx"),
             # The dashboard's facts reported by two or more articles, most first.
             models.Index(fields=["article_count"], name="fact_article_count_idx"),
+            # The dashboard's counts of reported facts by verdict and suggestion: every
+            # column they read, in the order they group by.
+            models.Index(
+                fields=["status", "suggested_status", "article_count"],
+                name="fact_status_counts_idx",
+            ),
+            # The dashboard's "needs re-review" and "ready for review" lists, oldest first.
+            models.Index(fields=["needs_review", "updated_at", "id"], name="fact_rereview_idx"),
+            models.Index(fields=["stage", "updated_at", "id"], name="fact_stage_idx"),
         ]
         permissions = [
             ("record_verdict", "Can record verdicts, notes and evidence"),

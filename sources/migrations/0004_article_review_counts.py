@@ -41,6 +41,10 @@ class Migration(migrations.Migration):
                 name="article_progress_idx",
             ),
         ),
+        migrations.AddIndex(
+            model_name="article",
+            index=models.Index(fields=["claim_count"], name="article_claim_count_idx"),
+        ),
         migrations.AddConstraint(
             model_name="article",
             constraint=models.CheckConstraint(

@@ -179,9 +179,10 @@ def test_dashboard_query_count_does_not_grow(viewer_client, django_assert_max_nu
     if rows == "many":
         add_filler(80)
     # 16 before, +2 for the "needs re-review" and "ready for review" lists (issue #11);
-    # 14 since the counts are kept on articles and facts (issue #12): the progress list,
-    # its total and the totals are two queries, not five.
-    with django_assert_max_num_queries(14):
+    # 15 since the counts are kept on articles and facts (issue #12): the progress list,
+    # its total and the totals are two queries, not five, and the matrix reads its
+    # cells' values apart (+1).
+    with django_assert_max_num_queries(15):
         assert viewer_client.get(reverse(DASHBOARD)).status_code == 200
 
 
@@ -240,8 +241,8 @@ def test_editor_dashboard_query_count_does_not_grow(
         for fact in Fact.objects.all()[:30]:
             Fact.objects.filter(pk=fact.pk).update(assigned_to=editor)
     assign_fact(fact=story.squadrons, assignee=editor, user=editor)
-    # The viewer's 14, plus the inbox.
-    with django_assert_max_num_queries(15):
+    # The viewer's 15, plus the inbox.
+    with django_assert_max_num_queries(16):
         assert editor_client.get(reverse(DASHBOARD)).status_code == 200
 
 
@@ -326,3 +327,19 @@ def test_the_dashboard_shows_what_counting_every_claim_shows(editor, viewer_clie
     ) in page
     first = progress_counted_from_claims(1)[0]
     assert f"{first[2]} of {first[1]} claims" in page
+
+
+def test_chart_coordinates_and_progress_are_plain_numbers_in_any_locale(viewer_client, settings):
+    # A locale that groups thousands ("1,350") would break the chart's coordinates.
+    settings.USE_THOUSAND_SEPARATOR = True
+    build_story()
+    add_filler(80)
+    page = viewer_client.get(reverse(DASHBOARD)).content.decode()
+    matrix = corroboration_matrix()
+    assert matrix.width >= 1000
+    assert f'viewBox="0 0 {matrix.width} {matrix.height}"' in page
+    assert re.search(r'<progress max="4" value="0"', page)
+    svg = page[
+        page.index('<svg class="matrix"') : page.index("</svg>", page.index('class="matrix"'))
+    ]
+    assert not re.search(r'(x|y|cx|cy)="\d+,\d', svg)
