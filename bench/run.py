@@ -188,6 +188,8 @@ def working_copy(run: Run, url: str, name: str) -> str:
     clone = run.dbs.clone(url, name)
     if run.args.fill_code:
         manage("migrate", "-v0", url=clone)
+        # A migration that rewrites rows leaves them as autovacuum would not for long.
+        job("vacuum", clone)
     return clone
 
 
