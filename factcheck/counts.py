@@ -42,6 +42,9 @@ from .models import Claim, Fact
 REPAIR_BATCH = 5000
 
 
+# The lock and the recount in one transaction; inside the caller's (the usual case), no
+# savepoint of its own.
+@transaction.atomic(savepoint=False)
 def refresh_article_counts(
     *, article_ids: Iterable[int] = (), fact_ids: Iterable[int] = ()
 ) -> None:
@@ -63,7 +66,15 @@ def refresh_article_counts(
     if connection.vendor == "postgresql":
         locked = list(articles.order_by("pk").select_for_update().values_list("pk", flat=True))
         articles = Article.objects.filter(pk__in=locked)
-    articles.update(**fresh_article_counts())
+    # Only rows whose counts change are written. An article row is wide and has a dozen
+    # indexes (its title's full-text one too), none of which a count change leaves alone
+    # on PostgreSQL: rewriting one costs about 0.3 ms, and most articles recounted after
+    # an import (those reporting the facts it touched) count the same as before.
+    fresh = fresh_article_counts()
+    stale = ~Q(*(Q(**{name: F(f"fresh_{name}")}) for name in fresh))
+    articles.alias(**{f"fresh_{name}": value for name, value in fresh.items()}).filter(
+        stale
+    ).update(**fresh)
 
 
 def fresh_article_counts() -> dict[str, Coalesce]:

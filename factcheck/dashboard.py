@@ -286,8 +286,10 @@ def corroboration_matrix(
     # the copy. Asking for pairs of every reporting article (both sides in lists of
     # thousands at 100,000 claims) had SQLite probe each pair: 560 ms.
     copies: dict[int, set[int]] = defaultdict(set)  # copy -> its originals
-    for original_id, copy_id in ArticleRelation.objects.filter(copy_id__in=chosen).values_list(
-        "original_id", "copy_id"
+    for original_id, copy_id in (
+        ArticleRelation.objects.filter(copy_id__in=chosen)
+        .order_by()
+        .values_list("original_id", "copy_id")
     ):
         copies[copy_id].add(original_id)
 
