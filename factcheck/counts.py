@@ -20,7 +20,13 @@ first locks the articles it recounts, in id order, and recounts in the next stat
 whose snapshot (READ COMMITTED) then holds every change committed by a writer that had
 them locked before. Each writer recounts after writing or locking the facts it changes,
 so whichever recounts an article last sees the other writers' claims and verdicts, and
-two verdicts on facts of one article cannot both write a count that misses the other.
+two verdicts on facts of one article cannot both write a count that misses the other
+(tested with two threads). One order is not fixed: an import holds its own article's row
+from the start and writes the facts it touches later, while an editor's change (a
+verdict, split or merge) holds its facts and then locks the articles reporting them. Such
+a change on a fact of an article being imported again at that very moment can therefore
+deadlock; PostgreSQL aborts one of the two, and the import is retried
+(``intake.services.with_retry``) where the editor's change fails with an error.
 """
 
 from __future__ import annotations

@@ -18,7 +18,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='fact',
-            index=models.Index(fields=['needs_review', 'updated_at', 'id'], name='fact_rereview_idx'),
+            index=models.Index(
+                condition=models.Q(('needs_review', True)),
+                fields=['updated_at', 'id'],
+                name='fact_rereview_idx',
+            ),
         ),
         migrations.AddIndex(
             model_name='fact',

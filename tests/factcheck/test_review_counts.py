@@ -10,12 +10,14 @@ what counting the claims gives. The oracle here counts in Python, from every cla
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.urls import reverse
 
 from factcheck.counts import Drift, find_drift, repair_counts
@@ -31,6 +33,7 @@ from factcheck.services import (
 )
 from intake.services import ingest_article, replace_article_text
 from sources.models import Article
+from tests.builders import make_article, make_claim
 from tests.factcheck.test_article_count import LATEST_FIRST
 from tests.factcheck.test_import_order import BRIDGE, COPY, OTHER, WIRE
 
@@ -271,3 +274,46 @@ def test_the_migration_counts_articles_stored_before_the_counts():
     migration = import_module("factcheck.migrations.0011_fill_article_review_counts")
     migration.count_reviews(apps, None)
     assert_counts_are_fresh()
+
+
+CONCURRENT_ROUNDS = 15
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_verdicts_at_once_on_facts_of_one_article_leave_its_counts_right(editor, other_editor):
+    """Two editors record verdicts on two facts of one article at the same moment.
+
+    Real threads and transactions: PostgreSQL only (SQLite runs one write at a time).
+    Each recount locks the article first, so the second sees the first's verdict;
+    without the lock both could write counts that miss the other's.
+    """
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's concurrent transactions: set DATABASE_URL")
+    for n in range(CONCURRENT_ROUNDS):
+        article = make_article(f"Round {n}: the port handled {n} ships and {n + 1} barges.")
+        first = make_claim(article, f"{n} ships").fact
+        second = make_claim(article, f"{n + 1} barges").fact
+        start = threading.Barrier(2)
+        failed = []
+
+        def mark(user, fact, start=start, failed=failed):
+            try:
+                start.wait(timeout=10)
+                record_verdict(fact=fact, status=Status.DISPUTED, user=user, expected_version=1)
+            except Exception as error:
+                failed.append(repr(error))
+            finally:
+                connection.close()
+
+        threads = [
+            threading.Thread(target=mark, args=(editor, first)),
+            threading.Thread(target=mark, args=(other_editor, second)),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert failed == []
+        article.refresh_from_db()
+        assert (article.claim_count, article.unreviewed_claim_count) == (2, 0), n
+        assert (article.fact_count, article.unreviewed_fact_count) == (2, 0), n
