@@ -6,6 +6,7 @@ database it measures, and reads the JSON the job writes to ``--out``. Jobs:
 * ``counts``: articles, claims, facts and copy relations in the database.
 * ``replicate``: ``--copies`` copies, in SQL, of the imported articles with everything the
   engine wrote for them (``replicate``), to reach a size the importer would take an hour for.
+* ``vacuum``: on PostgreSQL, ``VACUUM ANALYZE`` (what autovacuum does after a bulk write).
 * ``statements``: SQL statements run by ``intake.services.ingest_article`` for each file
   of a corpus folder (``count_statements``), imported in order into the database.
 * ``pages``: median and p95 wall-clock time and query count of the desk's pages, the
@@ -130,7 +131,8 @@ def replicate(copies: int) -> dict:
     addresses, origins and content hashes (the suffix `` [r<k>]``); the text of bodies and
     claims is the same. Outlets are shared. Editors' work (verdicts, history, evidence,
     publications) is not copied: a filled database has none. PostgreSQL's id sequences are
-    moved past the new ids and the tables analysed, as autovacuum would after the import.
+    moved past the new ids and the tables vacuumed and analysed, as autovacuum would after
+    the import.
     """
     from django.core.management.color import no_style
     from django.db import connection, transaction
@@ -170,10 +172,24 @@ def replicate(copies: int) -> dict:
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), tables):
                 cursor.execute(statement)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    vacuum()
     return job_counts(None) | {"copies": copies}
+
+
+def vacuum() -> None:
+    """On PostgreSQL, what autovacuum does soon after a bulk write: dead rows reclaimed,
+    the visibility map set (index-only scans rely on it) and statistics gathered."""
+    from django.db import connection
+
+    # VACUUM cannot run in a transaction: inside one (a test's), there is nothing to do.
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+
+
+def job_vacuum(args) -> dict:
+    vacuum()
+    return {}
 
 
 def _replica_value(model, name: str, column: str, k: int, shift: dict) -> tuple[str, list]:
@@ -432,6 +448,7 @@ def job_load_check(args) -> dict:
 JOBS = {
     "counts": job_counts,
     "replicate": job_replicate,
+    "vacuum": job_vacuum,
     "statements": job_statements,
     "groups": job_groups,
     "pages": job_pages,

@@ -151,8 +151,10 @@ def filled(run: Run, claims: int) -> tuple[str, dict]:
     if copies <= 1:
         return imported(run, articles)
     base = math.ceil(articles / copies)
-    key = f"{run.dbs.engine}-a{base * copies}-r{copies}-s{run.args.seed}-{code_key()}"
+    key = f"{run.dbs.engine}-a{base * copies}-r{copies}-s{run.args.seed}-{fill_code(run)}"
     url, ready = run.dbs.cached(key)
+    if not ready and run.args.fill_code:
+        raise SystemExit(f"--fill-code: no database of that code is kept ({key})")
     note = f"{base} imported articles x {copies} (replicated in SQL, not imported)"
     if ready:
         print(f"  reusing the database of {note} ({key})", flush=True)
@@ -175,10 +177,28 @@ def filled(run: Run, claims: int) -> tuple[str, dict]:
     return url, counts
 
 
+def fill_code(run: Run) -> str:
+    """Whose filled databases to use: ``--fill-code``'s, else this code's (``code_key``)."""
+    return run.args.fill_code or code_key()
+
+
+def working_copy(run: Run, url: str, name: str) -> str:
+    """A copy of a filled database for one benchmark, migrated when it was filled by other
+    code (``--fill-code``): the migrations bring it to this code's tables and counts."""
+    clone = run.dbs.clone(url, name)
+    if run.args.fill_code:
+        manage("migrate", "-v0", url=clone)
+        # A migration that rewrites rows leaves them as autovacuum would not for long.
+        job("vacuum", clone)
+    return clone
+
+
 def imported(run: Run, articles: int) -> tuple[str, dict]:
     """A database of ``articles`` generated articles imported by the real importer (cached)."""
-    key = f"{run.dbs.engine}-a{articles}-s{run.args.seed}-{code_key()}"
+    key = f"{run.dbs.engine}-a{articles}-s{run.args.seed}-{fill_code(run)}"
     url, ready = run.dbs.cached(key)
+    if not ready and run.args.fill_code:
+        raise SystemExit(f"--fill-code: no database of that code is kept ({key})")
     if ready:
         print(f"  reusing the database of {articles} generated articles ({key})", flush=True)
         return url, job("counts", url)
@@ -331,12 +351,12 @@ PAGE_BUDGETS = {
 def bench_pages(run: Run) -> None:
     collect_static(run)
     url, counts = filled(run, run.args.claims)
-    clone = run.dbs.clone(url, "pages")
+    clone = working_copy(run, url, "pages")
     pages = job("pages", clone, "--requests", str(run.args.requests), "--seed", str(run.args.seed))
     reference, small_claims = {}, 0
     if run.args.compare_claims:
         small, small_counts = filled(run, run.args.compare_claims)
-        small_clone = run.dbs.clone(small, "pages-small")
+        small_clone = working_copy(run, small, "pages-small")
         found = job("pages", small_clone, "--requests", "0", "--seed", str(run.args.seed))
         # The searched word is chosen from the data, so it differs between sizes.
         reference = {_kind(p["name"]): p["queries"] for p in found["pages"]}
@@ -377,7 +397,7 @@ def _kind(name: str) -> str:
 
 def bench_load(run: Run) -> None:
     url, counts = filled(run, run.args.claims)
-    clone = run.dbs.clone(url, "load")
+    clone = working_copy(run, url, "load")
     sessions = job("load-setup", clone, "--editors", str(run.args.editors))
     session_file = run.folder / "sessions.json"
     session_file.write_text(json.dumps(sessions))
@@ -573,6 +593,12 @@ def main(argv: list[str] | None = None) -> None:
         "in SQL (1: import all)",
     )
     parser.add_argument("--replicate-above", type=int, default=20_000)
+    parser.add_argument(
+        "--fill-code",
+        help="use the filled databases kept for another version of the product code (the "
+        "hash ending their key in bench/out/cache/), migrated to this one, instead of "
+        "filling again: for changes that do not change what the importer stores",
+    )
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--editors", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=60)

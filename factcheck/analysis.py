@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import Length, RowNumber, Substr
 
+from factcheck.counts import refresh_article_counts
 from factcheck.engine.extraction import extract_claims
 from factcheck.engine.features import ClaimFeatures, context_for, story_entities
 from factcheck.engine.grouping import Member, Placed, group_claims
@@ -536,7 +537,8 @@ def _store(
     ]
     Fact.objects.bulk_update(retitled, ["summary"])
     with watch_reviewed_facts(article=article, previous=set(previous.values()), fact_ids=touched):
-        refresh_suggestions(fact_ids=touched)
+        # The article too: its claims were replaced (or, withdrawn, are gone).
+        refresh_suggestions(fact_ids=touched, article_ids={article.pk})
     return claims
 
 
@@ -713,16 +715,19 @@ def _labels(articles: list[Article]) -> dict[int, str]:
     return labels
 
 
-def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
+def refresh_suggestions(*, fact_ids: Iterable[int], article_ids: Iterable[int] = ()) -> None:
     """Recompute suggested status, reason, origin and article counts; delete facts left empty.
 
     Editors' verdicts are separate fields and are never written here. A fact
     left without claims is kept when an editor has worked on it, so its history
     survives; otherwise it goes. Every write that moves claims between facts ends
-    here with the facts it touched, which keeps ``Fact.article_count`` right.
+    here with the facts it touched, which keeps ``Fact.article_count`` right, and
+    the review counts of the articles reporting them (``counts``); ``article_ids``
+    are articles to recount besides, such as one whose claims were replaced.
     """
     fact_ids = set(fact_ids)
     if not fact_ids:
+        refresh_article_counts(article_ids=article_ids)
         return
     claims = (
         Claim.objects.filter(fact_id__in=fact_ids)
@@ -740,13 +745,13 @@ def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
         )
     )
     by_fact: dict[int, list[Claim]] = defaultdict(list)
-    article_ids: set[int] = set()
+    reporting: set[int] = set()
     for claim in claims:
         by_fact[claim.fact_id].append(claim)
-        article_ids.add(claim.article_id)
+        reporting.add(claim.article_id)
     relations = list(
         ArticleRelation.objects.filter(
-            original_id__in=article_ids, copy_id__in=article_ids
+            original_id__in=reporting, copy_id__in=reporting
         ).values_list("original_id", "copy_id")
     )
     copies = {copy for _, copy in relations}
@@ -805,3 +810,5 @@ def refresh_suggestions(*, fact_ids: Iterable[int]) -> None:
     if empty:
         FactKey.objects.filter(fact_id__in=empty).delete()
         Fact.objects.filter(pk__in=empty).delete()
+    # Last: the facts are written (so locked) by now, as a recount needs.
+    refresh_article_counts(article_ids=reporting | set(article_ids))

@@ -11,7 +11,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from sources.models import Article
 
@@ -46,31 +48,43 @@ class StatusCount:
     share: float  # of all facts, 0-100
 
 
-def status_counts() -> dict[str, list[StatusCount]]:
-    """Facts by editor verdict (with "No verdict") and by engine suggestion: one query."""
+@dataclass(frozen=True, slots=True)
+class StatusCounts:
+    verdicts: list[StatusCount]  # each verdict, then "No verdict"
+    suggestions: list[StatusCount]
+    facts: int  # facts some article reports
+
+
+def status_counts() -> StatusCounts:
+    """Facts by editor verdict (with "No verdict") and by engine suggestion: one query.
+
+    Over the facts some article reports (``FactQuerySet.reported``, a kept count), grouped
+    in the order of ``fact_status_counts_idx``, which holds every column it reads.
+    """
+    # COUNT(*), not of ids: the index holds no id, and PostgreSQL then reads only the index.
     rows = (
         Fact.objects.reported()
         .order_by()
         .values("status", "suggested_status")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
     )
     by_status: Counter[str] = Counter()
     by_suggestion: Counter[str] = Counter()
     for row in rows:
         by_status[row["status"] or "none"] += row["n"]
         by_suggestion[row["suggested_status"]] += row["n"]
-    total = sum(by_status.values()) or 1
+    facts = sum(by_status.values())
 
     def listing(counter: Counter[str], with_none: bool) -> list[StatusCount]:
         choices = [(s.value, s.label) for s in Status]
         if with_none:
             choices.append(("none", "No verdict"))
         return [
-            StatusCount(code, label, counter[code], round(100 * counter[code] / total, 1))
+            StatusCount(code, label, counter[code], round(100 * counter[code] / (facts or 1), 1))
             for code, label in choices
         ]
 
-    return {"verdicts": listing(by_status, True), "suggestions": listing(by_suggestion, False)}
+    return StatusCounts(listing(by_status, True), listing(by_suggestion, False), facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,39 +110,45 @@ def assigned_inbox(user: User, limit: int = INBOX_FACTS) -> Inbox:
     return Inbox(facts[:limit], len(facts) > limit)
 
 
-def article_progress(limit: int = PROGRESS_ARTICLES) -> tuple[list[Article], int]:
-    """Articles with claims, most claims left to review first, and how many there are.
+@dataclass(frozen=True, slots=True)
+class Totals:
+    articles: int
+    articles_with_claims: int
+    claims: int
 
-    Each article carries ``claim_total``, ``claim_reviewed`` (claims whose fact has
-    an editor's verdict), ``fact_total``, ``fact_reviewed`` and ``percent``.
-    Counted over claim rows grouped by article id (the article table joins only
-    for the tie-break on ``source_file``), never over whole article rows:
-    three queries.
+
+def totals() -> Totals:
+    """How many articles, articles with claims and claims there are: one query.
+
+    Read from the counts kept on the articles (``counts``), not by counting claims.
     """
-    reviewed = ~Q(fact__status="")
-    rows = list(
-        Claim.objects.order_by()
-        .values("article_id")
-        .annotate(
-            claim_total=Count("id"),
-            claim_reviewed=Count("id", filter=reviewed),
-            fact_total=Count("fact_id", distinct=True),
-            fact_reviewed=Count("fact_id", distinct=True, filter=reviewed),
-            remaining=Count("id") - Count("id", filter=reviewed),
-        )
-        .order_by("-remaining", "article__source_file")[:limit]
+    # Counting rows or the counted column, not ids, so that PostgreSQL reads only
+    # ``article_claim_count_idx``.
+    found = Article.objects.aggregate(
+        articles=Count("*"),
+        articles_with_claims=Count("claim_count", filter=Q(claim_count__gt=0)),
+        claims=Coalesce(Sum("claim_count"), 0),
     )
-    total = Claim.objects.values("article_id").distinct().count()
-    articles = Article.objects.with_outlet().defer("body").in_bulk(r["article_id"] for r in rows)
-    shown = []
-    for row in rows:
-        article = articles[row["article_id"]]
-        for name in ("claim_total", "claim_reviewed", "fact_total", "fact_reviewed"):
-            setattr(article, name, row[name])
-        # The counts are set by name just above; an Article declares none of them.
-        article.percent = round(100 * article.claim_reviewed / article.claim_total)  # type: ignore[attr-defined]
-        shown.append(article)
-    return shown, total
+    return Totals(**found)
+
+
+def article_progress(limit: int = PROGRESS_ARTICLES) -> list[Article]:
+    """Articles with claims, most claims left to review first: one query.
+
+    Each reads its counts from the kept columns (``Article.claim_count``,
+    ``reviewed_claim_count``, ``fact_count``, ``reviewed_fact_count``,
+    ``reviewed_percent``), in the order of ``article_progress_idx``, which serves it
+    without a sort.
+    """
+    return list(
+        Article.objects.with_outlet()
+        .filter(claim_count__gt=0)
+        .order_by("-unreviewed_claim_count", "source_file", "pk")
+        .only(
+            *("id", "title", "source_file", "outlet", "outlet__name"),
+            *("claim_count", "unreviewed_claim_count", "fact_count", "unreviewed_fact_count"),
+        )[:limit]
+    )
 
 
 # ------------------------------------------------------------------- matrix
@@ -144,6 +164,7 @@ class MatrixRow:
     suggested: bool
     shape: str
     article_count: int
+    url: str  # the fact's page
     # In words ("Disputed (editor's verdict)"), and the row's marks left to right: the
     # table that stands in for the chart for keyboard and screen-reader users.
     verdict: str = ""
@@ -157,6 +178,7 @@ class MatrixColumn:
     label: str
     label_x: int
     label_y: int
+    url: str  # the article's page
 
 
 @dataclass(slots=True)
@@ -170,6 +192,7 @@ class MatrixCell:
     conflict: bool
     title: str
     article: Article | None = None
+    article_url: str = ""
     notes: list[str] = field(default_factory=list)  # copy of …, its figure is disputed …
     x0: int = 0  # square corner
     y0: int = 0
@@ -223,24 +246,23 @@ def corroboration_matrix(
     A cell says whether the article carries a claim of the fact, the fact's status
     (shape; filled for an editor's verdict, outlined for a suggestion), whether
     the article copies another article reporting the same fact, and whether one
-    of its values is among the fact's conflicts. Four queries.
+    of its values is among the fact's conflicts. Six queries.
     """
     matrix = Matrix()
     reported = Fact.objects.filter(article_count__gte=2)
     matrix.facts_total = reported.count()
-    facts = list(reported.order_by("-article_count", "-id")[:max_facts])
+    facts = list(
+        reported.order_by("-article_count", "-id").only(
+            *("id", "summary", "status", "suggested_status", "article_count", "conflicts")
+        )[:max_facts]
+    )
     if not facts:
         return matrix
 
-    claims = (
-        Claim.objects.filter(fact__in=facts)
-        .order_by()
-        .values_list("fact_id", "article_id", "values")
-    )
-    values_by_cell: dict[tuple[int, int], list[Value]] = defaultdict(list)
     articles_of: dict[int, set[int]] = defaultdict(set)
-    for fact_id, article_id, values in claims:
-        values_by_cell[fact_id, article_id].extend(values or [])
+    for fact_id, article_id in (
+        Claim.objects.filter(fact__in=facts).order_by().values_list("fact_id", "article_id")
+    ):
         articles_of[fact_id].add(article_id)
 
     every_article = set().union(*articles_of.values())
@@ -251,10 +273,24 @@ def corroboration_matrix(
         Article.objects.with_outlet().defer("body").filter(pk__in=chosen),
         key=lambda a: (a.published is None, a.published, a.source_file),
     )
+    # The values of the cells shown only: at 100,000 claims the facts shown have thousands
+    # of claims, and reading (and decoding) all their values cost more than the rest.
+    values_by_cell: dict[tuple[int, int], list[Value]] = defaultdict(list)
+    for fact_id, article_id, values in (
+        Claim.objects.filter(fact__in=facts, article_id__in=chosen)
+        .order_by()
+        .values_list("fact_id", "article_id", "values")
+    ):
+        values_by_cell[fact_id, article_id].extend(values or [])
+    # Only the columns shown are marked as copies: their relations, through the index on
+    # the copy. Asking for pairs of every reporting article (both sides in lists of
+    # thousands at 100,000 claims) had SQLite probe each pair: 560 ms.
     copies: dict[int, set[int]] = defaultdict(set)  # copy -> its originals
-    for original_id, copy_id in ArticleRelation.objects.filter(
-        copy_id__in=every_article, original_id__in=every_article
-    ).values_list("original_id", "copy_id"):
+    for original_id, copy_id in (
+        ArticleRelation.objects.filter(copy_id__in=chosen)
+        .order_by()
+        .values_list("original_id", "copy_id")
+    ):
         copies[copy_id].add(original_id)
 
     labels = {a.pk: _article_label(a) for a in articles}
@@ -267,6 +303,7 @@ def corroboration_matrix(
                 label=_short(labels[article.pk], COLUMN_LABEL_CHARS),
                 label_x=x,
                 label_y=HEADER_HEIGHT - 8,
+                url=reverse("factcheck:article-detail", args=[article.pk]),
             )
         )
     for j, fact in enumerate(facts):
@@ -281,6 +318,7 @@ def corroboration_matrix(
             suggested=not fact.status,
             shape=SHAPES.get(status, "circle"),
             article_count=fact.article_count,
+            url=fact.get_absolute_url(),
         )
         matrix.rows.append(row)
         disputed = {
@@ -322,6 +360,7 @@ def corroboration_matrix(
                 conflict=bool(clashing),
                 title="; ".join(title),
                 article=article,
+                article_url=column.url,
                 notes=notes,
                 x0=column.x - 7,
                 y0=y - 7,

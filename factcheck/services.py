@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .analysis import features_of, refresh_suggestions
+from .counts import refresh_article_counts
 from .editing import InvalidChange, StaleEdit, review_reason_after, stage_after_edit
 from .editing import bump as _bump
 from .editing import lock as _lock
@@ -82,6 +83,9 @@ def _set_verdict(
         if flagged_reason:
             details["review_reason_before"] = flagged_reason
     _log(current, user, FactChange.Action.STATUS, old, status, reason, details)
+    if bool(old) != bool(status):
+        # Its articles count claims and facts with and without a verdict, not which one.
+        refresh_article_counts(fact_ids={current.pk})
     return current
 
 

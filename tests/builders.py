@@ -7,6 +7,7 @@ import itertools
 
 from django.test import override_settings
 
+from factcheck.counts import refresh_article_counts
 from factcheck.models import Claim, Fact
 from factcheck.publishing import publish_fact
 from factcheck.services import record_verdict
@@ -70,10 +71,11 @@ def make_claim(
         score=score,
         **fields,
     )
-    # The count the engine keeps on the fact (``refresh_suggestions``), so the queue and
-    # the dashboard sort hand-built facts as they would imported ones.
+    # The counts the engine keeps on the fact (``refresh_suggestions``) and on the article
+    # (``counts``), so the queue and the dashboard sort hand-built rows as imported ones.
     fact.article_count = fact.claims.values("article_id").distinct().count()
     Fact.objects.filter(pk=fact.pk).update(article_count=fact.article_count)
+    refresh_article_counts(article_ids={article.pk})
     return claim
 
 

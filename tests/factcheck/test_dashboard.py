@@ -1,22 +1,29 @@
 """The dashboard: review counts, per-article progress and the corroboration matrix."""
 
 import re
+from collections import Counter
 
 import pytest
+from django.db.models import Count, Exists, OuterRef, Q
 from django.test import Client
 from django.urls import reverse
 
 from factcheck.dashboard import (
     INBOX_FACTS,
+    Totals,
     article_progress,
     assigned_inbox,
     corroboration_matrix,
     status_counts,
+    totals,
 )
-from factcheck.models import Fact, Status
-from factcheck.services import assign_fact, record_verdict
+from factcheck.models import Claim, Fact, Status
+from factcheck.services import assign_fact, merge_facts, record_verdict
+from intake.services import ingest_article
+from sources.models import Article
 from tests.builders import make_article, make_claim, make_fact
 from tests.factcheck.desk_scenario import add_filler, build_story
+from tests.factcheck.test_article_count import LATEST_FIRST
 
 pytestmark = pytest.mark.django_db
 
@@ -44,31 +51,33 @@ def test_counts_by_verdict_and_by_suggestion(editor):
     # A fact emptied by a merge is not counted.
     make_fact(summary="emptied")
     counts = status_counts()
-    verdicts = {row.code: row.count for row in counts["verdicts"]}
+    verdicts = {row.code: row.count for row in counts.verdicts}
     assert verdicts == {"corroborated": 1, "single_source": 0, "disputed": 1, "none": 3}
-    suggestions = {row.code: row.count for row in counts["suggestions"]}
+    suggestions = {row.code: row.count for row in counts.suggestions}
     assert suggestions == {"corroborated": 1, "single_source": 3, "disputed": 1}
-    assert [row.label for row in counts["verdicts"]][-1] == "No verdict"
-    assert counts["verdicts"][0].share == 20.0
+    assert [row.label for row in counts.verdicts][-1] == "No verdict"
+    assert counts.verdicts[0].share == 20.0
+    assert counts.facts == 5
 
 
 def test_progress_counts_claims_and_facts_with_a_verdict(editor):
     story = build_story()
     record_verdict(fact=story.squadrons, status=Status.DISPUTED, user=editor, expected_version=1)
     make_article("No claims here.")
-    progress, total = article_progress()
-    assert total == 3
+    progress = article_progress()
+    assert totals() == Totals(articles=4, articles_with_claims=3, claims=8)
+    assert len(progress) == 3
     by_title = {a.title: a for a in progress}
     wire = by_title[story.wire.title]
-    assert (wire.claim_reviewed, wire.claim_total, wire.fact_reviewed, wire.fact_total) == (
-        1,
-        4,
-        1,
-        4,
-    )
-    assert wire.percent == 25
+    assert (
+        wire.reviewed_claim_count,
+        wire.claim_count,
+        wire.reviewed_fact_count,
+        wire.fact_count,
+    ) == (1, 4, 1, 4)
+    assert wire.reviewed_percent == 25
     copy = by_title[story.copy.title]
-    assert (copy.claim_reviewed, copy.claim_total, copy.percent) == (1, 1, 100)
+    assert (copy.reviewed_claim_count, copy.claim_count, copy.reviewed_percent) == (1, 1, 100)
     # Most claims left to review first.
     assert progress[0] == wire
     assert progress[-1] == copy
@@ -169,8 +178,11 @@ def test_dashboard_query_count_does_not_grow(viewer_client, django_assert_max_nu
     build_story()
     if rows == "many":
         add_filler(80)
-    # 16 before, +2 for the "needs re-review" and "ready for review" lists (issue #11).
-    with django_assert_max_num_queries(18):
+    # 16 before, +2 for the "needs re-review" and "ready for review" lists (issue #11);
+    # 15 since the counts are kept on articles and facts (issue #12): the progress list,
+    # its total and the totals are two queries, not five, and the matrix reads its
+    # cells' values apart (+1).
+    with django_assert_max_num_queries(15):
         assert viewer_client.get(reverse(DASHBOARD)).status_code == 200
 
 
@@ -229,7 +241,105 @@ def test_editor_dashboard_query_count_does_not_grow(
         for fact in Fact.objects.all()[:30]:
             Fact.objects.filter(pk=fact.pk).update(assigned_to=editor)
     assign_fact(fact=story.squadrons, assignee=editor, user=editor)
-    # The viewer's 16, plus the inbox.
-    # 17, +2 for the "needs re-review" and "ready for review" lists (issue #11).
-    with django_assert_max_num_queries(19):
+    # The viewer's 15, plus the inbox.
+    with django_assert_max_num_queries(16):
         assert editor_client.get(reverse(DASHBOARD)).status_code == 200
+
+
+# --- the kept counts show what counting every claim shows ------------------------
+
+
+def progress_counted_from_claims(limit: int) -> list[tuple[int, int, int, int, int, int]]:
+    """The dashboard's progress as it was counted before the counts were kept: claims
+    grouped by article at each request (article, claims, reviewed, facts, reviewed, %)."""
+    reviewed = ~Q(fact__status="")
+    rows = (
+        Claim.objects.order_by()
+        .values("article_id")
+        .annotate(
+            claim_total=Count("id"),
+            claim_reviewed=Count("id", filter=reviewed),
+            fact_total=Count("fact_id", distinct=True),
+            fact_reviewed=Count("fact_id", distinct=True, filter=reviewed),
+            remaining=Count("id") - Count("id", filter=reviewed),
+        )
+        .order_by("-remaining", "article__source_file")[:limit]
+    )
+    return [
+        (
+            r["article_id"],
+            r["claim_total"],
+            r["claim_reviewed"],
+            r["fact_total"],
+            r["fact_reviewed"],
+            round(100 * r["claim_reviewed"] / r["claim_total"]),
+        )
+        for r in rows
+    ]
+
+
+def test_the_dashboard_shows_what_counting_every_claim_shows(editor, viewer_client):
+    for name, text in LATEST_FIRST[:16]:
+        ingest_article(source_file=name, path=f"generated/{name}", data=text.encode())
+    facts = list(Fact.objects.filter(article_count__gte=2).order_by("-article_count", "pk"))
+    record_verdict(fact=facts[0], status=Status.CORROBORATED, user=editor, expected_version=None)
+    record_verdict(fact=facts[1], status=Status.DISPUTED, user=editor, expected_version=None)
+    single = Fact.objects.filter(article_count=1).order_by("pk").first()
+    record_verdict(fact=single, status=Status.SINGLE_SOURCE, user=editor, expected_version=None)
+    merge_facts(target=facts[2], other=facts[3], user=editor, expected_version=None)
+
+    for limit in (100, 5):
+        shown = [
+            (
+                a.pk,
+                a.claim_count,
+                a.reviewed_claim_count,
+                a.fact_count,
+                a.reviewed_fact_count,
+                a.reviewed_percent,
+            )
+            for a in article_progress(limit)
+        ]
+        assert shown == progress_counted_from_claims(limit)
+    assert any(row[2] for row in shown), "some articles have reviewed claims"
+
+    reported = Fact.objects.filter(Exists(Claim.objects.filter(fact=OuterRef("pk"))))
+    by_verdict = Counter(s or "none" for s in reported.values_list("status", flat=True))
+    by_suggestion = Counter(reported.values_list("suggested_status", flat=True))
+    counts = status_counts()
+    assert {row.code: row.count for row in counts.verdicts} == {
+        code: by_verdict[code] for code in [*Status.values, "none"]
+    }
+    assert {row.code: row.count for row in counts.suggestions} == {
+        code: by_suggestion[code] for code in Status.values
+    }
+    assert counts.facts == reported.count() < Fact.objects.count()  # the merged-away fact
+    assert totals() == Totals(
+        articles=Article.objects.count(),
+        articles_with_claims=Claim.objects.values("article_id").distinct().count(),
+        claims=Claim.objects.count(),
+    )
+
+    page = viewer_client.get(reverse(DASHBOARD)).content.decode()
+    assert (
+        f"{Article.objects.count()} articles · {Claim.objects.count()} claims · "
+        f"{reported.count()} facts"
+    ) in page
+    first = progress_counted_from_claims(1)[0]
+    assert f"{first[2]} of {first[1]} claims" in page
+
+
+def test_chart_coordinates_and_progress_are_plain_numbers_in_any_locale(viewer_client, settings):
+    # A locale that groups thousands ("1,350") would break the chart's coordinates.
+    settings.USE_THOUSAND_SEPARATOR = True
+    build_story()
+    add_filler(80)
+    page = viewer_client.get(reverse(DASHBOARD)).content.decode()
+    matrix = corroboration_matrix()
+    assert matrix.width >= 1000
+    assert f'viewBox="0 0 {matrix.width} {matrix.height}"' in page
+    assert re.search(r'<progress max="4" value="0"', page)
+    svg = page[
+        page.index('<svg class="matrix"') : page.index("</svg>", page.index('class="matrix"'))
+    ]
+    assert not re.search(r'(x|y|cx|cy)="\d+,\d', svg)
