@@ -9,7 +9,7 @@ over the match's own measurements (``EVIDENCE``: wording, names, figures, subjec
 dates, kinds, quotations, and the soft rules that fired) weighs them together. It is
 trained by ``manage.py train_same_fact`` on the team's own hand-labelled clusters
 (``evaluation/news-clusters``: storm, transfer, lithium) and measured on the others
-(the shared development clusters and the three written without reading the engine).
+(the shared development clusters and those written without reading the engine).
 The fitted weights ship as JSON in ``models/same_fact.json``; this module only reads
 them, so deciding is pure Python.
 
