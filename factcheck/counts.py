@@ -1,11 +1,11 @@
-"""Counts kept on the rows that own them, for the pages that rank or total by them.
+"""Counts kept beside the rows that own them, for the pages that rank or total by them.
 
 The dashboard ranks every article by its claims left to review and totals claims and
 facts. Counted per request, that grew with the archive (687 ms on SQLite, 1,369 ms on
-PostgreSQL at 100,080 claims). So each article keeps how many claims it has, how many
-facts they belong to, and how many of each still lack an editor's verdict
-(``Article.claim_count`` and its siblings), and each fact keeps how many articles report
-it (``Fact.article_count``, written by ``analysis.refresh_suggestions``).
+PostgreSQL at 100,080 claims). So each article with claims has an ``ArticleProgress``
+row: how many claims it has, how many facts they belong to, and how many of each still
+lack an editor's verdict; and each fact keeps how many articles report it
+(``Fact.article_count``, written by ``analysis.refresh_suggestions``).
 
 Every write that changes what an article counts recounts that article from its claims, in
 the write's transaction, rather than adding or subtracting a difference: a recount is
@@ -15,18 +15,20 @@ merge and its undo (``services``), all of which end in ``refresh_suggestions``; 
 verdict or its undo (``services``). ``repair_counts`` (``manage.py refresh_counts``)
 recounts whatever has drifted anyway, from scratch.
 
-Concurrent writers (PostgreSQL; SQLite runs one write transaction at a time): a recount
-first locks the articles it recounts, in id order, and recounts in the next statement,
-whose snapshot (READ COMMITTED) then holds every change committed by a writer that had
-them locked before. Each writer recounts after writing or locking the facts it changes,
-so whichever recounts an article last sees the other writers' claims and verdicts, and
-two verdicts on facts of one article cannot both write a count that misses the other
-(tested with two threads). One order is not fixed: an import holds its own article's row
-from the start and writes the facts it touches later, while an editor's change (a
-verdict, split or merge) holds its facts and then locks the articles reporting them. Such
-a change on a fact of an article being imported again at that very moment can therefore
-deadlock; PostgreSQL aborts one of the two, and the import is retried
-(``intake.services.with_retry``) where the editor's change fails with an error.
+Concurrent writers (PostgreSQL; SQLite runs one write transaction at a time). A recount
+first takes a transaction-level advisory lock per article it recounts, in id order, and
+counts in the next statement, whose snapshot (READ COMMITTED) then holds every change
+committed by a writer that held those locks before. Each writer recounts last, after
+writing (so locking) the facts it changed, so whichever recounts an article last sees the
+other writers' claims and verdicts: two verdicts on facts of one article cannot both write
+counts that miss the other's (tested with two threads).
+
+Nothing waits in a cycle. Every writer takes its row locks (the article it imports, the
+facts it changes) before its recount's advisory locks, and takes those in one order. The
+counts once lived on the article row itself; then a verdict on a fact of an article being
+imported again deadlocked with that import, which holds the article's row from its start
+and writes the fact later, while the verdict held the fact and waited for the article
+(tested: a verdict now completes while the article's row is held).
 """
 
 from __future__ import annotations
@@ -42,18 +44,20 @@ from django.db.models.functions import Coalesce
 
 from sources.models import Article
 
-from .models import Claim, Fact
+from .models import ArticleProgress, Claim, Fact
 
 # Articles recounted per statement by ``repair_counts`` (SQLite allows 32,766 parameters).
 REPAIR_BATCH = 5000
 
+# The first key of the two-key advisory locks on articles' counts: any fixed number of our
+# own. (The engine's lock, ``analysis.ENGINE_LOCK``, is a one-key lock: another key space.)
+PROGRESS_LOCK = 0x70726F67
 
 # The kept counts of an article, in this order everywhere below.
 COUNTS = ("claim_count", "unreviewed_claim_count", "fact_count", "unreviewed_fact_count")
-NO_CLAIMS = (0, 0, 0, 0)
 
 
-# The lock and the recount in one transaction; inside the caller's (the usual case), no
+# The locks and the recount in one transaction; inside the caller's (the usual case), no
 # savepoint of its own.
 @transaction.atomic(savepoint=False)
 def refresh_article_counts(
@@ -62,42 +66,39 @@ def refresh_article_counts(
     """Recount the articles ``article_ids`` and every article reporting one of ``fact_ids``.
 
     Call it at the end of the write, after the facts it changed are written (so locked):
-    see the module's docstring. Two statements (the articles' kept counts, locked on
-    PostgreSQL, then their claims counted), and a third to write the counts that changed.
+    see the module's docstring. At most five statements: the articles reporting the facts,
+    their locks (PostgreSQL), their claims counted, the counts written in one upsert, and
+    the rows of articles left without claims deleted.
 
     >>> refresh_article_counts(fact_ids={fact.pk})  # after a verdict on ``fact``
     """
-    article_ids, fact_ids = set(article_ids), set(fact_ids)
-    chosen = Q(pk__in=article_ids) if article_ids else Q()
-    if fact_ids:
-        reporting = Q(pk__in=Claim.objects.filter(fact_id__in=fact_ids).values("article_id"))
-        chosen = chosen | reporting if article_ids else reporting
-    elif not article_ids:
+    chosen = set(article_ids)
+    if fact_ids := set(fact_ids):
+        reporting = Claim.objects.filter(fact_id__in=fact_ids).order_by().distinct()
+        chosen.update(reporting.values_list("article_id", flat=True))
+    if not chosen:
         return
-    articles = Article.objects.filter(chosen).order_by("pk")
+    ordered = sorted(chosen)
     if connection.vendor == "postgresql":
-        articles = articles.select_for_update()
-    kept = {
-        pk: (claims, unreviewed, facts, facts_left)
-        for pk, claims, unreviewed, facts, facts_left in articles.values_list("pk", *COUNTS)
-    }
-    if not kept:
-        return
-    fresh = counted_from_claims(kept)
-    # Only rows whose counts change are written. An article row is wide and, on
-    # PostgreSQL, has eleven indexes (its title's full-text one too), none of which a
-    # count change leaves alone: rewriting one costs about 0.3 ms, and most articles
-    # recounted after an import (those reporting the facts it touched) count the same.
-    changed = [
-        (*fresh.get(pk, NO_CLAIMS), pk)
-        for pk, counts in kept.items()
-        if fresh.get(pk, NO_CLAIMS) != counts
-    ]
-    if changed:
-        # One statement written by hand and run for every row: building the ORM's update
-        # per call (or a CASE per row and field) cost several times the SQL it ran.
         with connection.cursor() as cursor:
-            cursor.executemany(_update_sql(), changed)
+            # ``unnest`` yields the array in its order, so the locks are taken in id order.
+            cursor.execute(
+                "SELECT count(pg_advisory_xact_lock(%s, id)) FROM unnest(%s::integer[]) AS id",
+                [PROGRESS_LOCK, ordered],
+            )
+    fresh = counted_from_claims(ordered)
+    if fresh:
+        ArticleProgress.objects.bulk_create(
+            [
+                ArticleProgress(article_id=pk, **dict(zip(COUNTS, counts, strict=True)))
+                for pk, counts in sorted(fresh.items())
+            ],
+            update_conflicts=True,
+            unique_fields=["article"],
+            update_fields=list(COUNTS),
+        )
+    if gone := [pk for pk in ordered if pk not in fresh]:
+        ArticleProgress.objects.filter(article_id__in=gone).delete()
 
 
 def counted_from_claims(article_ids: Iterable[int]) -> dict[int, tuple[int, int, int, int]]:
@@ -120,14 +121,6 @@ def counted_from_claims(article_ids: Iterable[int]) -> dict[int, tuple[int, int,
         pk: (claims, unreviewed, facts, facts_left)
         for pk, claims, unreviewed, facts, facts_left in rows
     }
-
-
-def _update_sql() -> str:
-    quote = connection.ops.quote_name
-    # Concrete fields have a column (``Field.column`` is typed optional for the others).
-    column = {field.name: str(field.column) for field in Article._meta.concrete_fields}
-    fields = ", ".join(f"{quote(column[name])} = %s" for name in COUNTS)
-    return f"UPDATE {quote(Article._meta.db_table)} SET {fields} WHERE {quote(column['id'])} = %s"
 
 
 def fresh_article_counts() -> dict[str, Coalesce]:
@@ -174,8 +167,10 @@ class Drift:
 def find_drift() -> Drift:
     """Articles and facts whose kept counts are wrong: two queries over every row."""
     fresh = {f"fresh_{name}": value for name, value in fresh_article_counts().items()}
-    same = Q(*(Q(**{name: F(f"fresh_{name}")}) for name in fresh_article_counts()))
-    articles = Article.objects.alias(**fresh).exclude(same).order_by("pk")
+    # An article without claims has no progress row: its kept counts are zeros.
+    kept = {f"kept_{name}": Coalesce(F(f"progress__{name}"), 0) for name in COUNTS}
+    same = Q(*(Q(**{f"kept_{name}": F(f"fresh_{name}")}) for name in COUNTS))
+    articles = Article.objects.alias(**fresh, **kept).exclude(same).order_by("pk")
     facts = (
         Fact.objects.alias(fresh=fresh_fact_article_count())
         .exclude(article_count=F("fresh"))

@@ -11,15 +11,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from sources.models import Article
 
+from .counts import COUNTS
 from .engine.describe import describe_value
 from .engine.types import Value
-from .models import ArticleRelation, Claim, Fact, Status
+from .models import ArticleProgress, ArticleRelation, Claim, Fact, Status
 
 INBOX_FACTS = 20
 MATRIX_FACTS = 40
@@ -120,33 +121,32 @@ class Totals:
 def totals() -> Totals:
     """How many articles, articles with claims and claims there are: one query.
 
-    Read from the counts kept on the articles (``counts``), not by counting claims.
+    Read from the counts kept beside the articles (``counts``), not by counting claims:
+    only articles with claims have a progress row.
     """
-    # Counting rows or the counted column, not ids, so that PostgreSQL reads only
-    # ``article_claim_count_idx``.
     found = Article.objects.aggregate(
         articles=Count("*"),
-        articles_with_claims=Count("claim_count", filter=Q(claim_count__gt=0)),
-        claims=Coalesce(Sum("claim_count"), 0),
+        articles_with_claims=Count("progress"),
+        claims=Coalesce(Sum("progress__claim_count"), 0),
     )
     return Totals(**found)
 
 
-def article_progress(limit: int = PROGRESS_ARTICLES) -> list[Article]:
-    """Articles with claims, most claims left to review first: one query.
+def article_progress(limit: int = PROGRESS_ARTICLES) -> list[ArticleProgress]:
+    """Articles with claims, most claims left to review first (then the first imported):
+    one query, read in the order of ``progress_rank_idx``, which serves it without a sort.
 
-    Each reads its counts from the kept columns (``Article.claim_count``,
+    Each row holds its article (with the outlet) and the kept counts (``claim_count``,
     ``reviewed_claim_count``, ``fact_count``, ``reviewed_fact_count``,
-    ``reviewed_percent``), in the order of ``article_progress_idx``, which serves it
-    without a sort.
+    ``reviewed_percent``).
     """
     return list(
-        Article.objects.with_outlet()
-        .filter(claim_count__gt=0)
-        .order_by("-unreviewed_claim_count", "source_file", "pk")
+        ArticleProgress.objects.select_related("article__outlet")
+        .order_by("-unreviewed_claim_count", "article_id")
         .only(
-            *("id", "title", "source_file", "outlet", "outlet__name"),
-            *("claim_count", "unreviewed_claim_count", "fact_count", "unreviewed_fact_count"),
+            *COUNTS,
+            *("article__id", "article__title", "article__source_file"),
+            *("article__outlet__id", "article__outlet__name"),
         )[:limit]
     )
 

@@ -398,6 +398,65 @@ class ArticleFingerprint(models.Model):
         return f"{self.key} → {self.article_id}"
 
 
+class ArticleProgress(models.Model):
+    """How far the desk has got with one article's claims: kept counts (``counts``).
+
+    The dashboard ranks every article by the claims left to review, so the services
+    that find claims, move them between facts or give facts a verdict keep these counts
+    rather than a page counting claims per request. "Reviewed" is a claim (or fact) whose
+    fact has an editor's verdict. Only articles with claims have a row.
+
+    The counts live beside the article, not on it, so that recounting never waits for
+    the article's own row: an import holds that row for its whole transaction, while an
+    editor's verdict on one of its facts recounts it (see ``counts`` on locking).
+    """
+
+    article = models.OneToOneField(
+        "sources.Article", on_delete=models.CASCADE, primary_key=True, related_name="progress"
+    )
+    claim_count = models.PositiveIntegerField(help_text="Claims found in the article.")
+    unreviewed_claim_count = models.PositiveIntegerField(
+        help_text="Its claims whose fact has no editor's verdict."
+    )
+    fact_count = models.PositiveIntegerField(help_text="Facts its claims belong to.")
+    unreviewed_fact_count = models.PositiveIntegerField(
+        help_text="Facts of its claims that have no editor's verdict."
+    )
+
+    class Meta:
+        ordering = ["-unreviewed_claim_count", "article_id"]
+        verbose_name_plural = "article progress"
+        indexes = [
+            # The dashboard's articles, most claims left to review first, read in order.
+            models.Index(fields=["-unreviewed_claim_count", "article"], name="progress_rank_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(claim_count__gt=0)
+                & Q(unreviewed_claim_count__lte=F("claim_count"))
+                & Q(fact_count__lte=F("claim_count"))
+                & Q(unreviewed_fact_count__lte=F("fact_count")),
+                name="progress_counts_consistent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Article #{self.article_id}: {self.reviewed_claim_count} of {self.claim_count}"
+
+    @property
+    def reviewed_claim_count(self) -> int:
+        return self.claim_count - self.unreviewed_claim_count
+
+    @property
+    def reviewed_fact_count(self) -> int:
+        return self.fact_count - self.unreviewed_fact_count
+
+    @property
+    def reviewed_percent(self) -> int:
+        """Share of its claims whose fact has a verdict, in whole percent."""
+        return round(100 * self.reviewed_claim_count / self.claim_count)
+
+
 class ArticleRelation(models.Model):
     """One article copies or lightly rewrites another, with the evidence."""
 

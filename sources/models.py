@@ -4,7 +4,7 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
 
@@ -104,40 +104,11 @@ class Article(models.Model):
     imported_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    # How far the desk has got with the article's claims, kept by the services that find
-    # claims, move them between facts or give facts a verdict (``factcheck.counts``), not
-    # counted per request: the dashboard ranks every article by the claims left to review.
-    # "Reviewed" is a claim (or fact) whose fact has an editor's verdict.
-    claim_count = models.PositiveIntegerField(default=0, help_text="Claims found in it.")
-    unreviewed_claim_count = models.PositiveIntegerField(
-        default=0, help_text="Its claims whose fact has no editor's verdict."
-    )
-    fact_count = models.PositiveIntegerField(default=0, help_text="Facts its claims belong to.")
-    unreviewed_fact_count = models.PositiveIntegerField(
-        default=0, help_text="Facts of its claims that have no editor's verdict."
-    )
-
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["source_file", "id"]
-        indexes = [
-            # The dashboard's articles with claims, most claims left to review first.
-            models.Index(
-                fields=["-unreviewed_claim_count", "source_file", "id"],
-                condition=Q(claim_count__gt=0),
-                name="article_progress_idx",
-            ),
-            # The dashboard's totals (articles, those with claims, claims) read only this.
-            models.Index(fields=["claim_count"], name="article_claim_count_idx"),
-        ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(unreviewed_claim_count__lte=F("claim_count"))
-                & Q(fact_count__lte=F("claim_count"))
-                & Q(unreviewed_fact_count__lte=F("fact_count")),
-                name="article_review_counts_consistent",
-            ),
             models.CheckConstraint(condition=~Q(title=""), name="article_title_not_empty"),
             models.CheckConstraint(
                 condition=Q(origin__regex=r"^(url|file|upload|manual|legacy):."),
@@ -155,21 +126,6 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.source_file})"
-
-    @property
-    def reviewed_claim_count(self) -> int:
-        return self.claim_count - self.unreviewed_claim_count
-
-    @property
-    def reviewed_fact_count(self) -> int:
-        return self.fact_count - self.unreviewed_fact_count
-
-    @property
-    def reviewed_percent(self) -> int:
-        """Share of its claims whose fact has a verdict, in whole percent (0 without claims)."""
-        if not self.claim_count:
-            return 0
-        return round(100 * self.reviewed_claim_count / self.claim_count)
 
 
 class ImportJobStatus(models.TextChoices):

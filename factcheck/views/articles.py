@@ -6,6 +6,7 @@ The page itself (highlighted text, claim panel, provenance) is built by
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -22,8 +23,14 @@ from .facts import ARTICLE_PAGE
 @require_GET
 @login_required
 def article_list(request: SignedInRequest) -> HttpResponse:
-    # Each article's claims are counted by the services that write them (``counts``).
-    articles = Article.objects.with_outlet().defer("body").order_by("-published", "source_file")
+    # Each article's claims are counted by the services that write them (``counts``);
+    # an article without claims has no progress row.
+    articles = (
+        Article.objects.with_outlet()
+        .defer("body")
+        .annotate(claim_count=Coalesce("progress__claim_count", 0))
+        .order_by("-published", "source_file")
+    )
     page = Paginator(articles, 50).get_page(request.GET.get("page"))
     return render(request, "factcheck/article_list.html", {"page": page})
 

@@ -67,7 +67,7 @@ def test_progress_counts_claims_and_facts_with_a_verdict(editor):
     progress = article_progress()
     assert totals() == Totals(articles=4, articles_with_claims=3, claims=8)
     assert len(progress) == 3
-    by_title = {a.title: a for a in progress}
+    by_title = {row.article.title: row for row in progress}
     wire = by_title[story.wire.title]
     assert (
         wire.reviewed_claim_count,
@@ -263,7 +263,7 @@ def progress_counted_from_claims(limit: int) -> list[tuple[int, int, int, int, i
             fact_reviewed=Count("fact_id", distinct=True, filter=reviewed),
             remaining=Count("id") - Count("id", filter=reviewed),
         )
-        .order_by("-remaining", "article__source_file")[:limit]
+        .order_by("-remaining", "article_id")[:limit]
     )
     return [
         (

@@ -1,4 +1,4 @@
-"""The counts kept on articles and facts equal counts made from scratch after every write.
+"""The counts kept for articles and facts equal counts made from scratch after every write.
 
 The dashboard ranks and totals by them (``factcheck.counts``) instead of counting every
 claim per request, so after an import and the regrouping it makes, an article read again,
@@ -17,11 +17,11 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import reverse
 
-from factcheck.counts import Drift, find_drift, repair_counts
-from factcheck.models import Claim, Fact, FactChange, Status
+from factcheck.counts import COUNTS, Drift, find_drift, repair_counts
+from factcheck.models import ArticleProgress, Claim, Fact, FactChange, Status
 from factcheck.roles import EDITORS
 from factcheck.services import (
     last_verdict_change,
@@ -38,8 +38,6 @@ from tests.factcheck.test_article_count import LATEST_FIRST
 from tests.factcheck.test_import_order import BRIDGE, COPY, OTHER, WIRE
 
 pytestmark = pytest.mark.django_db
-
-ARTICLE_COUNTS = ("claim_count", "unreviewed_claim_count", "fact_count", "unreviewed_fact_count")
 
 
 def counted_from_scratch() -> tuple[dict[int, tuple[int, ...]], dict[int, int]]:
@@ -66,12 +64,16 @@ def counted_from_scratch() -> tuple[dict[int, tuple[int, ...]], dict[int, int]]:
 
 def assert_counts_are_fresh() -> None:
     per_article, per_fact = counted_from_scratch()
-    kept_articles = {row[0]: row[1:] for row in Article.objects.values_list("pk", *ARTICLE_COUNTS)}
+    kept_rows = ArticleProgress.objects.values_list("article_id", *COUNTS)
+    # Only an article with claims has a progress row.
+    kept_articles = {pk: (0, 0, 0, 0) for pk in per_article} | {
+        row[0]: row[1:] for row in kept_rows
+    }
     kept_facts = dict(Fact.objects.values_list("pk", "article_count"))
     wrong_articles = {
-        pk: (kept_articles[pk], fresh)
-        for pk, fresh in per_article.items()
-        if kept_articles[pk] != fresh
+        pk: (kept, per_article.get(pk))
+        for pk, kept in kept_articles.items()
+        if per_article.get(pk) != kept
     }
     wrong_facts = {pk: (kept_facts[pk], n) for pk, n in per_fact.items() if kept_facts[pk] != n}
     assert wrong_articles == {}, "article: (kept, counted)"
@@ -99,7 +101,7 @@ def test_imports_regrouping_and_a_re_read_article_keep_the_counts():
         regrouped += any(after[pk] != fact for pk, fact in before.items())
         assert_counts_are_fresh()
     assert regrouped >= 2, "imports moved stored claims to other facts"
-    assert Article.objects.filter(fact_count__gte=3).exists()
+    assert ArticleProgress.objects.filter(fact_count__gte=3).exists()
 
     # Read again with a line added: its claims are replaced.
     name, text = LATEST_FIRST[10]
@@ -118,6 +120,7 @@ def test_imports_regrouping_and_a_re_read_article_keep_the_counts():
     )
     assert result.outcome == "updated"
     assert result.article.claims.count() == 0
+    assert not ArticleProgress.objects.filter(article=result.article).exists()
     assert_counts_are_fresh()
 
 
@@ -238,22 +241,29 @@ def test_replacing_an_articles_text_keeps_the_counts(editor):
 def test_the_repair_finds_and_recounts_what_drifted(editor):
     for name, text in LATEST_FIRST[:5]:
         ingest(name, text)
-    first, second = Article.objects.filter(claim_count__gte=2).order_by("pk")[:2]
+    first, second, third = ArticleProgress.objects.filter(claim_count__gte=2).order_by("pk")[:3]
     fact = Fact.objects.order_by("pk").first()
-    Article.objects.filter(pk=first.pk).update(claim_count=99)
-    Article.objects.filter(pk=second.pk).update(unreviewed_claim_count=0)
+    ArticleProgress.objects.filter(pk=first.pk).update(claim_count=99)
+    ArticleProgress.objects.filter(pk=second.pk).update(unreviewed_claim_count=0)
+    # A row lost, and a row kept for an article without claims.
+    ArticleProgress.objects.filter(pk=third.pk).delete()
+    bare = make_article("Nothing to check here.")
+    ArticleProgress.objects.create(
+        article=bare, claim_count=1, unreviewed_claim_count=1, fact_count=1, unreviewed_fact_count=1
+    )
     Fact.objects.filter(pk=fact.pk).update(article_count=7)
-    assert find_drift() == Drift(articles=[first.pk, second.pk], facts=[fact.pk])
+    drifted = sorted([first.pk, second.pk, third.pk, bare.pk])
+    assert find_drift() == Drift(articles=drifted, facts=[fact.pk])
 
-    with pytest.raises(
-        CommandError, match=f"2 articles \\(#{first.pk}, #{second.pk}\\) and 1 fact"
-    ):
+    listed = ", ".join(f"#{pk}" for pk in drifted)
+    with pytest.raises(CommandError, match=f"4 articles \\({listed}\\) and 1 fact"):
         call_command("refresh_counts", "--check")
     out = StringIO()
     call_command("refresh_counts", stdout=out)
-    assert out.getvalue().startswith("2 articles")
+    assert out.getvalue().startswith("4 articles")
     assert out.getvalue().strip().endswith("recounted.")
     assert_counts_are_fresh()
+    assert not ArticleProgress.objects.filter(article=bare).exists()
     assert repair_counts() == Drift(articles=[], facts=[])
     out = StringIO()
     call_command("refresh_counts", "--check", stdout=out)
@@ -267,12 +277,10 @@ def test_the_migration_counts_articles_stored_before_the_counts():
 
     for name, text in LATEST_FIRST[:5]:
         ingest(name, text)
-    Article.objects.update(
-        claim_count=0, unreviewed_claim_count=0, fact_count=0, unreviewed_fact_count=0
-    )
+    ArticleProgress.objects.all().delete()
     assert find_drift().articles
-    migration = import_module("factcheck.migrations.0011_fill_article_review_counts")
-    migration.count_reviews(apps, None)
+    migration = import_module("factcheck.migrations.0013_article_progress")
+    migration.count_progress(apps, None)
     assert_counts_are_fresh()
 
 
@@ -284,8 +292,8 @@ def test_two_verdicts_at_once_on_facts_of_one_article_leave_its_counts_right(edi
     """Two editors record verdicts on two facts of one article at the same moment.
 
     Real threads and transactions: PostgreSQL only (SQLite runs one write at a time).
-    Each recount locks the article first, so the second sees the first's verdict;
-    without the lock both could write counts that miss the other's.
+    Each recount locks the article's counts first, so the second sees the first's
+    verdict; without the lock both could write counts that miss the other's.
     """
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL's concurrent transactions: set DATABASE_URL")
@@ -314,6 +322,52 @@ def test_two_verdicts_at_once_on_facts_of_one_article_leave_its_counts_right(edi
         for thread in threads:
             thread.join(timeout=60)
         assert failed == []
-        article.refresh_from_db()
-        assert (article.claim_count, article.unreviewed_claim_count) == (2, 0), n
-        assert (article.fact_count, article.unreviewed_fact_count) == (2, 0), n
+        progress = ArticleProgress.objects.get(article=article)
+        assert (progress.claim_count, progress.unreviewed_claim_count) == (2, 0), n
+        assert (progress.fact_count, progress.unreviewed_fact_count) == (2, 0), n
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_verdict_does_not_wait_for_the_row_of_an_article_being_imported(editor):
+    """An import holds its article's row until it commits, and writes facts later; a
+    verdict on one of that article's facts holds the fact while it recounts the article.
+
+    When the counts lived on the article row, the verdict waited for that row, and the
+    import, wanting the fact next, deadlocked with it. Here another transaction holds the
+    row (as an import of the article does) while the verdict runs: it must complete.
+    PostgreSQL only (SQLite runs one write at a time).
+    """
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's concurrent transactions: set DATABASE_URL")
+    article = make_article("The ferry carried 212 passengers and 40 cars.")
+    fact = make_claim(article, "212 passengers").fact
+    held, done = threading.Event(), threading.Event()
+    failed = []
+
+    def hold_the_article_row():
+        try:
+            with transaction.atomic():
+                Article.objects.select_for_update().get(pk=article.pk)
+                held.set()
+                done.wait(timeout=30)
+        except Exception as error:
+            failed.append(repr(error))
+        finally:
+            held.set()
+            connection.close()
+
+    importer = threading.Thread(target=hold_the_article_row)
+    importer.start()
+    try:
+        assert held.wait(timeout=30)
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                # Fails the test with an error instead of hanging if the verdict waits.
+                cursor.execute("SET LOCAL lock_timeout = '5s'")
+            record_verdict(fact=fact, status=Status.DISPUTED, user=editor, expected_version=1)
+    finally:
+        done.set()
+        importer.join(timeout=60)
+    assert failed == []
+    progress = ArticleProgress.objects.get(article=article)
+    assert (progress.claim_count, progress.unreviewed_claim_count) == (1, 0)
