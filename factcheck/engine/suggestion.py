@@ -218,9 +218,35 @@ _CHANGE_RE = re.compile(
 )
 
 
+# Where a figure starts: a hedge, then a currency, a digit, a number word or a month.
+_FIGURE = (
+    r"(?:(?:about|around|roughly|approximately|nearly|almost|some|just|over|under"
+    r"|more\s+than|less\s+than|fewer\s+than)\s+)?"
+    r"(?:[$€£¥₹]|[A-Z]{1,3}\$|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+)
+# The verbs that move a figure somewhere, in any of their forms ("cut", "narrowed",
+# "pushes back"): told with "to" and the figure, the figure is where it moved to. The
+# verb's object comes between ("cut the punitive part of the award to"), so up to eight
+# words, none ending in punctuation: the verb and the figure stay in one clause.
+_MOVES = (
+    r"(?:cut|slash|trim|lower|rais|reduc|narrow|widen|shrank|shrunk|increas|decreas|boost"
+    r"|lift|revis|adjust|correct|restat|push\w*\s+back|pushed\s+out|brought\s+forward"
+    r"|postpon|delay|extend|shorten|doubl|halv|upgrad|downgrad|mov(?:e|ed|es|ing)\b)"
+)
+_MOVED_TO_RE = re.compile(rf"\b{_MOVES}[\w-]*(?:\s+[\w'’-]+){{0,8}}?\s+to\s+{_FIGURE}", re.I)
+
+
 def states_change(text: str) -> bool:
-    """Does a claim tell its figure as one that moves ("the toll rose to nine")?"""
-    return bool(_CHANGE_RE.search(text))
+    """Does a claim tell its figure as one that moves?
+
+    By a word of change ("the toll rose to nine", "so far", "revised"), or a verb that
+    moved the figure to where it is ("the judge cut the award to $2 million", "the vote was
+    pushed back to 4 May", "her lead narrowed from 43 to 29 votes"). A bare "from 9 to 5"
+    is not enough: it is as often a range ("open from 9 to 5") as a change.
+    """
+    return bool(_CHANGE_RE.search(text) or _MOVED_TO_RE.search(text))
 
 
 def _different_days(a: Report, b: Report) -> bool:

@@ -215,3 +215,58 @@ def test_change_is_read_from_how_the_figure_is_told():
     assert states_change("The death toll rose to nine on Thursday, officials said.")
     assert states_change("So far 410,000 homes remain without power.")
     assert not states_change("Nine people died in the storm, officials said.")
+
+
+def test_a_verb_that_moved_the_figure_tells_it_as_changed():
+    from factcheck.engine.suggestion import states_change
+
+    moved = [
+        "An appeals court trimmed the penalty to $1.9 million on Friday.",
+        "The ministry lowered its growth forecast for the coming year to about 2.1%.",
+        "The launch has been pushed back to 14 March.",
+        "The board moved the vote to Sept. 9.",
+        "Her lead narrowed from 61 to 38 votes once postal ballots were counted.",
+        "Auditors restated the loss to £410m.",
+        "The regulator reduced the parent company's share of the fine to 40%.",
+    ]
+    assert [t for t in moved if not states_change(t)] == []
+    told_plainly = [
+        "The fund is limited to $20 million.",
+        "Fines can go up to €20 million or 4% of turnover.",
+        "The outbreak was linked to 36 products.",
+        "Losses amounted to $1.4 billion.",
+        "He was sentenced to 12 years in prison.",
+        "The council agreed to pay $40 million.",
+        "Lots made from 14 March to 2 April are affected.",
+        "The jury voted 7 to 1.",
+        # Too far apart to be one clause: the cut is not what the figure tells.
+        "Staff cut corners, inspectors said, and shipped to 40 stores.",
+    ]
+    assert [t for t in told_plainly if states_change(t)] == []
+
+
+def test_a_later_report_of_a_figure_moved_by_a_decision_is_an_update():
+    import datetime
+
+    from factcheck.engine.suggestion import states_change
+
+    def award(millions: float) -> list[dict]:
+        amount = millions * 1e6
+        return [{"type": "money", "amount": amount, "currency": "USD", "bound": None, "text": ""}]
+
+    later = "A judge on Thursday reduced the punitive part of the award to $6 million."
+    suggestion = suggest(
+        [
+            Report(1, "wire.txt", 1, award(9), published=datetime.date(2026, 3, 2)),
+            Report(2, "paper.txt", 2, award(9), published=datetime.date(2026, 3, 2)),
+            Report(
+                3,
+                "site.txt",
+                3,
+                award(6),
+                published=datetime.date(2026, 3, 5),
+                changing=states_change(later),
+            ),
+        ]
+    )
+    assert suggestion.updated and suggestion.status == "single_source"
