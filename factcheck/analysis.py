@@ -715,6 +715,22 @@ def _labels(articles: list[Article]) -> dict[int, str]:
     return labels
 
 
+def _delete_unworked_facts(fact_ids: list[int]) -> None:
+    """Delete facts without claims, verdict or history, and without keys: one statement.
+
+    ``Fact.objects.filter(...).delete()`` first reads the facts and their claims, then
+    deletes their (absent) history, evidence and publications and unlinks merges, one
+    statement each: seven statements per import that regroups, for rows that cannot
+    exist here. Evidence, publications and merges are all written with a history row,
+    so a fact with none has none of them; were one there, the foreign key would fail
+    the import rather than lose it.
+    """
+    table = connection.ops.quote_name(Fact._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(fact_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE id IN ({placeholders})", fact_ids)
+
+
 def refresh_suggestions(*, fact_ids: Iterable[int], article_ids: Iterable[int] = ()) -> None:
     """Recompute suggested status, reason, origin and article counts; delete facts left empty.
 
@@ -755,13 +771,20 @@ def refresh_suggestions(*, fact_ids: Iterable[int], article_ids: Iterable[int] =
         ).values_list("original_id", "copy_id")
     )
     copies = {copy for _, copy in relations}
-    facts = Fact.objects.filter(pk__in=fact_ids)
+    facts = list(Fact.objects.filter(pk__in=fact_ids))
+    # Of the facts left without claims, those an editor has worked on, in one query.
+    unreported = [f.pk for f in facts if f.pk not in by_fact and not f.status]
+    worked_on = (
+        set(FactChange.objects.filter(fact_id__in=unreported).values_list("fact_id", flat=True))
+        if unreported
+        else set()
+    )
     empty = []
     changed = []
     for fact in facts:
         members = by_fact.get(fact.pk, [])
         if not members:
-            if not fact.status and not fact.changes.exists():
+            if not fact.status and fact.pk not in worked_on:
                 empty.append(fact.pk)
             elif fact.article_count:
                 # Kept for its history (merged away, or its article re-read): no one
@@ -809,6 +832,6 @@ def refresh_suggestions(*, fact_ids: Iterable[int], article_ids: Iterable[int] =
     )
     if empty:
         FactKey.objects.filter(fact_id__in=empty).delete()
-        Fact.objects.filter(pk__in=empty).delete()
+        _delete_unworked_facts(empty)
     # Last: the facts are written (so locked) by now, as a recount needs.
     refresh_article_counts(article_ids=reporting | set(article_ids))

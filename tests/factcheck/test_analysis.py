@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from factcheck.models import ArticleRelation, Claim, Fact, Status
 from factcheck.services import record_verdict
@@ -315,3 +315,32 @@ def test_the_same_words_months_later_are_another_report():
     june = election("jun.txt", "Daily A", "Mexico", "Claudia Lopez", "2024-06-03")
     september = election("sep.txt", "Paper B", "Mexico", "Claudia Lopez", "2024-09-03")
     assert phases_claim(september).fact_id != phases_claim(june).fact_id
+
+
+def test_facts_left_without_claims_go_unless_an_editor_worked_on_them(
+    editor, django_assert_num_queries
+):
+    from factcheck.analysis import refresh_suggestions
+    from factcheck.models import FactKey
+    from factcheck.services import set_note
+    from tests.builders import make_article, make_claim, make_fact
+
+    article = make_article("The pier reopened with 40 berths and 12 cranes.")
+    reported = make_claim(article, "40 berths").fact
+    bare = [make_fact(summary=f"Left behind {n}") for n in range(3)]
+    FactKey.objects.create(fact=bare[0], key="count:berth")
+    noted = make_fact(summary="An editor wrote on it")
+    set_note(fact=noted, note="Check the port's register.", user=editor, expected_version=1)
+    ruled = make_fact(summary="An editor ruled on it", status=Status.CORROBORATED)
+    every = [reported, *bare, noted, ruled]
+
+    # However many facts were left empty: their history is looked up in one query, and
+    # they go in one statement (PostgreSQL adds the recount's lock).
+    locks = 1 if connection.vendor == "postgresql" else 0
+    with django_assert_num_queries(9 + locks):
+        refresh_suggestions(fact_ids={f.pk for f in every})
+
+    left = Fact.objects.filter(pk__in=[f.pk for f in every])
+    assert set(left.values_list("pk", flat=True)) == {reported.pk, noted.pk, ruled.pk}
+    assert not FactKey.objects.filter(fact_id=bare[0].pk).exists()
+    assert Fact.objects.get(pk=reported.pk).article_count == 1
