@@ -22,6 +22,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import Length, RowNumber, Substr
 
 from factcheck.counts import refresh_article_counts
+from factcheck.engine.decisions import decide
 from factcheck.engine.extraction import extract_claims
 from factcheck.engine.features import ClaimFeatures, context_for, story_entities
 from factcheck.engine.grouping import Member, Placed, group_claims
@@ -372,7 +373,7 @@ def _linked(new: list[Member], near: list[_StoredClaim]) -> list[_StoredClaim]:
             a, b = (member, s.member) if member.order > s.member.order else (s.member, member)
             # Most of them are reports of other stories that share a broad key: told
             # apart by their stories and dates, before reading the wording.
-            if could_match(a.features, b.features) and match(a.features, b.features).same_fact:
+            if could_match(a.features, b.features) and decide(a.features, b.features).same_fact:
                 linked[s.pk] = s
     return list(linked.values())
 

@@ -23,8 +23,9 @@ from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .decisions import decide
 from .features import ClaimFeatures
-from .matching import Match, match
+from .matching import Match
 
 # How many of a fact's first claims (in the canonical order) a claim is
 # compared with to choose its fact: the first reports say what the fact is, so
@@ -80,7 +81,7 @@ class _Matches:
         a, b = (i, j) if self.members[i].order > self.members[j].order else (j, i)
         found = self.cache.get((a, b))
         if found is None:
-            found = self.cache[(a, b)] = match(self.members[a].features, self.members[b].features)
+            found = self.cache[(a, b)] = decide(self.members[a].features, self.members[b].features)
         return found
 
 

@@ -53,11 +53,11 @@ def imported(name: str, data: bytes) -> None:
 
 
 def import_cost(monkeypatch, crowd: list[tuple[str, bytes]]) -> tuple[int, int, set]:
-    """Comparisons by ``match`` and SQL statements of importing a second Mundra report
+    """Pairs decided (``decide``) and SQL statements of importing a second Mundra report
     after the first and ``crowd``, and the files in the facts of the two reports' claims
     (in a transaction rolled back)."""
     compared = 0
-    real = analysis.match
+    real = analysis.decide
 
     def counted(a, b):
         nonlocal compared
@@ -68,10 +68,10 @@ def import_cost(monkeypatch, crowd: list[tuple[str, bytes]]) -> tuple[int, int, 
         imported("mundra-1", report("Mundra", "2025-04-02", 412))
         for name, data in crowd:
             imported(name, data)
-        monkeypatch.setattr(analysis, "match", counted)
+        monkeypatch.setattr(analysis, "decide", counted)
         with CaptureQueriesContext(connection) as queries:
             imported("mundra-2", other("Mundra", "2025-04-02", 412))
-        monkeypatch.setattr(analysis, "match", real)
+        monkeypatch.setattr(analysis, "decide", real)
         mundra = Claim.objects.filter(article__source_file__in=["mundra-1.txt", "mundra-2.txt"])
         facts = {
             frozenset(
