@@ -254,8 +254,9 @@ def _unit(v: Value) -> str:
 
 
 def _units_compatible(a: Value, b: Value, pa: _Prepared, pb: _Prepared) -> bool:
-    """Same unit (or synonyms), or one unit named in the other claim: "the 22nd
-    session of the ... Commission" against "the 22nd ... Commission".
+    """Same unit (or synonyms), or one unit named in the other claim with a number
+    near its own: "the 22nd session of the ... Commission" against "the 22nd ...
+    Commission".
 
     Money in two currencies is not compared (no exchange rate is assumed), and
     a unit of measure meets only the same measure: "seven years ... passenger
@@ -268,7 +269,15 @@ def _units_compatible(a: Value, b: Value, pa: _Prepared, pb: _Prepared) -> bool:
         return True
     if measure_of(str(a.get("unit") or "")) or measure_of(str(b.get("unit") or "")):
         return False
-    return ua in pb.words or ub in pa.words
+    if not (ua in pb.words or ub in pa.words):
+        return False
+    # A noun of one claim found among the other's words may name the same thing
+    # ("the 22nd session" / "the 22nd Commission", "nine deaths" / "seven people
+    # killed"), but only with numbers near enough to be one measure misreported or
+    # updated: "300 people pulled from flooded homes" does not count the "3,400
+    # homes damaged" its sentence merely mentions.
+    xa, xb = _amount(a), _amount(b)
+    return xa is None or xb is None or max(xa, xb) / min(xa, xb) <= FAR_APART_FACTOR
 
 
 def _value_fit(pa: _Prepared, pb: _Prepared, reasons: list[str]) -> tuple[float, _Veto]:
