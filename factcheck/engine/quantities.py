@@ -420,7 +420,9 @@ _DAY_MONTH_RE = re.compile(
 )
 _MONTH_YEAR_RE = re.compile(rf"\b{_MONTH_FULL}\s+(?:of\s+)?(?P<y>{_YEAR4})\b")
 _MONTH_ONLY_RE = re.compile(
-    r"\b(?P<prep>(?i:in|since|by|until|till|from|during|early|late|mid-|last|next|this)"
+    r"\b(?P<prep>(?i:in|since|by|until|till|from|during|early|late|mid-|last|next|this"
+    # "by the end of October": a part of a month dates as the month does.
+    r"|(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of)"
     rf"(?:\s+|(?<=-))){_MONTH_FULL}(?!\s+\d)"
 )
 _ISO_DATE_AT = re.compile(r"(?<![\w\-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w\-])")
@@ -1077,6 +1079,11 @@ class _Finder:
         for m in _MONTH_ONLY_RE.finditer(text):
             mo = _month_number(m["mon"])
             prep = m["prep"].strip().lower()
+            if prep.endswith(" of"):
+                # "by the end of October" is bounded as "by October" is, "before the
+                # end of" as "by"; "the start of October" is October.
+                first = prep.split()[0]
+                prep = {"by": "by", "before": "by", "until": "until"}.get(first, "of")
             y = self.published.year
             if prep == "last" and mo >= self.published.month:
                 y -= 1
