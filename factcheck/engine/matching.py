@@ -375,6 +375,19 @@ def _days_apart(pa: _Placing | _Prepared, pb: _Placing | _Prepared) -> int:
     return 0
 
 
+def _tense(p: _Prepared) -> str:
+    """ "past" when all a claim's dates end before its report, "future" when all
+    begin after it, else "" (no dates, no report date, or dates around it)."""
+    ranges = [r for r in map(_date_range, p.times) if r]
+    if not ranges or p.published is None:
+        return ""
+    if all(end < p.published for _, end in ranges):
+        return "past"
+    if all(start > p.published for start, _ in ranges):
+        return "future"
+    return ""
+
+
 def _story_overlap(pa: _Placing, pb: _Placing) -> float:
     """Overlap coefficient of two stories' names: a short story list inside a long one
     is a match. One shared name is a coincidence (two chief executives called Costa)
@@ -736,6 +749,15 @@ def match(a: ClaimFeatures, b: ClaimFeatures, *, learned: bool = True) -> Match:
     # Two dates agree on type whatever they date, so a date alone says less
     # than an amount with its unit: the wording must carry more of the match.
     dates_only = not pa.primary and not pb.primary and bool(pa.times or pb.times)
+    if (
+        dates_only
+        and pa.published == pb.published
+        and {_tense(pa), _tense(pb)} == {"past", "future"}
+    ):
+        # "since it opened in 2021" / "will close by the end of October", reported the
+        # same day: what had happened and what was to come are two facts, not two
+        # dates of one. (Across days, a date to come may since have passed.)
+        veto = _also(veto, fired, _Veto("past_and_future", "a past date against a future one"))
     if dates_only and pa.time_subject and pb.time_subject and not pa.time_subject & pb.time_subject:
         # "due to undergo a medical on Thursday" / "the contract runs until June 2031":
         # dates of different things, whatever the sentences around them share.
