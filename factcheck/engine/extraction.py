@@ -213,9 +213,10 @@ _SEPARATOR_RE = re.compile(
 )
 _WORD_RE = re.compile(r"[A-Za-z]+")
 # A date right after a verb of speech dates the speaking: "the minister said on Monday",
-# "told reporters late on Thursday", "said in a statement on Friday".
+# "told reporters late on Thursday", "said in a statement on Friday", "announced on
+# Thursday it would shut the mine".
 _SAID_ON_RE = re.compile(
-    r"\b(?:said|says|told(?:\s+\w+){1,2}?|added)\s+(?:(?:in|at|during)\s+(?:a|an|its|the|his|her)"
+    r"\b(?:said|says|told(?:\s+\w+){1,2}?|added|announced)\s+(?:(?:in|at|during)\s+(?:a|an|its|the|his|her)"
     r"(?:\s+[\w-]+){1,2}?\s+)?(?:(?:late|early)\s+)?(?:on\s+)?$",
     _I,
 )
@@ -406,7 +407,7 @@ class _Scorer:
             self.values = [
                 v for v in self.values if v["span_start"] - sentence.start >= dateline.end()
             ]
-        if "said" in words or "says" in words or "told" in words or "added" in words:
+        if not words.isdisjoint(("said", "says", "told", "added", "announced")):
             # "..., the company said on Thursday": when it was said, not what.
             self.values = [
                 v

@@ -254,8 +254,9 @@ def _unit(v: Value) -> str:
 
 
 def _units_compatible(a: Value, b: Value, pa: _Prepared, pb: _Prepared) -> bool:
-    """Same unit (or synonyms), or one unit named in the other claim: "the 22nd
-    session of the ... Commission" against "the 22nd ... Commission".
+    """Same unit (or synonyms), or one unit named in the other claim with a number
+    near its own: "the 22nd session of the ... Commission" against "the 22nd ...
+    Commission".
 
     Money in two currencies is not compared (no exchange rate is assumed), and
     a unit of measure meets only the same measure: "seven years ... passenger
@@ -268,7 +269,15 @@ def _units_compatible(a: Value, b: Value, pa: _Prepared, pb: _Prepared) -> bool:
         return True
     if measure_of(str(a.get("unit") or "")) or measure_of(str(b.get("unit") or "")):
         return False
-    return ua in pb.words or ub in pa.words
+    if not (ua in pb.words or ub in pa.words):
+        return False
+    # A noun of one claim found among the other's words may name the same thing
+    # ("the 22nd session" / "the 22nd Commission", "nine deaths" / "seven people
+    # killed"), but only with numbers near enough to be one measure misreported or
+    # updated: "300 people pulled from flooded homes" does not count the "3,400
+    # homes damaged" its sentence merely mentions.
+    xa, xb = _amount(a), _amount(b)
+    return xa is None or xb is None or max(xa, xb) / min(xa, xb) <= FAR_APART_FACTOR
 
 
 def _value_fit(pa: _Prepared, pb: _Prepared, reasons: list[str]) -> tuple[float, _Veto]:
@@ -364,6 +373,19 @@ def _days_apart(pa: _Placing | _Prepared, pb: _Placing | _Prepared) -> int:
     if pa.published and pb.published:
         return abs((pa.published - pb.published).days)
     return 0
+
+
+def _tense(p: _Prepared) -> str:
+    """ "past" when all a claim's dates end before its report, "future" when all
+    begin after it, else "" (no dates, no report date, or dates around it)."""
+    ranges = [r for r in map(_date_range, p.times) if r]
+    if not ranges or p.published is None:
+        return ""
+    if all(end < p.published for _, end in ranges):
+        return "past"
+    if all(start > p.published for start, _ in ranges):
+        return "future"
+    return ""
 
 
 def _story_overlap(pa: _Placing, pb: _Placing) -> float:
@@ -727,6 +749,15 @@ def match(a: ClaimFeatures, b: ClaimFeatures, *, learned: bool = True) -> Match:
     # Two dates agree on type whatever they date, so a date alone says less
     # than an amount with its unit: the wording must carry more of the match.
     dates_only = not pa.primary and not pb.primary and bool(pa.times or pb.times)
+    if (
+        dates_only
+        and pa.published == pb.published
+        and {_tense(pa), _tense(pb)} == {"past", "future"}
+    ):
+        # "since it opened in 2021" / "will close by the end of October", reported the
+        # same day: what had happened and what was to come are two facts, not two
+        # dates of one. (Across days, a date to come may since have passed.)
+        veto = _also(veto, fired, _Veto("past_and_future", "a past date against a future one"))
     if dates_only and pa.time_subject and pb.time_subject and not pa.time_subject & pb.time_subject:
         # "due to undergo a medical on Thursday" / "the contract runs until June 2031":
         # dates of different things, whatever the sentences around them share.

@@ -258,6 +258,11 @@ _FRACTION_OUT_OF_AT = re.compile(
 _FRACTION_OF_AT = re.compile(
     rf"(?P<a>{_NUM})\s+of\s+(?:the|its|their|all|his|her|our)\s+(?P<b>{_NUM})"
 )
+# "About 600 of the mine's workers": a part of a whole left untold counts the plural
+# noun after it, past a possessive.
+_PART_OF_THE_AT = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|these|those)(?:\s+[\w\-]+['’]s)?", re.I
+)
 # "118 samples failed, 19 of them from one state": a part of the whole counted just before.
 _PART_OF_PRONOUN_AT = re.compile(rf"(?P<a>{_NUM})\s+of\s+(?:them|these|those|which|whom)\b")
 _FRACTION_SLASH_AT = re.compile(r"(?<![\w./\-])(?P<a>\d{1,6})\s?/\s?(?P<b>\d{1,6})(?![\w/.]|-\d)")
@@ -420,7 +425,9 @@ _DAY_MONTH_RE = re.compile(
 )
 _MONTH_YEAR_RE = re.compile(rf"\b{_MONTH_FULL}\s+(?:of\s+)?(?P<y>{_YEAR4})\b")
 _MONTH_ONLY_RE = re.compile(
-    r"\b(?P<prep>(?i:in|since|by|until|till|from|during|early|late|mid-|last|next|this)"
+    r"\b(?P<prep>(?i:in|since|by|until|till|from|during|early|late|mid-|last|next|this"
+    # "by the end of October": a part of a month dates as the month does.
+    r"|(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of)"
     rf"(?:\s+|(?<=-))){_MONTH_FULL}(?!\s+\d)"
 )
 _ISO_DATE_AT = re.compile(r"(?<![\w\-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w\-])")
@@ -1077,6 +1084,11 @@ class _Finder:
         for m in _MONTH_ONLY_RE.finditer(text):
             mo = _month_number(m["mon"])
             prep = m["prep"].strip().lower()
+            if prep.endswith(" of"):
+                # "by the end of October" is bounded as "by October" is, "before the
+                # end of" as "by"; "the start of October" is October.
+                first = prep.split()[0]
+                prep = {"by": "by", "before": "by", "until": "until"}.get(first, "of")
             y = self.published.year
             if prep == "last" and mo >= self.published.month:
                 y -= 1
@@ -1344,6 +1356,15 @@ class _Finder:
                     unit_end = phrase[0][2]
                     if text.startswith("/h", unit_end):
                         unit, unit_end = unit + "/h", unit_end + 2
+            if unit is None and not hyunit and not m["plus"]:
+                part = _PART_OF_THE_AT.match(text, end)
+                plural = (
+                    [w for w in following(text, part.end(), limit=3) if looks_plural(w[0])]
+                    if part
+                    else []
+                )
+                if plural:
+                    unit, unit_end = singular(plural[0][0]), plural[0][2]
             if unit is None and not hyunit and (scale != 1.0 or self.bound_before(m.start())[0]):
                 # "95,000 cars a day, against roughly 120,000 on the old bridge": a
                 # hedged or scaled number with no noun counts what the sentence counted

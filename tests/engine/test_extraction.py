@@ -336,3 +336,25 @@ def test_a_deadline_clause_and_a_count_clause_are_two_claims():
     deadline, cuts = extract_claims(body, published=datetime.date(2026, 3, 12))
     assert [v["type"] for v in deadline.values] == ["date"]
     assert "140" in cuts.text and "June" not in cuts.text
+
+
+def test_the_day_something_was_announced_is_not_a_figure_of_the_claim():
+    body = "The owners announced on Tuesday they would shut the Leith plant and cut 140 jobs."
+    (claim,) = extract_claims(body, published=datetime.date(2026, 3, 12))
+    assert [v["type"] for v in claim.values] == ["count"]
+
+
+def test_a_clause_ending_a_month_and_a_count_clause_are_two_claims():
+    body = "The owners will close the Leith plant by the end of June and cut about 140 jobs."
+    deadline, cuts = extract_claims(body, published=datetime.date(2026, 3, 12))
+    assert [v["text"] for v in deadline.values] == ["by the end of June"]
+    assert "140" in cuts.text and "June" not in cuts.text
+
+
+def test_a_part_of_a_workforce_and_a_town_size_are_two_claims():
+    body = (
+        "About 250 of the plant's workers live in Dunrow, a town of 5,200 people, officials said."
+    )
+    workers, town = extract_claims(body, published=datetime.date(2026, 3, 12))
+    assert [v["unit"] for v in workers.values] == ["worker"]
+    assert [v["unit"] for v in town.values] == ["person"]

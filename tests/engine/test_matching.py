@@ -783,3 +783,49 @@ def test_could_match_never_rules_out_a_match_between_generated_reports():
     # It is worth its place (a third of the pairs here), and some pairs do match.
     assert matched > 0
     assert ruled_out > pairs / 4
+
+
+def test_a_noun_the_other_sentence_only_mentions_counts_the_same_thing_only_near_its_number():
+    # The first sentence mentions "houses", but counts people: its 200 and the
+    # 2,600 houses are two figures of two things, not a dispute over one count.
+    pulled = "Volunteers pulled more than 200 people from flooded houses along the canal overnight."
+    damaged = "The county said at least 2,600 houses along the canal were damaged overnight."
+    people = claim(pulled, "quantity", [count("more than 200 people", 200, "people")], [])
+    houses = claim(damaged, "quantity", [count("at least 2,600 houses", 2600, "house")], [])
+    assert not match(houses, people).same_fact
+    # Near its number, the other noun may still name the same count, told again
+    # later: "seven people were killed" and "nine deaths" a day on.
+    killed = "Seven people were killed when the dam gave way, the province said."
+    deaths = (
+        "The province has now confirmed nine deaths since the dam gave way, all of them people."
+    )
+    toll = claim(killed, "quantity", [count("Seven people", 7, "people")], [])
+    later = claim(deaths, "quantity", [count("nine deaths", 9, "death")], [])
+    assert match(later, toll).same_fact
+
+
+def year(text: str, y: int, bound: str | None = None) -> dict:
+    return {
+        "type": "date",
+        "start": f"{y}-01-01",
+        "end": f"{y}-12-31",
+        "precision": "year",
+        "bound": bound,
+        "text": text,
+    }
+
+
+def test_a_past_date_and_a_future_one_reported_the_same_day_are_two_facts():
+    def report(text: str, when: dict, published: str) -> ClaimFeatures:
+        return ClaimFeatures(text, "date", [when], ["harbour"], text, (), published)
+
+    opened = "The Linwood ferry terminal has kept the harbour busy since it opened in 2019"
+    closing = "The Linwood ferry terminal will close by the end of November, the harbour board said"
+    november = day_range("by the end of November", "2026-11-01", "2026-11-30")
+    since = year("since it opened in 2019", 2019, "min")
+    result = match(report(closing, november, "2026-09-14"), report(opened, since, "2026-09-14"))
+    assert not result.same_fact
+    assert "past_and_future" in result.vetoes
+    # A day apart, a date to come may since have passed: the rule says nothing.
+    later = match(report(closing, november, "2026-12-02"), report(opened, since, "2026-09-14"))
+    assert "past_and_future" not in later.vetoes

@@ -645,3 +645,41 @@ def test_a_clock_time_is_a_time_of_day(text, value, bound, surface):
 )
 def test_digits_around_a_colon_without_a_clock_word_are_no_time_and_no_count(text):
     assert [v for v in find_values(text) if v["type"] in ("time", "count")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "bound", "surface"),
+    [
+        ("will close by the end of June", "2026-06-01", "2026-06-30", "max", "by the end of June"),
+        ("open until the end of May", "2026-05-01", "2026-05-31", "max", "until the end of May"),
+        ("hired at the start of April", "2026-04-01", "2026-04-30", None, "the start of April"),
+        ("due before the end of July", "2026-07-01", "2026-07-31", "max", "before the end of July"),
+    ],
+)
+def test_a_part_of_a_month_dates_as_the_month(text, start, end, bound, surface):
+    date = only(text, "date", published=datetime.date(2026, 3, 12))
+    assert (date["start"], date["end"], date["bound"], date["text"]) == (start, end, bound, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "surface"),
+    [
+        (
+            "About 250 of the plant's workers live nearby",
+            250.0,
+            "worker",
+            "About 250 of the plant's workers",
+        ),
+        ("40 of its drivers went on strike", 40.0, "driver", "40 of its drivers"),
+        ("120 of the passengers were rescued", 120.0, "passenger", "120 of the passengers"),
+    ],
+)
+def test_a_part_of_an_untold_whole_counts_the_noun_after_it(text, value, unit, surface):
+    count = only(text, "count")
+    assert (count["value"], count["unit"], count["text"]) == (value, unit, surface)
+
+
+def test_a_part_of_a_told_whole_stays_a_fraction_and_a_part_of_them_no_count():
+    assert only("nine of the 14 samples failed", "fraction")["numerator"] == 9
+    assert [v for v in find_values("19 of them died") if v["type"] == "count"] == []
+    assert [v for v in find_values("two of the best") if v["type"] == "count"] == []
