@@ -2,6 +2,8 @@
 
 from dataclasses import replace
 
+import pytest
+
 from factcheck.engine import decisions
 from factcheck.engine.decisions import decide
 from factcheck.engine.extraction import extract_claims
@@ -30,15 +32,21 @@ def test_the_decision_is_the_one_match_gives_for_every_pair():
             assert decide(b, a) == match(b, a)
 
 
-def test_the_same_content_read_again_is_decided_once(monkeypatch):
-    asked = []
+@pytest.fixture
+def asked(monkeypatch) -> list:
+    """The pairs ``match`` is really asked about, from an empty memory."""
+    pairs = []
 
     def counting(a, b):
-        asked.append((a, b))
+        pairs.append((a, b))
         return match(a, b)
 
     monkeypatch.setattr(decisions, "match", counting)
     monkeypatch.setattr(decisions, "_DECIDED", {})
+    return pairs
+
+
+def test_the_same_content_read_again_is_decided_once(asked):
     first = (features(DOCKS, published="2026-04-03")[0], features(HARBOUR)[0])
     # The next import builds new objects for the same stored claims.
     again = (features(DOCKS, published="2026-04-03")[0], features(HARBOUR)[0])
@@ -47,15 +55,7 @@ def test_the_same_content_read_again_is_decided_once(monkeypatch):
     assert len(asked) == 1
 
 
-def test_claims_that_differ_in_anything_match_reads_are_decided_apart(monkeypatch):
-    asked = []
-
-    def counting(a, b):
-        asked.append((a, b))
-        return match(a, b)
-
-    monkeypatch.setattr(decisions, "match", counting)
-    monkeypatch.setattr(decisions, "_DECIDED", {})
+def test_claims_that_differ_in_anything_match_reads_are_decided_apart(asked):
     later, earlier = features(DOCKS, published="2026-04-03")[0], features(HARBOUR)[0]
     decide(later, earlier)
     # A year later the same words are another report: the date vetoes what it joined.
