@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 # A normalised value found in a claim ("money", "count", "date", ...): a JSON dict whose
-# keys depend on its ``type``; ``quantities.py`` documents each shape.
+# keys depend on its ``type``; ``quantities/__init__.py`` documents each shape.
 type Value = dict[str, Any]
 
 
@@ -41,7 +41,7 @@ class ExtractedClaim:
     """One check-worthy fact stated in an article.
 
     ``body[start:end] == text`` always holds for the body it was extracted from.
-    ``values`` holds normalised values (see ``quantities.py`` for their shapes),
+    ``values`` holds normalised values (see ``quantities/__init__.py`` for their shapes),
     each with its own ``start``/``end`` into the body.
     ``entities`` are normalised keys naming what the claim is about
     (lower-case: "s-400", "belousov", "intergovernmental commission").

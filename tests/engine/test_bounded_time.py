@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from factcheck.engine import EngineTimeout, extract_claims, extraction
 from factcheck.engine.entities import _ACRONYM_RE
 from factcheck.engine.provenance import _quote_spans
-from factcheck.engine.quantities import _url_spans
+from factcheck.engine.quantities.addresses import _url_spans
 from factcheck.engine.sentences import _BOUNDARY_RE, split_sentences
 from factcheck.engine.wording import _quotes
 from sources.parsing import _WORD_COUNT, _strip_emphasis, parse_text

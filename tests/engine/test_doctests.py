@@ -8,7 +8,11 @@ import pytest
 
 import factcheck.engine
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(factcheck.engine.__path__))
+# Walked, not just listed, so the modules of a subpackage (``quantities.finder``) count too.
+MODULES = sorted(
+    m.name.removeprefix("factcheck.engine.")
+    for m in pkgutil.walk_packages(factcheck.engine.__path__, "factcheck.engine.")
+)
 
 
 @pytest.mark.parametrize("name", MODULES)

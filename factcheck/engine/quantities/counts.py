@@ -1,0 +1,151 @@
+"""Patterns for percentages, fractions, ordinals, counts, ages and single periods
+("within a month").
+
+The ``_AT`` patterns are tried only at a number's start (``match``, not ``search``) and
+the rest only when their trigger words are present, because scanning every sentence
+with every pattern cost ten times more; ``finder.py`` applies them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import _NUM, _SCALE, word_set
+
+# --- percent, fraction, ordinal, count ----------------------------------------
+
+_PERCENT_AT = re.compile(
+    rf"(?P<num>{_NUM})\s?(?:%|(?i:per\s?cent|percent|pc|percentage\s+points?)\b)"
+)
+_PERCENT_TRIGGERS = frozenset(("per", "percent", "pc", "percentage"))
+_FRACTION_OUT_OF_AT = re.compile(
+    rf"(?P<a>{_NUM})(?P<mid>(?:\s+[A-Za-z][\w'’\-]*){{0,3}}?)\s+out\s+of\s+"
+    rf"(?:the\s+|a\s+total\s+of\s+|a\s+)?(?P<b>{_NUM})"
+)
+_FRACTION_OF_AT = re.compile(
+    rf"(?P<a>{_NUM})\s+of\s+(?:the|its|their|all|his|her|our)\s+(?P<b>{_NUM})"
+)
+# "About 600 of the mine's workers": a part of a whole left untold counts the plural
+# noun after it, past a possessive.
+_PART_OF_THE_AT = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|these|those)(?:\s+[\w\-]+['’]s)?", re.I
+)
+# "118 samples failed, 19 of them from one state": a part of the whole counted just before.
+_PART_OF_PRONOUN_AT = re.compile(rf"(?P<a>{_NUM})\s+of\s+(?:them|these|those|which|whom)\b")
+_FRACTION_SLASH_AT = re.compile(r"(?<![\w./\-])(?P<a>\d{1,6})\s?/\s?(?P<b>\d{1,6})(?![\w/.]|-\d)")
+_DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "tenth": 10,
+    "tenths": 10,
+}
+_FRACTION_WORD_RE = re.compile(
+    r"\b(?i:(?P<a>one|two|three|four|five|nine)-"
+    r"(?P<d>half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|tenths?))\b"
+)
+
+_ORDINAL_UNITS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+}
+_ORDINAL_TENS = {
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+    "thousandth": 1000,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_ORDINAL_TRIGGERS = frozenset(_ORDINAL_UNITS) | frozenset(_ORDINAL_TENS) | {"first"}
+# A hyphen after an ordinal makes a compound ("second-hand", "third-party", "22nd-ranked"),
+# except before a superlative: "third-biggest signing", "second-most expensive", "3rd-highest"
+# rank a thing like "fifth largest bank" does.
+_RANKING = r"-(?:most|least|[a-z]{2,}est)\b"
+_RANKING_AT = re.compile(r"-(?:(?:most|least)[ \t]+[A-Za-z]+|[a-z]{2,}est)\b")
+_ORDINAL_DIGIT_AT = re.compile(
+    r"(?<![\w.\-])(?P<digits>\d{1,6})(?:st|nd|rd|th)\b(?:(?=" + _RANKING + r")|(?!-))"
+)
+# "first" and "last" are left to comparisons ("first visit since 2021").
+_ORDINAL_WORD_RE = re.compile(
+    r"\b(?i:(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
+    r"(?P<unit1>first|" + "|".join(_ORDINAL_UNITS) + r"))"
+    r"|(?P<unit2>" + "|".join(list(_ORDINAL_UNITS) + list(_ORDINAL_TENS)) + r"))\b"
+    r"(?:(?=" + _RANKING + r")|(?![-’']))"
+)
+_COUNT_AT = re.compile(
+    rf"(?P<num>{_NUM}){_SCALE}?(?P<plus>\+)?(?:-(?P<hyunit>[A-Za-z]{{2,20}})\b(?!-)"
+    # Units of measure written onto the number: "24.6km", "115mph", "185km/h".
+    r"|(?<=\d)(?P<glued>km/h|kmph|kph|mph|kms?|mm|cm|kg|ft|ha|mw|gw|kw)\b)?"
+)
+
+# Ages: "the 22-year-old", "aged 22", "at the age of 12", and the appositive
+# "Morais, 22, will sign", where a number alone between commas after a name or a
+# noun is the person's age. An age is a count with the unit "age", which no other
+# count or duration shares, so "22" never meets a "five-year contract".
+_AGE_COMPOUND_AT = re.compile(rf"(?P<num>{_NUM})[- ](?i:years?)[- ](?i:old)s?\b")
+_AGE_PHRASE_RE = re.compile(
+    rf"\b(?i:aged|at\s+(?:the\s+)?age\s+of|at\s+age|age)\s+(?P<num>{_NUM})(?![\w.,]\d|%)"
+)
+_AGE_APPOSITIVE_RE = re.compile(
+    r"(?<![\w-])(?P<word>[A-Za-z][A-Za-z'’\-]*),[ \t](?P<num>\d{1,3}),(?=[ \t][A-Za-z])"
+)
+AGE_UNIT = "age"
+MAX_AGE = 120
+# Words a number between commas follows when it is no age: "on Monday, 14, ...".
+_NOT_AGED = word_set(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday today yesterday tomorrow no number page pages section chapter article clause
+    category grade level phase round route gate platform room seat step stage table figure item
+    items nos"""
+)
+
+# A single period written with an article after a preposition of time: "for a week
+# or longer", "within a month", "in one year". Without the preposition "a day" is a
+# rate ("95,000 cars a day", "£210,000 a week"), not a duration.
+_DURATION_WORDS = frozenset(("hour", "day", "week", "fortnight", "month", "year"))
+_ONE_PERIOD_RE = re.compile(
+    r"\b(?i:for|within|over|in|after|than|about|nearly|almost|around|to|least)\s+"
+    r"(?P<one>(?i:an?|one))\s+(?P<unit>(?i:hour|day|week|fortnight|month|year))\b(?![-’'])"
+    r"(?P<more>\s+(?i:or\s+(?:longer|more)))?"
+)

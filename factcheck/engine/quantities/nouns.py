@@ -1,0 +1,124 @@
+"""Noun-phrase scanning: the words right after a number, up to a function word, and the
+head noun among them that becomes a count's or fraction's unit, in the singular
+("three of the five squadrons" -> "squadron").
+
+A hand-written scan over a stop-word list and a table of irregular plurals: it runs at
+every number of every sentence, so it has to be cheap, and it only needs two reports of
+one figure to name the same unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import _BOUNDS, word_set
+
+# --- noun-phrase scanning (units and head nouns) -----------------------------
+
+STOP_WORDS = word_set(
+    """a an the of in on at to for from by with without into onto over under out up down about as
+    than then and or but nor so yet if while whilst whereas because since until after before during
+    between among through per via against toward towards across within upon is are was were be been
+    being am will would shall should can could may might must do does did has have had having this
+    that these those which who whom whose what where when why how it its their his her our your my
+    they them he she we you i not no also only just more most less least very such each every any
+    all some both either neither other another same too here there said says say told according
+    including include includes included like plus minus versus vs amid amidst despite till ago
+    last next earlier later each respectively year-on-year apiece"""
+)
+_WORD_AT_RE = re.compile(r"[ \t\u00a0]+([A-Za-z][A-Za-z0-9'’\-]*)")
+_PLURAL_ACRONYM_RE = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
+_IRREGULAR = {
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "data": "data",
+    "criteria": "criterion",
+    "series": "series",
+    "species": "species",
+    "news": "news",
+    "means": "means",
+    "aircraft": "aircraft",
+    "personnel": "personnel",
+    "crores": "crore",
+    "lakhs": "lakh",
+}
+
+
+def singular(word: str) -> str:
+    """Lower-case singular of a head noun ("MoUs" -> "mou", "squadrons" -> "squadron")."""
+    if _PLURAL_ACRONYM_RE.fullmatch(word):
+        return word[:-1].lower()
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
+        return w[:-1]
+    return w
+
+
+def looks_plural(word: str) -> bool:
+    if _PLURAL_ACRONYM_RE.fullmatch(word):
+        return True
+    w = word.lower()
+    if w in _IRREGULAR:
+        return w not in ("data", "aircraft", "personnel", "news", "means")
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous", "'s", "’s"))
+
+
+def following(text: str, pos: int, limit: int = 4) -> list[tuple[str, int, int]]:
+    """The noun-phrase words right after ``pos`` as (word, start, end), stopping at
+    function words, punctuation and (after the first word) lower-case -ed/-ing verbs."""
+    words: list[tuple[str, int, int]] = []
+    while len(words) < limit:
+        m = _WORD_AT_RE.match(text, pos)
+        if not m:
+            break
+        word = m.group(1).rstrip("-")
+        lower = word.lower()
+        if lower in STOP_WORDS or lower in _BOUNDS:
+            break
+        if words and word.islower() and lower.endswith(("ed", "ing")):
+            break
+        possessive = lower.endswith(("'s", "’s"))
+        words.append((word, m.start(1), m.start(1) + len(word)))
+        pos = m.end()
+        if possessive:
+            break
+    return words
+
+
+def following_words(text: str, pos: int, limit: int = 4) -> list[str]:
+    return [w for w, _, _ in following(text, pos, limit)]
+
+
+def _head(words: list[tuple[str, int, int]], *, prefer_plural: bool) -> tuple[str | None, int]:
+    """Head noun of a phrase and the end offset of the word it came from."""
+    if not words:
+        return None, -1
+    if prefer_plural:
+        for w, _, end in words:
+            if looks_plural(w):
+                return singular(w), end
+    w, _, end = words[-1]
+    return singular(w), end
+
+
+def head_noun(words: list[str], *, prefer_plural: bool) -> str | None:
+    if not words:
+        return None
+    if prefer_plural:
+        for w in words:
+            if looks_plural(w):
+                return singular(w)
+    return singular(words[-1])

@@ -1,0 +1,185 @@
+"""Number pieces every kind of value is built from: number words and digit runs as
+regex fragments, scale words ("lakh", "bn", the "B" of "$68.7B"), the hedges that bound
+a value ("nearly", "more than"), and reading a matched number as a float.
+
+The fragments are strings, not compiled patterns, so money, counts and dates share one
+definition of a number; text2num reads only the number-word runs they match, because on
+whole sentences it mangles the text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from text_to_num import text2num
+
+# --- number pieces -----------------------------------------------------------
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A frozenset from a whitespace-separated word list (keeps long tables readable)."""
+    return frozenset(words.split())
+
+
+_NUMBER_WORD_LIST = sorted(
+    word_set(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+        "eighty ninety hundred thousand million billion trillion"
+    ),
+    key=len,
+    reverse=True,
+)
+_NUMBER_WORDS = "|".join(_NUMBER_WORD_LIST)
+NUMBER_WORDS = frozenset(_NUMBER_WORD_LIST)
+# A run of number words ("twenty-two", "three hundred and five"); read by text2num.
+_NW = rf"(?:{_NUMBER_WORDS})(?:(?:[ -]|\s+and\s+)(?:{_NUMBER_WORDS}))*+\b"
+# Digits, with Western (1,000,000) or Indian (19,00,000) grouping and decimals.
+_ND_BARE = r"(?:\d{1,3}(?:,\d{2,3})++(?!\d)|\d++)(?:\.\d++)?"
+# ... not glued to letters, hyphens or other digits, so "Su-30" and "68.7" stay whole.
+_ND = rf"(?<![\w.,\-/^]){_ND_BARE}"
+_NUM = rf"(?:{_ND}|\b(?i:{_NW}))"
+
+_NUM_START_RE = re.compile(r"(?<![\w.,\-/^])\d")
+_NW_RE = re.compile(rf"\b(?i:{_NW})")
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+
+_SCALE_WORDS = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "million": 1e6,
+    "millions": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "crore": 1e7,
+    "crores": 1e7,
+    "cr": 1e7,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "t": 1e12,
+}
+_SCALE_WORD = r"(?:thousand|lakhs?|lacs?|millions?|mn|mln|crores?|cr|billions?|bn|trillion|tn)"
+# One or two scale words ("5 lakh crore"), also hyphenated as a modifier ("a $3-billion
+# deal", "the ₹4,250-crore extension"), or one letter glued to the number ("$68.7B").
+_SCALE = (
+    rf"(?:(?P<letter>[kKmMbBtT])(?![\w])"
+    rf"|[\s\-]?(?P<words>{_SCALE_WORD}(?:[\s\-]{_SCALE_WORD})?)\b)"
+)
+
+_BOUNDS = {
+    "nearly": "approx",
+    "almost": "approx",
+    "about": "approx",
+    "around": "approx",
+    "approximately": "approx",
+    "approx": "approx",
+    "approx.": "approx",
+    "roughly": "approx",
+    "some": "approx",
+    "close to": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "over": "min",
+    "more than": "min",
+    "above": "min",
+    "upwards of": "min",
+    "at least": "min",
+    "in excess of": "min",
+    "exceeding": "min",
+    "just over": "min",
+    "well over": "min",
+    "under": "max",
+    "less than": "max",
+    "fewer than": "max",
+    "below": "max",
+    "up to": "max",
+    "at most": "max",
+    "no more than": "max",
+    "just under": "max",
+}
+_BOUND_PHRASES = tuple(sorted(_BOUNDS, key=len, reverse=True))
+
+# --- helpers ---------------------------------------------------------------------
+
+
+def _parse_number(s: str) -> float | None:
+    """Digits ("19,000", "68.7") or number words ("twenty-two") as a float."""
+    s = s.strip()
+    if not s:
+        return None
+    if s[0].isdigit():
+        digits = s.replace(",", "")
+        if len(digits) > 30:
+            return None
+        try:
+            value = float(digits)
+        except ValueError:
+            return None
+    else:
+        if len(s) > 80:
+            return None
+        words = s.lower()
+        if words.startswith(("hundred", "thousand", "million", "billion", "trillion")):
+            return None
+        try:
+            value = float(text2num(words, "en"))
+        except (ValueError, TypeError, IndexError, KeyError, AttributeError):
+            return None
+    return value if math.isfinite(value) else None
+
+
+def _scale(m: re.Match[str]) -> float:
+    letter = m.group("letter")
+    if letter:
+        return _SCALE_WORDS[letter.lower()]
+    words = m.group("words")
+    if not words:
+        return 1.0
+    factor = 1.0
+    for w in re.split(r"[\s\-]+", words.lower()):
+        factor *= _SCALE_WORDS.get(w, 1.0)
+    return factor
+
+
+def _lookback(text: str, pos: int, phrases: tuple[str, ...]) -> tuple[str, int] | None:
+    """The phrase (from ``phrases``) that ends, as whole words plus whitespace, right
+    before ``pos``, and where it starts."""
+    window = text[max(0, pos - 24) : pos]
+    stripped = window.rstrip()
+    if len(stripped) == len(window):
+        return None
+    lower = stripped.lower()
+    if not lower.endswith(phrases):
+        return None
+    for phrase in phrases:
+        if lower.endswith(phrase):
+            k = len(lower) - len(phrase)
+            if k == 0 or not lower[k - 1].isalnum():
+                return phrase, pos - len(window) + k
+    return None
+
+
+def _finite(x: float) -> bool:
+    return math.isfinite(x) and abs(x) < 1e300
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def has_digit(text: str) -> bool:
+    return not _ASCII_DIGITS.isdisjoint(text)
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The set of lower-case letter runs in ``text``: cheap trigger checks."""
+    return frozenset(_LOWER_WORD_RE.findall(text.lower()))
