@@ -109,6 +109,12 @@ class ClusterFigures:
     disputed_groups: int = 0
     disputed_groups_right: int = 0
     mixed_groups: list[str] = field(default_factory=list)
+    # Why each mixed group mixes (``_why_mixed``): one claim carrying several gold facts
+    # (how sentences are cut into claims), grouping joining claims of different facts, or
+    # both.
+    mixed_by_one_claim: int = 0
+    mixed_by_grouping: int = 0
+    mixed_by_both: int = 0
     # The claims behind each mixed group, shown at verbosity 3.
     mixed_claims: list[str] = field(default_factory=list)
     must_not_group: int = 0
@@ -143,7 +149,9 @@ class ClusterFigures:
             f"status right            {ratio(self.status_right, self.status_total)}",
             f"dispute recall          {ratio(self.disputes_found, self.disputes_expected)}",
             f"dispute precision       {ratio(self.disputed_groups_right, self.disputed_groups)}",
-            f"groups mixing gold facts {len(self.mixed_groups)}",
+            f"groups mixing gold facts {len(self.mixed_groups)} "
+            f"({self.mixed_by_one_claim} through one claim carrying several, "
+            f"{self.mixed_by_grouping} by grouping, {self.mixed_by_both} both)",
             f"must-not-group broken   {len(self.must_not_group_broken)} of {self.must_not_group}",
             f"copies found            {ratio(self.copies_found, self.copies)}",
             f"false copy relations    {len(self.extra_relations)}",
@@ -197,6 +205,33 @@ def _claim_for(snapshot: Snapshot, file: str, phrase: str) -> ClaimRow | None:
         if overlap > best_overlap:
             best, best_overlap = claim, overlap
     return best
+
+
+def _why_mixed(facts: set[str], claims: list[set[str]]) -> str:
+    """Why a group holds several gold facts: "one_claim" when claims that each carry
+    several of them link all its facts (the sentence was cut into too few claims, which
+    no grouping can undo), "grouping" when no claim carries two, else "both".
+
+    >>> _why_mixed({"a", "b"}, [{"a", "b"}, {"a"}])
+    'one_claim'
+    >>> _why_mixed({"a", "b"}, [{"a"}, {"b"}])
+    'grouping'
+    >>> _why_mixed({"a", "b", "c"}, [{"a", "b"}, {"c"}])
+    'both'
+    """
+    several = [c for c in claims if len(c) > 1]
+    if not several:
+        return "grouping"
+    # The facts joined through claims carrying several, grown from any one of them.
+    linked = set(several[0])
+    grown = True
+    while grown:
+        grown = False
+        for c in several:
+            if c & linked and not c <= linked:
+                linked |= c
+                grown = True
+    return "one_claim" if linked >= facts else "both"
 
 
 def score_cluster(gold: dict[str, Any], snapshot: Snapshot, *, name: str = "") -> ClusterFigures:
@@ -281,6 +316,8 @@ def score_cluster(gold: dict[str, Any], snapshot: Snapshot, *, name: str = "") -
     gold_of_group: dict[int, set[str]] = defaultdict(set)
     # Which claim carried each gold fact into a group, to show why groups mix.
     carriers: dict[int, set[tuple[str, str, str]]] = defaultdict(set)
+    # The gold facts each claim of a group carries.
+    carried: dict[int, dict[tuple[str, int, int], set[str]]] = defaultdict(lambda: defaultdict(set))
     for (fact_id, file, phrase), fid in placed.items():
         if fid is not None:
             gold_of_group[fid].add(fact_id)
@@ -288,10 +325,17 @@ def score_cluster(gold: dict[str, Any], snapshot: Snapshot, *, name: str = "") -
             if claim is not None:
                 text = snapshot.bodies[file][claim.start : claim.end]
                 carriers[fid].add((fact_id, file, text))
+                carried[fid][(file, claim.start, claim.end)].add(fact_id)
     disputed_gold = {f["id"] for f in gold["facts"] if f["expected_status"] == "disputed"}
     for fid, facts in sorted(gold_of_group.items()):
         if len(facts) > 1:
-            figures.mixed_groups.append(f"fact #{fid} holds {', '.join(sorted(facts))}")
+            why = _why_mixed(facts, list(carried[fid].values()))
+            figures.mixed_groups.append(
+                f"fact #{fid} holds {', '.join(sorted(facts))} ({why.replace('_', ' ')})"
+            )
+            figures.mixed_by_one_claim += why == "one_claim"
+            figures.mixed_by_grouping += why == "grouping"
+            figures.mixed_by_both += why == "both"
             figures.mixed_claims.extend(
                 f"fact #{fid} {fact_id} {file}: {text!r}"
                 for fact_id, file, text in sorted(carriers[fid])

@@ -79,7 +79,8 @@ def test_a_merged_look_alike_and_a_missed_copy_are_reported():
     }
     facts = {1: FactRow("disputed", "1.42 km vs $88 million")}
     figures = score_cluster(GOLD, Snapshot(BODIES, claims, facts, set()))
-    assert figures.mixed_groups == ["fact #1 holds cost, length"]
+    assert figures.mixed_groups == ["fact #1 holds cost, length (grouping)"]
+    assert (figures.mixed_by_grouping, figures.mixed_by_one_claim) == (1, 0)
     assert len(figures.must_not_group_broken) == 1
     assert figures.copies_found == 0
     assert figures.anonymous_flagged == 0
@@ -110,3 +111,16 @@ def test_a_folder_without_gold_is_a_clear_error(tmp_path):
 
     with pytest.raises(CommandError, match="no gold.json"):
         call_command(EvaluateEngine(), "--clusters", str(tmp_path), stdout=StringIO())
+
+
+def test_a_group_mixed_by_one_claim_carrying_two_facts_is_told_apart_from_grouping():
+    from evaluation.clusters import _why_mixed
+
+    # One claim spans both the bridge's length and its cost.
+    claims = {"a.txt": [ClaimRow(14, 52, 1)], "b.txt": [ClaimRow(33, 49, 1)]}
+    facts = {1: FactRow("corroborated", "two origins")}
+    figures = score_cluster(GOLD, Snapshot(BODIES, claims, facts, set()))
+    assert figures.mixed_groups == ["fact #1 holds cost, length (one claim)"]
+    assert (figures.mixed_by_one_claim, figures.mixed_by_grouping) == (1, 0)
+    assert _why_mixed({"a", "b", "c"}, [{"a", "b"}, {"b", "c"}]) == "one_claim"
+    assert _why_mixed({"a", "b", "c"}, [{"a", "b"}, {"c"}]) == "both"
