@@ -138,11 +138,19 @@ def replicate(copies: int) -> dict:
     from django.db import connection, transaction
     from django.db.models import Max
 
-    from factcheck.models import ArticleFingerprint, ArticleRelation, Claim, Fact, FactKey
+    from factcheck.models import (
+        ArticleFingerprint,
+        ArticleProgress,
+        ArticleRelation,
+        Claim,
+        Fact,
+        FactKey,
+    )
     from sources.models import Article
 
-    # Each table's rows are shifted by its own largest id; each foreign key by its target's.
-    tables = [Article, Fact, Claim, FactKey, ArticleFingerprint, ArticleRelation]
+    # Each table's rows are shifted by its own largest id; each foreign key by its target's
+    # (an article's progress row has its article's id as its own).
+    tables = [Article, ArticleProgress, Fact, Claim, FactKey, ArticleFingerprint, ArticleRelation]
     shift = {model: model.objects.aggregate(n=Max("pk"))["n"] or 0 for model in tables}
     shift["component"] = Claim.objects.aggregate(n=Max("component"))["n"] or 0
     quote = connection.ops.quote_name

@@ -19,7 +19,8 @@ from bench.jobs import (
 )
 from bench.report import Budget, Figure, Report, machine_info, percentile
 from evaluation.corpus import generate_corpus
-from factcheck.models import ArticleRelation, Claim, Fact, FactChange, Status
+from factcheck.counts import Drift, find_drift
+from factcheck.models import ArticleProgress, ArticleRelation, Claim, Fact, FactChange, Status
 from factcheck.services import record_verdict
 from sources.models import Article
 
@@ -114,6 +115,8 @@ def test_replicated_fill_copies_each_article_with_facts_of_its_own(corpus):
     articles, claims = Article.objects.count(), Claim.objects.count()
     titles = set(Article.objects.values_list("title", flat=True))
     relations = ArticleRelation.objects.count()
+    progress = ArticleProgress.objects.count()
+    assert progress
 
     counts = replicate(2)
 
@@ -130,6 +133,9 @@ def test_replicated_fill_copies_each_article_with_facts_of_its_own(corpus):
         assert len({origin.partition("[r")[2] for origin, *_ in group["claims"]}) == 1
     originals = [g for g in after if "[r" not in g["claims"][0][0]]
     assert originals == before
+    # The counts the dashboard reads are copied with their articles.
+    assert find_drift() == Drift(articles=[], facts=[])
+    assert ArticleProgress.objects.count() == 3 * progress
     # New rows still get ids (the sequences moved past the copies) and the pages render.
     newest = Fact.objects.order_by("-pk").first().pk
     assert Fact.objects.create(summary="after the copies").pk > newest
