@@ -683,3 +683,27 @@ def test_a_part_of_a_told_whole_stays_a_fraction_and_a_part_of_them_no_count():
     assert only("nine of the 14 samples failed", "fraction")["numerator"] == 9
     assert [v for v in find_values("19 of them died") if v["type"] == "count"] == []
     assert [v for v in find_values("two of the best") if v["type"] == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Core inflation eased to four point seven per cent in June.", "percent", 4.7),
+        ("Turnout reached fifty-eight point three percent.", "percent", 58.3),
+        ("The levy rises to seven and a half per cent next year.", "percent", 7.5),
+        ("The port spent one point two five billion dollars on cranes.", "money", 1.25e9),
+        ("Nearly three and a half thousand runners finished.", "count", 3500.0),
+    ],
+)
+def test_a_fraction_said_in_words_belongs_to_its_number(text, kind, value):
+    found = [v for v in find_values(text) if v["type"] == kind]
+    assert len(found) == 1
+    assert math.isclose(found[0].get("amount") or found[0]["value"], value)
+    # Not read again as a second figure: "point seven per cent" is not 7 %.
+    assert len(find_values(text)) == 1
+
+
+def test_point_as_a_word_before_a_count_is_no_decimal():
+    assert [(v["type"], v["value"]) for v in find_values("At one point two ferries collided.")] == [
+        ("count", 2.0)
+    ]

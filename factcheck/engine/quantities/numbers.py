@@ -33,8 +33,16 @@ _NUMBER_WORD_LIST = sorted(
 )
 _NUMBER_WORDS = "|".join(_NUMBER_WORD_LIST)
 NUMBER_WORDS = frozenset(_NUMBER_WORD_LIST)
-# A run of number words ("twenty-two", "three hundred and five"); read by text2num.
-_NW = rf"(?:{_NUMBER_WORDS})(?:(?:[ -]|\s+and\s+)(?:{_NUMBER_WORDS}))*+\b"
+_DIGIT_WORDS = "zero|one|two|three|four|five|six|seven|eight|nine"
+# A run of number words ("twenty-two", "three hundred and five"); read by text2num. Its
+# fraction said aloud belongs to it: "five point nine per cent" is 5.9 %, not 5 and 9 %,
+# and "six and a half per cent" 6.5 %. Only before a percentage or a scale word: "at one
+# point two officers were hurt" is not 1.2 officers.
+_NW = (
+    rf"(?:{_NUMBER_WORDS})(?:(?:[ -]|\s+and\s+)(?:{_NUMBER_WORDS}))*+"
+    rf"(?:(?:\s+point(?:\s+(?:{_DIGIT_WORDS}))+|\s+and\s+a\s+half)"
+    r"(?=\s*(?:%|per\s*cent|percent|percentage|(?:thousand|million|billion|trillion)\b)))?\b"
+)
 # Digits, with Western (1,000,000) or Indian (19,00,000) grouping and decimals.
 _ND_BARE = r"(?:\d{1,3}(?:,\d{2,3})++(?!\d)|\d++)(?:\.\d++)?"
 # ... not glued to letters, hyphens or other digits, so "Su-30" and "68.7" stay whole.
@@ -131,10 +139,17 @@ def _parse_number(s: str) -> float | None:
         words = s.lower()
         if words.startswith(("hundred", "thousand", "million", "billion", "trillion")):
             return None
+        words, half, _ = words.partition(" and a half")
+        words, point, decimals = words.partition(" point ")
         try:
             value = float(text2num(words, "en"))
+            if point:
+                digits = "".join(str(text2num(w, "en")) for w in decimals.split())
+                value = float(f"{int(value)}.{digits}")
         except (ValueError, TypeError, IndexError, KeyError, AttributeError):
             return None
+        if half:
+            value += 0.5
     return value if math.isfinite(value) else None
 
 
