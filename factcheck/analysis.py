@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -229,6 +229,12 @@ class _EditorWork(TypedDict):
     """What ``_with_editor`` adds to each claim."""
 
     by_editor: bool
+
+
+class _WithSentence(TypedDict):
+    """What ``refresh_suggestions`` adds to each claim: the sentence it was cut from."""
+
+    sentence: str
 
 
 @dataclass(frozen=True)
@@ -753,6 +759,9 @@ def refresh_suggestions(*, fact_ids: Iterable[int], article_ids: Iterable[int] =
             "fact_id",
             "text",
             "values",
+            "kind",
+            "entities",
+            "story",
             "article__id",
             "article__source_file",
             "article__title",
@@ -760,11 +769,20 @@ def refresh_suggestions(*, fact_ids: Iterable[int], article_ids: Iterable[int] =
             "article__content_hash",
             "article__outlet__name",
         )
+        # What ``match`` reads of each claim, to tell a dispute from two facts mixed.
+        .annotate(
+            sentence=Substr(
+                "article__body", F("sentence_start") + 1, F("sentence_end") - F("sentence_start")
+            )
+        )
     )
     by_fact: dict[int, list[Claim]] = defaultdict(list)
     reporting: set[int] = set()
-    for claim in claims:
+    sentences: dict[int, str] = {}
+    # (The annotation's type is lost through ``only()``.)
+    for claim in cast("QuerySet[WithAnnotations[Claim, _WithSentence]]", claims):
         by_fact[claim.fact_id].append(claim)
+        sentences[claim.pk] = claim.sentence
         reporting.add(claim.article_id)
     relations = list(
         ArticleRelation.objects.filter(
@@ -814,6 +832,7 @@ def refresh_suggestions(*, fact_ids: Iterable[int], article_ids: Iterable[int] =
                     values=c.values,
                     published=c.article.published,
                     changing=states_change(c.text),
+                    features=features_of(c, context=context_for(c.text, sentences[c.pk])),
                 )
                 for c in members
             ]

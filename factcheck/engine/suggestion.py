@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.engine.conflicts import Conflict, find_conflicts
+from factcheck.engine.decisions import decide
 from factcheck.engine.describe import describe_value
+from factcheck.engine.features import ClaimFeatures
 from factcheck.engine.types import Value
 
 __all__ = ["Report", "Suggestion", "origins_of", "states_change", "suggest"]
@@ -47,6 +49,9 @@ class Report:
     published: date | None = None
     # The report tells its figure as one that moves over time (``states_change``).
     changing: bool = False
+    # What ``match`` reads of the claim, when at hand: two reports dispute each other
+    # only if they are one fact by themselves (see ``suggest``).
+    features: ClaimFeatures | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +159,7 @@ def suggest(reports: list[Report]) -> Suggestion:
             conflicts = find_conflicts(ra.values, rb.values)
             if _different_days(ra, rb):
                 changed.extend((ra, rb, c) for c in conflicts)
-            else:
+            elif conflicts and _one_fact(ra, rb):
                 found.extend((ra, rb, c) for c in conflicts)
     if changed and not found:
         return _updated(reports, changed)
@@ -247,6 +252,30 @@ def states_change(text: str) -> bool:
     is not enough: it is as often a range ("open from 9 to 5") as a change.
     """
     return bool(_CHANGE_RE.search(text) or _MOVED_TO_RE.search(text))
+
+
+def _one_fact(a: Report, b: Report) -> bool:
+    """Whether two reports whose figures disagree state one fact by themselves.
+
+    A fact's claims join it one by one, each matching its first claims, so two of them
+    may never have been compared: "the line's 1.2 lakh riders" and "city buses' 1.8 lakh"
+    each matched a claim about riders, but not each other. Their figures then disagree
+    about two things, not about one; only a pair that ``match`` joins disputes. Without
+    features (reports built by hand), every pair does.
+    """
+    if a.features is None or b.features is None:
+        return True
+    later, earlier = (
+        (a, b)
+        if (a.published or date.min, a.article_id)
+        > (
+            b.published or date.min,
+            b.article_id,
+        )
+        else (b, a)
+    )
+    assert later.features is not None and earlier.features is not None
+    return decide(later.features, earlier.features).same_fact
 
 
 def _different_days(a: Report, b: Report) -> bool:

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -270,3 +272,31 @@ def test_a_later_report_of_a_figure_moved_by_a_decision_is_an_update():
         ]
     )
     assert suggestion.updated and suggestion.status == "single_source"
+
+
+def test_two_reports_disagree_only_when_they_state_one_fact_by_themselves():
+    import datetime
+
+    from factcheck.engine.extraction import extract_claims
+    from factcheck.engine.features import ClaimFeatures
+
+    day = datetime.date(2026, 7, 8)
+
+    def report(n: int, text: str) -> Report:
+        found = extract_claims(text, published=day)[0]
+        features = ClaimFeatures.from_extracted(
+            found, text, story=("harbour board",), published=day
+        )
+        return Report(n, f"{n}.txt", n, found.values, published=day, features=features)
+
+    ferries = report(1, "The harbour board said 42 ferries used the new terminal in June.")
+    fewer = report(2, "Only 38 ferries used the new terminal in June, the harbour board said.")
+    tugs = report(3, "Crews of 17 tugboats walked out over pay on Tuesday night.")
+    # Two reports of one count that disagree: a dispute.
+    assert suggest([ferries, fewer]).status == "disputed"
+    # A claim that joined the fact through another member, about another count, does not
+    # dispute it even where its figure reads as the same kind: the two are not one fact.
+    as_ferries = replace(tugs, values=[dict(v, unit="ferry") for v in tugs.values])
+    assert suggest([ferries, as_ferries]).status != "disputed"
+    # Reports built without features (by hand) are compared on their figures alone.
+    assert suggest([ferries, replace(as_ferries, features=None)]).status == "disputed"
