@@ -34,7 +34,7 @@ and writes the fact later, while the verdict held the fact and waited for the ar
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import batched
 from typing import Any
 
@@ -45,6 +45,7 @@ from django.db.models.functions import Coalesce
 from sources.models import Article
 
 from .models import ArticleProgress, Claim, Fact
+from .priority import refresh_queue_keys, stale_queue_keys
 
 # Articles recounted per statement by ``repair_counts`` (SQLite allows 32,766 parameters).
 REPAIR_BATCH = 5000
@@ -155,17 +156,19 @@ def fresh_fact_article_count() -> Coalesce:
 
 @dataclass(frozen=True, slots=True)
 class Drift:
-    """Rows whose kept counts differ from a fresh count, by id."""
+    """Rows whose kept counts differ from a fresh count, by id; ``queue_facts``: facts
+    with a claim whose kept queue keys (``priority``) differ from the fact and article."""
 
     articles: list[int]
     facts: list[int]
+    queue_facts: list[int] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.articles or self.facts)
+        return bool(self.articles or self.facts or self.queue_facts)
 
 
 def find_drift() -> Drift:
-    """Articles and facts whose kept counts are wrong: two queries over every row."""
+    """Articles and facts whose kept counts are wrong: three queries over every row."""
     fresh = {f"fresh_{name}": value for name, value in fresh_article_counts().items()}
     # An article without claims has no progress row: its kept counts are zeros.
     kept = {f"kept_{name}": Coalesce(F(f"progress__{name}"), 0) for name in COUNTS}
@@ -179,6 +182,7 @@ def find_drift() -> Drift:
     return Drift(
         articles=list(articles.values_list("pk", flat=True)),
         facts=list(facts.values_list("pk", flat=True)),
+        queue_facts=stale_queue_keys(),
     )
 
 
@@ -197,4 +201,7 @@ def repair_counts() -> Drift:
         refresh_article_counts(article_ids=chunk)
     for chunk in batched(drift.facts, REPAIR_BATCH):
         Fact.objects.filter(pk__in=chunk).update(article_count=fresh_fact_article_count())
+    # After the facts' article counts, which the claims' keys copy.
+    for chunk in batched(sorted({*drift.facts, *drift.queue_facts}), REPAIR_BATCH):
+        refresh_queue_keys(fact_ids=chunk)
     return drift
