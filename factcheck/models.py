@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Count, F, Q, Value, When
-from django.urls import reverse
 
 from factcheck.engine.types import Kind
+from newsroom.links import pk_url
 
 
 class Status(models.TextChoices):
@@ -242,7 +242,7 @@ class Fact(models.Model):
         return f"Fact #{self.pk}: {self.summary}"
 
     def get_absolute_url(self) -> str:
-        return reverse("factcheck:fact-detail", args=[self.pk])
+        return pk_url("factcheck:fact-detail", self.pk)
 
     @property
     def is_published(self) -> bool:
