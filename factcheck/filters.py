@@ -31,6 +31,7 @@ from django.utils.functional import Promise
 from sources.models import Article, Outlet
 
 from .models import Claim, ClaimKind, ClaimQuerySet, Status
+from .priority import CONTESTED
 from .roles import editors
 
 NO_VERDICT = "none"
@@ -226,6 +227,7 @@ class ClaimFilter(django_filters.FilterSet):
         label="Engine suggests",
         choices=Status.choices,
         empty_label="Any",
+        method="filter_suggested",
     )
     kind = django_filters.ChoiceFilter(choices=ClaimKind.choices, label="Kind", empty_label="Any")
     # The id is validated with one lookup; the choices are never listed (the
@@ -330,6 +332,16 @@ class ClaimFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return search_claims(queryset, value)
+
+    def filter_suggested(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        claims = queryset.filter(fact__suggested_status=value)
+        if value == Status.DISPUTED:
+            # A fact the engine suggests disputed is contested, so its claims' kept
+            # priority carries the contested key (``priority``): the same claims, and the
+            # bound keeps the walk of claim_queue_idx to the contested ones. Without it
+            # PostgreSQL at times counted them through every disputed fact's claim rows.
+            claims = claims.filter(fact_priority__gte=CONTESTED)
+        return claims
 
     def filter_status(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         return queryset.filter(fact__status="" if value == NO_VERDICT else value)

@@ -131,16 +131,21 @@ def keep_queue_keys(fact: Fact) -> int:
     the claims of ``fact``, from the locked row in hand: one plain UPDATE, no subquery.
 
     For ``editing.bump``, which holds the fact's lock and has just written it, so the row
-    in hand is the fact as it is. Returns how many claims it wrote.
+    in hand is the fact as it is. Only the claims whose keys change are written: a claim
+    row is wide and indexed many times over (its text's GIN index on PostgreSQL among
+    them), and a verdict changed for another keeps both keys. Returns how many it wrote.
     """
-    return Claim.objects.filter(fact_id=fact.pk).update(
-        needs_editor=fact.status == "" or fact.needs_review,
-        fact_priority=fact_priority(
-            contested=fact.suggested_status == Status.DISPUTED or fact.conflicts != [],
-            flagged=fact.needs_review,
-            origins=fact.origin_count,
-            articles=fact.article_count,
-        ),
+    needs = fact.status == "" or fact.needs_review
+    priority = fact_priority(
+        contested=fact.suggested_status == Status.DISPUTED or fact.conflicts != [],
+        flagged=fact.needs_review,
+        origins=fact.origin_count,
+        articles=fact.article_count,
+    )
+    return (
+        Claim.objects.filter(fact_id=fact.pk)
+        .exclude(needs_editor=needs, fact_priority=priority)
+        .update(needs_editor=needs, fact_priority=priority)
     )
 
 
