@@ -41,6 +41,7 @@ from factcheck.models import (
     FactKey,
     Stage,
 )
+from factcheck.priority import lock_facts, refresh_queue_keys
 from factcheck.publishing import flag_for_review, reviewed_fact_ids, watch_reviewed_facts
 from sources.models import Article
 
@@ -106,6 +107,8 @@ def analyse_article(*, article: Article) -> list[Claim]:
     # The components this article's claims were in may fall apart without them.
     components = {c for *_, c, _ in old if c is not None}
     if old:
+        # The facts before their claims, as a verdict takes them (``priority``).
+        lock_facts(touched)
         article.claims.all().delete()
 
     _trace_copies(article)
@@ -185,6 +188,8 @@ def withdraw_article(*, article: Article) -> set[int]:
     previous = {(text, kind): fact_id for text, kind, fact_id, *_ in old}
     left = set(previous.values())
     components = {c for *_, c, _ in old if c is not None}
+    # The facts before their claims, as a verdict takes them (``priority``).
+    lock_facts(left)
     article.claims.all().delete()
     # Every claim still in the facts it left is grouped again, so their keys are
     # rebuilt from what remains, editors' facts included (they keep their claims).
@@ -500,6 +505,10 @@ def _store(
                     component=label,
                 )
             )
+    # The facts before their claims, as a verdict takes them (``priority``): the facts the
+    # changed claims are in now (those they move to are locked by the update's key check).
+    rewritten = {c.pk for c in changed}
+    lock_facts({s.fact_id for s in stored if s.pk in rewritten})
     Claim.objects.bulk_update(changed, ["fact", "match_score", "match_reasons", "component"])
 
     claims: list[Claim] = []
@@ -850,6 +859,9 @@ def refresh_suggestions(*, fact_ids: Iterable[int], article_ids: Iterable[int] =
         changed,
         ["suggested_status", "suggested_reason", "origin_count", "article_count", "conflicts"],
     )
+    # Their claims' copies of the suggestion and counts (and of a verdict written
+    # meanwhile: the facts are locked by now), for the queue's order.
+    refresh_queue_keys(fact_ids=[fact.pk for fact in changed if fact.article_count])
     if empty:
         FactKey.objects.filter(fact_id__in=empty).delete()
         _delete_unworked_facts(empty)

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from django.contrib.auth.models import User
 from django.db.models import F
+from django.db.models.expressions import Combinable
 from django.utils import timezone
 
 from .models import Fact, FactChange, Stage
+from .priority import keep_queue_keys
+
+# The fact's fields an editor changes that the queue's kept keys read (``priority``).
+QUEUE_INPUTS = {"status", "needs_review"}
 
 
 class StaleEdit(Exception):
@@ -53,11 +58,21 @@ def lock(fact: Fact, expected_version: int | None) -> Fact:
 
 
 def bump(fact: Fact, **fields: object) -> Fact:
+    """Write ``fields`` on the locked ``fact`` and bump its version.
+
+    A change of verdict or re-review flag also rewrites the queue's keys kept on the
+    fact's claims (``priority``), in the same transaction, under the fact's lock.
+    """
     for name, value in fields.items():
         setattr(fact, name, value)
     fact.version = F("version") + 1
     fact.save(update_fields=[*fields, "version", "updated_at"])
-    fact.refresh_from_db()
+    # Both our databases return the new version from the UPDATE itself (RETURNING):
+    # read the row back only where one does not.
+    if isinstance(fact.version, Combinable):
+        fact.refresh_from_db()
+    if QUEUE_INPUTS & fields.keys():
+        keep_queue_keys(fact)
     return fact
 
 

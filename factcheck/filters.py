@@ -21,7 +21,7 @@ from django import forms
 from django.contrib.auth.models import User
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.db.models.expressions import Combinable
 from django.forms import BoundField
 from django.http import HttpRequest, QueryDict
@@ -31,6 +31,7 @@ from django.utils.functional import Promise
 from sources.models import Article, Outlet
 
 from .models import Claim, ClaimKind, ClaimQuerySet, Status
+from .priority import CONTESTED
 from .roles import editors
 
 NO_VERDICT = "none"
@@ -167,10 +168,17 @@ def search_claims(queryset: QuerySet[Claim], value: str) -> QuerySet[Claim]:
     PostgreSQL: every word of ``value`` as a word prefix (``harb`` finds
     "harbour"), through the GIN indexes on claim text and article title.
     Elsewhere: the whole of ``value`` as a substring.
+
+    Either way the matches are one list of claim ids, found first: the queue then walks
+    its index (``claim_queue_idx``) testing ids alone. An ``OR`` across the article's
+    join made SQLite read every claim's row in the queue's order (355 ms for a count
+    at 100,640 claims, against 96 ms for one pass over the claims' text).
     """
     words = re.findall(r"\w+", value)
     if connections[queryset.db].vendor != "postgresql" or not words:
-        return queryset.filter(Q(text__icontains=value) | Q(article__title__icontains=value))
+        by_text = Claim.objects.filter(text__icontains=value).values("pk")
+        by_title = Claim.objects.filter(article__title__icontains=value).values("pk")
+        return queryset.filter(pk__in=by_text.union(by_title))
     # \w+ leaves nothing the tsquery syntax would read as an operator.
     query = SearchQuery(
         " & ".join(f"{word}:*" for word in words), config=SEARCH_CONFIG, search_type="raw"
@@ -219,6 +227,7 @@ class ClaimFilter(django_filters.FilterSet):
         label="Engine suggests",
         choices=Status.choices,
         empty_label="Any",
+        method="filter_suggested",
     )
     kind = django_filters.ChoiceFilter(choices=ClaimKind.choices, label="Kind", empty_label="Any")
     # The id is validated with one lookup; the choices are never listed (the
@@ -323,6 +332,16 @@ class ClaimFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return search_claims(queryset, value)
+
+    def filter_suggested(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        claims = queryset.filter(fact__suggested_status=value)
+        if value == Status.DISPUTED:
+            # A fact the engine suggests disputed is contested, so its claims' kept
+            # priority carries the contested key (``priority``): the same claims, and the
+            # bound keeps the walk of claim_queue_idx to the contested ones. Without it
+            # PostgreSQL at times counted them through every disputed fact's claim rows.
+            claims = claims.filter(fact_priority__gte=CONTESTED)
+        return claims
 
     def filter_status(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         return queryset.filter(fact__status="" if value == NO_VERDICT else value)

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Count, F, Q, Value, When
-from django.urls import reverse
 
 from factcheck.engine.types import Kind
+from newsroom.links import pk_url
 
 
 class Status(models.TextChoices):
@@ -242,7 +242,7 @@ class Fact(models.Model):
         return f"Fact #{self.pk}: {self.summary}"
 
     def get_absolute_url(self) -> str:
-        return reverse("factcheck:fact-detail", args=[self.pk])
+        return pk_url("factcheck:fact-detail", self.pk)
 
     @property
     def is_published(self) -> bool:
@@ -269,8 +269,12 @@ class FactKey(models.Model):
 
 class ClaimQuerySet(models.QuerySet["Claim"]):
     def needing_editor(self) -> "ClaimQuerySet":
-        """Claims whose fact has no verdict, or a verdict flagged for re-review: the queue's default."""
-        return self.filter(needs_editor("fact__"))
+        """Claims whose fact has no verdict, or a verdict flagged for re-review: the queue's default.
+
+        Read from the claim's kept ``needs_editor`` (``factcheck.priority``), which
+        ``claim_queue_idx`` covers, not through the fact.
+        """
+        return self.filter(needs_editor=True)
 
     def with_verdict(self) -> "ClaimQuerySet":
         """Claims whose fact has an editor's verdict (flagged for re-review or not)."""
@@ -286,19 +290,16 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         5. newer article (published date; undated last);
         6. then fact, then claim id, so that pages never overlap or skip rows.
 
-        Every key is a column of the claim, its fact or its article (the article count is
-        kept on the fact, not counted per claim), so the query that pages the ids reads
-        rows and sorts them, nothing more.
+        Every key is kept on the claim (``factcheck.priority``: the fact's four in
+        ``fact_priority``, the article's date beside whether it has one), so that
+        ``claim_queue_idx`` gives this order for the claims needing an editor: a page
+        reads its rows from the index instead of sorting every claim.
         """
-        return self.annotate(
-            fact_contested=Case(When(contested("fact__"), then=Value(1)), default=Value(0))
-        ).order_by(
-            "-fact_contested",
-            "-fact__needs_review",
-            "-fact__origin_count",
-            "-fact__article_count",
+        return self.order_by(
+            "-fact_priority",
             "-score",
-            F("article__published").desc(nulls_last=True),
+            "article_undated",
+            "-article_published",
             "fact_id",
             "pk",
         )
@@ -350,6 +351,17 @@ class Claim(models.Model):
     # The claim's matching keys (``engine.keys.index_keys``), kept so that a
     # stored claim's links are found without deriving its keys at every import.
     keys = models.JSONField(null=True, blank=True)
+    # Kept for the review queue (``factcheck.priority``, written by
+    # ``refresh_queue_keys``): its default filter and order, read from the claim so that
+    # one index (``claim_queue_idx``) gives them.
+    needs_editor = models.BooleanField(
+        default=True, help_text="Its fact has no verdict, or one flagged for re-review."
+    )
+    fact_priority = models.BigIntegerField(
+        default=0, help_text="Its fact's keys in the queue's order (priority.fact_priority)."
+    )
+    article_undated = models.BooleanField(default=False)
+    article_published = models.DateField(null=True, blank=True)
 
     objects = ClaimQuerySet.as_manager()
 
@@ -359,6 +371,22 @@ class Claim(models.Model):
             models.Index(fields=["fact", "article"]),
             # The queue's default sort (score, highest first) and its minimum-score filter.
             models.Index(fields=["-score", "id"], name="claim_score_idx"),
+            # The queue's default view (what needs an editor, by priority), in its order:
+            # ClaimQuerySet.needing_editor().by_priority() reads it front to back. Led by
+            # needs_editor rather than partial over it, so that the ids and their count are
+            # read from the index alone (SQLite fetched each claim's row to test the flag).
+            models.Index(
+                fields=[
+                    "needs_editor",
+                    "-fact_priority",
+                    "-score",
+                    "article_undated",
+                    "-article_published",
+                    "fact",
+                    "id",
+                ],
+                name="claim_queue_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span_not_empty"),

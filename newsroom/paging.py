@@ -7,6 +7,10 @@ PostgreSQL), for a number an editor reads as "a lot". ``CappedPaginator`` counts
 early; the pages up to the cap are numbered as usual and the one after the cap exists, so
 "Next" keeps going. Asking for a page past the cap, or for ``"last"``, counts them all: the
 last page is still the last.
+
+A page in the back half of the rows is read from the end, in the reverse order, and turned
+round: an offset walks every row before it (the queue's ``?page=last`` walked 100,000 index
+entries to return the last 40), and the reverse order is the same index read backwards.
 """
 
 from __future__ import annotations
@@ -42,6 +46,21 @@ class CappedPaginator(Paginator[Any]):
     @property
     def pages_label(self) -> str:
         return f"{self.cap // self.per_page:,}+" if self.capped else f"{self.num_pages:,}"
+
+    def page(self, number: int | float | str) -> Page[Any]:
+        """``Paginator.page``, reading a page of the back half from the end."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        # A capped count is not where the rows end; an unordered list has no reverse.
+        if self.capped or bottom <= self.count - top or not self.rows.ordered:
+            return Page(self.rows[bottom:top], number, self)
+        # The same rows, counted from the end: [count - top, count - bottom) reversed.
+        rows = list(self.rows.reverse()[self.count - top : self.count - bottom])
+        rows.reverse()
+        return Page(rows, number, self)
 
     def get_page(self, number: int | float | str | None) -> Page[Any]:
         """``Paginator.get_page``, with ``"last"`` for the last page."""

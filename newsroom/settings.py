@@ -146,9 +146,9 @@ ROOT_URLCONF = "newsroom.urls"
 
 def _url_of(name: str) -> Callable[["Model"], str]:
     def get_absolute_url(obj: "Model") -> str:
-        from django.urls import reverse
+        from newsroom.links import pk_url
 
-        return reverse(name, args=[obj.pk])
+        return pk_url(name, obj.pk)
 
     return get_absolute_url
 

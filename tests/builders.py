@@ -9,6 +9,7 @@ from django.test import override_settings
 
 from factcheck.counts import refresh_article_counts
 from factcheck.models import Claim, Fact
+from factcheck.priority import refresh_queue_keys
 from factcheck.publishing import publish_fact
 from factcheck.services import record_verdict
 from sources.models import Article, Outlet
@@ -72,10 +73,15 @@ def make_claim(
         **fields,
     )
     # The counts the engine keeps on the fact (``refresh_suggestions``) and on the article
-    # (``counts``), so the queue and the dashboard sort hand-built rows as imported ones.
+    # (``counts``), and the queue's keys kept on the claims (``priority``), so the queue and
+    # the dashboard sort hand-built rows as imported ones.
     fact.article_count = fact.claims.values("article_id").distinct().count()
     Fact.objects.filter(pk=fact.pk).update(article_count=fact.article_count)
     refresh_article_counts(article_ids={article.pk})
+    refresh_queue_keys(fact_ids={fact.pk})
+    claim.refresh_from_db(
+        fields=["needs_editor", "fact_priority", "article_undated", "article_published"]
+    )
     return claim
 
 

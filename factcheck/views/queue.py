@@ -110,7 +110,7 @@ def _filter_options(
 @login_required
 def claim_verdict(request: SignedInRequest, pk: int) -> HttpResponse:
     require(request, RECORD)
-    claim = get_object_or_404(Claim.objects.select_related("fact"), pk=pk)
+    claim = get_object_or_404(_marked_claims(), pk=pk)
     queue_url = _queue_url(request)
     outcome = attempt(
         VerdictForm(request.POST),
@@ -130,7 +130,7 @@ def claim_verdict(request: SignedInRequest, pk: int) -> HttpResponse:
 def claim_undo(request: SignedInRequest, pk: int) -> HttpResponse:
     """Undo the verdict just recorded from this row (a new change restoring the one before)."""
     require(request, RECORD)
-    claim = get_object_or_404(Claim.objects.select_related("fact"), pk=pk)
+    claim = get_object_or_404(_marked_claims(), pk=pk)
 
     def undo(data: dict[str, Any]) -> Fact:
         change = FactChange.objects.filter(pk=data["change"], fact_id=claim.fact_id).first()
@@ -142,6 +142,12 @@ def claim_undo(request: SignedInRequest, pk: int) -> HttpResponse:
 
     outcome = attempt(UndoForm(request.POST), undo)
     return _answer_rows(request, claim, outcome, _queue_url(request), undoable=False)
+
+
+def _marked_claims() -> ClaimQuerySet:
+    # The claim's id and fact are all a verdict needs of it (its rows are read afresh to
+    # answer): not its text, features and values.
+    return Claim.objects.select_related("fact").only("id", "fact")
 
 
 def _answer_rows(

@@ -14,6 +14,8 @@ from django.urls import reverse
 
 from factcheck.filters import MAX_OPTIONS
 from factcheck.models import Claim, ClaimKind, Fact, FactChange, Status
+from factcheck.priority import refresh_queue_keys
+from factcheck.publishing import flag_for_review
 from factcheck.services import assign_fact, record_verdict
 from sources.models import Article
 from tests.builders import make_article, make_claim, make_fact, make_outlet
@@ -224,7 +226,7 @@ def test_show_choice_defaults_to_what_needs_an_editor(editor_client, queue):
 
 
 def test_a_verdict_flagged_for_re_review_needs_an_editor(editor_client, queue):
-    Fact.objects.filter(pk=queue["exports"].fact_id).update(needs_review=True)
+    flag_for_review(fact=queue["exports"].fact, reason="An article it cites changed.")
     assert queue["exports"].pk in claims_for(editor_client, show="todo")
     assert queue["exports"].pk in claims_for(editor_client, show="verdict")
 
@@ -248,7 +250,9 @@ def test_unknown_show_value_is_shown_and_the_default_used(editor_client, queue):
 
 
 def test_default_sort_is_priority_and_says_so(editor_client, queue):
+    # As the engine would suggest it (``refresh_suggestions`` rewrites the claims' keys).
     Fact.objects.filter(pk=queue["budget"].fact_id).update(suggested_status=Status.DISPUTED)
+    refresh_queue_keys(fact_ids={queue["budget"].fact_id})
     response = editor_client.get(LIST)
     # The contested budget fact first, then the two claims of the fact with two origins.
     assert listed(response) == [queue["budget"].pk, queue["ships"].pk, queue["ships_copy"].pk]
@@ -443,6 +447,7 @@ def test_default_view_query_count_does_not_grow_with_rows(editor_client):
     make_many(60)
     for fact in Fact.objects.all()[:20]:
         Fact.objects.filter(pk=fact.pk).update(conflicts=[{"a": {}, "b": {}}], needs_review=True)
+        refresh_queue_keys(fact_ids={fact.pk})
     assert (count(), count(**HX)) == few
     assert few[0] <= 8 and few[1] <= 7
 

@@ -22,6 +22,7 @@ from django.urls import reverse
 
 from factcheck.counts import COUNTS, Drift, find_drift, repair_counts
 from factcheck.models import ArticleProgress, Claim, Fact, FactChange, Status
+from factcheck.priority import KEPT, fact_priority
 from factcheck.roles import EDITORS
 from factcheck.services import (
     last_verdict_change,
@@ -80,8 +81,47 @@ def assert_counts_are_fresh() -> None:
     assert wrong_facts == {}, "fact: (kept, counted)"
     reported = {pk for pk, n in per_fact.items() if n}
     assert set(Fact.objects.reported().values_list("pk", flat=True)) == reported
+    assert_queue_keys_are_fresh()
     # The repair's own check agrees.
     assert find_drift() == Drift(articles=[], facts=[])
+
+
+def assert_queue_keys_are_fresh() -> None:
+    """Every claim's kept queue keys (``priority``) are its fact's and article's now,
+    worked out here in Python rather than by the SQL the desk writes them with."""
+    facts = {
+        pk: (status, needs_review, suggested, conflicts, origins, articles)
+        for pk, status, needs_review, suggested, conflicts, origins, articles in (
+            Fact.objects.values_list(
+                "pk",
+                "status",
+                "needs_review",
+                "suggested_status",
+                "conflicts",
+                "origin_count",
+                "article_count",
+            )
+        )
+    }
+    wrong = {}
+    for pk, fact_id, *kept, published in Claim.objects.values_list(
+        "pk", "fact_id", *KEPT, "article__published"
+    ):
+        status, needs_review, suggested, conflicts, origins, articles = facts[fact_id]
+        fresh = [
+            status == "" or needs_review,
+            fact_priority(
+                contested=suggested == Status.DISPUTED or bool(conflicts),
+                flagged=needs_review,
+                origins=origins,
+                articles=articles,
+            ),
+            published is None,
+            published,
+        ]
+        if kept != fresh:
+            wrong[pk] = (kept, fresh)
+    assert wrong == {}, "claim: (kept, fresh)"
 
 
 def ingest(name: str, text: str) -> Article:
@@ -252,8 +292,13 @@ def test_the_repair_finds_and_recounts_what_drifted(editor):
         article=bare, claim_count=1, unreviewed_claim_count=1, fact_count=1, unreviewed_fact_count=1
     )
     Fact.objects.filter(pk=fact.pk).update(article_count=7)
+    # The queue's keys kept on a claim: one of another fact says it needs no editor.
+    claim = Claim.objects.exclude(fact=fact).order_by("pk").first()
+    Claim.objects.filter(pk=claim.pk).update(needs_editor=False)
     drifted = sorted([first.pk, second.pk, third.pk, bare.pk])
-    assert find_drift() == Drift(articles=drifted, facts=[fact.pk])
+    # The fact's claims copy its article count too: they drifted with it.
+    queue_facts = sorted({fact.pk, claim.fact_id})
+    assert find_drift() == Drift(articles=drifted, facts=[fact.pk], queue_facts=queue_facts)
 
     listed = ", ".join(f"#{pk}" for pk in drifted)
     with pytest.raises(CommandError, match=f"4 articles \\({listed}\\) and 1 fact"):
@@ -264,6 +309,7 @@ def test_the_repair_finds_and_recounts_what_drifted(editor):
     assert out.getvalue().strip().endswith("recounted.")
     assert_counts_are_fresh()
     assert not ArticleProgress.objects.filter(article=bare).exists()
+    assert Claim.objects.get(pk=claim.pk).needs_editor
     assert repair_counts() == Drift(articles=[], facts=[])
     out = StringIO()
     call_command("refresh_counts", "--check", stdout=out)

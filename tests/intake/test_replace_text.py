@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from factcheck.models import FactChange, Status
+from factcheck.priority import refresh_queue_keys
 from tests.builders import make_article, make_claim, make_fact
 
 pytestmark = pytest.mark.django_db
@@ -101,5 +102,7 @@ def test_the_badge_shows_on_the_fact_page_and_the_queue(editor_client, checked):
     assert badge not in editor_client.get(reverse("factcheck:claim-list")).content.decode()
     fact.needs_review = True
     fact.save(update_fields=["needs_review"])
+    # As the services that flag a fact do, its claims' queue keys too (factcheck.priority).
+    refresh_queue_keys(fact_ids={fact.pk})
     assert badge in editor_client.get(fact.get_absolute_url()).content.decode()
     assert badge in editor_client.get(reverse("factcheck:claim-list")).content.decode()

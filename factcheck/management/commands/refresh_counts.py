@@ -10,20 +10,27 @@ def _said(drift: Drift) -> str:
         shown = ", ".join(f"#{pk}" for pk in rows[:10])
         return f" ({shown}{', …' if len(rows) > 10 else ''})" if rows else ""
 
-    return (
+    said = (
         f"{len(drift.articles)} article{'s' if len(drift.articles) != 1 else ''}"
         f"{ids(drift.articles)} and {len(drift.facts)} fact{'s' if len(drift.facts) != 1 else ''}"
         f"{ids(drift.facts)} had counts that differ from their claims"
     )
+    if drift.queue_facts:
+        n = len(drift.queue_facts)
+        said += (
+            f"; the claims of {n} fact{'s' if n != 1 else ''}{ids(drift.queue_facts)} kept "
+            "queue keys that differ from their fact and article"
+        )
+    return said
 
 
 class Command(BaseCommand):
     help = (
         "Recount what articles and facts keep about their claims (the articles' claims and "
-        "facts with and without a verdict, the facts' reporting articles) wherever it differs "
-        "from the claims, and say which were wrong. The desk keeps them right; this repairs. "
-        "Example: manage.py refresh_counts. With --check, only report, and exit with status 1 "
-        "when any is wrong."
+        "facts with and without a verdict, the facts' reporting articles, the review queue's "
+        "keys kept on each claim) wherever it differs from the claims, and say which were "
+        "wrong. The desk keeps them right; this repairs. Example: manage.py refresh_counts. "
+        "With --check, only report, and exit with status 1 when any is wrong."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
