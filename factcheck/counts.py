@@ -47,8 +47,11 @@ from sources.models import Article
 from .models import ArticleProgress, Claim, Fact
 from .priority import refresh_queue_keys, stale_queue_keys
 
-# Articles recounted per statement by ``repair_counts`` (SQLite allows 32,766 parameters).
-REPAIR_BATCH = 5000
+# Articles recounted per statement, and per transaction, by ``repair_counts``. A recount
+# holds an advisory lock per article until its transaction ends, and PostgreSQL's lock
+# table is shared and bounded (by default 64 locks a connection, times the connections):
+# repairing 15,795 articles in one transaction ran out of it.
+REPAIR_BATCH = 1000
 
 # The first key of the two-key advisory locks on articles' counts: any fixed number of our
 # own. (The engine's lock, ``analysis.ENGINE_LOCK``, is a one-key lock: another key space.)
@@ -229,22 +232,25 @@ def find_drift() -> Drift:
     )
 
 
-@transaction.atomic
 def repair_counts() -> Drift:
     """Recount every article and fact whose kept counts are wrong; return which they were.
 
     For repair (``manage.py refresh_counts``): the services keep the counts right, and the
-    tests check that they do after every kind of write.
+    tests check that they do after every kind of write. Each batch is a transaction of its
+    own (see ``REPAIR_BATCH``): a recount is right whenever it runs, so a repair cut short
+    leaves fewer wrong counts, never a wrong one it wrote.
 
     >>> repair_counts()
     Drift(articles=[], facts=[])
     """
     drift = find_drift()
     for chunk in batched(drift.articles, REPAIR_BATCH):
-        refresh_article_counts(article_ids=chunk)
+        with transaction.atomic():
+            refresh_article_counts(article_ids=chunk)
     for chunk in batched(drift.facts, REPAIR_BATCH):
         Fact.objects.filter(pk__in=chunk).update(article_count=fresh_fact_article_count())
     # After the facts' article counts, which the claims' keys copy.
     for chunk in batched(sorted({*drift.facts, *drift.queue_facts}), REPAIR_BATCH):
-        refresh_queue_keys(fact_ids=chunk)
+        with transaction.atomic():
+            refresh_queue_keys(fact_ids=chunk)
     return drift

@@ -417,3 +417,17 @@ def test_a_verdict_does_not_wait_for_the_row_of_an_article_being_imported(editor
     assert failed == []
     progress = ArticleProgress.objects.get(article=article)
     assert (progress.claim_count, progress.unreviewed_claim_count) == (1, 0)
+
+
+def test_the_repair_works_through_its_batches(monkeypatch):
+    from factcheck import counts
+
+    for name, text in LATEST_FIRST[:6]:
+        ingest(name, text)
+    ArticleProgress.objects.all().delete()
+    drifted = find_drift().articles
+    assert len(drifted) >= 5
+    # Each batch is a transaction of its own, so a large repair holds few locks at once.
+    monkeypatch.setattr(counts, "REPAIR_BATCH", 2)
+    assert repair_counts().articles == drifted
+    assert_counts_are_fresh()
