@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from typing import Any
 
+from django.db import connection, transaction
 from django.test import override_settings
 
 from factcheck.counts import refresh_article_counts
@@ -97,3 +99,12 @@ def publish(fact: Fact, *, status: str = "", user=None, **fact_fields) -> Fact:
         fact = record_verdict(fact=fact, status=status, user=user, expected_version=None)
     with override_settings(PUBLISH_NEEDS_SECOND_EDITOR=False):
         return publish_fact(fact=fact, user=user, expected_version=None, confirmed=True)
+
+
+def verdict_within(seconds: int, **verdict: Any) -> Fact:
+    """``record_verdict``, failing with an error instead of hanging when it waits more
+    than ``seconds`` for a lock (PostgreSQL): for tests of writers running side by side."""
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL lock_timeout = '{int(seconds)}s'")
+        return record_verdict(**verdict)

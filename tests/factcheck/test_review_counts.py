@@ -34,7 +34,7 @@ from factcheck.services import (
 )
 from intake.services import ingest_article, replace_article_text
 from sources.models import Article
-from tests.builders import make_article, make_claim
+from tests.builders import make_article, make_claim, verdict_within
 from tests.factcheck.test_article_count import LATEST_FIRST
 from tests.factcheck.test_import_order import BRIDGE, COPY, OTHER, WIRE
 
@@ -406,11 +406,7 @@ def test_a_verdict_does_not_wait_for_the_row_of_an_article_being_imported(editor
     importer.start()
     try:
         assert held.wait(timeout=30)
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                # Fails the test with an error instead of hanging if the verdict waits.
-                cursor.execute("SET LOCAL lock_timeout = '5s'")
-            record_verdict(fact=fact, status=Status.DISPUTED, user=editor, expected_version=1)
+        verdict_within(5, fact=fact, status=Status.DISPUTED, user=editor, expected_version=1)
     finally:
         done.set()
         importer.join(timeout=60)
