@@ -123,7 +123,12 @@ def refresh_queue_keys(*, fact_ids: Iterable[int]) -> int:
     ids = sorted(set(fact_ids))
     if not ids:
         return 0
-    return Claim.objects.filter(fact_id__in=ids).update(**fresh_queue_keys())
+    # Only the claims whose keys change are written: each import refreshes every fact it
+    # touched, and a fact reported by hundreds of articles would otherwise have all its
+    # wide, many-indexed claim rows rewritten at each new report of it.
+    fresh, same = _kept_as_fresh()
+    claims = Claim.objects.filter(fact_id__in=ids).alias(**fresh).exclude(same)
+    return claims.update(**fresh_queue_keys())
 
 
 def keep_queue_keys(fact: Fact) -> int:
@@ -157,8 +162,9 @@ def lock_facts(fact_ids: Iterable[int]) -> None:
         list(Fact.objects.filter(pk__in=ids).order_by("pk").select_for_update().values_list("pk"))
 
 
-def stale_queue_keys() -> list[int]:
-    """Facts with a claim whose kept queue keys differ from its fact and article, by id."""
+def _kept_as_fresh() -> tuple[dict[str, Subquery], Q]:
+    """The fresh keys as aliases (``fresh_<field>``), and the condition that a claim's
+    kept keys equal them."""
     fresh = {f"fresh_{name}": value for name, value in fresh_queue_keys().items()}
     same = Q(
         needs_editor=F("fresh_needs_editor"),
@@ -168,5 +174,11 @@ def stale_queue_keys() -> list[int]:
         Q(article_published=F("fresh_article_published"))
         | Q(article_published__isnull=True, fresh_article_published__isnull=True)
     )
+    return fresh, same
+
+
+def stale_queue_keys() -> list[int]:
+    """Facts with a claim whose kept queue keys differ from its fact and article, by id."""
+    fresh, same = _kept_as_fresh()
     stale = Claim.objects.alias(**fresh).exclude(same).order_by("fact_id").distinct()
     return list(stale.values_list("fact_id", flat=True))

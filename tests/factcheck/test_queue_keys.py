@@ -123,6 +123,12 @@ def test_refresh_writes_every_kept_field_in_one_statement():
         False,
         date(2026, 1, 2),
     )
+    # Keys already right are not written again: a fact's other claims stay untouched.
+    make_claim(make_article(published=date(2026, 1, 3)), fact=fact)
+    refresh_queue_keys(fact_ids={fact.pk})
+    assert refresh_queue_keys(fact_ids={fact.pk}) == 0
+    Fact.objects.filter(pk=fact.pk).update(origin_count=3)
+    assert refresh_queue_keys(fact_ids={fact.pk}) == 2
 
 
 def _plan(queryset) -> str:
