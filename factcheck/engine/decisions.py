@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 
-from .features import ClaimFeatures
+from .features import ClaimFeatures, PerClaim
 from .matching import Match, match
 
 __all__ = ["decide"]
@@ -27,21 +27,16 @@ REMEMBERED = 32768
 type _Content = tuple[str, str, str, tuple[str, ...], str, tuple[str, ...], str]
 
 _DECIDED: dict[tuple[_Content, _Content], Match] = {}
-# Each claim's content, computed once per features object (see ``matching._prepare``).
-_CONTENT: dict[int, tuple[ClaimFeatures, _Content]] = {}
 
 
-def _content(f: ClaimFeatures) -> _Content:
-    hit = _CONTENT.get(id(f))
-    if hit is not None and hit[0] is f:
-        return hit[1]
-    if len(_CONTENT) >= REMEMBERED:
-        _CONTENT.clear()
+def _derive_content(f: ClaimFeatures) -> _Content:
     # Values in one spelling whatever the database did to their keys' order.
     values = json.dumps(f.values, sort_keys=True, default=str)
-    content = (f.text, f.kind, f.context, f.story, f.published, tuple(f.entities), values)
-    _CONTENT[id(f)] = (f, content)
-    return content
+    return (f.text, f.kind, f.context, f.story, f.published, tuple(f.entities), values)
+
+
+# Each claim's content, computed once per features object.
+_content = PerClaim(_derive_content, size=REMEMBERED)
 
 
 def decide(a: ClaimFeatures, b: ClaimFeatures) -> Match:

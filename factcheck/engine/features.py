@@ -7,7 +7,7 @@ data that ``keys``, ``matching`` and ``grouping`` read.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -17,7 +17,7 @@ from factcheck.engine.names import _is_specific, _named_in, _norm_entity
 if TYPE_CHECKING:
     from factcheck.engine.types import ExtractedClaim, Value
 
-__all__ = ["ClaimFeatures", "context_for", "story_entities"]
+__all__ = ["ClaimFeatures", "PerClaim", "context_for", "story_entities"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,3 +93,30 @@ def story_entities(claims: Iterable[ExtractedClaim], n: int = 10) -> tuple[str, 
                 counts[key] = counts.get(key, 0) + 1
     ranked = sorted(counts, key=lambda e: -counts[e])
     return tuple(ranked[:n])
+
+
+class PerClaim[T]:
+    """What is derived from a claim's features, kept for the most recent claims.
+
+    One new claim is matched against many stored ones, so what ``match`` derives from a
+    claim is derived once per features object. Keyed by ``id()`` with the object kept
+    alive beside its entry, so an id is never reused while the entry exists; emptied
+    when ``size`` claims are kept.
+
+    >>> lengths = PerClaim(lambda f: len(f.text), size=2)
+    """
+
+    def __init__(self, derive: Callable[[ClaimFeatures], T], *, size: int) -> None:
+        self.derive = derive
+        self.size = size
+        self.kept: dict[int, tuple[ClaimFeatures, T]] = {}
+
+    def __call__(self, f: ClaimFeatures) -> T:
+        hit = self.kept.get(id(f))
+        if hit is not None and hit[0] is f:
+            return hit[1]
+        if len(self.kept) >= self.size:
+            self.kept.clear()
+        derived = self.derive(f)
+        self.kept[id(f)] = (f, derived)
+        return derived

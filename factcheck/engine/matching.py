@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from factcheck.engine.conflicts import _conflicting, _slot_for_conflict, same_currency
 from factcheck.engine.describe import describe_value
-from factcheck.engine.features import ClaimFeatures
+from factcheck.engine.features import ClaimFeatures, PerClaim
 from factcheck.engine.names import (
     _entity_set,
     _is_specific,
@@ -597,33 +597,10 @@ class _Prepared:
         )
 
 
-# One new claim is matched against many stored ones; keep the derived features
-# of recent claims. Keyed by id() with the claim itself kept alive alongside,
-# so an id is never reused while its entry exists.
-_PREPARED: dict[int, tuple[ClaimFeatures, _Prepared]] = {}
-_PLACING: dict[int, tuple[ClaimFeatures, _Placing]] = {}
-
-
-def _prepare(f: ClaimFeatures) -> _Prepared:
-    hit = _PREPARED.get(id(f))
-    if hit is not None and hit[0] is f:
-        return hit[1]
-    if len(_PREPARED) >= 4096:
-        _PREPARED.clear()
-    prepared = _Prepared(f)
-    _PREPARED[id(f)] = (f, prepared)
-    return prepared
-
-
-def _placing(f: ClaimFeatures) -> _Placing:
-    hit = _PLACING.get(id(f))
-    if hit is not None and hit[0] is f:
-        return hit[1]
-    if len(_PLACING) >= 4096:
-        _PLACING.clear()
-    placing = _Placing(f)
-    _PLACING[id(f)] = (f, placing)
-    return placing
+# One new claim is matched against many stored ones: what each reads of a claim is
+# derived once per claim.
+_prepare = PerClaim(_Prepared, size=4096)
+_placing = PerClaim(_Placing, size=4096)
 
 
 def could_match(a: ClaimFeatures, b: ClaimFeatures) -> bool:
