@@ -707,3 +707,118 @@ def test_point_as_a_word_before_a_count_is_no_decimal():
     assert [(v["type"], v["value"]) for v in find_values("At one point two ferries collided.")] == [
         ("count", 2.0)
     ]
+
+
+def counts(text: str) -> list[tuple[float, str | None, str]]:
+    return [(v["value"], v["unit"], v["text"]) for v in find_values(text) if v["type"] == "count"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A number with no noun of its own counts what the sentence counted last.
+        (
+            "The gale sank four trawlers and damaged 19, the coastguard said.",
+            [(4.0, "trawler", "four trawlers"), (19.0, "trawler", "19")],
+        ),
+        (
+            "The count gave Halloran 8,412 ballots to Mbeki's 8,377.",
+            [(8412.0, "ballot", "8,412 ballots"), (8377.0, "ballot", "8,377")],
+        ),
+        (
+            "Six nurses resigned in May and three in June.",
+            [(6.0, "nurse", "Six nurses"), (3.0, "nurse", "three")],
+        ),
+        (
+            "Eleven bridges were shut overnight; engineers reopened seven by noon.",
+            [(11.0, "bridge", "Eleven bridges"), (7.0, "bridge", "seven")],
+        ),
+    ],
+)
+def test_a_number_without_its_noun_counts_the_last_noun_counted(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Names with a number are no counts, and a part stays a part.
+        "Gate 14 closed after Pier 3 flooded.",
+        "Route 9 was closed until noon.",
+        "The inspectors checked 60 boilers, 8 of them faulty.",
+    ],
+)
+def test_a_numbered_name_or_a_part_is_no_elided_count(text):
+    found = counts(text)
+    assert all(unit not in (None, "closed", "flooded", "was") for _, unit, _ in found), found
+    assert [v for v, _, _ in found] in ([], [60.0])
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "surface"),
+    [
+        ("The regulator lifted its base rate by 50 basis points.", 50.0, "bp", "50 basis points"),
+        ("a 75bp rise", 75.0, "bp", "75bp"),
+        ("a 25-basis-point cut", 25.0, "bp", "25-basis-point"),
+        ("unemployment fell 0.4 percentage points", 0.4, "point", "0.4 percentage points"),
+        ("The bank cut by a quarter-point.", 0.25, "point", "a quarter-point"),
+        ("It rose half a percentage point.", 0.5, "point", "half a percentage point"),
+        ("revised up by three-tenths of a point", 0.3, "point", "three-tenths of a point"),
+    ],
+)
+def test_a_change_in_a_rate_is_counted_in_points(text, value, unit, surface):
+    found = only(text, "count")
+    assert (found["value"], found["unit"], found["text"]) == (pytest.approx(value), unit, surface)
+    assert not [v for v in find_values(text) if v["type"] in ("percent", "fraction")]
+
+
+def test_basis_points_and_points_compare_as_one_measure():
+    from factcheck.engine.values import _same_amount
+
+    bp, quarter = only("a 25bp cut", "count"), only("a quarter-point cut", "count")
+    assert _same_amount(bp, quarter)
+    assert not _same_amount(bp, only("a half-point cut", "count"))
+
+
+def test_a_level_stays_a_percentage_beside_its_change_in_points():
+    found = find_values("Lenders raised mortgage rates by 0.2 percentage points to 6.1%.")
+    assert [(v["type"], v["text"]) for v in found] == [
+        ("count", "0.2 percentage points"),
+        ("percent", "6.1%"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "numerator", "denominator", "surface"),
+    [
+        ("The council approved the budget on an 8-3 vote.", 8, 11, "8-3"),
+        ("The panel voted 5-4 to reject it.", 5, 9, "5-4"),
+        ("the committee split 6-6 on the plan", 6, 12, "6-6"),
+        ("Members backed it by nine votes to two.", 9, 11, "nine votes to two"),
+    ],
+)
+def test_a_vote_tally_is_a_part_of_the_votes_cast(text, numerator, denominator, surface):
+    found = only(text, "fraction")
+    assert (found["numerator"], found["denominator"], found["unit"], found["text"]) == (
+        numerator,
+        denominator,
+        "vote",
+        surface,
+    )
+
+
+def test_a_score_or_range_without_a_vote_is_no_tally():
+    assert not [v for v in find_values("Shifts ran 9-5 all week.") if v["type"] == "fraction"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "surface"),
+    [
+        ("The tremor measured magnitude 5.9, the survey said.", 5.9, "magnitude", "magnitude 5.9"),
+        ("It struck as a Category 4 cyclone.", 4.0, "category", "Category 4"),
+        ("a 5.9-magnitude tremor", 5.9, "magnitude", "5.9-magnitude"),
+    ],
+)
+def test_a_scale_named_before_its_number_is_its_unit(text, value, unit, surface):
+    found = only(text, "count")
+    assert (found["value"], found["unit"], found["text"]) == (value, unit, surface)

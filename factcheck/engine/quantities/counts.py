@@ -15,9 +15,49 @@ from .numbers import _NUM, _SCALE, word_set
 # --- percent, fraction, ordinal, count ----------------------------------------
 
 _PERCENT_AT = re.compile(
-    rf"(?P<num>{_NUM})\s?(?:%|(?i:per\s?cent|percent|pc|percentage\s+points?)\b)"
+    rf"(?P<num>{_NUM})\s?(?:%|(?i:per\s?cent|percent|pc)\b)(?![\s\-](?i:percentage|points?)\b)"
 )
 _PERCENT_TRIGGERS = frozenset(("per", "percent", "pc", "percentage"))
+
+# A rate's change is counted in points, its level in per cent: "up 0.3 percentage
+# points to 5.9%", "by 25 basis points (a hundredth of a point each) to 4.75%". Unit
+# "point" or "bp" (see units.py), right after the number ("25bp", "a 50-basis-point rise").
+_POINTS_AFTER = re.compile(
+    r"(?:[ \t\-]?(?P<bp>bps?)"
+    r"|[ \t\-](?i:(?:(?P<basis>basis)[ \t\-]|percent(?:age)?[ \t\-])?points?))\b"
+)
+# The same change in words: "a quarter-point", "half a percentage point", "three-tenths
+# of a point", "a quarter of a basis point".
+_POINT_FRACTION_RE = re.compile(
+    r"\b(?i:(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine)[ \t\-]+)?"
+    r"(?P<d>half|quarters?|thirds?|tenths?)(?:[ \t\-]+of)?(?:[ \t\-]+an?)?[ \t\-]+"
+    r"(?:(?P<basis>basis)[ \t\-]+|percent(?:age)?[ \t\-]+)?points?)\b"
+)
+_POINT_WORDS = frozenset(("point", "points"))
+
+# A vote's tally: "on a 6-1 vote", "voted 7-2", "split 4-3", "by seven votes to one".
+# It is read as a part of the votes cast (6 of 7), so that two tallies of one vote
+# compare as fractions do.
+_TALLY_AT = re.compile(r"(?P<a>\d{1,3})[ \t]?[\-–—][ \t]?(?P<b>\d{1,3})(?![\d\-–—/.,%:])")
+_TALLY_AFTER = re.compile(
+    r"[ \t]+(?:[A-Za-z\-]+[ \t]+)?(?i:votes?|decision|majority|ruling|verdict)\b"
+)
+_TALLY_BEFORE = re.compile(r"\b(?i:voted|voting|vote\s+of|split|votes?\s+were)[ \t]+$")
+_VOTES_TO_AT = re.compile(rf"(?P<a>{_NUM})[ \t]+(?i:votes?)[ \t]+to[ \t]+(?P<b>{_NUM})\b")
+_TALLY_WORDS = frozenset(
+    ("vote", "votes", "voted", "voting", "split", "decision", "majority", "ruling", "verdict")
+)
+
+# Scales named before their number: "magnitude 6.8", "a Category 3 hurricane",
+# "alert level 4". The count's unit is the scale ("6.8-magnitude" says the same).
+_SCALE_FIRST = frozenset(("magnitude", "category", "level", "grade", "stage", "phase", "tier"))
+# The word right before a number, and whether a comma parts them.
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z'’\-]*)[ \t]*(,?)[ \t]*$")
+# Words after which a number with no noun of its own counts what the sentence counted
+# last: "killing nine people and injuring 64", "gave Osei 21,604 votes to Varga's 21,561",
+# "three deaths in one group and five in the other". A possessive or a lower-case word
+# that is no function word (a verb: "Osei lost three") does too.
+_ELIDING_WORDS = frozenset(("and", "to", "against", "versus", "vs", "while", "but", "from"))
 _FRACTION_OUT_OF_AT = re.compile(
     rf"(?P<a>{_NUM})(?P<mid>(?:\s+[A-Za-z][\w'’\-]*){{0,3}}?)\s+out\s+of\s+"
     rf"(?:the\s+|a\s+total\s+of\s+|a\s+)?(?P<b>{_NUM})"

@@ -26,6 +26,7 @@ from .counts import (
     _COUNT_AT,
     _DENOMINATORS,
     _DURATION_WORDS,
+    _ELIDING_WORDS,
     _FRACTION_OF_AT,
     _FRACTION_OUT_OF_AT,
     _FRACTION_SLASH_AT,
@@ -41,8 +42,18 @@ from .counts import (
     _PART_OF_THE_AT,
     _PERCENT_AT,
     _PERCENT_TRIGGERS,
+    _POINT_FRACTION_RE,
+    _POINT_WORDS,
+    _POINTS_AFTER,
     _RANKING_AT,
+    _SCALE_FIRST,
+    _TALLY_AFTER,
+    _TALLY_AT,
+    _TALLY_BEFORE,
+    _TALLY_WORDS,
     _TENS,
+    _VOTES_TO_AT,
+    _WORD_BEFORE_RE,
     AGE_UNIT,
     MAX_AGE,
 )
@@ -509,6 +520,44 @@ class _Finder:
             bound, start = self.bound_before(m.start())
             self.add(start, m.end(), {"type": "percent", "value": float(number), "bound": bound})
 
+    def points(self) -> None:
+        """Fractions of a point said in words: "a quarter-point", "half a percentage point"."""
+        if self.words.isdisjoint(_POINT_WORDS) or self.words.isdisjoint(_DENOMINATORS):
+            return
+        for m in _POINT_FRACTION_RE.finditer(self.text):
+            n = (m["n"] or "a").lower()
+            numerator = 1 if n in ("a", "an", "one") else int(text2num(n, "en"))
+            value = numerator / _DENOMINATORS[m["d"].lower()]
+            bound, start = self.bound_before(m.start())
+            unit = "bp" if m["basis"] else "point"
+            self.add(
+                start, m.end(), {"type": "count", "value": value, "unit": unit, "bound": bound}
+            )
+
+    def tallies(self) -> None:
+        """A vote's tally as the part of the votes cast: "a 6-1 vote" is 6 of 7."""
+        if self.words.isdisjoint(_TALLY_WORDS):
+            return
+        text = self.text
+        found = [
+            m
+            for m in self.matches(_TALLY_AT, self.digit_starts)
+            if _TALLY_AFTER.match(text, m.end()) or _TALLY_BEFORE.search(text, 0, m.start())
+        ]
+        if "to" in self.words:
+            found += list(self.matches(_VOTES_TO_AT, self.num_starts))
+        for m in found:
+            a, b = _parse_number(m["a"]), _parse_number(m["b"])
+            if a is None or b is None or not a.is_integer() or not b.is_integer() or a + b == 0:
+                continue
+            value = {
+                "type": "fraction",
+                "numerator": int(a),
+                "denominator": int(a + b),
+                "unit": "vote",
+            }
+            self.add(m.start(), m.end(), value)
+
     def fractions(self) -> None:
         text, words = self.text, self.words
         if "out" in words:
@@ -622,8 +671,12 @@ class _Finder:
             end = m.end() if hyunit else (m.end("plus") if m["plus"] else m.end("num"))
             if m["letter"] or m["words"]:
                 end = max(end, m.end("letter") if m["letter"] else m.end("words"))
+            points = None if hyunit else _POINTS_AFTER.match(text, end)
             if hyunit:
                 unit = hyunit.lower() if measure_of(hyunit) else singular(hyunit)
+            elif points:
+                unit = "bp" if points["bp"] or points["basis"] else "point"
+                unit_end = points.end()
             else:
                 phrase = following(text, end, limit=4)
                 unit, unit_end = _head(phrase, prefer_plural=number != 1)
@@ -634,6 +687,25 @@ class _Finder:
                     unit_end = phrase[0][2]
                     if text.startswith("/h", unit_end):
                         unit, unit_end = unit + "/h", unit_end + 2
+            start = m.start()
+            before_word = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+            plural_after = bool(phrase) and looks_plural(phrase[0][0])
+            if (
+                before_word
+                and not before_word[2]
+                and not hyunit
+                and not points
+                and not plural_after
+            ):
+                label = before_word[1]
+                if label.lower() in _SCALE_FIRST:
+                    # "magnitude 6.8", "a Category 3 hurricane": the scale is the unit.
+                    count = {"type": "count", "value": number, "unit": label.lower(), "bound": None}
+                    self.add(before_word.start(1), end, count)
+                    continue
+                if not is_word and _is_label(label):
+                    # "Ward 3 gave", "Flight 214 carried": a name, not a count.
+                    continue
             if unit is None and not hyunit and not m["plus"]:
                 part = _PART_OF_THE_AT.match(text, end)
                 plural = (
@@ -647,6 +719,15 @@ class _Finder:
                 # "95,000 cars a day, against roughly 120,000 on the old bridge": a
                 # hedged or scaled number with no noun counts what the sentence counted
                 # last.
+                unit = self.unit_before(m.start())
+            if (
+                unit is None
+                and not hyunit
+                and not m["plus"]
+                and before_word
+                and _elides(before_word[1])
+                and not _OF_AFTER.match(text, end)
+            ):
                 unit = self.unit_before(m.start())
             if unit is None and scale == 1.0 and not (is_word and number >= 1000):
                 continue
@@ -750,8 +831,10 @@ class _Finder:
         if self.num_starts or self.has_digit:
             # "Rs.500" has no number start of its own: the currency anchors it.
             self.money()
+        self.points()
         if self.num_starts:
             self.percents()
+            self.tallies()
             self.ages()
             self.fractions()
         self.ordinals()
@@ -763,6 +846,32 @@ class _Finder:
                 self.parts_of_counted_wholes()
         self.values.sort(key=lambda v: v["span_start"])
         return self.values
+
+
+# "9 of them", "17 of which": a part, read by ``parts_of_counted_wholes``.
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
+def _is_label(word: str) -> bool:
+    """A word that names what a number right after it identifies: "Ward 3", "Route 66"."""
+    lower = word.lower()
+    if lower in _NOT_AGED:
+        return True
+    return (
+        word[0].isupper()
+        and not lower.endswith(("'s", "’s"))
+        and lower not in STOP_WORDS
+        and lower not in _BOUNDS
+        and lower not in NUMBER_WORDS
+    )
+
+
+def _elides(word: str) -> bool:
+    """Whether a number with no noun after ``word`` counts the sentence's last noun."""
+    lower = word.lower()
+    if lower in _ELIDING_WORDS or lower.endswith(("'s", "’s")):
+        return True
+    return word.islower() and lower not in STOP_WORDS and lower not in _NOT_AGED
 
 
 def _is_whole(v: Value) -> bool:
