@@ -29,7 +29,7 @@ from factcheck.engine.grouping import Member, Placed, group_claims
 from factcheck.engine.keys import index_keys
 from factcheck.engine.matching import Match, could_match, match
 from factcheck.engine.provenance import compare, fingerprint
-from factcheck.engine.suggestion import Report, origins_of, states_change, suggest
+from factcheck.engine.suggestion import Report, origins_of, suggest
 from factcheck.engine.types import ExtractedClaim
 from factcheck.indexes import newest_per_key
 from factcheck.models import (
@@ -840,7 +840,6 @@ def refresh_suggestions(*, fact_ids: Iterable[int], article_ids: Iterable[int] =
                     origin=origin[rank[c.article_id]],
                     values=c.values,
                     published=c.article.published,
-                    changing=states_change(c.text),
                     features=features_of(c, context=context_for(c.text, sentences[c.pk])),
                 )
                 for c in members

@@ -29,7 +29,13 @@ from factcheck.engine.names import (
     _specificity,
 )
 from factcheck.engine.same_fact import SOFT_VETOES, load_model
-from factcheck.engine.subjects import _content_stems, _time_words, subject_phrase, subject_words
+from factcheck.engine.subjects import (
+    _content_stems,
+    _subject_stem,
+    _time_words,
+    subject_phrase,
+    subject_words,
+)
 from factcheck.engine.units import measure_of
 from factcheck.engine.values import (
     _amount,
@@ -488,12 +494,18 @@ def _figures(pa: _Prepared, pb: _Prepared) -> _Figures | None:
         for vb, qb, sb in zip(pb.primary, pb.qualifiers, pb.subjects, strict=True):
             if va.get("type") != vb.get("type") or va.get("type") == "ordinal" or qa != qb:
                 continue
+            same_slot = _slot_for_conflict(va) == _slot_for_conflict(vb)
             if (
-                _slot_for_conflict(va) != _slot_for_conflict(vb)
+                not same_slot
                 and not _units_compatible(va, vb, pa, pb)
                 and not _same_large_count(va, vb)
             ):
                 continue
+            if not same_slot:
+                # A subject leaves out its own unit, which the other claim may give as a
+                # subject word: "injuring 64 [people]" and "71 injured" both count the
+                # injured.
+                sa, sb = sa | _unit_stem(va), sb | _unit_stem(vb)
             agree = not _conflicting(va, vb)
             subject = len(sa & sb) / min(len(sa), len(sb)) if sa and sb else None
             # "about 2.4 lakh" and "some 240,000" are one figure; "about 25 km"
@@ -508,6 +520,11 @@ def _figures(pa: _Prepared, pb: _Prepared) -> _Figures | None:
             if best is None or rank > best[0]:
                 best = (rank, found)
     return best[1] if best else None
+
+
+def _unit_stem(v: Value) -> frozenset[str]:
+    unit = str(v.get("unit") or "").lower()
+    return frozenset((_subject_stem(unit),)) if unit and not measure_of(unit) else frozenset()
 
 
 @lru_cache(maxsize=4096)

@@ -62,8 +62,10 @@ _FRACTION_OUT_OF_AT = re.compile(
     rf"(?P<a>{_NUM})(?P<mid>(?:\s+[A-Za-z][\w'’\-]*){{0,3}}?)\s+out\s+of\s+"
     rf"(?:the\s+|a\s+total\s+of\s+|a\s+)?(?P<b>{_NUM})"
 )
+# "three of the five squadrons", and without the article before a plural noun: "four of
+# six wards".
 _FRACTION_OF_AT = re.compile(
-    rf"(?P<a>{_NUM})\s+of\s+(?:the|its|their|all|his|her|our)\s+(?P<b>{_NUM})"
+    rf"(?P<a>{_NUM})\s+of\s+(?:(?P<det>the|its|their|all|his|her|our)\s+)?(?P<b>{_NUM})"
 )
 # "About 600 of the mine's workers": a part of a whole left untold counts the plural
 # noun after it, past a possessive.

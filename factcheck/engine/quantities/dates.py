@@ -159,12 +159,14 @@ _TIME_RE = re.compile(
     r"\b(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?"
     r"(?:\s?(?P<zone>(?i:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|IST\b|GMT\b|UTC\b)))?"
     r"|\b(?P<h2>\d{1,2})(?:\.(?P<m2>\d{2}))?\s?(?P<zone2>(?i:a\.m\.|p\.m\.|am\b|pm\b|hrs\b))"
+    # Wire style: "(0642 GMT)", "1802 UTC".
+    r"|\b(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)\s?(?P<zone3>GMT|UTC)\b"
 )
 # Words before a clock time that make "10:30" a time of day, not a score or a verse.
 _TIME_PREPS = {"at": None, "by": "max", "before": "max", "until": "max", "till": "max"}
 _TIME_PREPS |= {"after": "min", "since": "min", "from": "min"}
 _TIME_PREP_PHRASES = tuple(_TIME_PREPS)
-_TIME_TRIGGERS = frozenset(("am", "pm", "hrs"))
+_TIME_TRIGGERS = frozenset(("am", "pm", "hrs", "gmt", "utc"))
 
 
 # --- helpers ---------------------------------------------------------------------

@@ -252,8 +252,9 @@ class _Finder:
         A bare "10:30" is a time only after "at", "by", "until"...; otherwise it is
         only kept from being read as numbers."""
         for m in _TIME_RE.finditer(self.text):
-            hours, minutes = int(m["h"] or m["h2"]), int(m["m"] or m["m2"] or 0)
-            zone = (m["zone"] or m["zone2"] or "").lower().replace(".", "")
+            hours = int(m["h"] or m["h2"] or m["h3"])
+            minutes = int(m["m"] or m["m2"] or m["m3"] or 0)
+            zone = (m["zone"] or m["zone2"] or m["zone3"] or "").lower().replace(".", "")
             prep = _lookback(self.text, m.start(), _TIME_PREP_PHRASES)
             if zone == "pm" and hours < 12:
                 hours += 12
@@ -265,6 +266,13 @@ class _Finder:
                 start = prep[1] if bound else m.start()
             # "12 hrs" is a duration; "17.00 hrs" a time.
             clock = zone != "hrs" or bool(m["m"] or m["m2"])
+            if m["zone3"] and (
+                not self.free(m.start(), m.end()) or self.text[: m.start()].rstrip().endswith("(")
+            ):
+                # "at 7:42 a.m. local time (0642 GMT)": the same time converted, like a
+                # currency in brackets; only a time given in GMT alone is a value.
+                self.block(m.start(), m.end())
+                continue
             if (
                 not clock
                 or hours > 23
@@ -581,6 +589,8 @@ class _Finder:
                 if a is None or b is None or not (0 < a < b) or b > 1e12:
                     continue
                 phrase = following(text, m.end(), limit=4)
+                if not m["det"] and not any(looks_plural(w) for w, _, _ in phrase):
+                    continue
                 unit, unit_end = _head(phrase, prefer_plural=True)
                 value = {"type": "fraction", "numerator": int(a), "denominator": int(b)}
                 # The span runs through the unit noun ("three of the five squadrons").
@@ -782,10 +792,18 @@ class _Finder:
             self.add(start, m.end(), period)
 
     def unit_before(self, pos: int) -> str | None:
-        """The unit of the last count of things before ``pos``, if any."""
+        """What the sentence counted last before ``pos``: the unit of its last count of
+        things, or a noun it named as counted after that ("the death toll rose to 11",
+        "the number of rejected ballots fell to 388")."""
         at = pos + self.offset
         before = [v for v in self.values if v["type"] == "count" and v["span_end"] <= at]
         last = max(before, key=lambda v: v["span_start"], default=None)
+        named = None
+        for m in _COUNTED_NOUN_RE.finditer(self.text, 0, pos):
+            if last is None or m.start() + self.offset >= last["span_end"]:
+                named = m
+        if named is not None:
+            return singular(named["toll"] or named["noun"])
         if last is None or not last.get("unit") or last["unit"] == AGE_UNIT:
             return None
         return str(last["unit"])
@@ -848,6 +866,13 @@ class _Finder:
         return self.values
 
 
+# A noun named as what is counted, before the figure that counts it: "the number of
+# confirmed cases has risen to 264", "the death toll climbed to 149".
+_COUNTED_NOUN_RE = re.compile(
+    r"\b(?i:number|total|tally|count)\s+of\s+(?:[A-Za-z\-]+\s+(?:and\s+|or\s+)?){0,3}?"
+    r"(?P<noun>[A-Za-z\-]{3,}s)\b"
+    r"|\b(?P<toll>[A-Za-z\-]{3,})\s+toll\b"
+)
 # "9 of them", "17 of which": a part, read by ``parts_of_counted_wholes``.
 _OF_AFTER = re.compile(r"\s+of\b")
 
