@@ -7,6 +7,7 @@ than") and hedges ("about") allowed for. Money in two currencies never does.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
 __all__ = ["Conflict", "find_conflicts", "same_currency"]
 
 
-# "nearly $100 billion", "about 10,000": a hedged value covers ±10 %.
+# "nearly $100 billion", "about 10,000": a hedged value covers its rounding step, at
+# most ±10 % (see ``_approx_step``).
 APPROX_TOLERANCE = 0.10
 # "about 11 p.m." covers the hour around it.
 APPROX_MINUTES = 60
@@ -36,6 +38,34 @@ class Conflict:
     description: str
 
 
+_WRITTEN_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _approx_step(v: Value, amount: float) -> float:
+    """How far "about" stretches a figure: to its next rounding step, at most
+    ``APPROX_TOLERANCE`` of it. "about 38 per cent" is 37 to 39, not 34 to 42; "about
+    230" is 220 to 240; "nearly 7,000" is 6,300 to 7,700. A figure in words stretches
+    by the tolerance."""
+    widest = abs(amount) * APPROX_TOLERANCE
+    m = _WRITTEN_NUMBER_RE.search(str(v.get("text") or ""))
+    if m is None:
+        return widest
+    digits = m.group(0).replace(",", "")
+    try:
+        written = float(digits)
+    except ValueError:
+        return widest
+    if written == 0:
+        return widest
+    if m.group(1):
+        step = 10.0 ** -len(m.group(1))
+    else:
+        whole = digits.rstrip(".")
+        step = 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    # The written number times its scale ("$1.2bn", "3.2 lakh") is the amount.
+    return min(widest, step * abs(amount / written))
+
+
 def _interval(v: Value, amount: float) -> tuple[float, float]:
     bound = v.get("bound")
     if bound == "min":
@@ -43,7 +73,8 @@ def _interval(v: Value, amount: float) -> tuple[float, float]:
     if bound == "max":
         return float("-inf"), amount
     if bound == "approx":
-        return amount * (1 - APPROX_TOLERANCE), amount * (1 + APPROX_TOLERANCE)
+        step = _approx_step(v, amount)
+        return amount - step, amount + step
     return amount, amount
 
 

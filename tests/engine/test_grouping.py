@@ -118,3 +118,31 @@ def test_articles_grouped_before_the_new_ones_keep_their_facts_exactly(names):
             frozenset(claims[i].order for i in f.members) for f in group_claims(claims, kept)
         }
         assert regrouped == everything
+
+
+def test_a_claim_joins_the_fact_its_wording_names_even_to_dispute_it():
+    """A figure that rounds to another fact's figure does not make that fact its home:
+    "about 49 per cent" turnout disputes this year's 52.6, not last time's 49.8."""
+    # Named in the order they came in: the canonical order is the names'.
+    bodies = {
+        "1-gazette": (
+            "Turnout in the county council election was 52.6 per cent, up from 49.8 per cent "
+            "last time, the returning officer said."
+        ),
+        "2-courier": "Turnout in the county council election was 52.6 per cent.",
+        "3-bulletin": "Turnout in the county council election was about 49 per cent.",
+    }
+    given = []
+    for name, body in sorted(bodies.items()):
+        found = extract_claims(body, published=DAY)
+        story = story_entities(found)
+        for claim in found:
+            features = ClaimFeatures.from_extracted(claim, body, story=story, published=DAY)
+            given.append(
+                Member((name, claim.start), name, features, frozenset(index_keys(features)))
+            )
+    text = {m.order: m.features.text for m in given}
+    grouped = [{text[given[i].order] for i in fact.members} for fact in group_claims(given)]
+    home = next(fact for fact in grouped if any("about 49" in t for t in fact))
+    assert any("52.6" in t for t in home), grouped
+    assert not any("49.8" in t for t in home), grouped

@@ -247,8 +247,8 @@ def test_keys_are_value_agnostic_but_specific():
             assert key.split(":", 1)[1]
 
 
-def count(text: str, value: float, unit: str) -> dict:
-    return {"type": "count", "value": value, "unit": unit, "text": text}
+def count(text: str, value: float, unit: str, bound: str | None = None) -> dict:
+    return {"type": "count", "value": value, "unit": unit, "text": text, "bound": bound}
 
 
 def test_an_exact_large_count_meets_its_other_wording_whatever_the_names_around_it():
@@ -829,3 +829,51 @@ def test_a_past_date_and_a_future_one_reported_the_same_day_are_two_facts():
     # A day apart, a date to come may since have passed: the rule says nothing.
     later = match(report(closing, november, "2026-12-02"), report(opened, since, "2026-09-14"))
     assert "past_and_future" not in later.vetoes
+
+
+def percent(text: str, value: float, bound: str | None = None) -> dict:
+    return {"type": "percent", "value": value, "bound": bound, "text": text}
+
+
+def test_about_stretches_a_figure_to_its_rounding_step_not_a_tenth_of_it():
+    def conflict(a: dict, b: dict) -> bool:
+        return bool(find_conflicts([a], [b]))
+
+    # "about 38 per cent" is 37 to 39: 41.2 % is another figure.
+    assert conflict(percent("about 38 per cent", 38, "approx"), percent("41.2%", 41.2))
+    assert not conflict(percent("about 41 per cent", 41, "approx"), percent("41.2%", 41.2))
+    # "about 230" is 220 to 240; "nearly 7,000" reaches down to 6,300.
+    assert not conflict(
+        count("about 230 riders", 230, "rider", "approx"), count("231", 231, "rider")
+    )
+    assert not conflict(
+        count("nearly 7,000 homes", 7000, "home", "approx"), count("6,800", 6800, "home")
+    )
+    # A figure in words stretches by a tenth.
+    assert not conflict(
+        count("about forty ships", 40, "ship", "approx"), count("43 ships", 43, "ship")
+    )
+
+
+def test_figures_with_different_units_keep_their_units_as_subjects():
+    """ "64 people were injured" and "71 injured": the unit of one is the other's subject
+    word, so the two are one measure that moved, not figures of different things."""
+    earlier = ClaimFeatures(
+        "64 people were injured, police said",
+        "quantity",
+        [count("64 people", 64, "person")],
+        [],
+        "64 people were injured, police said",
+        published="2026-05-04",
+    )
+    later = ClaimFeatures(
+        "Hospitals treated 71 injured overnight",
+        "quantity",
+        [count("71 injured", 71, "injured")],
+        [],
+        "Hospitals treated 71 injured overnight",
+        published="2026-05-05",
+    )
+    result = match(later, earlier)
+    assert result.agrees is False, result.reasons
+    assert "different_subjects" not in result.vetoes, result.reasons

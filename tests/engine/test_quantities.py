@@ -822,3 +822,37 @@ def test_a_score_or_range_without_a_vote_is_no_tally():
 def test_a_scale_named_before_its_number_is_its_unit(text, value, unit, surface):
     found = only(text, "count")
     assert (found["value"], found["unit"], found["text"]) == (value, unit, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The flood's death toll stood at 27 on Sunday.", 27.0, "death"),
+        ("The number of confirmed infections has risen to 418.", 418.0, "infection"),
+        # The noun named as counted after the last count wins over that count's noun.
+        (
+            "Crews cleared 14 roads, and the number of closed schools fell to 9.",
+            9.0,
+            "school",
+        ),
+    ],
+)
+def test_a_bare_figure_counts_the_noun_named_as_counted(text, value, unit):
+    found = [v for v in find_values(text) if v["type"] == "count"]
+    assert (found[-1]["value"], found[-1]["unit"]) == (value, unit)
+
+
+def test_a_time_in_gmt_is_a_time_unless_it_converts_a_local_one():
+    assert only("The rocket lifted off at 1415 GMT.", "time")["value"] == "14:15"
+    found = find_values("The ferry sank at 4:20 a.m. local time (0220 GMT) on Friday.")
+    assert [(v["type"], v["value"]) for v in found if v["type"] in ("time", "count")] == [
+        ("time", "04:20")
+    ]
+
+
+def test_a_part_of_a_whole_needs_no_article_before_a_plural_noun():
+    found = only("Rebels held four of nine districts by dawn.", "fraction")
+    assert (found["numerator"], found["denominator"], found["unit"]) == (4, 9, "district")
+    assert not [
+        v for v in find_values("Results from 3 of 2025 were late.") if v["type"] == "fraction"
+    ]

@@ -735,7 +735,7 @@ class _Finder:
                 and not hyunit
                 and not m["plus"]
                 and before_word
-                and _elides(before_word[1])
+                and (_elides(before_word[1]) or self.counted_noun(start) is not None)
                 and not _OF_AFTER.match(text, end)
             ):
                 unit = self.unit_before(m.start())
@@ -795,18 +795,30 @@ class _Finder:
         """What the sentence counted last before ``pos``: the unit of its last count of
         things, or a noun it named as counted after that ("the death toll rose to 11",
         "the number of rejected ballots fell to 388")."""
+        named = self.counted_noun(pos)
+        if named is not None:
+            return named
+        last = self.last_count(pos)
+        if last is None or not last.get("unit") or last["unit"] == AGE_UNIT:
+            return None
+        return str(last["unit"])
+
+    def last_count(self, pos: int) -> Value | None:
         at = pos + self.offset
         before = [v for v in self.values if v["type"] == "count" and v["span_end"] <= at]
-        last = max(before, key=lambda v: v["span_start"], default=None)
+        return max(before, key=lambda v: v["span_start"], default=None)
+
+    def counted_noun(self, pos: int) -> str | None:
+        """A noun named as counted ("the death toll", "the number of cases") before
+        ``pos`` and after the sentence's last count, in the singular."""
+        if "toll" not in self.words and self.words.isdisjoint(_COUNTING_WORDS):
+            return None
+        last = self.last_count(pos)
         named = None
         for m in _COUNTED_NOUN_RE.finditer(self.text, 0, pos):
             if last is None or m.start() + self.offset >= last["span_end"]:
                 named = m
-        if named is not None:
-            return singular(named["toll"] or named["noun"])
-        if last is None or not last.get("unit") or last["unit"] == AGE_UNIT:
-            return None
-        return str(last["unit"])
+        return singular(named["toll"] or named["noun"]) if named is not None else None
 
     def parts_of_counted_wholes(self) -> None:
         """ "118 samples failed, 19 of them from Punjab": 19 of 118 samples. The whole is
@@ -873,6 +885,7 @@ _COUNTED_NOUN_RE = re.compile(
     r"(?P<noun>[A-Za-z\-]{3,}s)\b"
     r"|\b(?P<toll>[A-Za-z\-]{3,})\s+toll\b"
 )
+_COUNTING_WORDS = frozenset(("number", "total", "tally", "count"))
 # "9 of them", "17 of which": a part, read by ``parts_of_counted_wholes``.
 _OF_AFTER = re.compile(r"\s+of\b")
 
