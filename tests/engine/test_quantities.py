@@ -794,6 +794,7 @@ def test_a_level_stays_a_percentage_beside_its_change_in_points():
         ("The council approved the budget on an 8-3 vote.", 8, 11, "8-3"),
         ("The panel voted 5-4 to reject it.", 5, 9, "5-4"),
         ("the committee split 6-6 on the plan", 6, 12, "6-6"),
+        ("The board split 5-4, two members said.", 5, 9, "5-4"),
         ("Members backed it by nine votes to two.", 9, 11, "nine votes to two"),
     ],
 )
@@ -817,6 +818,12 @@ def test_a_score_or_range_without_a_vote_is_no_tally():
         ("The tremor measured magnitude 5.9, the survey said.", 5.9, "magnitude", "magnitude 5.9"),
         ("It struck as a Category 4 cyclone.", 4.0, "category", "Category 4"),
         ("a 5.9-magnitude tremor", 5.9, "magnitude", "5.9-magnitude"),
+        (
+            "The agency gave it a magnitude of 6.1, higher than first said.",
+            6.1,
+            "magnitude",
+            "magnitude of 6.1",
+        ),
     ],
 )
 def test_a_scale_named_before_its_number_is_its_unit(text, value, unit, surface):

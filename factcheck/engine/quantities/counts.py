@@ -38,7 +38,7 @@ _POINT_WORDS = frozenset(("point", "points"))
 # A vote's tally: "on a 6-1 vote", "voted 7-2", "split 4-3", "by seven votes to one".
 # It is read as a part of the votes cast (6 of 7), so that two tallies of one vote
 # compare as fractions do.
-_TALLY_AT = re.compile(r"(?P<a>\d{1,3})[ \t]?[\-–—][ \t]?(?P<b>\d{1,3})(?![\d\-–—/.,%:])")
+_TALLY_AT = re.compile(r"(?P<a>\d{1,3})[ \t]?[\-–—][ \t]?(?P<b>\d{1,3})(?![\d\-–—/%:]|[.,]\d)")
 _TALLY_AFTER = re.compile(
     r"[ \t]+(?:[A-Za-z\-]+[ \t]+)?(?i:votes?|decision|majority|ruling|verdict)\b"
 )
@@ -48,16 +48,17 @@ _TALLY_WORDS = frozenset(
     ("vote", "votes", "voted", "voting", "split", "decision", "majority", "ruling", "verdict")
 )
 
-# Scales named before their number: "magnitude 6.8", "a Category 3 hurricane",
-# "alert level 4". The count's unit is the scale ("6.8-magnitude" says the same).
+# Scales named before their number: "magnitude 6.8", "a magnitude of 7.1", "a Category 3
+# hurricane", "alert level 4". The count's unit is the scale ("6.8-magnitude" says the same).
 _SCALE_FIRST = frozenset(("magnitude", "category", "level", "grade", "stage", "phase", "tier"))
 # The word right before a number, and whether a comma parts them.
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z'’\-]*)[ \t]*(,?)[ \t]*$")
+_SCALE_OF_RE = re.compile(r"\b([A-Za-z]+)[ \t]+of[ \t]+$")
 # Words after which a number with no noun of its own counts what the sentence counted
 # last: "killing nine people and injuring 64", "gave Osei 21,604 votes to Varga's 21,561",
 # "three deaths in one group and five in the other". A possessive or a lower-case word
 # that is no function word (a verb: "Osei lost three") does too.
-_ELIDING_WORDS = frozenset(("and", "to", "against", "versus", "vs", "while", "but", "from"))
+_ELIDING_WORDS = frozenset(("and", "to", "against", "versus", "vs", "while", "but", "from", "with"))
 _FRACTION_OUT_OF_AT = re.compile(
     rf"(?P<a>{_NUM})(?P<mid>(?:\s+[A-Za-z][\w'’\-]*){{0,3}}?)\s+out\s+of\s+"
     rf"(?:the\s+|a\s+total\s+of\s+|a\s+)?(?P<b>{_NUM})"

@@ -47,6 +47,7 @@ from .counts import (
     _POINTS_AFTER,
     _RANKING_AT,
     _SCALE_FIRST,
+    _SCALE_OF_RE,
     _TALLY_AFTER,
     _TALLY_AT,
     _TALLY_BEFORE,
@@ -708,6 +709,13 @@ class _Finder:
                 and not plural_after
             ):
                 label = before_word[1]
+                scale_of = (
+                    _SCALE_OF_RE.search(text, max(0, start - 40), start) if label == "of" else None
+                )
+                if scale_of and scale_of[1].lower() in _SCALE_FIRST:
+                    count = {"type": "count", "value": number, "unit": scale_of[1].lower()}
+                    self.add(scale_of.start(1), end, {**count, "bound": None})
+                    continue
                 if label.lower() in _SCALE_FIRST:
                     # "magnitude 6.8", "a Category 3 hurricane": the scale is the unit.
                     count = {"type": "count", "value": number, "unit": label.lower(), "bound": None}
