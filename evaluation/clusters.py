@@ -125,6 +125,8 @@ class ClusterFigures:
     anonymous_expected: int = 0
     anonymous_flagged: int = 0
     anonymous_wrong: list[str] = field(default_factory=list)
+    # Expected flags not given: the key phrase, and whether a claim covers it at all.
+    anonymous_missed: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     def add(self, other: ClusterFigures) -> None:
@@ -178,6 +180,7 @@ class ClusterFigures:
                 ("must-not-group pairs grouped", self.must_not_group_broken),
                 ("false copy relations", self.extra_relations),
                 ("anonymous flags wrong", self.anonymous_wrong),
+                ("anonymous flags missed", self.anonymous_missed),
                 ("problems", self.problems),
                 ("claims in groups mixing gold facts", self.mixed_claims if claims else []),
             ):
@@ -384,8 +387,12 @@ def _score_anonymous(gold: dict[str, Any], snapshot: Snapshot, figures: ClusterF
     for file, phrases in gold.get("anonymous_flag_expected", {}).items():
         for phrase in phrases:
             figures.anonymous_expected += 1
-            if flagged(file, phrase):
+            found = flagged(file, phrase)
+            if found:
                 figures.anonymous_flagged += 1
+            else:
+                why = "no claim covers it" if found is None else "claim not flagged"
+                figures.anonymous_missed.append(f"{file}: {phrase!r} ({why})")
     not_expected = gold.get("anonymous_flag_not_expected", {})
     for file in not_expected.get("articles", []):
         for claim in snapshot.claims.get(file, []):

@@ -14,11 +14,14 @@ a phrase anywhere in it:
   "with knowledge of"), with no name given beside it ("an official, Mia Ross,
   said" is named);
 * unpublished documents: document nouns seen, reviewed or obtained by the
-  outlet ("purchase orders seen by The Ledger show"), or said to "show".
+  outlet ("purchase orders seen by The Ledger show"), or said to "show"; and whatever
+  a named outlet "saw" or "obtained", whatever it is called ("internal polling seen by
+  The Courier", "minutes of the meeting, seen by the Observer"), but not what someone is
+  "seen by X as" ("the plan is seen by Western diplomats as a concession").
 
 A sentence that goes on with the same source ("she said", "the person
-added", "the documents also show") inherits the flag from the sentence
-before, until a named source speaks.
+added", "the documents also show", or the thing seen named again: "The logs show")
+inherits the flag from the sentence before, until a named source speaks.
 """
 
 from __future__ import annotations
@@ -116,6 +119,19 @@ _DOCUMENTS_SEEN_RE = re.compile(
     rf"|shared\s+with)\s+by\b|\b(?:the|these|those)\s+{_DOCUMENTS}\s+(?:also\s+)?show",
     _I,
 )
+# Anything a named outlet saw or obtained: "internal polling seen by The Courier", "a
+# memo obtained by Reuters". Not "seen by Western diplomats as a concession".
+_SEEN_BY_OUTLET_RE = re.compile(
+    r"\b(?:seen|obtained)\s+by\s+(?:the\s+)?[A-Z][\w&'’.-]*+(?:\s+[A-Z][\w&'’.-]*+){0,3}+"
+    r"(?!\s+(?:[\w-]+\s+){0,2}as\b)"
+)
+# The thing seen, named again as speaking: "The logs show that ...", "The memo, sent on
+# Tuesday, says ...". Its noun must be in the sentence before.
+_NAMED_AGAIN_RE = re.compile(
+    r"^\W*(?:The|These|Those)\s+(?P<noun>[a-z]+)\b.{0,120}?\b(?:also\s+)?"
+    r"(?:show|shows|showed|say|says|said|record|records|recorded|reveal|reveals|indicate"
+    r"|indicates|suggest|suggests|put|puts|estimate|estimates|note|notes)\b"
+)
 # The source of the sentence before, referred to again.
 _SAME_SOURCE_RE = re.compile(
     rf"\b(?:he|she|they)\s+(?:said|added|says|told|explained|recalled|claimed)\b"
@@ -162,7 +178,12 @@ def is_anonymous(text: str) -> bool:
     words = frozenset(re.findall(r"[a-z]+", text.lower()))
     if not words.isdisjoint(_STATED_TRIGGERS) and _STATED_RE.search(text):
         return True
-    return bool(_DOCUMENTS_SEEN_RE.search(text) or unnamed_speakers(text))
+    return bool(
+        _DOCUMENTS_SEEN_RE.search(text)
+        or ("seen" in words or "obtained" in words)
+        and _SEEN_BY_OUTLET_RE.search(text)
+        or unnamed_speakers(text)
+    )
 
 
 def anonymous_sentences(texts: Sequence[str]) -> list[bool]:
@@ -177,12 +198,24 @@ def anonymous_sentences(texts: Sequence[str]) -> list[bool]:
     """
     out: list[bool] = []
     carry = 0
+    before = ""
     for text in texts:
         if is_anonymous(text):
             out.append(True)
             carry = CARRY_SENTENCES
+            before = text
             continue
-        going_on = carry > 0 and _SAME_SOURCE_RE.search(text) and not _NAMED_SPEAKER_RE.search(text)
+        again = _NAMED_AGAIN_RE.match(text) if carry > 0 else None
+        going_on = (
+            carry > 0
+            and (
+                _SAME_SOURCE_RE.search(text)
+                or (again is not None and re.search(rf"\b{again['noun']}\b", before, _I))
+            )
+            and not _NAMED_SPEAKER_RE.search(text)
+        )
         out.append(bool(going_on))
         carry = carry - 1 if going_on else 0
+        if going_on:
+            before = text
     return out

@@ -21,6 +21,10 @@ from factcheck.engine.types import Kind
         "Shipping sources put the repair bill at about $30m.",
         "The ferry operator is understood to have ordered two more vessels.",
         "It is understood that the board will meet again on Friday.",
+        # Whatever a named outlet saw or obtained, whatever it is called.
+        "Private polling seen by The Westgate Echo put the mayor nine points behind.",
+        "Notes of the March meeting, seen by the Gazette, record the minister's request.",
+        "A risk register obtained by Channel 9 lists the bridge as critical.",
     ],
 )
 def test_unnamed_speakers_and_unpublished_documents_are_anonymous(sentence):
@@ -36,6 +40,8 @@ def test_unnamed_speakers_and_unpublished_documents_are_anonymous(sentence):
         "Two people were injured when the crane collapsed, police said.",
         "The mayor said she understood why 300 families were angry.",
         "Our sources for the figures are the council's published accounts.",
+        # Seen by someone as something is an opinion, not a document the outlet saw.
+        "The ceasefire is seen by Western diplomats as a first step.",
     ],
 )
 def test_named_sources_and_published_records_are_not(sentence):
@@ -59,3 +65,15 @@ def test_a_figure_from_an_unnamed_source_is_a_flagged_quantity():
     (claim,) = extract_claims(body, published=datetime.date(2026, 4, 2))
     assert claim.kind == Kind.QUANTITY
     assert claim.flags == ["anonymous_source"]
+
+
+def test_the_thing_seen_goes_on_as_the_source_when_it_is_named_again():
+    flags = anonymous_sentences(
+        [
+            "Inspection logs seen by The Valley Courier record a cracked weld in May.",
+            "The logs show that the weld was never repaired.",
+            "The operator's chief executive, Ana Lopes, said the line was safe.",
+            "The logs were not published.",
+        ]
+    )
+    assert flags == [True, True, False, False]
