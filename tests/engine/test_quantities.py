@@ -863,3 +863,19 @@ def test_a_part_of_a_whole_needs_no_article_before_a_plural_noun():
     assert not [
         v for v in find_values("Results from 3 of 2025 were late.") if v["type"] == "fraction"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # Told as ahead: the coming October, though the last one is nearer.
+        ("The quarry will close by Oct. 31, the owners said.", "2026-10-31"),
+        ("Repairs are due to finish in November.", "2026-11-01"),
+        # Told as past: the nearest year stands.
+        ("The quarry closed on Oct. 31, the owners said.", "2025-10-31"),
+        ("Repairs finished in November.", "2025-11-01"),
+    ],
+)
+def test_a_date_without_a_year_told_as_ahead_is_the_coming_one(text, start):
+    found = only(text, "date", published=datetime.date(2026, 3, 2))
+    assert found["start"] == start

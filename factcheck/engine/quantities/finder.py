@@ -121,6 +121,10 @@ from .numbers import (
 
 # --- the finder --------------------------------------------------------------------
 
+# A date without a year this many days or more behind the article, told as ahead, is the
+# coming one (``_Finder.ahead_if_future``).
+AHEAD_AFTER_DAYS = 30
+
 
 class _Finder:
     """Collects values by pattern priority; a character belongs to one value at most."""
@@ -196,6 +200,7 @@ class _Finder:
             y = _nearest_year(mo, d1, self.published)
             if y is None:
                 return
+            y = self.ahead_if_future(y, mo, d1, start, end)
         if y is None:
             days = calendar.monthrange(2000, mo)[1] if 1 <= mo <= 12 else 0
             if not 1 <= d1 <= days or (d2 is not None and d2 > days):
@@ -219,6 +224,19 @@ class _Finder:
             "bound": None,
         }
         self.add(start, end, value)
+
+    def ahead_if_future(self, y: int, mo: int, d: int, start: int, end: int) -> int:
+        """The year of a date told without one, moved a year on when the nearest year puts
+        it behind the article but the sentence tells it as ahead: "the mine will close by
+        Oct. 31" in an article of 2 March is the coming October, not the last one."""
+        if self.published is None or not _valid(y, mo, d) or not _valid(y + 1, mo, d):
+            return y
+        behind = (self.published - datetime.date(y, mo, d)).days
+        # A date days behind the article is one just past ("approval on December 2 of a
+        # pact which will allow...").
+        if behind <= AHEAD_AFTER_DAYS:
+            return y
+        return y + 1 if _future_tense(self.text, start, end) else y
 
     def month_date(self, start: int, end: int, y: int, mo: int, bound: str | None = None) -> None:
         if not (1 <= y <= 9999 and 1 <= mo <= 12):
@@ -394,6 +412,8 @@ class _Finder:
                 y += 1
             elif prep not in ("last", "next", "this"):
                 y = _nearest_year(mo, 1, self.published) or y
+                last_day = calendar.monthrange(y, mo)[1]
+                y = self.ahead_if_future(y, mo, last_day, m.start(), m.end())
             start = m.start("mon") if prep in ("in", "during") else m.start()
             bound = {"since": "min", "from": "min", "by": "max", "until": "max", "till": "max"}
             self.month_date(start, m.end(), y, mo, bound.get(prep))
