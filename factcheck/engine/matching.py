@@ -236,6 +236,10 @@ def _periods_overlap(a: list[Value], b: list[Value]) -> bool | None:
     return any(x0 <= y1 and y0 <= x1 for x0, x1 in ra for y0, y1 in rb)
 
 
+# Vetoes that all but identical wording outweighs: every veto that fired must be one.
+_OVERRIDABLE = frozenset(("different_ordinals", "one_figure"))
+
+
 # Units that name the same thing in different reports.
 _UNIT_SYNONYMS = {
     "session": "meeting",
@@ -791,7 +795,7 @@ def match(a: ClaimFeatures, b: ClaimFeatures, *, learned: bool = True) -> Match:
         reasons.append(veto.message)
         # Identical wording outweighs a difference in the figures: that is the
         # same statement with a disputed number, not two facts.
-        overridable = veto.rule in ("different_ordinals", "one_figure")
+        overridable = fired <= _OVERRIDABLE
         same = same and overridable and text >= 0.9
     evidence: dict[str, float] = {}
     if not learned or (not same and fired <= SOFT_VETOES):

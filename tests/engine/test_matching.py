@@ -877,3 +877,18 @@ def test_figures_with_different_units_keep_their_units_as_subjects():
     result = match(later, earlier)
     assert result.agrees is False, result.reasons
     assert "different_subjects" not in result.vetoes, result.reasons
+
+
+def test_identical_wording_outweighs_a_soft_veto_only_when_no_hard_one_fired():
+    """The same sentence with another ordinal is a disputed number; the same sentence
+    months apart is another event, however alike the words."""
+
+    def session(n: str, published: str) -> ClaimFeatures:
+        text = f"The {n} session of the river commission opened in Lusaka."
+        value = ordinal(f"{n} session", int(n[:2]), "session")
+        return ClaimFeatures(text, "quantity", [value], ["lusaka"], text, published=published)
+
+    assert match(session("22nd", "2026-03-02"), session("23rd", "2026-03-02")).same_fact
+    apart = match(session("22nd", "2026-03-02"), session("23rd", "2026-09-14"))
+    assert not apart.same_fact
+    assert {"different_ordinals", "far_in_time"} <= set(apart.vetoes)
