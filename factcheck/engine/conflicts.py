@@ -13,12 +13,18 @@ from typing import TYPE_CHECKING
 
 from factcheck.engine.describe import describe_value
 from factcheck.engine.quantities import UNSTATED_DOLLAR
-from factcheck.engine.values import MONEY_TOLERANCE, _count_unit, _date_range, _factor
+from factcheck.engine.values import (
+    MONEY_TOLERANCE,
+    _count_unit,
+    _date_range,
+    _factor,
+    related_units,
+)
 
 if TYPE_CHECKING:
     from factcheck.engine.types import Value
 
-__all__ = ["Conflict", "find_conflicts", "same_currency"]
+__all__ = ["Conflict", "find_conflicts", "same_currency", "same_slot"]
 
 
 # "nearly $100 billion", "about 10,000": a hedged value covers its rounding step, at
@@ -185,7 +191,17 @@ def find_conflicts(a_values: list[Value], b_values: list[Value]) -> list[Conflic
         slots_b.setdefault(_slot_for_conflict(v), []).append(v)
     out: list[Conflict] = []
     for slot, va in slots_a.items():
-        vb = slots_b.get(slot)
+        # Without this very unit on the other side, its counts of the same things under
+        # another noun ("230 passengers" / "231 people"), unless this side states that
+        # noun too: "230 passengers ... 9 people died" against "9 people died" pairs
+        # the people only.
+        vb = slots_b.get(slot) or [
+            v
+            for other, values in slots_b.items()
+            if other not in slots_a
+            for v in values
+            if same_slot(va[0], v)
+        ]
         if not vb:
             continue
         pairs: list[tuple[Value, Value]]
@@ -220,6 +236,12 @@ def same_currency(a: Value, b: Value) -> bool:
 
 
 _DOLLARS = frozenset(("USD", "AUD", "CAD", "SGD", "HKD", "NZD"))
+
+
+def same_slot(a: Value, b: Value) -> bool:
+    """Two values for one slot: the same type and unit, or counts whose nouns can count
+    the same things ("about 230 passengers" / "around 230 people": ``related_units``)."""
+    return _slot_for_conflict(a) == _slot_for_conflict(b) or related_units(a, b)
 
 
 def _slot_for_conflict(v: Value) -> tuple[str, str]:

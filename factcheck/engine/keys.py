@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from factcheck.engine.counted_nouns import senses_of
 from factcheck.engine.names import _is_specific, _norm_entity, _top_entities
+from factcheck.engine.units import measure_of
 from factcheck.engine.values import LARGE_COUNT, _amount, _count_unit, _int, is_specific_figure
 from factcheck.engine.wording import _TIME_TYPES, _masked_tokens, _quotes, _stem, _wordset
 
@@ -122,6 +124,12 @@ def index_keys(f: ClaimFeatures) -> set[str]:
       (any amount in that story, for reports that name the measure
       differently). Synonyms share a measure ("budget", "outlay" and "spend"
       are "spending").
+    * A count or fraction of a noun is also keyed on each WordNet sense that
+      ``counted_nouns.related`` may find it sharing with another noun
+      ("count:~1f"), so "about 230 passengers" meets "around 230 people" and
+      "six carriages" meets "6 coaches" even when their stories share no name.
+      The ids are the table's: a table rebuilt with other parameters numbers
+      them anew, and stored claims need their keys again (a re-import).
     * Ordinals are keyed on their number: "22nd session" and "23rd summit"
       are different facts. "ordinal:22:session", "ordinal:22:commission" (a
       body named after the number) and "ordinal:22:india-russia".
@@ -163,6 +171,12 @@ def index_keys(f: ClaimFeatures) -> set[str]:
             continue
         if vtype in ("count", "fraction"):
             anchor = _count_unit(v) or _measure(f, v)
+            noun = str(v.get("unit") or "").strip().lower()
+            if noun and not measure_of(noun):
+                # Nouns that count the same things under other names ("passengers" /
+                # "people", "coaches" / "carriages") share a sense: key on each, so
+                # that such counts meet even where their stories name nothing alike.
+                keys.update(f"{vtype}:~{sense:x}" for sense in senses_of(noun))
             amount = _amount(v)
             if vtype == "count" and amount and amount >= LARGE_COUNT and is_specific_figure(v):
                 # A large exact count meets its other wordings ("320,000 daily

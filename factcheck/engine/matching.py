@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from factcheck.engine.conflicts import _conflicting, _slot_for_conflict, same_currency
+from factcheck.engine.conflicts import _conflicting, same_currency, same_slot
 from factcheck.engine.describe import describe_value
 from factcheck.engine.features import ClaimFeatures, PerClaim
 from factcheck.engine.names import (
@@ -45,6 +45,7 @@ from factcheck.engine.values import (
     _same_amount,
     _same_large_count,
     is_specific_figure,
+    related_units,
 )
 from factcheck.engine.wording import (
     _TIME_TYPES,
@@ -264,9 +265,10 @@ def _unit(v: Value) -> str:
 
 
 def _units_compatible(a: Value, b: Value, pa: _Prepared, pb: _Prepared) -> bool:
-    """Same unit (or synonyms), or one unit named in the other claim with a number
-    near its own: "the 22nd session of the ... Commission" against "the 22nd ...
-    Commission".
+    """Same unit (or synonyms), counted nouns that can count the same things
+    ("passengers" / "people", "coaches" / "carriages": ``values.related_units``), or
+    one unit named in the other claim with a number near its own: "the 22nd session
+    of the ... Commission" against "the 22nd ... Commission".
 
     Money in two currencies is not compared (no exchange rate is assumed), and
     a unit of measure meets only the same measure: "seven years ... passenger
@@ -279,6 +281,8 @@ def _units_compatible(a: Value, b: Value, pa: _Prepared, pb: _Prepared) -> bool:
         return True
     if measure_of(str(a.get("unit") or "")) or measure_of(str(b.get("unit") or "")):
         return False
+    if related_units(a, b):
+        return True
     if not (ua in pb.words or ub in pa.words):
         return False
     # A noun of one claim found among the other's words may name the same thing
@@ -341,7 +345,7 @@ def _same_whole(pa: _Prepared, pb: _Prepared) -> bool:
     return any(
         va.get("type") == vb.get("type") == "fraction"
         and va.get("denominator") == vb.get("denominator")
-        and _slot_for_conflict(va) == _slot_for_conflict(vb)
+        and same_slot(va, vb)
         for va in pa.primary
         for vb in pb.primary
     )
@@ -354,7 +358,7 @@ def _far_apart(pa: _Prepared, pb: _Prepared) -> str:
         for vb in pb.primary:
             if va.get("type") not in _AMOUNT_TYPES:
                 continue
-            if _slot_for_conflict(va) != _slot_for_conflict(vb):
+            if not same_slot(va, vb):
                 continue
             if va.get("type") == "fraction":
                 xa, xb = _parts_of_other_wholes(va, vb)
@@ -498,14 +502,14 @@ def _figures(pa: _Prepared, pb: _Prepared) -> _Figures | None:
         for vb, qb, sb in zip(pb.primary, pb.qualifiers, pb.subjects, strict=True):
             if va.get("type") != vb.get("type") or va.get("type") == "ordinal" or qa != qb:
                 continue
-            same_slot = _slot_for_conflict(va) == _slot_for_conflict(vb)
+            one_slot = same_slot(va, vb)
             if (
-                not same_slot
+                not one_slot
                 and not _units_compatible(va, vb, pa, pb)
                 and not _same_large_count(va, vb)
             ):
                 continue
-            if not same_slot:
+            if not one_slot:
                 # A subject leaves out its own unit, which the other claim may give as a
                 # subject word: "injuring 64 [people]" and "71 injured" both count the
                 # injured.

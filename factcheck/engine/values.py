@@ -11,13 +11,14 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from factcheck.engine.counted_nouns import related
 from factcheck.engine.units import measure_of
 from factcheck.engine.wording import _stem
 
 if TYPE_CHECKING:
     from factcheck.engine.types import Value
 
-__all__ = ["LARGE_COUNT", "MONEY_TOLERANCE", "is_specific_figure"]
+__all__ = ["LARGE_COUNT", "MONEY_TOLERANCE", "is_specific_figure", "related_units"]
 
 
 # Relative difference tolerated between two amounts before they conflict:
@@ -41,6 +42,22 @@ def _count_unit(v: Value) -> str:
     raw = str(v.get("unit") or "").lower()
     measure = measure_of(raw)
     return measure.unit if measure else _stem(raw)
+
+
+def related_units(a: Value, b: Value) -> bool:
+    """Two counts (or fractions) whose nouns can count the same things: one WordNet
+    synset, or one a kind of the other ("passengers" / "people", "coaches" / "carriages",
+    "homes" / "households"; see ``counted_nouns``). Units of measure are never nouns
+    ("9 ft" counts no "feet" of anything), and an unnamed unit relates to nothing here."""
+    if a.get("type") not in _COUNTED or b.get("type") != a.get("type"):
+        return False
+    na, nb = str(a.get("unit") or "").strip().lower(), str(b.get("unit") or "").strip().lower()
+    if not na or not nb or measure_of(na) or measure_of(nb):
+        return False
+    return related(na, nb)
+
+
+_COUNTED = ("count", "fraction")
 
 
 def _amount(v: Value) -> float | None:

@@ -28,7 +28,7 @@ STOP_WORDS = word_set(
 )
 _WORD_AT_RE = re.compile(r"[ \t\u00a0]+([A-Za-z][A-Za-z0-9'’\-]*)")
 _PLURAL_ACRONYM_RE = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
-_IRREGULAR = {
+IRREGULAR = {
     "people": "person",
     "men": "man",
     "women": "woman",
@@ -56,8 +56,8 @@ def singular(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
+    if w in IRREGULAR:
+        return IRREGULAR[w]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("sses", "xes", "ches", "shes", "zzes")):
@@ -71,7 +71,7 @@ def looks_plural(word: str) -> bool:
     if _PLURAL_ACRONYM_RE.fullmatch(word):
         return True
     w = word.lower()
-    if w in _IRREGULAR:
+    if w in IRREGULAR:
         return w not in ("data", "aircraft", "personnel", "news", "means")
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous", "'s", "’s"))
 
