@@ -582,6 +582,60 @@ def _index(
     FactKey.objects.bulk_create(rows, ignore_conflicts=True)
 
 
+# Facts rebuilt per transaction by ``rebuild_keys``: each holds the engine lock that long.
+REKEY_BATCH = 500
+
+
+def rebuild_keys(*, check: bool = False, batch: int = REKEY_BATCH) -> tuple[int, int]:
+    """Derive every stored claim's index keys again, and each fact's key index from them.
+
+    A claim keeps the keys it was given when it was grouped (``Claim.keys``), and a fact
+    the union of its claims' (``FactKey``), by which new claims find it. When the engine's
+    keys change (an upgrade: counted nouns keyed by their WordNet senses), claims stored
+    before keep their old keys, so a new report may miss a fact it would have found, and
+    what is found then depends on the order the articles came in. This gives every
+    claim the keys the engine now derives, in batches of ``batch`` facts, each in its own
+    transaction under the engine's lock (imports wait, and none sees half a batch).
+
+    With ``check``, nothing is written. Returns (claims whose keys differ, facts whose key
+    index differs).
+
+    >>> rebuild_keys(check=True)
+    (0, 0)
+    """
+    fact_ids = list(Fact.objects.order_by("pk").values_list("pk", flat=True))
+    claims_off = facts_off = 0
+    for at in range(0, len(fact_ids), batch):
+        chunk = fact_ids[at : at + batch]
+        with transaction.atomic():
+            if not check:
+                _one_import_at_a_time()
+            stored = _stored(Claim.objects.filter(fact_id__in=chunk))
+            fresh = {s.pk: _keys(s.member.features) for s in stored}
+            stale = [s for s in stored if s.member.keys != fresh[s.pk]]
+            wanted: dict[int, set[str]] = {pk: set() for pk in chunk}
+            for s in stored:
+                wanted[s.fact_id] |= fresh[s.pk]
+            have: dict[int, set[str]] = {pk: set() for pk in chunk}
+            for fact_id, key in FactKey.objects.filter(fact_id__in=chunk).values_list(
+                "fact_id", "key"
+            ):
+                have[fact_id].add(key)
+            off = sorted(pk for pk in chunk if have[pk] != wanted[pk])
+            claims_off += len(stale)
+            facts_off += len(off)
+            if check:
+                continue
+            Claim.objects.bulk_update(
+                [Claim(pk=s.pk, keys=sorted(fresh[s.pk])) for s in stale], ["keys"]
+            )
+            FactKey.objects.filter(fact_id__in=off).delete()
+            FactKey.objects.bulk_create(
+                [FactKey(fact_id=pk, key=k) for pk in off for k in sorted(wanted[pk])]
+            )
+    return claims_off, facts_off
+
+
 def _shorten(text: str, limit: int = SUMMARY_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
