@@ -28,7 +28,7 @@ import re
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -302,25 +302,37 @@ def job_pages(args) -> dict:
     return {"pages": results}
 
 
-def verdict_posts(client, requests: int, seed: int) -> dict:
-    """The queue's htmx verdict POST on ``requests`` claims picked at random (seeded)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+VERDICT = "verdict POST"
+
+
+def verdict_requests(requests: int, seed: int) -> Iterator[tuple[str, dict[str, object]]]:
+    """The queue's htmx verdict POSTs on ``requests`` claims picked at random (seeded): the
+    URL and form of each, made just before it is sent (an earlier one may have changed the
+    claim's fact)."""
     from django.urls import reverse
 
-    from bench.report import median, percentile
     from factcheck.models import Claim, Status
 
     ids = list(Claim.objects.order_by("pk").values_list("pk", flat=True))
-    picked = random.Random(seed).sample(ids, min(requests + 1, len(ids)))
+    picked = random.Random(seed).sample(ids, min(requests, len(ids)))
     statuses = list(Status.values)
-    times, queries = [], 0
     for n, pk in enumerate(picked):
         claim = Claim.objects.select_related("fact").get(pk=pk)
         # A different verdict than the fact has, as an editor changing it would post.
         status = next(s for s in statuses[n % 3 :] + statuses if s != claim.fact.status)
         url = reverse("factcheck:claim-verdict", args=[pk])
-        data = {"status": status, "version": claim.fact.version}
+        yield url, {"status": status, "version": claim.fact.version}
+
+
+def verdict_posts(client, requests: int, seed: int) -> dict:
+    """The queue's htmx verdict POST on ``requests`` claims picked at random (seeded)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bench.report import median, percentile
+
+    times, queries = [], 0
+    for n, (url, data) in enumerate(verdict_requests(requests + 1, seed)):
         if n == 0:
             with CaptureQueriesContext(connection) as captured:
                 response = client.post(url, data, headers={"HX-Request": "true"})
@@ -330,7 +342,7 @@ def verdict_posts(client, requests: int, seed: int) -> dict:
             response = client.post(url, data, headers={"HX-Request": "true"})
             times.append((time.perf_counter() - started) * 1000)
         if response.status_code != 200:
-            raise SystemExit(f"verdict POST on claim {pk} answered {response.status_code}")
+            raise SystemExit(f"verdict POST {url} answered {response.status_code}")
     row = {"name": "verdict POST (htmx, from the queue)", "url": "", "queries": queries}
     if times:
         row |= {"median_ms": median(times), "p95_ms": percentile(times, 0.95)}
@@ -338,7 +350,12 @@ def verdict_posts(client, requests: int, seed: int) -> dict:
 
 
 def job_profile(args) -> dict:
-    """cProfile of one request of page ``args.page`` (after a warm-up) and its slowest SQL."""
+    """cProfile of one request of page ``args.page`` (after a warm-up) and its slowest SQL.
+
+    ``--page "verdict POST"``: the queue's verdict POST, as ``pages`` sends it, profiled
+    over ``--requests`` POSTs on random claims (seeded) after one that warms up: the
+    figures are per POST, and the SQL is every POST's.
+    """
     import cProfile
     import io
     import pstats
@@ -349,25 +366,35 @@ def job_profile(args) -> dict:
 
     editor, admin = bench_users()
     pages = {name.split(" (q=")[0]: (name, url, headers) for name, url, headers in desk_pages()}
+    pages[VERDICT] = (VERDICT, "", {"HX-Request": "true"})
     name, url, headers = pages[args.page]
     client = Client()
     client.force_login(admin if url.startswith("/admin/") else editor)
-    client.get(url, headers=headers)
+    if name == VERDICT:
+        posts = list(verdict_requests(max(args.requests, 1) + 1, args.seed))
+        client.post(*posts[0], headers=headers)
+        requests = [lambda u=u, d=d: client.post(u, d, headers=headers) for u, d in posts[1:]]
+    else:
+        client.get(url, headers=headers)
+        requests = [lambda: client.get(url, headers=headers)]
     profiler = cProfile.Profile()
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
         profiler.enable()
-        client.get(url, headers=headers)
+        for request in requests:
+            request()
         profiler.disable()
-        elapsed = (time.perf_counter() - started) * 1000
+        elapsed = (time.perf_counter() - started) * 1000 / len(requests)
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(args.top)
     slowest = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:3]
     sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
     plan = ""
     if connection.vendor == "postgresql" and slowest:
+        # ANALYZE runs the statement: a write (a verdict's) is only planned, not run again.
+        analyze = "(ANALYZE, BUFFERS) " if slowest[0]["sql"].startswith("SELECT") else ""
         with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + slowest[0]["sql"])
+            cursor.execute(f"EXPLAIN {analyze}" + slowest[0]["sql"])
             plan = "\n".join(row[0] for row in cursor.fetchall())
     report = {
         "page": name,
@@ -379,7 +406,10 @@ def job_profile(args) -> dict:
         "plan": plan,
         "profile": out.getvalue(),
     }
-    print(f"{name} {url}: {elapsed:.0f} ms, {len(queries)} queries, {sql_ms:.0f} ms in SQL")
+    print(
+        f"{name} {url}: {elapsed:.1f} ms a request (profiled, over {len(requests)}), "
+        f"{len(queries)} queries, {sql_ms:.0f} ms in SQL"
+    )
     for q in report["slowest_sql"]:
         print(f"  {q['ms']:.1f} ms: {q['sql'][:400]}")
     print(plan)

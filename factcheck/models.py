@@ -179,6 +179,11 @@ class Fact(models.Model):
 
     objects = FactQuerySet.as_manager()
 
+    # Not a column: on the instance a verdict service (``services.record_verdict``,
+    # ``undo_verdict``) returns, the history row it just wrote, so that the answer offers
+    # to undo it without reading it back (``services.last_verdict_change``).
+    recorded_verdict: "FactChange | None" = None
+
     class Meta:
         ordering = ["-id"]
         # The queue's filters on a fact (see factcheck/filters.py and the README's

@@ -82,7 +82,9 @@ def _set_verdict(
         details = {"needs_review_before": True}
         if flagged_reason:
             details["review_reason_before"] = flagged_reason
-    _log(current, user, FactChange.Action.STATUS, old, status, reason, details)
+    current.recorded_verdict = _log(
+        current, user, FactChange.Action.STATUS, old, status, reason, details
+    )
     if bool(old) != bool(status):
         # Its articles count claims and facts with and without a verdict, not which one.
         refresh_article_counts(fact_ids={current.pk})
@@ -90,7 +92,15 @@ def _set_verdict(
 
 
 def last_verdict_change(fact: Fact) -> FactChange | None:
-    """The fact's latest change if it is a verdict: the one change ``undo_verdict`` accepts."""
+    """The fact's latest change if it is a verdict: the one change ``undo_verdict`` accepts.
+
+    On the fact ``record_verdict`` or ``undo_verdict`` just returned, that is the verdict
+    they recorded (``Fact.recorded_verdict``), taken as is: reading it back was a query of
+    every verdict's answer. Should another change have come since, ``undo_verdict``
+    refuses the undo, as it refuses a stale one.
+    """
+    if fact.recorded_verdict is not None:
+        return fact.recorded_verdict
     latest = fact.changes.select_related("user").first()
     return latest if latest is not None and latest.action == FactChange.Action.STATUS else None
 

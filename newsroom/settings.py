@@ -216,9 +216,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # LOGIN_FAILURE_LIMIT wrong passwords for one username from one IP address, that pair is
 # refused for LOGIN_LOCKOUT_MINUTES; a successful login clears the count. The address is
 # REMOTE_ADDR (never a header a client could forge), so behind a proxy it is the proxy's
-# and the lock is in effect per username.
+# and the lock is in effect per username. Permission checks are answered by
+# newsroom.permissions (ModelBackend's, read in one statement); ModelBackend signs in.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "newsroom.permissions.PermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)

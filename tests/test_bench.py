@@ -154,6 +154,19 @@ def test_profile_of_a_page_names_its_functions_and_queries(corpus):
     assert "cumulative" in found["profile"]
 
 
+@pytest.mark.django_db
+def test_profile_of_the_verdict_post_covers_each_post_and_records_each_verdict(corpus):
+    count_statements(corpus)
+
+    found = job_profile(argparse.Namespace(page="verdict POST", top=40, requests=3, seed=7))
+
+    assert found["page"] == "verdict POST" and found["ms"] > 0
+    assert "claim_verdict" in found["profile"]
+    # One POST warms up, three are profiled: each records its verdict.
+    assert FactChange.objects.filter(action=FactChange.Action.STATUS).count() == 4
+    assert found["queries"] >= 3 * 5
+
+
 def test_budget_table_says_which_figures_hold(tmp_path):
     report = Report(engine="sqlite", machine=machine_info("SQLite test"))
     report.add(Figure("queue full page, median", 80.4, "ms", Budget(100)))

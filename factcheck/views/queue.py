@@ -184,7 +184,7 @@ def _answer_rows(
         "others": others,
         "alert": outcome.alert,
         "queue_url": queue_url,
-        "undo": last_verdict_change(main.fact) if fact is not None and undoable else None,
+        "undo": last_verdict_change(fact) if fact is not None and undoable else None,
         "draft": _draft(request) if fact is None and keep_reason else None,
     }
     response = render(request, f"{PAGE}#verdict-rows", context, status=outcome.status)
