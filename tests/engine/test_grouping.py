@@ -34,8 +34,13 @@ REPORTS = {
 
 @cache
 def members() -> tuple[Member, ...]:
+    return tuple(members_of(REPORTS))
+
+
+def members_of(bodies: dict[str, str]) -> list[Member]:
+    """Each report's claims as members, in the order of the reports' names."""
     out = []
-    for name, body in sorted(REPORTS.items()):
+    for name, body in sorted(bodies.items()):
         found = extract_claims(body, published=DAY)
         story = story_entities(found)
         for claim in found:
@@ -48,7 +53,7 @@ def members() -> tuple[Member, ...]:
                     keys=frozenset(index_keys(features)),
                 )
             )
-    return tuple(out)
+    return out
 
 
 def facts(given: list[Member]) -> set[frozenset[tuple]]:
@@ -132,15 +137,7 @@ def test_a_claim_joins_the_fact_its_wording_names_even_to_dispute_it():
         "2-courier": "Turnout in the county council election was 52.6 per cent.",
         "3-bulletin": "Turnout in the county council election was about 49 per cent.",
     }
-    given = []
-    for name, body in sorted(bodies.items()):
-        found = extract_claims(body, published=DAY)
-        story = story_entities(found)
-        for claim in found:
-            features = ClaimFeatures.from_extracted(claim, body, story=story, published=DAY)
-            given.append(
-                Member((name, claim.start), name, features, frozenset(index_keys(features)))
-            )
+    given = members_of(bodies)
     text = {m.order: m.features.text for m in given}
     grouped = [{text[given[i].order] for i in fact.members} for fact in group_claims(given)]
     home = next(fact for fact in grouped if any("about 49" in t for t in fact))
