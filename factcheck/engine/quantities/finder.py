@@ -729,17 +729,16 @@ class _Finder:
                 and not plural_after
             ):
                 label = before_word[1]
-                scale_of = (
-                    _SCALE_OF_RE.search(text, max(0, start - 40), start) if label == "of" else None
+                # "magnitude 6.8", "a Category 3 hurricane", "a magnitude of 7.1": the
+                # scale is the unit.
+                named = (
+                    _SCALE_OF_RE.search(text, max(0, start - 40), start)
+                    if label == "of"
+                    else before_word
                 )
-                if scale_of and scale_of[1].lower() in _SCALE_FIRST:
-                    count = {"type": "count", "value": number, "unit": scale_of[1].lower()}
-                    self.add(scale_of.start(1), end, {**count, "bound": None})
-                    continue
-                if label.lower() in _SCALE_FIRST:
-                    # "magnitude 6.8", "a Category 3 hurricane": the scale is the unit.
-                    count = {"type": "count", "value": number, "unit": label.lower(), "bound": None}
-                    self.add(before_word.start(1), end, count)
+                if named and named[1].lower() in _SCALE_FIRST:
+                    count = {"type": "count", "value": number, "unit": named[1].lower()}
+                    self.add(named.start(1), end, {**count, "bound": None})
                     continue
                 if not is_word and _is_label(label):
                     # "Ward 3 gave", "Flight 214 carried": a name, not a count.
