@@ -9,7 +9,10 @@ from django.db import connection
 
 from evaluation.clusters import ClaimRow, FactRow, Snapshot, score_cluster
 from evaluation.management.commands.evaluate_engine import Command as EvaluateEngine
-from evaluation.management.commands.evaluate_engine import score_news_cluster
+from evaluation.management.commands.evaluate_engine import (
+    score_clusters_together,
+    score_news_cluster,
+)
 from sources.models import Article
 
 GOLD = {
@@ -104,6 +107,45 @@ def test_a_cluster_is_imported_and_scored_on_a_throwaway_database(tmp_path):
     assert "length: found 2/2" in figures.report()
     assert connection.settings_dict["NAME"] == live_name
     assert not Article.objects.exists()
+
+
+def _write_cluster(folder, names, tail=""):
+    """The tiny cluster with its files renamed by ``names`` (old name -> new), and
+    ``tail`` after each body (the import skips an article it already holds)."""
+    folder.mkdir()
+    for name, body in BODIES.items():
+        text = f"Bridge opens\ndate 2026-05-04\n\n{body}{tail}\n"
+        (folder / names[name]).write_text(text, encoding="utf-8")
+    gold = json.loads(json.dumps(GOLD).replace(".txt", "_renamed.txt"))
+    for old, new in names.items():
+        gold = json.loads(json.dumps(gold).replace(old.replace(".txt", "_renamed.txt"), new))
+    (folder / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_clusters_scored_together_show_facts_that_join_stories(tmp_path):
+    # The same reports filed twice under other names: in one database the engine joins
+    # them, which in a real newsroom would be two stories joined.
+    _write_cluster(tmp_path / "one", {n: f"one_{n}" for n in BODIES})
+    _write_cluster(tmp_path / "two", {n: f"two_{n}" for n in BODIES}, tail=" It opened.")
+
+    scored, across = score_clusters_together([tmp_path / "one", tmp_path / "two"], seeds=[])
+
+    assert [f.name for f in scored] == ["one", "two"]
+    assert all((f.found, f.mentions) == (3, 3) for f in scored)
+    assert across and all("joins one, two" in line for line in across)
+    assert "one_a.txt" in across[0] and "two_a.txt" in across[0]
+    assert not Article.objects.exists()
+
+
+def test_clusters_scored_together_must_not_share_a_file_name(tmp_path):
+    from django.core.management.base import CommandError
+
+    _write_cluster(tmp_path / "one", {n: n for n in BODIES})
+    _write_cluster(tmp_path / "two", {n: n for n in BODIES})
+    with pytest.raises(CommandError, match=r"a\.txt is also a file of one"):
+        score_clusters_together([tmp_path / "one", tmp_path / "two"], seeds=[])
 
 
 def test_a_folder_without_gold_is_a_clear_error(tmp_path):

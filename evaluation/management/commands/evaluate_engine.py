@@ -57,6 +57,13 @@ class Command(BaseCommand):
             "shuffles with fixed seeds) and print how groups, suggestions and copy relations "
             "differ from the first order's",
         )
+        parser.add_argument(
+            "--together",
+            action="store_true",
+            help="with --clusters: import the seeds and every cluster into one database, score "
+            "each cluster there, and count the facts that join claims of different stories "
+            "(always wrong: each cluster is its own story)",
+        )
 
     def handle(
         self,
@@ -67,12 +74,18 @@ class Command(BaseCommand):
         seed: int,
         clusters: list[Path],
         orders: int,
+        together: bool,
         verbosity: int,
         **options: object,
     ) -> None:
         folders = _cluster_folders(clusters)
         if orders > 0:
             self._compare_orders(folders, articles, orders, verbose=verbosity >= 2)
+            return
+        if together:
+            if not folders:
+                raise CommandError("--together needs --clusters")
+            self._score_together(folders, articles, verbosity=verbosity)
             return
         try:
             wanted = load_labels(labels)
@@ -100,6 +113,19 @@ class Command(BaseCommand):
                 total.add(cluster)
             self.stdout.write(f"== {total.name}")
             self.stdout.write("\n".join("  " + line for line in total.totals()))
+
+    def _score_together(self, folders: list[Path], articles: Path, *, verbosity: int) -> None:
+        seeds = list(find_article_files([articles]))
+        scored, across = score_clusters_together(folders, seeds=seeds)
+        total = ClusterFigures(name=f"all {len(folders)} clusters, in one database")
+        for cluster in scored:
+            self.stdout.write(cluster.report(verbose=verbosity >= 2, claims=verbosity >= 3))
+            total.add(cluster)
+        self.stdout.write(f"== {total.name}")
+        self.stdout.write("\n".join("  " + line for line in total.totals()))
+        self.stdout.write(f"  facts joining stories    {len(across)}")
+        if verbosity >= 2:
+            self.stdout.write("\n".join(f"    {line}" for line in across))
 
     def _compare_orders(
         self, folders: list[Path], articles: Path, orders: int, *, verbose: bool
@@ -201,35 +227,79 @@ def _cluster_folders(paths: list[Path]) -> list[Path]:
     return folders
 
 
-def score_news_cluster(folder: Path, *, seeds: list[Path]) -> ClusterFigures:
-    """A gold cluster imported after the seeds, in its import order, on a throwaway database."""
+def _cluster_gold(folder: Path) -> dict[str, Any]:
     try:
         gold = load_gold(folder)
     except (OSError, ValueError) as error:
         raise CommandError(f"{folder}: cannot read gold.json ({error})") from None
-    names = list(gold["import_order"])
-    missing = [n for n in names if not (folder / n).is_file()]
+    missing = [n for n in gold["import_order"] if not (folder / n).is_file()]
     if missing:
         raise CommandError(f"{folder}: files named in gold.json are missing: {', '.join(missing)}")
+    return gold
+
+
+def score_news_cluster(folder: Path, *, seeds: list[Path]) -> ClusterFigures:
+    """A gold cluster imported after the seeds, in its import order, on a throwaway database."""
+    gold = _cluster_gold(folder)
+    names = list(gold["import_order"])
     with throwaway_database():
         _import(seeds)
         _import([folder / n for n in names])
-        bodies = dict(
-            Article.objects.filter(source_file__in=names).values_list("source_file", "body")
+        return score_cluster(gold, _snapshot(names), name=folder.name)
+
+
+def score_clusters_together(
+    folders: list[Path], *, seeds: list[Path]
+) -> tuple[list[ClusterFigures], list[str]]:
+    """Every cluster imported after the seeds into one throwaway database, each scored
+    there; and the facts whose claims come from more than one story (the seeds are one
+    story, each cluster another), described. Alone in its database a cluster cannot
+    show a fact joined across stories; a newsroom's database holds many stories."""
+    golds = [(folder, _cluster_gold(folder)) for folder in folders]
+    story = {path.name: "seeds" for path in seeds}
+    for folder, gold in golds:
+        for name in gold["import_order"]:
+            if name in story:
+                raise CommandError(f"{folder}: {name} is also a file of {story[name]}")
+            story[name] = folder.name
+    with throwaway_database():
+        _import(seeds)
+        for folder, gold in golds:
+            _import([folder / n for n in gold["import_order"]])
+        scored = [
+            score_cluster(gold, _snapshot(list(gold["import_order"])), name=folder.name)
+            for folder, gold in golds
+        ]
+        claims: dict[int, list[tuple[str, str]]] = {}
+        for fact_id, source_file, text in Claim.objects.order_by(
+            "fact_id", "article__source_file", "start"
+        ).values_list("fact_id", "article__source_file", "text"):
+            claims.setdefault(fact_id, []).append((source_file, text))
+    across = []
+    for fact_id, rows in claims.items():
+        stories = sorted({story.get(file, "?") for file, _ in rows})
+        if len(stories) > 1:
+            shown = "; ".join(f"{file}: {text[:70]!r}" for file, text in rows[:4])
+            across.append(f"fact #{fact_id} joins {', '.join(stories)}: {shown}")
+    return scored, across
+
+
+def _snapshot(names: list[str]) -> Snapshot:
+    """What the engine stored for the articles imported from the files ``names``."""
+    bodies = dict(Article.objects.filter(source_file__in=names).values_list("source_file", "body"))
+    claims: dict[str, list[ClaimRow]] = {}
+    for source_file, start, end, fact_id, flags in Claim.objects.filter(
+        article__source_file__in=names
+    ).values_list("article__source_file", "start", "end", "fact_id", "flags"):
+        claims.setdefault(source_file, []).append(ClaimRow(start, end, fact_id, tuple(flags)))
+    fact_ids = {c.fact_id for rows in claims.values() for c in rows}
+    facts = {
+        pk: FactRow(status, reason)
+        for pk, status, reason in Fact.objects.filter(pk__in=fact_ids).values_list(
+            "pk", "suggested_status", "suggested_reason"
         )
-        claims: dict[str, list[ClaimRow]] = {}
-        for source_file, start, end, fact_id, flags in Claim.objects.filter(
-            article__source_file__in=names
-        ).values_list("article__source_file", "start", "end", "fact_id", "flags"):
-            claims.setdefault(source_file, []).append(ClaimRow(start, end, fact_id, tuple(flags)))
-        fact_ids = {c.fact_id for rows in claims.values() for c in rows}
-        facts = {
-            pk: FactRow(status, reason)
-            for pk, status, reason in Fact.objects.filter(pk__in=fact_ids).values_list(
-                "pk", "suggested_status", "suggested_reason"
-            )
-        }
-        relations = set(
-            ArticleRelation.objects.values_list("original__source_file", "copy__source_file")
-        )
-    return score_cluster(gold, Snapshot(bodies, claims, facts, relations), name=folder.name)
+    }
+    relations = set(
+        ArticleRelation.objects.values_list("original__source_file", "copy__source_file")
+    )
+    return Snapshot(bodies, claims, facts, relations)
