@@ -19,6 +19,7 @@ from factcheck.engine.values import (
     _date_range,
     _factor,
     related_units,
+    share,
 )
 
 if TYPE_CHECKING:
@@ -134,10 +135,12 @@ def _conflicting(a: Value, b: Value) -> bool:
     if t in ("count", "percent"):
         return _amounts_conflict(a, b, "value")
     if t == "fraction":
-        return (a.get("numerator"), a.get("denominator")) != (
-            b.get("numerator"),
-            b.get("denominator"),
-        )
+        if a.get("denominator") == b.get("denominator"):
+            return a.get("numerator") != b.get("numerator")
+        # Parts of wholes told differently ("roughly 11 in every 100" / "98 of 897"):
+        # the shares they give, with their hedges, must meet.
+        sa, sb = share(a), share(b)
+        return sa is not None and sb is not None and _amounts_conflict(sa, sb, "value")
     if t == "ordinal":
         return a.get("value") != b.get("value")
     if t == "date":

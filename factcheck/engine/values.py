@@ -100,6 +100,24 @@ def is_specific_figure(v: Value) -> bool:
     return len(digits.strip("0")) >= 2
 
 
+def share(v: Value) -> Value | None:
+    """A fraction as the percentage of its whole it is, with its bound and wording: "one in
+    five" is 20 per cent, "98 of 897" 10.9 per cent. None when it names no whole."""
+    numerator, denominator = v.get("numerator"), v.get("denominator")
+    try:
+        part, whole = float(numerator), float(denominator)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if whole <= 0:
+        return None
+    return {
+        "type": "percent",
+        "value": 100 * part / whole,
+        "bound": v.get("bound"),
+        "text": str(v.get("text") or ""),
+    }
+
+
 def _same_amount(a: Value, b: Value) -> bool:
     """The same number, rounding aside ("$68.7B" / "$68.66 billion").
 
@@ -109,10 +127,15 @@ def _same_amount(a: Value, b: Value) -> bool:
     if (a.get("bound") == "approx") != (b.get("bound") == "approx"):
         return False
     if a.get("type") == "fraction":
-        return (a.get("numerator"), a.get("denominator")) == (
+        if (a.get("numerator"), a.get("denominator")) == (
             b.get("numerator"),
             b.get("denominator"),
-        )
+        ):
+            return True
+        # Parts of wholes told differently: "two-thirds of the stations" is "12 of the 18".
+        a, b = share(a) or a, share(b) or b
+        if a.get("type") != "percent" or b.get("type") != "percent":
+            return False
     xa, xb = _amount(a), _amount(b)
     if xa is None or xb is None:
         return False

@@ -8,6 +8,7 @@ from factcheck.engine.features import ClaimFeatures, story_entities
 from factcheck.engine.keys import index_keys
 from factcheck.engine.matching import could_match, match
 from factcheck.engine.types import ExtractedClaim, Kind
+from factcheck.engine.values import _same_amount
 from sources.parsing import parse_text
 
 
@@ -408,6 +409,22 @@ def test_fraction_ordinal_and_fiscal_year_conflicts():
     fy24 = {"type": "fiscal_year", "start": "2023-04-01", "end": "2024-03-31", "label": "FY2023-24"}
     [c] = find_conflicts([FY25], [fy24])
     assert c.description == "FY2024-25 vs FY2023-24"
+
+
+def test_parts_of_wholes_told_differently_compare_as_shares():
+    def rate(n, d, text, bound=None):
+        return {**fraction(n, d, "tenant"), "text": text, "bound": bound}
+
+    # "roughly 3 in every 10" is 30 per cent give or take its step: 296 of 1,000 agrees.
+    assert not find_conflicts(
+        [rate(3, 10, "roughly 3 in every 10", "approx")], [rate(296, 1000, "296 of 1,000")]
+    )
+    # "two-thirds" and "12 of 18" are one share.
+    assert not find_conflicts([rate(2, 3, "two-thirds")], [rate(12, 18, "12 of the 18")])
+    [c] = find_conflicts([rate(1, 4, "one in four")], [rate(12, 18, "12 of the 18")])
+    assert c.kind == "fraction"
+    assert _same_amount(rate(2, 3, "two-thirds"), rate(12, 18, "12 of the 18"))
+    assert not _same_amount(rate(1, 4, "one in four"), rate(12, 18, "12 of the 18"))
 
 
 def test_dates_of_different_precision_conflict_only_when_disjoint():

@@ -118,6 +118,11 @@ def test_not_counts(text):
         ("3 out of 5", 3, 5, None),
         ("3/5 of them", 3, 5, None),
         ("two-thirds of voters", 2, 3, None),
+        # A rate told as a part of a whole is never a count of the whole.
+        ("Roughly one in four tenants said so", 1, 4, "tenant"),
+        ("seven in 10 shops", 7, 10, "shop"),
+        ("2 in every 1,000 births", 2, 1000, "birth"),
+        ("affects one in eight", 1, 8, None),
     ],
 )
 def test_fractions(text, numerator, denominator, unit):
@@ -879,3 +884,28 @@ def test_a_part_of_a_whole_needs_no_article_before_a_plural_noun():
 def test_a_date_without_a_year_told_as_ahead_is_the_coming_one(text, start):
     found = only(text, "date", published=datetime.date(2026, 3, 2))
     assert found["start"] == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the side won 3 in 2024",  # a year, not a whole
+        "prices rose 4 in 10 days",  # a time
+        "she scored 2 in 5 games",
+        "a lane narrowed by 1 in 3 metres",  # a measure
+    ],
+)
+def test_a_number_in_a_time_or_measure_is_no_rate(text):
+    assert [v for v in find_values(text) if v["type"] == "fraction"] == []
+
+
+def test_a_hedged_rate_keeps_its_hedge():
+    rate = only("Nearly one in five drivers was fined", "fraction")
+    assert (rate["numerator"], rate["denominator"], rate["bound"]) == (1, 5, "approx")
+    assert rate["text"] == "Nearly one in five drivers"
+
+
+def test_a_number_word_is_not_read_into_the_word_after_it():
+    # "four ten|ants" is no run of number words: the count is four tenants.
+    assert only("four tenants were evicted", "count")["value"] == 4
+    assert only("seven tenures ended", "count")["value"] == 7

@@ -68,6 +68,31 @@ _FRACTION_OUT_OF_AT = re.compile(
 _FRACTION_OF_AT = re.compile(
     rf"(?P<a>{_NUM})\s+of\s+(?:(?P<det>the|its|their|all|his|her|our)\s+)?(?P<b>{_NUM})"
 )
+# "one in five voters", "four in 10", "11 in every 100": a rate told as a part of a
+# whole, never a count of the whole.
+_FRACTION_IN_AT = re.compile(
+    rf"(?P<a>{_NUM})\s+in\s+(?:(?:every|each)\s+)?(?P<b>{_NUM})(?![\w.,]\d|\s*(?:%|per\s*cent|percent))"
+)
+# What "N in M" is not a rate of: a time ("3 in 10 days") or a measure ("2 in 10 metres").
+_NOT_IN_RATE = frozenset(
+    (
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "fortnight",
+        "month",
+        "year",
+        "decade",
+        "season",
+        "game",
+        "match",
+        "round",
+        "attempt",
+        "start",
+    )
+)
 # "About 600 of the mine's workers": a part of a whole left untold counts the plural
 # noun after it, past a possessive.
 _PART_OF_THE_AT = re.compile(

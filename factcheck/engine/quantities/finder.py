@@ -27,11 +27,13 @@ from .counts import (
     _DENOMINATORS,
     _DURATION_WORDS,
     _ELIDING_WORDS,
+    _FRACTION_IN_AT,
     _FRACTION_OF_AT,
     _FRACTION_OUT_OF_AT,
     _FRACTION_SLASH_AT,
     _FRACTION_WORD_RE,
     _NOT_AGED,
+    _NOT_IN_RATE,
     _ONE_PERIOD_RE,
     _ORDINAL_DIGIT_AT,
     _ORDINAL_TENS,
@@ -616,6 +618,21 @@ class _Finder:
                 value = {"type": "fraction", "numerator": int(a), "denominator": int(b)}
                 # The span runs through the unit noun ("three of the five squadrons").
                 self.add(m.start(), max(m.end(), unit_end), {**value, "unit": unit})
+        if "in" in words:
+            for m in self.matches(_FRACTION_IN_AT, self.num_starts):
+                a, b = _parse_number(m["a"]), _parse_number(m["b"])
+                if a is None or b is None or not (0 < a < b) or b > 1e9:
+                    continue
+                if m["b"].isdigit() and len(m["b"]) == 4 and 1800 <= b <= 2100:
+                    continue  # "won 3 in 2024": a year, not a whole
+                phrase = following(text, m.end(), limit=4)
+                first = singular(phrase[0][0].lower()) if phrase else ""
+                if first in _NOT_IN_RATE or (first and measure_of(first)):
+                    continue
+                unit, unit_end = _head(phrase, prefer_plural=True)
+                value = {"type": "fraction", "numerator": int(a), "denominator": int(b)}
+                bound, start = self.bound_before(m.start())
+                self.add(start, max(m.end(), unit_end), {**value, "unit": unit, "bound": bound})
         if "/" in text:
             for m in self.matches(_FRACTION_SLASH_AT, self.digit_starts):
                 a, b = int(m["a"]), int(m["b"])

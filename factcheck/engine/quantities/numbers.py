@@ -39,7 +39,7 @@ _DIGIT_WORDS = "zero|one|two|three|four|five|six|seven|eight|nine"
 # and "six and a half per cent" 6.5 %. Only before a percentage or a scale word: "at one
 # point two officers were hurt" is not 1.2 officers.
 _NW = (
-    rf"(?:{_NUMBER_WORDS})(?:(?:[ -]|\s+and\s+)(?:{_NUMBER_WORDS}))*+"
+    rf"(?:{_NUMBER_WORDS})(?:(?:[ -]|\s+and\s+)(?:{_NUMBER_WORDS})\b)*+"
     rf"(?:(?:\s+point(?:\s+(?:{_DIGIT_WORDS}))+|\s+and\s+a\s+half)"
     r"(?=\s*(?:%|per\s*cent|percent|percentage|(?:thousand|million|billion|trillion)\b)))?\b"
 )
