@@ -24,7 +24,12 @@ from django.db.models.functions import Length, RowNumber, Substr
 from factcheck.counts import refresh_article_counts
 from factcheck.engine.decisions import decide
 from factcheck.engine.extraction import extract_claims
-from factcheck.engine.features import ClaimFeatures, context_for, story_entities
+from factcheck.engine.features import (
+    ClaimFeatures,
+    article_names,
+    context_for,
+    story_entities,
+)
 from factcheck.engine.grouping import Member, Placed, group_claims
 from factcheck.engine.keys import index_keys
 from factcheck.engine.matching import Match, could_match, match
@@ -74,6 +79,7 @@ def features_of(claim: Claim, *, context: str = "") -> ClaimFeatures:
         context=context or claim.text,
         story=tuple(claim.story),
         published=published.isoformat() if published else "",
+        article_names=tuple(claim.article_names),
     )
 
 
@@ -94,6 +100,7 @@ def analyse_article(*, article: Article) -> list[Claim]:
         article.body, published=article.published, seconds=settings.ENGINE_SECONDS_PER_ARTICLE
     )
     story = story_entities(extracted)
+    names = article_names(article.body, article.title)
     _one_import_at_a_time()
 
     old = list(
@@ -120,7 +127,11 @@ def analyse_article(*, article: Article) -> list[Claim]:
     kept_once: set[int] = set()
     for found in extracted:
         features = ClaimFeatures.from_extracted(
-            found, article.body, story=story, published=article.published
+            found,
+            article.body,
+            story=story,
+            published=article.published,
+            article_names=names,
         )
         kept = previous.get((found.text, found.kind.value))
         if kept in kept_once:
@@ -315,7 +326,7 @@ def _read(claims: QuerySet[Claim]) -> list[tuple[Any, ...]]:
             *("id", "article_id", "fact_id", "start", "end", "text", "kind", "values"),
             *("entities", "story", "component", "match_score", "match_reasons", "keys"),
             *("article__published", "article__wire_credit", "article__content_hash"),
-            *("sentence", "body_length", "fact_summary", "by_editor"),
+            *("sentence", "body_length", "fact_summary", "by_editor", "article_names"),
         )
     )
 
@@ -326,7 +337,7 @@ def _from_rows(rows: list[tuple[Any, ...]], known: dict[int, _StoredClaim]) -> l
         (pk, article_id, fact_id, start, end, text, kind, values) = row[:8]
         (entities, story, label, match_score, match_reasons, keys) = row[8:14]
         (published, wire_credit, content_hash, sentence, body_length) = row[14:19]
-        (fact_summary, by_editor) = row[19:]
+        (fact_summary, by_editor, names) = row[19:]
         if pk in known:
             out.append(known[pk])
             continue
@@ -339,6 +350,7 @@ def _from_rows(rows: list[tuple[Any, ...]], known: dict[int, _StoredClaim]) -> l
             context=context_for(text, sentence) or text,
             story=tuple(story),
             published=published.isoformat() if published else "",
+            article_names=tuple(names),
         )
         order = _article_order(published, wire_credit, body_length, content_hash)
         out.append(
@@ -530,6 +542,7 @@ def _store(
                 values=found.values,
                 entities=found.entities,
                 story=list(story),
+                article_names=list(new[i].features.article_names),
                 flags=found.flags,
                 match_score=round(result.score, 3) if result else None,
                 match_reasons=list(result.reasons) if result else [],
@@ -670,7 +683,10 @@ def claims_of(candidates: Iterable[int]) -> dict[int, list[ClaimFeatures]]:
         .filter(rank__lte=CLAIMS_PER_CANDIDATE)
         .order_by("fact_id", "id")
         .select_related("article")
-        .only("fact_id", "text", "kind", "values", "entities", "story", "article__published")
+        .only(
+            *("fact_id", "text", "kind", "values", "entities", "story", "article_names"),
+            "article__published",
+        )
         # The sentence is cut in the database: candidate articles' bodies stay there.
         .annotate(
             sentence=Substr(
@@ -825,6 +841,7 @@ def refresh_suggestions(*, fact_ids: Iterable[int], article_ids: Iterable[int] =
             "kind",
             "entities",
             "story",
+            "article_names",
             "article__id",
             "article__source_file",
             "article__title",

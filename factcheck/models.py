@@ -344,6 +344,9 @@ class Claim(models.Model):
     # The article's main names when the claim was found: matching keeps claims of
     # unrelated stories apart even when the claim itself names little.
     story = models.JSONField(default=list, blank=True)
+    # The names the whole article gives (``engine.features.article_names``): reports of
+    # one story share several even where their claims' main names differ.
+    article_names = models.JSONField(default=list, blank=True)
     flags = models.JSONField(default=list, blank=True)
     match_score = models.FloatField(
         null=True, blank=True, help_text="How well the claim matched its fact when grouped."

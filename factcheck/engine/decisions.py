@@ -32,7 +32,16 @@ _DECIDED: dict[tuple[_Content, _Content], Match] = {}
 def _derive_content(f: ClaimFeatures) -> _Content:
     # Values in one spelling whatever the database did to their keys' order.
     values = json.dumps(f.values, sort_keys=True, default=str)
-    return (f.text, f.kind, f.context, f.story, f.published, tuple(f.entities), values)
+    return (
+        f.text,
+        f.kind,
+        f.context,
+        f.story,
+        f.published,
+        f.article_names,
+        tuple(f.entities),
+        values,
+    )
 
 
 # Each claim's content, computed once per features object.

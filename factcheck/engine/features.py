@@ -12,12 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from factcheck.engine.entities import find_entities
 from factcheck.engine.names import _is_specific, _named_in, _norm_entity
+from factcheck.engine.sentences import split_sentences
 
 if TYPE_CHECKING:
     from factcheck.engine.types import ExtractedClaim, Value
 
-__all__ = ["ClaimFeatures", "PerClaim", "context_for", "story_entities"]
+__all__ = ["ClaimFeatures", "PerClaim", "article_names", "context_for", "story_entities"]
+
+# How many of an article's names its claims carry for placing it in its story.
+ARTICLE_NAMES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +41,10 @@ class ClaimFeatures:
       entities of its own is keyed on its story's.
     * ``published``: the article's ISO date. Reports more than
       ``matching.MAX_DAYS_APART`` days apart are kept apart.
+    * ``article_names``: the names the whole article gives, headline and
+      sentences without a claim included (see ``article_names``). Two outlets
+      rank a story's names differently ("Veltana" first, or the regulator), but
+      reports of one story share several of them.
     """
 
     text: str
@@ -45,6 +54,7 @@ class ClaimFeatures:
     context: str
     story: tuple[str, ...] = ()
     published: str = ""
+    article_names: tuple[str, ...] = ()
 
     @classmethod
     def from_extracted(
@@ -54,6 +64,7 @@ class ClaimFeatures:
         *,
         story: Iterable[str] = (),
         published: date | str | None = None,
+        article_names: Iterable[str] = (),
     ) -> ClaimFeatures:
         """Features of an extracted claim; pass ``body`` to use its sentence."""
         sentence = body[claim.sentence_start : claim.sentence_end] if body else ""
@@ -66,6 +77,7 @@ class ClaimFeatures:
             context=context,
             story=tuple(story),
             published=published.isoformat() if isinstance(published, date) else published or "",
+            article_names=tuple(article_names),
         )
 
 
@@ -90,6 +102,27 @@ def story_entities(claims: Iterable[ExtractedClaim], n: int = 10) -> tuple[str, 
         for e in dict.fromkeys(e for e in claim.entities if e.strip()):
             key = _norm_entity(e)
             if _is_specific(key) and _named_in(e, claim.text):
+                counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts, key=lambda e: -counts[e])
+    return tuple(ranked[:n])
+
+
+def article_names(body: str, title: str = "", n: int = ARTICLE_NAMES) -> tuple[str, ...]:
+    """The ``n`` specific names an article gives in most of its sentences, its headline
+    counted as one: what places its claims in a story beside the top names of its claims
+    (``story_entities``), which differ more between outlets.
+
+    >>> article_names("The DPC fined Veltana. It said Veltana erred in Dublin.", "Fine for Veltana")
+    ('veltana', 'dpc', 'dublin')
+    """
+    counts: dict[str, int] = {}
+    texts = [title] if title else []
+    texts += [s.text for s in split_sentences(body)]
+    for text in texts:
+        # Names only: no values are read, which costs most of finding entities.
+        for e in dict.fromkeys(find_entities(text, values=[])):
+            key = _norm_entity(e)
+            if _is_specific(key) and _named_in(e, text):
                 counts[key] = counts.get(key, 0) + 1
     ranked = sorted(counts, key=lambda e: -counts[e])
     return tuple(ranked[:n])

@@ -80,6 +80,10 @@ MIN_STORY_OVERLAP = 0.5
 # need stories that agree more closely still.
 CLOSE_DAYS = 7
 STORY_NAMES_SHARED = 2
+# Names two articles (``ClaimFeatures.article_names``) share that place their claims of
+# the same week in one story: on the 16 development clusters and the seeds, 226 of 262
+# pairs of one story's articles share three or more, 2 of 4,991 pairs of two stories do.
+ARTICLE_NAMES_SHARED = 3
 MIN_STORY_OVERLAP_LATER = 0.75
 # Reports of one fact cluster in time; two claims published further apart are
 # treated as two facts (a figure restated months later is a new report).
@@ -430,7 +434,14 @@ def _one_story(pa: _Placing, pb: _Placing, story: float, text: float) -> bool:
         # Two outlets pick different main names for one story (a markets
         # paper names the stock exchange, a wire the regulator): in the
         # same week, two shared names place the claims in one story.
-        return max(story, own) >= MIN_STORY_OVERLAP or shared_names >= STORY_NAMES_SHARED
+        # Outlets rank one story's names differently, but their articles share several:
+        # "Veltana" and "Kilbane" in the wire, "DPC" and "GDPR" in the trade paper.
+        article = len(pa.article & pb.article)
+        return (
+            max(story, own) >= MIN_STORY_OVERLAP
+            or shared_names >= STORY_NAMES_SHARED
+            or article >= ARTICLE_NAMES_SHARED
+        )
     # Further apart in time, only the stories themselves can vouch: a name
     # both claims share (a weapon system, a minister) recurs across stories.
     # The same officials answer for the next flood too: weeks apart,
@@ -548,11 +559,12 @@ class _Placing:
     claim's own names are read from its sentence only when asked for, since
     the date alone tells most candidates apart."""
 
-    __slots__ = ("_names", "features", "figured", "ordinal", "published", "story")
+    __slots__ = ("_names", "article", "features", "figured", "ordinal", "published", "story")
 
     def __init__(self, f: ClaimFeatures) -> None:
         self.features = f
         self.story = _story_names(tuple(f.story))
+        self.article = _story_names(tuple(f.article_names))
         try:
             self.published: date | None = date.fromisoformat(f.published[:10])
         except ValueError:

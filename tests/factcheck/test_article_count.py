@@ -17,8 +17,8 @@ from tests.factcheck.test_import_order import BRIDGE
 pytestmark = pytest.mark.django_db
 
 # Generated reports, latest first: an earlier report arriving after later ones makes
-# the import regroup stored claims into other facts (seven times in these thirty).
-LATEST_FIRST = list(generate_corpus(30, seed=7))[::-1]
+# the import regroup stored claims into other facts (several times in these forty).
+LATEST_FIRST = list(generate_corpus(40, seed=7))[::-1]
 
 
 def assert_counts_are_fresh() -> None:
