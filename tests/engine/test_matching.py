@@ -346,6 +346,39 @@ def test_claims_naming_the_same_two_names_share_a_story_whatever_each_outlet_cal
     assert "different stories" in match(crash, paper).reasons
 
 
+def test_articles_sharing_three_names_place_their_claims_in_one_story():
+    def wells(story: tuple[str, ...], names: tuple[str, ...], day: str) -> ClaimFeatures:
+        text = "Crews have capped 14 wells"
+        value = {"type": "count", "value": 14.0, "unit": "well", "text": "14 wells"}
+        return ClaimFeatures(text, "quantity", [value], ["well"], text, story, day, names)
+
+    # The trade paper's main names are the regulator's, the wire's the operator's and the
+    # field's; both articles name the field, the operator and the regulator somewhere.
+    wire = wells(
+        ("harrowgate field", "orsk petroleum", "tamsin reyes"),
+        ("harrowgate field", "orsk petroleum", "tamsin reyes", "offshore energy board"),
+        "2026-04-02",
+    )
+    trade = wells(
+        ("offshore energy board", "regulation 12", "permit"),
+        ("offshore energy board", "regulation 12", "orsk petroleum", "harrowgate field"),
+        "2026-04-03",
+    )
+    result = match(wire, trade)
+    assert "different stories" not in result.reasons
+    assert result.same_fact
+    # Two shared names are not enough (two stories of one region share a city and a
+    # regulator), nor are three a month apart, when only the stories themselves vouch.
+    other = wells(
+        ("kestrel basin", "marrow oil"),
+        ("kestrel basin", "marrow oil", "offshore energy board", "harrowgate field"),
+        "2026-04-03",
+    )
+    assert "different stories" in match(wire, other).reasons
+    later = wells(trade.story, trade.article_names, "2026-05-20")
+    assert "different stories" in match(wire, later).reasons
+
+
 def test_reports_far_apart_in_time_are_kept_apart():
     story = ("mexico", "claudia lopez", "sonora")
     result = match(phases(7, story, "2024-06-03"), phases(7, story, "2024-09-03"))
