@@ -40,7 +40,10 @@ def merge_suggestions(fact: Fact, limit: int = SUGGESTIONS) -> list[MergeSuggest
     """
     candidates = list(
         Fact.objects.sharing_keys_with(fact)
-        .filter(merged_into__isnull=True)
+        # Not `merged_into__isnull=True`: SQLite (no statistics) then walks every unmerged
+        # fact through that index and probes its keys, 170 ms at 28,000 facts; this way it
+        # starts from the shared keys (3 ms). Merged facts are few.
+        .exclude(pk__in=Fact.objects.filter(merged_into__isnull=False).values("pk"))
         .only("pk", "summary", "status", "suggested_status", "published_at")[:CANDIDATES_COMPARED]
     )
     features = claims_of([fact.pk, *(c.pk for c in candidates)])
