@@ -23,6 +23,9 @@ from locust import HttpUser, between, events, task
 SESSIONS = json.loads(Path(os.environ["BENCH_SESSIONS"]).read_text(encoding="utf-8"))["sessions"]
 # Open for the whole run; closed when locust quits.
 LOG = open(os.environ["BENCH_VERDICT_LOG"], "a", encoding="utf-8")  # noqa: SIM115
+# Every request, [when it started (s since the epoch), name, ms], for the p95 of a part of
+# the run (``bench.report.load_p95_after``): locust's own table covers the whole run only.
+REQUESTS = open(os.environ["BENCH_REQUEST_LOG"], "a", encoding="utf-8")  # noqa: SIM115
 NAMES = itertools.cycle(sorted(SESSIONS))
 ATTEMPTS = itertools.count()
 STATUSES = ["corroborated", "single_source", "disputed"]
@@ -45,6 +48,12 @@ HTMX = {"HX-Request": "true"}
 @events.quitting.add_listener
 def _close_log(environment, **kwargs):
     LOG.close()
+    REQUESTS.close()
+
+
+@events.request.add_listener
+def _log_request(request_type, name, response_time, start_time=None, **kwargs):
+    REQUESTS.write(json.dumps([start_time, name, response_time]) + "\n")
 
 
 class Editor(HttpUser):

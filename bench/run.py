@@ -53,7 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.databases import Databases, code_key, django_env, manage  # noqa: E402
-from bench.report import Budget, Figure, Report, machine_info  # noqa: E402
+from bench.report import Budget, Figure, Report, load_p95_after, machine_info  # noqa: E402
 
 PYTHON = sys.executable
 OUT = ROOT / "bench" / "out"
@@ -61,6 +61,8 @@ ALL = ["seeds", "scale", "statements", "parallel", "pages", "load", "memory"]
 # Claims per generated article (5,766 claims from 1,000 articles, seed 7): how many
 # articles to generate for a number of claims. The figures report the claims found.
 CLAIMS_PER_ARTICLE = 5.7
+# The load test's p95 is also given without its first seconds (``load_p95_after``).
+WARM_UP_SECONDS = 5
 
 
 @dataclass
@@ -403,6 +405,8 @@ def bench_load(run: Run) -> None:
     session_file.write_text(json.dumps(sessions))
     verdicts = run.folder / "verdicts.jsonl"
     verdicts.write_text("")
+    request_log = run.folder / "requests.jsonl"
+    request_log.write_text("")
     with Gunicorn(run, clone) as server:
         stats = run.folder / "locust"
         command = [
@@ -431,6 +435,7 @@ def bench_load(run: Run) -> None:
             **os.environ,
             "BENCH_SESSIONS": str(session_file),
             "BENCH_VERDICT_LOG": str(verdicts),
+            "BENCH_REQUEST_LOG": str(request_log),
         }
         measured(command, env, run.folder / "locust.log")
         worker_kib = server.worker_peak_kib()
@@ -442,6 +447,15 @@ def bench_load(run: Run) -> None:
     run.figure("load: requests per second", float(total["Requests/s"]), "/s")
     run.figure("load: p50", float(total["50%"]), "ms")
     run.figure("load: p95", float(total["95%"]), "ms", budget=Budget(300))
+    logged = [tuple(json.loads(line)) for line in request_log.read_text().splitlines()]
+    if logged:
+        late, count = load_p95_after(logged, WARM_UP_SECONDS)
+        run.figure(
+            f"load: p95 from {WARM_UP_SECONDS} s on",
+            late,
+            "ms",
+            note=f"{count} requests; before, all editors log on and open the queue at once",
+        )
     for name, row in rows.items():
         if name != "Aggregated":
             run.figure(

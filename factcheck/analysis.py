@@ -675,12 +675,19 @@ def claims_of(candidates: Iterable[int]) -> dict[int, list[ClaimFeatures]]:
         return by_fact
     # A plain QuerySet: django-stubs reads the rows of a ClaimQuerySet as claims without
     # their annotations (the sentence below).
-    claims: QuerySet[Claim] = Claim.objects.filter(fact_id__in=candidates)
-    rows = (
-        claims
-        # A fact's first claims only: a fact reported a thousand times costs no more.
+    claims: QuerySet[Claim] = Claim.objects.all()
+    # A fact's first claims only: a fact reported a thousand times costs no more. Ranked
+    # on the claims' index alone, so that only the claims kept are joined to their article:
+    # ranking the joined rows cut a sentence from the body of each of the 720 claims of
+    # 24 candidates, for the 72 kept (24 -> 8 ms).
+    first = (
+        Claim.objects.filter(fact_id__in=candidates)
         .annotate(rank=Window(RowNumber(), partition_by=F("fact_id"), order_by=F("id").asc()))
         .filter(rank__lte=CLAIMS_PER_CANDIDATE)
+        .values("pk")
+    )
+    rows = (
+        claims.filter(pk__in=first)
         .order_by("fact_id", "id")
         .select_related("article")
         .only(

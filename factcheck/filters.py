@@ -6,8 +6,8 @@ JavaScript) and offers at most ``MAX_OPTIONS`` matches as radio buttons, whose
 chosen id goes in the querystring (``?article=12``). htmx refreshes the matches
 as the editor types (``article_options`` / ``outlet_options``).
 
-``?q=`` uses PostgreSQL's full-text search (word prefixes, GIN-indexed: see the
-factcheck migration ``0004_queue_indexes``) and ``icontains`` elsewhere.
+``?q=`` is a search of word prefixes: PostgreSQL's full-text search (GIN-indexed: see the
+factcheck migration ``0004_queue_indexes``) or SQLite's FTS5 (``0016_sqlite_search``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from django.contrib.auth.models import User
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
-from django.db.models.expressions import Combinable
+from django.db.models.expressions import Combinable, RawSQL
 from django.forms import BoundField
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse_lazy
@@ -163,11 +163,14 @@ def outlet_options(name: str, chosen: Outlet | None) -> list[Outlet]:
 
 
 def search_claims(queryset: QuerySet[Claim], value: str) -> QuerySet[Claim]:
-    """Claims whose text or article title contains ``value``.
+    """Claims whose text, or whose article's title, has every word of ``value`` as a word
+    prefix (``harb`` finds "harbour", ``arbour`` does not).
 
-    PostgreSQL: every word of ``value`` as a word prefix (``harb`` finds
-    "harbour"), through the GIN indexes on claim text and article title.
-    Elsewhere: the whole of ``value`` as a substring.
+    PostgreSQL reads the GIN indexes on claim text and article title (``to_tsvector``,
+    migration ``0004_queue_indexes``); SQLite its FTS5 tables (migration
+    ``0016_sqlite_search``). A value with no word in it (``'&|!``) is searched as a
+    substring. Words are what ``\\w+`` finds, so nothing typed reads as an operator of
+    either search syntax.
 
     Either way the matches are one list of claim ids, found first: the queue then walks
     its index (``claim_queue_idx``) testing ids alone. An ``OR`` across the article's
@@ -175,7 +178,10 @@ def search_claims(queryset: QuerySet[Claim], value: str) -> QuerySet[Claim]:
     at 100,640 claims, against 96 ms for one pass over the claims' text).
     """
     words = re.findall(r"\w+", value)
-    if connections[queryset.db].vendor != "postgresql" or not words:
+    vendor = connections[queryset.db].vendor
+    if vendor == "sqlite" and words:
+        return queryset.filter(pk__in=_sqlite_matches(words))
+    if vendor != "postgresql" or not words:
         by_text = Claim.objects.filter(text__icontains=value).values("pk")
         by_title = Claim.objects.filter(article__title__icontains=value).values("pk")
         return queryset.filter(pk__in=by_text.union(by_title))
@@ -196,6 +202,21 @@ def search_claims(queryset: QuerySet[Claim], value: str) -> QuerySet[Claim]:
     by_title = Claim.objects.filter(article__in=titles).values("pk")
     # One id list from two index scans; an OR of the two would scan every claim.
     return queryset.filter(pk__in=by_text.union(by_title))
+
+
+# The ids of the claims whose text matches, and of those whose article's title does.
+SQLITE_MATCHES = (
+    "SELECT rowid FROM claim_text_fts WHERE claim_text_fts MATCH %s "
+    "UNION SELECT id FROM factcheck_claim WHERE article_id IN "
+    "(SELECT rowid FROM article_title_fts WHERE article_title_fts MATCH %s)"
+)
+
+
+def _sqlite_matches(words: list[str]) -> RawSQL:
+    # Each word a quoted prefix ("harb"*), all of them required (FTS5's implicit AND).
+    # A word the tokenizer cuts in two (foo_bar) becomes a phrase, as in PostgreSQL.
+    query = " ".join(f'"{word}"*' for word in words)
+    return RawSQL(SQLITE_MATCHES, (query, query))
 
 
 class ClaimFilter(django_filters.FilterSet):

@@ -16,6 +16,7 @@ claim stays clickable inside the claim around it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -208,16 +209,17 @@ def differing_values(reports: Sequence[Sequence[Value]]) -> list[set[int]]:
     [{0}, {0}]
     """
     meanings = [[(_slot(v), describe_value(v)) for v in values] for values in reports]
-    out: list[set[int]] = []
-    for i, mine in enumerate(meanings):
-        marked: set[int] = set()
-        for j, (slot, meaning) in enumerate(mine):
-            for k, theirs in enumerate(meanings):
-                if k == i:
-                    continue
-                same_slot = [m for s, m in theirs if s == slot]
-                if same_slot and meaning not in same_slot:
-                    marked.add(j)
-                    break
-        out.append(marked)
-    return out
+    # A value differs when some other report fills its slot without its meaning. Counting,
+    # per slot, the reports that fill it and, per meaning, those that state it answers that
+    # for every value at once: linear in the reports (comparing every pair of reports was
+    # quadratic, 4,000 comparisons for a fact of 66 claims).
+    filling: Counter[tuple[str, str]] = Counter()
+    stating: Counter[tuple[tuple[str, str], str]] = Counter()
+    for mine in meanings:
+        filling.update({slot for slot, _ in mine})
+        stating.update(set(mine))
+    # Report i fills the slot and states the meaning, so it is in both counts.
+    return [
+        {j for j, (slot, meaning) in enumerate(mine) if filling[slot] > stating[slot, meaning]}
+        for mine in meanings
+    ]

@@ -39,9 +39,9 @@ def merge_suggestions(fact: Fact, limit: int = SUGGESTIONS) -> list[MergeSuggest
     Two queries: the candidates sharing keys, and the claims compared.
     """
     candidates = list(
-        Fact.objects.sharing_keys_with(fact)
-        .filter(merged_into__isnull=True)
-        .only("pk", "summary", "status", "suggested_status", "published_at")[:CANDIDATES_COMPARED]
+        Fact.objects.sharing_keys_with(fact, limit=CANDIDATES_COMPARED).only(
+            "pk", "summary", "status", "suggested_status", "published_at"
+        )
     )
     features = claims_of([fact.pk, *(c.pk for c in candidates)])
     own = features.get(fact.pk, [])

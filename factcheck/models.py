@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 
 from factcheck.engine.types import Kind
 from newsroom.links import pk_url
@@ -77,13 +77,30 @@ class FactQuerySet(models.QuerySet["Fact"]):
         """
         return self.filter(article_count__gt=0)
 
-    def sharing_keys_with(self, fact: "Fact") -> "FactQuerySet":
-        """Other facts with a matching key in common, most keys shared first: merge candidates."""
+    def sharing_keys_with(self, fact: "Fact", *, limit: int) -> "FactQuerySet":
+        """The ``limit`` other facts, not merged away, with the most matching keys in common
+        with ``fact``, most keys shared first (``shared_keys``): merge candidates.
+
+        Ranked from the shared keys alone, then only the ``limit`` facts read. Joining facts
+        to keys first made SQLite (no statistics) walk every unmerged fact through the
+        ``merged_into`` index and PostgreSQL hash every fact, 170 and 23 ms at 28,000 facts.
+        """
         keys = FactKey.objects.filter(fact=fact).values("key")
+        # Other facts' keys that this fact has too (unordered: FactKey's ordering would
+        # join the facts back in).
+        shared = FactKey.objects.filter(key__in=keys).exclude(fact_id=fact.pk).order_by()
+        merged = Fact.objects.filter(merged_into__isnull=False).values("pk")
+        ranked = (
+            shared.exclude(fact_id__in=merged)
+            .values("fact_id")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "-fact_id")
+            .values("fact_id")[:limit]
+        )
+        count = shared.filter(fact_id=OuterRef("pk")).values("fact_id").annotate(n=Count("pk"))
         return (
-            self.exclude(pk=fact.pk)
-            .filter(keys__key__in=keys)
-            .annotate(shared_keys=Count("keys", distinct=True))
+            self.filter(pk__in=ranked)
+            .annotate(shared_keys=Subquery(count.values("n")))
             .order_by("-shared_keys", "-id")
         )
 

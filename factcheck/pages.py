@@ -35,9 +35,11 @@ from .merging import MergeSuggestion, compare, merge_suggestions
 from .models import ArticleRelation, Claim, Evidence, Fact, FactChange, Publication, Status
 from .publishing import disagreement
 from .roles import editors
-from .snapshots import default_statement
+from .snapshots import best_claim, default_statement
 
 HISTORY_LIMIT = 200
+# A fact's reports shown at once; a button fetches the next as many.
+REPORTS_PER_PAGE = 20
 MERGE_CANDIDATES = 8
 PASSAGES_SHOWN = 3
 
@@ -65,12 +67,21 @@ def _show(instance: Model, **shown: object) -> None:
         setattr(instance, name, value)
 
 
+# What a report never shows: the article's body (a sentence of one is read when needed)
+# and the engine's working data. A fact of 66 claims read 66 whole bodies.
+UNSHOWN = ("article__body", "features", "entities", "story", "keys", "match_reasons")
+
+
 def reported_claims(fact: Fact) -> list[Claim]:
-    """A fact's claims with their articles and outlets, oldest report first."""
+    """A fact's claims with their articles and outlets, oldest report first.
+
+    The articles' bodies are deferred: read one with ``refresh_from_db`` before cutting
+    a sentence from it.
+    """
     return list(
-        fact.claims.select_related("article__outlet").order_by(
-            "article__published", "article_id", "start"
-        )
+        fact.claims.select_related("article__outlet")
+        .defer(*UNSHOWN)
+        .order_by("article__published", "article_id", "start")
     )
 
 
@@ -97,31 +108,39 @@ class Report:
     copies: tuple[tuple[Article, str], ...] = ()
 
 
-def fact_reports(fact: Fact, claims: list[Claim], *, current: Claim | None = None) -> list[Report]:
+def fact_reports(
+    fact: Fact,
+    claims: list[Claim],
+    *,
+    current: Claim | None = None,
+    shown: slice = slice(None),
+) -> list[Report]:
     """The fact's claims with their values marked where the reports differ.
 
     Values of one type and unit that another report states differently are marked
     ``differs``; values named in the fact's conflicts are marked ``conflict``.
-    ``claims`` need their article loaded. One query (copy relations).
+    ``claims`` need their article loaded. Reports are made for ``claims[shown]`` only,
+    each compared with all of ``claims``. One query (copy relations).
     """
-    differing = differing_values([c.values for c in claims])
+    differing = differing_values([c.values for c in claims])[shown]
+    claims_shown = claims[shown]
     disputed = {
         (str(side.get("type")), describe_value(side))
         for conflict in fact.conflicts or []
         for side in (conflict.get("a") or {}, conflict.get("b") or {})
     }
     articles = {c.article_id: c.article for c in claims}
-    article_ids = set(articles)
+    copy_ids = {c.article_id for c in claims_shown}
     copies: dict[int, dict[int, str]] = {}
-    if len(article_ids) > 1:
+    if len(articles) > 1 and copy_ids:
         for original_id, copy_id, relation in ArticleRelation.objects.filter(
-            original_id__in=article_ids, copy_id__in=article_ids
+            original_id__in=set(articles), copy_id__in=copy_ids
         ).values_list("original_id", "copy_id", "relation"):
             label = RELATION_LABELS.get(relation, relation.capitalize())
             copies.setdefault(copy_id, {})[original_id] = label
 
     reports = []
-    for claim, marked in zip(claims, differing, strict=True):
+    for claim, marked in zip(claims_shown, differing, strict=True):
         values = claim.values or []
 
         def piece(
@@ -286,7 +305,12 @@ class KeptForms(TypedDict, total=False):
 
 
 class FactPage:
-    """The fact page's regions; each is read only when its partial renders."""
+    """The fact page's regions; each is read only when its partial renders.
+
+    The reports come ``REPORTS_PER_PAGE`` at a time: the page shows ``report_pages`` of
+    them, and a button fetches the next (``more_reports``). ``only_last_page``: just the
+    last of those pages, for the button's htmx answer.
+    """
 
     def __init__(
         self,
@@ -297,6 +321,8 @@ class FactPage:
         notice: str = "",
         note_draft: str | None = None,
         forms: KeptForms | None = None,
+        report_pages: int = 1,
+        only_last_page: bool = False,
     ):
         self.fact = fact
         # The region a POST answered, which shows the alert or notice.
@@ -305,6 +331,8 @@ class FactPage:
         self.notice = notice
         self.note_value = fact.note if note_draft is None else note_draft
         self.forms: KeptForms = forms or {}
+        self.report_pages = max(report_pages, 1)
+        self.only_last_page = only_last_page
 
     @cached_property
     def claims(self) -> list[Claim]:
@@ -312,7 +340,19 @@ class FactPage:
 
     @cached_property
     def reports(self) -> list[Report]:
-        return fact_reports(self.fact, self.claims)
+        end = self.report_pages * REPORTS_PER_PAGE
+        start = end - REPORTS_PER_PAGE if self.only_last_page else 0
+        return fact_reports(self.fact, self.claims, shown=slice(start, end))
+
+    @property
+    def more_reports(self) -> int:
+        """How many reports the page does not show yet."""
+        return max(len(self.claims) - self.report_pages * REPORTS_PER_PAGE, 0)
+
+    @property
+    def next_reports(self) -> int:
+        """How many reports the "show more" button adds."""
+        return min(self.more_reports, REPORTS_PER_PAGE)
 
     @cached_property
     def article_count(self) -> int:
@@ -360,6 +400,10 @@ class FactPage:
     @cached_property
     def default_statement(self) -> str:
         """What the fact-check states when the editor writes no statement."""
+        best = best_claim(self.claims)
+        if best is not None:
+            # Only the sentence of the best claim is cut from a body: read that one alone.
+            best.article.refresh_from_db(fields=["body"])
         return default_statement(self.fact, self.claims)
 
     @property

@@ -17,7 +17,7 @@ from bench.jobs import (
     job_profile,
     replicate,
 )
-from bench.report import Budget, Figure, Report, machine_info, percentile
+from bench.report import Budget, Figure, Report, load_p95_after, machine_info, percentile
 from evaluation.corpus import generate_corpus
 from factcheck.counts import Drift, find_drift
 from factcheck.models import ArticleProgress, ArticleRelation, Claim, Fact, FactChange, Status
@@ -194,3 +194,11 @@ def test_percentile_is_nearest_rank():
     assert percentile(values, 0.95) == 19.0
     assert percentile(values, 0.5) == 10.0
     assert percentile([3.0], 0.95) == 3.0
+
+
+def test_the_load_p95_after_the_first_seconds_leaves_out_the_log_on_rush():
+    rush = [(100.0 + i / 10, "queue full page", 900.0) for i in range(10)]
+    later = [(106.0 + i, "fact page", float(i)) for i in range(100)]
+    assert load_p95_after(rush + later, 5) == (94.0, 100)  # nearest rank: the 95th of 0..99
+    assert load_p95_after(rush + later, 0) == (900.0, 110)
+    assert load_p95_after(rush, 5) == (0.0, 0)

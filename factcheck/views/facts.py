@@ -22,6 +22,7 @@ status with the whole page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -98,6 +99,8 @@ FACT_REGIONS = frozenset(
         "fact-history",
     }
 )
+# The "show more reports" button, which htmx swaps for the next page of reports.
+MORE_REPORTS = "fact-reports-more"
 
 
 # ------------------------------------------------------------------ GET views
@@ -129,8 +132,16 @@ def fact_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             return HttpResponseClientRedirect(address)
         messages.info(request, f"Fact #{fact.pk} was merged into fact #{fact.merged_into_id}.")
         return redirect(address)
-    context = {"fact": fact, "page": FactPage(fact)}
     target = request.htmx.target if wants_fragment(request) else None
+    # ``?reports=3``: the first three pages of reports, or for the "show more" button
+    # (which htmx swaps for what it fetches) the third alone.
+    raw = request.GET.get("reports", "")
+    pages = int(raw) if re.fullmatch(r"[1-9][0-9]{0,5}", raw) else 1
+    more = target == MORE_REPORTS
+    page = FactPage(fact, report_pages=pages, only_last_page=more)
+    context = {"fact": fact, "page": page}
+    if more:
+        return render(request, f"{FACT_PAGE}#fact-reports", context)
     if target in FACT_REGIONS:
         return render(request, f"{FACT_PAGE}#{target}", context)
     return render(request, FACT_PAGE, context)

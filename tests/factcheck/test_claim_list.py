@@ -550,11 +550,10 @@ def test_options_query_count_does_not_grow(editor_client):
     assert count() == few <= 4
 
 
-# --- searching on PostgreSQL --------------------------------------------------
+# --- searching (PostgreSQL's full-text search, SQLite's FTS5: tests/factcheck/test_search.py)
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search is PostgreSQL's")
-def test_postgresql_search_matches_word_prefixes_in_text_and_title(editor_client, queue):
+def test_search_matches_word_prefixes_in_text_and_title(editor_client, queue):
     assert claims_for(editor_client, q="exports") == {queue["exports"].pk}
     assert claims_for(editor_client, q="harb") == {queue["ships_copy"].pk}
     assert claims_for(editor_client, q="port ships") == {queue["ships"].pk, queue["ships_copy"].pk}

@@ -14,6 +14,7 @@ from factcheck.models import Evidence, Fact, Status
 from factcheck.services import record_verdict
 from tests.browser import VIEWPORT, log_in, screenshot, settle, watch_console
 from tests.factcheck.desk_scenario import add_filler, build_story
+from tests.factcheck.test_fact_page import widely_reported
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -161,6 +162,24 @@ def test_fact_page_edits_swap_their_region_and_refresh_the_history(
     )
     assert Evidence.objects.filter(fact=fact).count() == 1
     assert not [e for e in errors if "Content Security Policy" in e], errors
+
+
+def test_show_more_reports_appends_the_next_ones(page: Page, live_server, editor):
+    fact, _ = widely_reported(45)
+    errors = watch_console(page)
+    page.set_viewport_size(VIEWPORT)
+    log_in(page, live_server, "ed", fact.get_absolute_url())
+    reports = page.locator("#fact-claims article.report")
+    expect(reports).to_have_count(20)
+    page.get_by_role("link", name="Show 20 more reports").click()
+    expect(reports).to_have_count(40)
+    page.get_by_role("link", name="Show 5 more reports").click()
+    expect(reports).to_have_count(45)
+    expect(page.locator("#fact-reports-more")).to_have_count(0)
+    expect(reports.last).to_contain_text("in report 44.")
+    # The page stayed where it was: the reports came in place, by htmx.
+    assert page.url == f"{live_server.url}{fact.get_absolute_url()}"
+    assert not errors, errors
 
 
 def test_two_editors_the_stale_one_sees_the_conflict(browser, live_server, story):

@@ -1,16 +1,19 @@
 """The fact page: claims, verdict, note, evidence, assignment, regrouping, publishing, history."""
 
+import datetime
+import re
 import threading
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from factcheck.models import Claim, Evidence, Fact, FactChange, FactKey, Status
 from factcheck.services import add_evidence, assign_fact, record_verdict, set_note
-from tests.builders import make_article, make_claim
+from tests.builders import make_article, make_claim, make_fact
 from tests.factcheck.desk_scenario import add_filler, build_story
 
 pytestmark = pytest.mark.django_db
@@ -784,9 +787,91 @@ def test_fact_page_query_count_does_not_grow(
             FactKey.objects.create(fact=other, key=f"k{i}")
         for claim in Claim.objects.filter(article__title__startswith="Port")[:20]:
             Claim.objects.filter(pk=claim.pk).update(fact=fact)
-    # 12, +1 for the publication region's list of published versions (issue #11).
+    # 11, +1 for the publication region's list of published versions (issue #11), +1 for
+    # the body of the best claim's article (the default statement), the others left unread.
     with django_assert_max_num_queries(13):
         assert editor_client.get(fact_url(fact)).status_code == 200
+
+
+def widely_reported(n: int) -> tuple[Fact, list[Claim]]:
+    """A fact reported by ``n`` articles, one a day, each saying "5%", but the last "6%"."""
+    fact = make_fact(summary="Exports rose")
+    claims = []
+    for i in range(n):
+        figure = "6%" if i == n - 1 else "5%"
+        body = f"Exports rose {figure} in report {i}."
+        article = make_article(
+            body, title=f"Report {i}", published=datetime.date(2026, 1, 1) + datetime.timedelta(i)
+        )
+        start = body.index(figure)
+        percent = {"type": "percent", "value": float(figure[0]), "text": figure, "start": start}
+        claims.append(make_claim(article, body, fact=fact, values=[percent]))
+    return fact, claims
+
+
+def shown_claims(html: str) -> list[int]:
+    """The claims whose report the page shows, in order."""
+    return [int(pk) for pk in re.findall(r"/claims/(\d+)/panel/", html)]
+
+
+def test_a_fact_shows_twenty_reports_and_fetches_the_next_twenty(editor_client):
+    fact, claims = widely_reported(45)
+    ids = [c.pk for c in claims]
+    page = editor_client.get(fact_url(fact)).content.decode()
+    assert "Reported by 45 articles (45 claims)" in page
+    assert shown_claims(page) == ids[:20]
+    assert "Show 20 more reports" in page and "(25 not shown)" in page
+    # The first report differs from the last, which the page does not show yet.
+    assert page.count("val-differs") == 20
+    # Every claim can still be moved out.
+    assert all(f'<option value="{pk}">' in page for pk in ids)
+
+    more = {**HX, "HX-Target": "fact-reports-more"}
+    second = editor_client.get(fact_url(fact), {"reports": 2}, headers=more).content.decode()
+    assert shown_claims(second) == ids[20:40]
+    assert "<html" not in second and 'id="fact-claims"' not in second
+    assert f'hx-get="{fact_url(fact)}?reports=3"' in second
+    assert "Show 5 more reports" in second
+    third = editor_client.get(fact_url(fact), {"reports": 3}, headers=more).content.decode()
+    assert shown_claims(third) == ids[40:]
+    assert "fact-reports-more" not in third
+    assert third.count("val-differs") == 5
+
+    # Without JavaScript the button is a link to the page with the reports so far.
+    assert f'href="{fact_url(fact)}?reports=2#fact-claims"' in page
+    whole = editor_client.get(fact_url(fact), {"reports": 3}).content.decode()
+    assert shown_claims(whole) == ids
+    assert "fact-reports-more" not in whole
+
+
+@pytest.mark.parametrize("reports", ["0", "-1", "x", "²", "9" * 5000])
+def test_a_wrong_reports_number_shows_the_first_page(editor_client, reports):
+    fact, claims = widely_reported(25)
+    page = editor_client.get(fact_url(fact), {"reports": reports})
+    assert page.status_code == 200
+    assert shown_claims(page.content.decode()) == [c.pk for c in claims[:20]]
+
+
+def test_a_regrouped_fact_answers_with_the_first_reports(editor_client):
+    fact, claims = widely_reported(25)
+    response = post(editor_client, "fact-split", fact, {"claim": claims[-1].pk, "version": 1})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert shown_claims(html) == [c.pk for c in claims[:20]]
+    assert "Show 4 more reports" in html
+
+
+def test_the_fact_page_reads_as_many_queries_for_3_reports_as_for_60(editor_client):
+    def count(fact: Fact, **headers) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert editor_client.get(fact_url(fact), headers=headers).status_code == 200
+        return len(queries)
+
+    few, _ = widely_reported(3)
+    many, _ = widely_reported(60)
+    more = {**HX, "HX-Target": "fact-reports-more"}
+    assert count(few) == count(many) <= 13
+    assert count(few, **more) == count(many, **more)
 
 
 def test_every_change_without_htmx_redirects_to_its_region(editor_client, editor, settings):

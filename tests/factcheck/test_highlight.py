@@ -113,6 +113,42 @@ def test_differing_values_compare_normalised_meaning_by_slot():
     assert differing_values([a, b, c]) == [{0}, {0}, set()]
 
 
+def pairwise_differing(reports):
+    """The definition, report against report: a value differs when another report fills
+    its slot (type and unit) and none of that report's values there has its meaning."""
+    marked = []
+    for i, mine in enumerate(reports):
+        out = set()
+        for j, value in enumerate(mine):
+            slot = (value["type"], value.get("unit", ""))
+            for k, theirs in enumerate(reports):
+                same = [v["value"] for v in theirs if (v["type"], v.get("unit", "")) == slot]
+                if k != i and same and value["value"] not in same:
+                    out.add(j)
+        marked.append(out)
+    return marked
+
+
+VALUES = st.lists(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "type": st.sampled_from(["percent", "count"]),
+                "unit": st.sampled_from(["", "ship"]),
+                "value": st.sampled_from([1.0, 2.0, 3.0]),
+            }
+        ),
+        max_size=4,
+    ),
+    max_size=6,
+)
+
+
+@given(VALUES)
+def test_differing_values_is_the_pairwise_definition(reports):
+    assert differing_values(reports) == pairwise_differing(reports)
+
+
 ALPHABET = st.sampled_from("ab \n.<&>\"'")
 
 

@@ -197,3 +197,24 @@ def test_undo_never_leaves_a_published_fact_without_its_verdict(editor):
         undo_merge(change=merge, user=editor, expected_version=target.version)
     target.refresh_from_db()
     assert target.status == Status.CORROBORATED
+
+
+def test_candidates_are_the_unmerged_facts_sharing_most_keys():
+    fact = make_fact(summary="this one")
+    for key in ("a", "b", "c", "d"):
+        FactKey.objects.create(fact=fact, key=key)
+    shares = {}
+    for n, keys in enumerate(["a", "ab", "abc", "b", "cd", "abcd", "x", "d"]):
+        other = make_fact(summary=f"other {n}")
+        for key in keys:
+            FactKey.objects.create(fact=other, key=key)
+        shares[other.pk] = len(set(keys) & set("abcd"))
+    # A merged-away fact is never a candidate, however many keys it shares.
+    merged = make_fact(summary="merged", merged_into=fact)
+    for key in "abcd":
+        FactKey.objects.create(fact=merged, key=key)
+
+    expected = sorted((pk for pk, n in shares.items() if n), key=lambda pk: (-shares[pk], -pk))
+    found = Fact.objects.sharing_keys_with(fact, limit=4)
+    assert [(f.pk, f.shared_keys) for f in found] == [(pk, shares[pk]) for pk in expected[:4]]
+    assert [f.pk for f in Fact.objects.sharing_keys_with(fact, limit=20)] == expected
