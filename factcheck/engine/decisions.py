@@ -24,7 +24,7 @@ __all__ = ["decide"]
 # Pairs remembered (a decision is a few hundred bytes): some fifty imports' regrouping.
 REMEMBERED = 32768
 
-type _Content = tuple[str, str, str, tuple[str, ...], str, tuple[str, ...], str]
+type _Content = tuple[str, str, str, tuple[str, ...], str, tuple[str, ...], tuple[str, ...], str]
 
 _DECIDED: dict[tuple[_Content, _Content], Match] = {}
 
