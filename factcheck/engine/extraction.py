@@ -212,6 +212,9 @@ _SEPARATOR_RE = re.compile(
     r"|\s++(?:(?:and|as\s+well\s+as|while|whereas|but|plus)\s+|(?P<gap>))"
 )
 _WORD_RE = re.compile(r"[A-Za-z]+")
+# A word that is not part of a hyphenated compound: "on" in "year-on-year" ends no phrase.
+_WHOLE_WORD_RE = re.compile(r"(?<![\w\-])[A-Za-z]+(?![\w\-])")
+_CLAUSE_MARK_RE = re.compile(r":\s|\s[\-–—]\s")
 # A date right after a verb of speech dates the speaking: "the minister said on Monday",
 # "told reporters late on Thursday", "said in a statement on Friday", "announced on
 # Thursday it would shut the mine".
@@ -650,10 +653,17 @@ def _split_by_amount(
     cuts = []
     for (_, a_end), (b_start, _) in pairwise(inside):
         cut = b_start
-        for m in _WORD_RE.finditer(text, a_end, b_start):
+        for m in _WHOLE_WORD_RE.finditer(text, a_end, b_start):
             if m.group().lower() in _PHRASE_ENDERS:
                 cut = m.start()
                 break
+        else:
+            # With no function word between them, a colon or a dash still ends the
+            # first figure's clause ("the second part: the stock closed down 9.8%");
+            # cutting right before the second figure would leave it without its verb.
+            mark = _CLAUSE_MARK_RE.search(text, a_end, b_start)
+            if mark is not None:
+                cut = mark.end()
         cuts.append(cut)
     bounds = [start, *cuts, end]
     return [(a, b) for a, b in pairwise(bounds) if text[a:b].strip()]

@@ -122,10 +122,29 @@ def article_names(body: str, title: str = "", n: int = ARTICLE_NAMES) -> tuple[s
         # Names only: no values are read, which costs most of finding entities.
         for e in dict.fromkeys(find_entities(text, values=[])):
             key = _norm_entity(e)
-            if _is_specific(key) and _named_in(e, text):
+            if not _named_in(e, text):
+                continue
+            if not _is_specific(key):
+                # "Wendleshire County Council" is generic by its head, but the name
+                # before the head places the article: "wendleshire".
+                key = _qualifier(key)
+            if key:
                 counts[key] = counts.get(key, 0) + 1
     ranked = sorted(counts, key=lambda e: -counts[e])
     return tuple(ranked[:n])
+
+
+def _qualifier(entity: str) -> str:
+    """The specific name before an entity's generic head words, or "".
+
+    >>> _qualifier("wendleshire county council")
+    'wendleshire'
+    """
+    words = entity.split()
+    while len(words) > 1 and not _is_specific(" ".join(words)):
+        words.pop()
+    name = " ".join(words)
+    return name if name != entity and _is_specific(name) else ""
 
 
 class PerClaim[T]:

@@ -85,6 +85,7 @@ STORY_NAMES_SHARED = 2
 # pairs of one story's articles share three or more, 2 of 4,991 pairs of two stories do.
 ARTICLE_NAMES_SHARED = 3
 MIN_STORY_OVERLAP_LATER = 0.75
+ARTICLE_NAMES_SHARED_LATER = 5
 # Reports of one fact cluster in time; two claims published further apart are
 # treated as two facts (a figure restated months later is a new report).
 MAX_DAYS_APART = 45
@@ -446,6 +447,8 @@ def _one_story(pa: _Placing, pb: _Placing, story: float, text: float) -> bool:
     # both claims share (a weapon system, a minister) recurs across stories.
     # The same officials answer for the next flood too: weeks apart,
     # the claims must also say nearly the same thing.
+    if len(pa.article & pb.article) >= ARTICLE_NAMES_SHARED_LATER:
+        return True
     return story >= MIN_STORY_OVERLAP_LATER and text >= 0.75
 
 

@@ -119,6 +119,7 @@ from .numbers import (
     _scale,
     has_digit,
     lower_words,
+    word_set,
 )
 
 # --- the finder --------------------------------------------------------------------
@@ -861,8 +862,9 @@ class _Finder:
         named = None
         for m in _COUNTED_NOUN_RE.finditer(self.text, 0, pos):
             if last is None or m.start() + self.offset >= last["span_end"]:
-                named = m
-        return singular(named["toll"] or named["noun"]) if named is not None else None
+                noun = m["toll"] or _counted_phrase(self.text, m.start("phrase"), pos)
+                named = singular(noun) if noun else named
+        return named
 
     def parts_of_counted_wholes(self) -> None:
         """ "118 samples failed, 19 of them from Punjab": 19 of 118 samples. The whole is
@@ -923,13 +925,42 @@ class _Finder:
 
 
 # A noun named as what is counted, before the figure that counts it: "the number of
-# confirmed cases has risen to 264", "the death toll climbed to 149".
+# confirmed cases has risen to 264", "the death toll climbed to 149", "the number of
+# injured now stands at 71". The noun phrase after "of" is read by ``_counted_phrase``.
 _COUNTED_NOUN_RE = re.compile(
-    r"\b(?i:number|total|tally|count)\s+of\s+(?:[A-Za-z\-]+\s+(?:and\s+|or\s+)?){0,3}?"
-    r"(?P<noun>[A-Za-z\-]{3,}s)\b"
+    r"\b(?i:number|total|tally|count)\s+of\s+(?:the\s+)?(?P<phrase>[A-Za-z])"
     r"|\b(?P<toll>[A-Za-z\-]{3,})\s+toll\b"
 )
+# Verbs that give a count's level or its change, and the adverbs between them and their
+# subject: the noun phrase of "the number of X" ends before them ("stands" is no noun).
+_LEVEL_WORDS = word_set(
+    """now currently still already stands stood stand rose risen rises rising climbed climbs
+    reached reaches fell falls fallen jumped jumps hit hits topped tops grew grows increased
+    increases decreased decreases dropped drops doubled remains remained totals totalled
+    totaled exceeded exceeds passed surpassed crossed soared surged dipped declined declines"""
+)
+# People named by what happened to them: "the number of injured", "the number of dead".
+_PERSON_STATES = word_set("dead missing homeless sick wounded injured displaced")
 _COUNTING_WORDS = frozenset(("number", "total", "tally", "count"))
+
+
+def _counted_phrase(text: str, start: int, end: int) -> str | None:
+    """The noun "the number of ..." counts: its first plural noun ("confirmed cases",
+    "people displaced"), else a word for people in a state ("injured", "dead"); the
+    phrase ends at a function word or a verb of level ("now stands at 71")."""
+    phrase: list[str] = []
+    for m in _PHRASE_WORD_RE.finditer(text, start, end):
+        word = m.group().lower()
+        if word in STOP_WORDS or word in _LEVEL_WORDS or len(phrase) == 4:
+            break
+        phrase.append(m.group())
+    plural = next((w for w in phrase if looks_plural(w)), None)
+    if plural is not None:
+        return plural
+    return next((w for w in phrase if w.lower() in _PERSON_STATES or w.lower().endswith("ed")), None)
+
+
+_PHRASE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # "9 of them", "17 of which": a part, read by ``parts_of_counted_wholes``.
 _OF_AFTER = re.compile(r"\s+of\b")
 
