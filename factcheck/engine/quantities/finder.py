@@ -957,7 +957,9 @@ def _counted_phrase(text: str, start: int, end: int) -> str | None:
     plural = next((w for w in phrase if looks_plural(w)), None)
     if plural is not None:
         return plural
-    return next((w for w in phrase if w.lower() in _PERSON_STATES or w.lower().endswith("ed")), None)
+    return next(
+        (w for w in phrase if w.lower() in _PERSON_STATES or w.lower().endswith("ed")), None
+    )
 
 
 _PHRASE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
