@@ -125,8 +125,8 @@ def article_names(body: str, title: str = "", n: int = ARTICLE_NAMES) -> tuple[s
             if not _named_in(e, text):
                 continue
             if not _is_specific(key):
-                # "Wendleshire County Council" is generic by its head, but the name
-                # before the head places the article: "wendleshire".
+                # "Marston Police Department" is generic by its head, but the name
+                # before the head places the article: "marston".
                 key = _qualifier(key)
             if key:
                 counts[key] = counts.get(key, 0) + 1
@@ -137,8 +137,10 @@ def article_names(body: str, title: str = "", n: int = ARTICLE_NAMES) -> tuple[s
 def _qualifier(entity: str) -> str:
     """The specific name before an entity's generic head words, or "".
 
-    >>> _qualifier("wendleshire county council")
-    'wendleshire'
+    >>> _qualifier("marston police department")
+    'marston'
+    >>> _qualifier("harlow city council")
+    'harlow city'
     """
     words = entity.split()
     while len(words) > 1 and not _is_specific(" ".join(words)):

@@ -85,6 +85,9 @@ STORY_NAMES_SHARED = 2
 # pairs of one story's articles share three or more, 2 of 4,991 pairs of two stories do.
 ARTICLE_NAMES_SHARED = 3
 MIN_STORY_OVERLAP_LATER = 0.75
+# Beyond a week, articles sharing five names are still one story: over the 23 clusters
+# and the seeds, 186 of 409 pairs of one story's articles share five or more, none of
+# 11,067 pairs of two stories does (the most they share is four: "us", "securities").
 ARTICLE_NAMES_SHARED_LATER = 5
 # Reports of one fact cluster in time; two claims published further apart are
 # treated as two facts (a figure restated months later is a new report).

@@ -358,3 +358,19 @@ def test_a_part_of_a_workforce_and_a_town_size_are_two_claims():
     workers, town = extract_claims(body, published=datetime.date(2026, 3, 12))
     assert [v["unit"] for v in workers.values] == ["worker"]
     assert [v["unit"] for v in town.values] == ["person"]
+
+
+def test_a_colon_or_a_dash_ends_the_first_figures_clause():
+    # No function word between the two figures: the colon or the dash is the only cut,
+    # and each figure keeps its own verb.
+    body = "Profit rose 12%: revenue hit $4.1bn. Turnout reached 64% — 3.1 million voters came."
+    profit, revenue, turnout, voters = extract_claims(body, published=datetime.date(2026, 3, 12))
+    assert (profit.text, revenue.text) == ("Profit rose 12%", "revenue hit $4.1bn")
+    assert (turnout.text, voters.text) == ("Turnout reached 64%", "3.1 million voters came")
+
+
+def test_a_hyphenated_compound_is_no_place_to_cut_a_sentence():
+    body = "Exports grew 4.2% year-on-year to 310 billion yuan in October."
+    growth, level = extract_claims(body, published=datetime.date(2026, 3, 12))
+    assert growth.text == "Exports grew 4.2% year-on-year"
+    assert level.text.startswith("to 310 billion yuan")

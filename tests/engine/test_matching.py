@@ -379,6 +379,25 @@ def test_articles_sharing_three_names_place_their_claims_in_one_story():
     assert "different stories" in match(wire, later).reasons
 
 
+def test_weeks_apart_articles_sharing_five_names_are_still_one_story():
+    def wells(story: tuple[str, ...], names: tuple[str, ...], day: str) -> ClaimFeatures:
+        text = "Crews have capped 14 wells"
+        value = {"type": "count", "value": 14.0, "unit": "well", "text": "14 wells"}
+        return ClaimFeatures(text, "quantity", [value], ["well"], text, story, day, names)
+
+    names = ("harrowgate field", "orsk petroleum", "tamsin reyes", "offshore energy board")
+    first = wells(("harrowgate field", "orsk petroleum"), (*names, "kestrel basin"), "2026-04-02")
+    # Three weeks on, a follow-up whose own top names differ but whose article names
+    # five of the first one's.
+    follow_up = wells(
+        ("offshore energy board", "regulation 12"), ("kestrel basin", *names), "2026-04-24"
+    )
+    assert "different stories" not in match(first, follow_up).reasons
+    # Four shared names weeks apart are not enough.
+    fewer = wells(follow_up.story, (*names[:3], "kestrel basin"), "2026-04-24")
+    assert "different stories" in match(first, fewer).reasons
+
+
 def test_reports_far_apart_in_time_are_kept_apart():
     story = ("mexico", "claudia lopez", "sonora")
     result = match(phases(7, story, "2024-06-03"), phases(7, story, "2024-09-03"))

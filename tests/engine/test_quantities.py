@@ -847,11 +847,30 @@ def test_a_scale_named_before_its_number_is_its_unit(text, value, unit, surface)
             9.0,
             "school",
         ),
+        # The phrase after "number of" ends at the verb giving its level: "stands" and
+        # "rose" are no nouns; people named by their state are counted too.
+        ("The number of wounded now stands at 38, the hospital said.", 38.0, "wounded"),
+        ("By noon the number of missing had climbed to 6.", 6.0, "missing"),
+        ("The total of the evacuated rose to 1,200 overnight.", 1200.0, "evacuated"),
+        ("The count of flooded basements currently stands at 310.", 310.0, "basement"),
     ],
 )
 def test_a_bare_figure_counts_the_noun_named_as_counted(text, value, unit):
     found = [v for v in find_values(text) if v["type"] == "count"]
     assert (found[-1]["value"], found[-1]["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tally of closed roads rose to 31 overnight.",
+        "Crews had cleared 31 yesterday and hoped to finish today.",
+        "The toll reached 31 by Tuesday.",
+    ],
+)
+def test_a_word_of_time_or_a_determiner_is_never_what_a_figure_counts(text):
+    units = {v["unit"] for v in find_values(text) if v["type"] == "count"}
+    assert units.isdisjoint({"overnight", "yesterday", "today", "the", "toll"})
 
 
 def test_a_time_in_gmt_is_a_time_unless_it_converts_a_local_one():

@@ -862,7 +862,12 @@ class _Finder:
         named = None
         for m in _COUNTED_NOUN_RE.finditer(self.text, 0, pos):
             if last is None or m.start() + self.offset >= last["span_end"]:
-                noun = m["toll"] or _counted_phrase(self.text, m.start("phrase"), pos)
+                toll = m["toll"]
+                if toll is not None:
+                    # "the toll rose to 12" names no noun; "the death toll" does.
+                    noun = None if toll.lower() in STOP_WORDS else toll
+                else:
+                    noun = _counted_phrase(self.text, m.start("phrase"), pos)
                 named = singular(noun) if noun else named
         return named
 

@@ -24,7 +24,8 @@ STOP_WORDS = word_set(
     they them he she we you i not no also only just more most less least very such each every any
     all some both either neither other another same too here there said says say told according
     including include includes included like plus minus versus vs amid amidst despite till ago
-    last next earlier later each respectively year-on-year apiece"""
+    last next earlier later each respectively year-on-year apiece yesterday today tonight tomorrow
+    overnight now already still again"""
 )
 _WORD_AT_RE = re.compile(r"[ \t\u00a0]+([A-Za-z][A-Za-z0-9'’\-]*)")
 _PLURAL_ACRONYM_RE = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
