@@ -116,13 +116,13 @@ def article_names(body: str, title: str = "", n: int = ARTICLE_NAMES) -> tuple[s
     ('veltana', 'dpc', 'dublin')
     """
     counts: dict[str, int] = {}
-    texts = [title] if title else []
-    texts += [s.text for s in split_sentences(body)]
-    for text in texts:
+    texts = [(title, False)] if title else []
+    texts += [(s.text, True) for s in split_sentences(body)]
+    for text, sentence in texts:
         # Names only: no values are read, which costs most of finding entities.
         for e in dict.fromkeys(find_entities(text, values=[])):
             key = _norm_entity(e)
-            if not _named_in(e, text):
+            if not _named_in(e, text, at_start=sentence):
                 continue
             if not _is_specific(key):
                 # "Marston Police Department" is generic by its head, but the name
@@ -134,16 +134,23 @@ def article_names(body: str, title: str = "", n: int = ARTICLE_NAMES) -> tuple[s
     return tuple(ranked[:n])
 
 
+_PLACE_KINDS = frozenset(("county", "city", "district", "borough", "province", "region"))
+
+
 def _qualifier(entity: str) -> str:
     """The specific name before an entity's generic head words, or "".
 
     >>> _qualifier("marston police department")
     'marston'
     >>> _qualifier("harlow city council")
-    'harlow city'
+    'harlow'
     """
     words = entity.split()
     while len(words) > 1 and not _is_specific(" ".join(words)):
+        words.pop()
+    # The kind of place before the institution goes too: the county council of
+    # Wendleshire is named "wendleshire" where reports say "Wendleshire" alone.
+    while len(words) > 1 and words[-1] in _PLACE_KINDS:
         words.pop()
     name = " ".join(words)
     return name if name != entity and _is_specific(name) else ""

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 __all__ = ["index_keys"]
 
+# How many of its article's main names a claim with a figure is keyed on.
+ARTICLE_KEY_NAMES = 4
+
 
 def _value_anchor_words(
     f: ClaimFeatures, v: Value, width: int = 3, side: str = "both"
@@ -152,6 +155,7 @@ def index_keys(f: ClaimFeatures) -> set[str]:
     named = [e for e in top if _is_specific(e)]
     fine = list(dict.fromkeys(named[:2] + story + top))[:4]
     primary = [v for v in f.values if v.get("type") not in _TIME_TYPES] or list(f.values)
+    headline_names = [e for e in f.article_names if _is_specific(e)][:ARTICLE_KEY_NAMES]
     for v in primary:
         vtype = v.get("type", "")
         if vtype == "ordinal":
@@ -202,6 +206,10 @@ def index_keys(f: ClaimFeatures) -> set[str]:
         for e in fine:
             if e != anchor:
                 keys.add(f"{vtype}:{e}")
+        # The article's own main names: two outlets' claims of one story often name
+        # it differently ("the stock" / "Norhaven shares"), their articles do not.
+        for e in headline_names:
+            keys.add(f"{vtype}:{e}")
     # A quotation is repeated word for word by every report of it: its opening
     # and closing words are a key no other statement shares.
     for quote in _quotes(f.context):

@@ -13,10 +13,12 @@ from functools import lru_cache
 from factcheck.engine.wording import _PREFIX_RE, _WORD_MAP, _wordset
 
 
-def _named_in(entity: str, text: str) -> bool:
+def _named_in(entity: str, text: str, *, at_start: bool = False) -> bool:
     """Is ``entity`` written as a name in ``text``: capitalised (or with a
     digit) somewhere a sentence or a quotation does not start, and not as a
-    currency prefix ("US$5 billion")?"""
+    currency prefix ("US$5 billion")? With ``at_start``, a name of two words or
+    more counts at a sentence's start too when its later words are capitalised:
+    ``text`` is a body sentence, not a headline that capitalises every word."""
     first = re.split(r"[\s-]", entity.strip(), maxsplit=1)[0]
     if not first:
         return False
@@ -24,12 +26,32 @@ def _named_in(entity: str, text: str) -> bool:
         start, end = m.start(), m.end()
         before = text[max(0, start - 2) : start]
         if start == 0 or before.endswith(("“", '"', "‘", "(")) or before in (". ", ": "):
+            # Any word is capitalised there; a second capitalised word of the same
+            # name is not ("Wendleshire County Council's budget gap").
+            if at_start and _capitalised_name_at(entity, text, start):
+                return True
             continue
         if text[end : end + 1] == "$":
             continue
         if m.group()[:1].isupper() or any(c.isdigit() for c in entity):
             return True
     return False
+
+
+def _capitalised_name_at(entity: str, text: str, start: int) -> bool:
+    """Whether ``text`` at ``start`` spells ``entity`` (two words or more) with its
+    later words capitalised too."""
+    words = entity.split()
+    if len(words) < 2:
+        return False
+    found = text[start : start + len(entity)]
+    if found.lower() != entity.lower():
+        return False
+    return all(w[:1].isupper() for w in found.split()[1:] if w.lower() not in _LOWER_IN_NAMES)
+
+
+# Words a name keeps in lower case ("Bank of England", "Port of Spain").
+_LOWER_IN_NAMES = frozenset(("of", "de", "la", "von", "van"))
 
 
 @lru_cache(maxsize=65536)

@@ -17,3 +17,15 @@ def test_an_institution_named_by_its_place_gives_the_place_as_the_articles_name(
     assert "marston" in paper
     # A head alone names no place.
     assert "police department" not in wire
+
+
+def test_a_name_of_several_capitalised_words_counts_at_a_sentence_start():
+    # The trade paper names the council only where its sentences start.
+    names = article_names(
+        "Dunmere County Council's gap has grown to £41m. Dunmere County Council will vote "
+        "on Thursday.",
+        "Budget gap widens before vote",
+    )
+    assert "dunmere" in names
+    # A headline capitalises every word: its first words are no name.
+    assert "budget gap" not in article_names("The gap grew.", "Budget Gap Widens Before Vote")

@@ -398,6 +398,22 @@ def test_weeks_apart_articles_sharing_five_names_are_still_one_story():
     assert "different stories" in match(first, fewer).reasons
 
 
+def test_claims_of_articles_naming_one_story_meet_whatever_the_claims_name():
+    def drop(text: str, entities: list[str], story: tuple[str, ...]) -> ClaimFeatures:
+        value = {"type": "percent", "value": 9.8, "text": "9.8%"}
+        names = ("orvane telecom", "lisbon", "carla mendes", "euronext")
+        return ClaimFeatures(text, "quantity", [value], entities, text, story, "2026-05-04", names)
+
+    # The wire's claim names the stock, the paper's the company; their stories differ,
+    # their articles name the same company and exchange.
+    wire = drop("the stock closed down 9.8%", ["stock"], ("analysts", "q1"))
+    paper = drop("Orvane shares fell 9.8 per cent", ["orvane", "share"], ("orvane", "lisbon"))
+    shared = index_keys(wire) & index_keys(paper)
+    assert "percent:orvane telecom" in shared
+    # Never the bare type, nor a key from an unspecific name.
+    assert not any(k in ("percent", "percent:") for k in index_keys(wire))
+
+
 def test_reports_far_apart_in_time_are_kept_apart():
     story = ("mexico", "claudia lopez", "sonora")
     result = match(phases(7, story, "2024-06-03"), phases(7, story, "2024-09-03"))

@@ -873,6 +873,46 @@ def test_a_word_of_time_or_a_determiner_is_never_what_a_figure_counts(text):
     assert units.isdisjoint({"overnight", "yesterday", "today", "the", "toll"})
 
 
+@pytest.mark.parametrize(
+    ("text", "part", "whole", "unit", "bound"),
+    [
+        ("Close to a third of the 820 nurses walked out.", 1, 3, None, "approx"),
+        ("Two fifths of the ferries sailed late on Monday.", 2, 5, "ferry", None),
+        ("More than half of the crew stayed aboard.", 1, 2, "crew", "min"),
+        ("Almost half the flats lost heating.", 1, 2, "flat", "approx"),
+        ("A quarter of growers sold at a loss.", 1, 4, "grower", None),
+    ],
+)
+def test_a_share_in_words_is_a_fraction_of_its_whole(text, part, whole, unit, bound):
+    found = only(text, "fraction")
+    assert (found["numerator"], found["denominator"], found["unit"], found["bound"]) == (
+        part,
+        whole,
+        unit,
+        bound,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales rose in the first half of the year.",
+        "She won a third term in office.",
+        "The talks lasted half an hour.",
+        "A third quarter of growth is expected.",
+    ],
+)
+def test_halves_and_thirds_that_are_no_share_are_not_fractions(text):
+    assert not [v for v in find_values(text) if v["type"] == "fraction"]
+
+
+def test_a_share_in_words_leaves_the_figure_of_its_whole_to_be_read():
+    found = find_values("Close to a third of the 820 nurses walked out.")
+    assert [(v["type"], v.get("value")) for v in found if v["type"] == "count"] == [
+        ("count", 820.0)
+    ]
+
+
 def test_a_time_in_gmt_is_a_time_unless_it_converts_a_local_one():
     assert only("The rocket lifted off at 1415 GMT.", "time")["value"] == "14:15"
     found = find_values("The ferry sank at 4:20 a.m. local time (0220 GMT) on Friday.")

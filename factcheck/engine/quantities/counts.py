@@ -122,6 +122,20 @@ _FRACTION_WORD_RE = re.compile(
     r"(?P<d>half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|tenths?))\b"
 )
 
+# A part of a whole in words: "a third of the workforce", "two fifths of voters",
+# "half of its stations", "half the homes". Ordinals and counts read these words
+# otherwise ("a third term", "three quarters" as 3 quarters), so this runs first.
+_PART_IN_WORDS_RE = re.compile(
+    r"\b(?i:(?P<a>an?|one|two|three|four|five|seven|nine)[ \t]+"
+    r"(?P<d>thirds?|quarters?|fifths?|sixths?|tenths?)[ \t]+of"
+    r"|(?P<half>half)(?:[ \t]+of)?(?=[ \t]+(?:the|its|their|his|her|our|all|those|these)\b))\b"
+)
+_PART_DETERMINER_AT = re.compile(
+    r"[ \t]+(?i:the|its|their|his|her|our|all|those|these)(?:[ \t]+(?:of[ \t]+)?the)?\b"
+)
+# "the first half of the year", "the other half of the deal": a half that is no share.
+_NOT_A_SHARE_BEFORE = frozenset(("first", "second", "latter", "former", "other", "last", "back"))
+
 _ORDINAL_UNITS = {
     "second": 2,
     "third": 3,

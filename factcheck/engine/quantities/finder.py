@@ -32,6 +32,7 @@ from .counts import (
     _FRACTION_OUT_OF_AT,
     _FRACTION_SLASH_AT,
     _FRACTION_WORD_RE,
+    _NOT_A_SHARE_BEFORE,
     _NOT_AGED,
     _NOT_IN_RATE,
     _ONE_PERIOD_RE,
@@ -40,6 +41,8 @@ from .counts import (
     _ORDINAL_TRIGGERS,
     _ORDINAL_UNITS,
     _ORDINAL_WORD_RE,
+    _PART_DETERMINER_AT,
+    _PART_IN_WORDS_RE,
     _PART_OF_PRONOUN_AT,
     _PART_OF_THE_AT,
     _PERCENT_AT,
@@ -648,6 +651,33 @@ class _Finder:
                     value = {"type": "fraction", "numerator": a, "denominator": d, "unit": None}
                     self.add(m.start(), m.end(), value)
 
+    def parts_in_words(self) -> None:
+        """ "roughly a third of the workforce": 1 of 3 workforce, about. The span stops at
+        "of", so a figure inside the whole ("the 1,050-strong workforce") is read too."""
+        text = self.text
+        for m in _PART_IN_WORDS_RE.finditer(text):
+            if m["half"]:
+                before = text[: m.start()].split()
+                if before and before[-1].lower() in _NOT_A_SHARE_BEFORE:
+                    continue
+                a, d = 1, 2
+            else:
+                word, d_word = m["a"].lower(), m["d"].lower()
+                a = 1 if word in ("a", "an") else int(text2num(word, "en"))
+                d = _DENOMINATORS[d_word]
+                # "a third of", "two thirds of": the number agrees with the noun.
+                if (a == 1) == d_word.endswith("s") or a >= d:
+                    continue
+            after = _PART_DETERMINER_AT.match(text, m.end())
+            phrase = following(text, after.end() if after else m.end())
+            # The whole is the phrase's plural noun, else its first word ("half of the
+            # staff left": the staff, not "left").
+            plural = next((w for w, _, _ in phrase if looks_plural(w)), None)
+            unit = singular(plural or phrase[0][0]) if phrase else None
+            bound, start = self.bound_before(m.start())
+            value = {"type": "fraction", "numerator": a, "denominator": d, "unit": unit}
+            self.add(start, m.end(), {**value, "bound": bound})
+
     def ages(self) -> None:
         text, words = self.text, self.words
         found: list[tuple[int, int, re.Match[str]]] = []
@@ -918,6 +948,8 @@ class _Finder:
             self.tallies()
             self.ages()
             self.fractions()
+        if self.words & _DENOMINATORS.keys() and self.words & {"of", "half"}:
+            self.parts_in_words()
         self.ordinals()
         if self.words & _DURATION_WORDS:
             self.single_periods()
