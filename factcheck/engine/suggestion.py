@@ -3,7 +3,8 @@
 The desk decides; this only proposes, with a reason an editor can check:
 
 * "disputed" when two reports of the same day give values that cannot both
-  be true;
+  be true, and are one fact by themselves or through a third report that gives
+  what one of them gives;
 * "corroborated" when at least two *independent origins* report it;
 * "single_source" otherwise.
 
@@ -26,11 +27,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from factcheck.engine.conflicts import Conflict, find_conflicts
+from factcheck.engine.conflicts import Conflict, find_conflicts, same_slot
 from factcheck.engine.decisions import decide
 from factcheck.engine.describe import describe_value
 from factcheck.engine.features import ClaimFeatures
 from factcheck.engine.types import Value
+from factcheck.engine.wording import _TIME_TYPES
 
 __all__ = ["Report", "Suggestion", "origins_of", "suggest"]
 
@@ -156,12 +158,17 @@ def suggest(reports: list[Report]) -> Suggestion:
     for i, ra in enumerate(reports):
         for rb in reports[i + 1 :]:
             conflicts = find_conflicts(ra.values, rb.values)
-            if not conflicts or not _one_fact(ra, rb):
+            if not conflicts:
                 continue
             if _different_days(ra, rb):
-                changed.extend((ra, rb, c) for c in conflicts)
-            else:
+                if _one_fact(ra, rb):
+                    changed.extend((ra, rb, c) for c in conflicts)
+            elif _one_fact(ra, rb):
                 found.extend((ra, rb, c) for c in conflicts)
+            elif _one_fact_through(ra, rb, reports):
+                # Tied through a third report, they dispute their figure, not the date
+                # beside it (a period's end, the day of the report).
+                found.extend((ra, rb, c) for c in conflicts if c.kind not in _TIME_TYPES)
     if changed and not found:
         return _updated(reports, changed)
     if found:
@@ -238,6 +245,46 @@ def _one_fact(a: Report, b: Report) -> bool:
     )
     assert later.features is not None and earlier.features is not None
     return decide(later.features, earlier.features).same_fact
+
+
+def _one_fact_through(a: Report, b: Report, reports: list[Report]) -> bool:
+    """Whether a third report ties two reports of one day to one fact: it gives what
+    one of them gives, and it and the other are one fact that disagree.
+
+    "A storm surge of about 9 feet" (Monday) is one fact with Tuesday's "up to 9ft"
+    and with Tuesday's "a 12-foot storm surge", which disagree with each other on one
+    day though their wordings are too unlike to be compared by themselves. Only reports
+    that conflict on no figure stand in for each other, so a figure about something
+    else that chained into the fact ties nothing.
+    """
+    if a.features is None or b.features is None:
+        return False
+    for third in reports:
+        if third is a or third is b or third.features is None:
+            continue
+        for same, other in ((a, b), (b, a)):
+            if (
+                _agree(third, same)
+                and not find_conflicts(third.values, same.values)
+                and _one_fact(third, same)
+                and _one_fact(third, other)
+            ):
+                return True
+    return False
+
+
+def _agree(a: Report, b: Report) -> bool:
+    """Whether two reports give one figure: of one type and unit, neither a lower bound
+    ("more than 80" is no evidence for 211), and not in conflict ("about 7%" and 6.8%)."""
+    return any(
+        x.get("type") not in _TIME_TYPES
+        and x.get("bound") != "min"
+        and y.get("bound") != "min"
+        and same_slot(x, y)
+        and not find_conflicts([x], [y])
+        for x in a.values
+        for y in b.values
+    )
 
 
 def _different_days(a: Report, b: Report) -> bool:

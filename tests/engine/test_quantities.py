@@ -913,6 +913,31 @@ def test_a_share_in_words_leaves_the_figure_of_its_whole_to_be_read():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("The blast killed 14 workers and injured 30.", [(14.0, "death"), (30.0, "injury")]),
+        ("Six villagers were later confirmed dead.", [(6.0, "death")]),
+        ("At least 8 died and 22 were hurt in the crush.", [(8.0, "death"), (22.0, "injury")]),
+        (
+            "The quake left 40 people dead, killing at least 12 children.",
+            [(40.0, "death"), (12.0, "death")],
+        ),
+        ("Eight deaths were recorded.", [(8.0, "death")]),
+    ],
+)
+def test_people_counted_as_killed_or_hurt_are_deaths_or_injuries(text, counts):
+    found = [(v["value"], v["unit"]) for v in find_values(text) if v["type"] == "count"]
+    assert found == counts
+
+
+def test_people_counted_otherwise_stay_people():
+    found = [v["unit"] for v in find_values("The ferry had 240 passengers on board.")]
+    assert found == ["passenger"]
+    # What was killed that counts no people keeps its own noun.
+    assert [v["unit"] for v in find_values("The frost killed 300 vines.")] == ["vine"]
+
+
 def test_a_time_in_gmt_is_a_time_unless_it_converts_a_local_one():
     assert only("The rocket lifted off at 1415 GMT.", "time")["value"] == "14:15"
     found = find_values("The ferry sank at 4:20 a.m. local time (0220 GMT) on Friday.")

@@ -240,3 +240,46 @@ def test_two_reports_disagree_only_when_they_state_one_fact_by_themselves():
     assert suggest([ferries, as_ferries]).status != "disputed"
     # Reports built without features (by hand) are compared on their figures alone.
     assert suggest([ferries, replace(as_ferries, features=None)]).status == "disputed"
+
+
+def surge(metres: float, bound: str | None = None) -> list[dict]:
+    return [{"type": "count", "value": metres, "unit": "metre", "bound": bound}]
+
+
+def tied_reports(monkeypatch, monday: list[dict], tuesday_a: list[dict], tuesday_b: list[dict]):
+    """Three reports whose pairwise decisions are set: Monday's is one fact with each of
+    Tuesday's two, which are too unlike to be compared by themselves."""
+    import datetime
+
+    from factcheck.engine import suggestion
+    from factcheck.engine.features import ClaimFeatures
+    from factcheck.engine.matching import Match
+
+    def report(n: int, values: list[dict], day: datetime.date) -> Report:
+        features = ClaimFeatures(f"report {n}", "quantity", values, [], f"report {n}")
+        return Report(n, f"{n}.txt", n, values, published=day, features=features)
+
+    monday_report = report(1, monday, datetime.date(2026, 1, 12))
+    a = report(2, tuesday_a, datetime.date(2026, 1, 13))
+    b = report(3, tuesday_b, datetime.date(2026, 1, 13))
+    apart = {frozenset(("report 2", "report 3"))}
+
+    def decide(x, y):
+        one = frozenset((x.text, y.text)) not in apart
+        return Match(score=0.7 if one else 0.5, same_fact=one, reasons=[])
+
+    monkeypatch.setattr(suggestion, "decide", decide)
+    return [monday_report, a, b]
+
+
+def test_two_reports_of_one_day_tied_by_a_third_that_agrees_with_one_dispute(monkeypatch):
+    reports = tied_reports(monkeypatch, surge(3, "approx"), surge(3, "max"), surge(5))
+    result = suggest(reports)
+    assert result.status == "disputed"
+    assert result.reason == "2.txt says up to 3 metres; 3.txt says 5 metres"
+
+
+def test_a_third_report_that_gives_only_a_lower_bound_ties_nothing(monkeypatch):
+    # "More than 2 metres" on Monday is no evidence for Tuesday's 3 against 5.
+    reports = tied_reports(monkeypatch, surge(2, "min"), surge(3), surge(5))
+    assert suggest(reports).status != "disputed"

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 
 from text_to_num import text2num
 
+from factcheck.engine.counted_nouns import related
+
 from ..types import Value
 from ..units import measure_of
 from .addresses import _url_spans
@@ -766,6 +768,13 @@ class _Finder:
                     unit_end = phrase[0][2]
                     if text.startswith("/h", unit_end):
                         unit, unit_end = unit + "/h", unit_end + 2
+            if unit in _CASUALTY_WORDS:
+                unit = _CASUALTY_WORDS[unit]  # "9 died": the verb is no noun
+            elif unit is None or unit == "other" or related(unit, "person"):
+                # "killing 11 people", "seven people were confirmed dead", "injured 64":
+                # people counted by what happened to them are deaths or injuries, as
+                # "nine deaths" and "the death toll" are.
+                unit = _casualty(text, m.start(), max(end, unit_end)) or unit
             start = m.start()
             before_word = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
             plural_after = bool(phrase) and looks_plural(phrase[0][0])
@@ -959,6 +968,32 @@ class _Finder:
                 self.parts_of_counted_wholes()
         self.values.sort(key=lambda v: v["span_start"])
         return self.values
+
+
+_CASUALTY_WORDS = {
+    **dict.fromkeys(
+        ("dead", "killed", "died", "perished", "drowned", "killing", "kill", "kills"), "death"
+    ),
+    **dict.fromkeys(("injured", "wounded", "hurt", "injuring", "wounding", "injures"), "injury"),
+}
+_CASUALTY_BEFORE_RE = re.compile(
+    r"\b(?i:(?P<w>killing|killed|kills|injuring|injured|injures|wounding|wounded))[ \t]+"
+    r"(?i:(?:at[ \t]+least|about|around|some|nearly|almost|more[ \t]+than|over|up[ \t]+to)[ \t]+)?$"
+)
+_CASUALTY_AFTER_AT = re.compile(
+    r"[ \t]+(?i:(?:have|has|had|were|was|are|is|been|being|now|all|later|reportedly|confirmed"
+    r"|feared|presumed|believed|reported|found|left)[ \t]+){0,3}"
+    r"(?P<w>(?i:dead|killed|died|perished|drowned|injured|wounded|hurt))\b"
+)
+
+
+def _casualty(text: str, start: int, end: int) -> str | None:
+    """ "death" or "injury" when the people counted from ``start`` to ``end`` are told
+    as killed or hurt, by the verb before them or the words after them."""
+    m = _CASUALTY_BEFORE_RE.search(text, max(0, start - 30), start)
+    if m is None:
+        m = _CASUALTY_AFTER_AT.match(text, end)
+    return _CASUALTY_WORDS[m["w"].lower()] if m is not None else None
 
 
 # A noun named as what is counted, before the figure that counts it: "the number of
