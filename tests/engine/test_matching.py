@@ -414,6 +414,19 @@ def test_claims_of_articles_naming_one_story_meet_whatever_the_claims_name():
     assert not any(k in ("percent", "percent:") for k in index_keys(wire))
 
 
+def test_only_the_words_next_to_a_figure_say_what_kind_of_figure_it_is():
+    def budget(text: str, amount: float, surface: str) -> ClaimFeatures:
+        value = {"type": "money", "amount": amount, "currency": "GBP", "text": surface}
+        return ClaimFeatures(text, "quantity", [value], ["budget"], text, ("dunmere",))
+
+    plain = budget("Dunmere's budget will be £612.4m next year", 612.4e6, "£612.4m")
+    # The gap the budget closes is another figure: the budget is no balance.
+    closing = budget("The £612.4m budget closes a funding gap", 612.4e6, "£612.4m")
+    assert "different_qualifiers" not in match(plain, closing).vetoes
+    gap = budget("Dunmere must close a £612.4m funding gap", 612.4e6, "£612.4m")
+    assert match(plain, gap).veto == "different_qualifiers"
+
+
 def test_reports_far_apart_in_time_are_kept_apart():
     story = ("mexico", "claudia lopez", "sonora")
     result = match(phases(7, story, "2024-06-03"), phases(7, story, "2024-09-03"))
