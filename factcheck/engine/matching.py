@@ -232,11 +232,12 @@ def _qualifiers(f: ClaimFeatures, v: Value) -> set[str]:
         start = max((m.end() for m in breaks if m.end() <= at), default=0)
         end = min((m.start() for m in breaks if m.start() >= at + len(vt)), default=len(f.context))
         before = re.findall(r"[a-z0-9]+", f.context[start:at].lower())[-QUALIFIER_WINDOW:]
-        after = re.findall(r"[a-z0-9]+", f.context[at + len(vt) : end].lower())[:QUALIFIER_WINDOW]
-        window = before + after
-        # "$100 billion by 2030": a future year after "by" marks a target.
-        for i, w in enumerate(after[:-1]):
-            if w == "by" and after[i + 1].isdigit() and len(after[i + 1]) == 4:
+        clause_after = re.findall(r"[a-z0-9]+", f.context[at + len(vt) : end].lower())
+        window = before + clause_after[:QUALIFIER_WINDOW]
+        # "$100 billion by 2030", "320,000 riders a day by 2031": a future year after
+        # "by" in the figure's clause marks a target.
+        for i, w in enumerate(clause_after[:-1]):
+            if w == "by" and clause_after[i + 1].isdigit() and len(clause_after[i + 1]) == 4:
                 window = [*window, "target"]
     return {_QUALIFIERS[w] for w in window if w in _QUALIFIERS}
 
