@@ -143,3 +143,23 @@ def test_a_claim_joins_the_fact_its_wording_names_even_to_dispute_it():
     home = next(fact for fact in grouped if any("about 49" in t for t in fact))
     assert any("52.6" in t for t in home), grouped
     assert not any("49.8" in t for t in home), grouped
+
+
+def test_a_claim_joins_a_fact_through_any_of_its_first_four_claims(monkeypatch):
+    from factcheck.engine import grouping
+    from factcheck.engine.matching import Match
+
+    def member(n: int) -> Member:
+        text = f"report {n}"
+        features = ClaimFeatures(text, "quantity", [], [], text)
+        return Member(order=(n,), article=n, features=features, keys=frozenset({"count:ferry"}))
+
+    # The first four reports are one fact; the fifth is worded like the fourth only.
+    def decide(a, b):
+        pair = {a.text, b.text}
+        one = "report 4" not in pair or pair == {"report 4", "report 3"}
+        return Match(score=0.7 if one else 0.3, same_fact=one, reasons=[], rule="test")
+
+    monkeypatch.setattr(grouping, "decide", decide)
+    placed = group_claims([member(n) for n in range(5)])
+    assert [fact.members for fact in placed] == [[0, 1, 2, 3, 4]]
