@@ -808,6 +808,12 @@ def match(a: ClaimFeatures, b: ClaimFeatures, *, learned: bool = True) -> Match:
         # differently the sentence around it is written.
         same, rule = True, "same_figure"
         reasons.append("the same figure")
+    if not same and not veto and pa.story and pb.story and _one_toll(pa, pb):
+        # A story's dead (or injured) counted by two reports, however each words it
+        # ("killing at least four people" / "Nine people are dead"): one toll, which
+        # the figures then confirm, dispute or update.
+        same, rule = True, "same_toll"
+        reasons.append(f"the {_casualty_unit(pa)} toll of one story")
     if (
         figures is not None
         and not figures.agree
@@ -860,6 +866,24 @@ def match(a: ClaimFeatures, b: ClaimFeatures, *, learned: bool = True) -> Match:
         agrees=figures.agree if figures is not None else None,
         evidence=evidence,
     )
+
+
+_TOLLS = frozenset(("death", "injury"))
+
+
+def _casualty_unit(p: _Prepared) -> str:
+    """ "death" or "injury" when the claim's first figure counts casualties, else ""."""
+    first = p.primary[0] if p.primary else None
+    if first is None or first.get("type") != "count":
+        return ""
+    unit = _unit(first)
+    return unit if unit in _TOLLS else ""
+
+
+def _one_toll(pa: _Prepared, pb: _Prepared) -> bool:
+    """Whether both claims count the same casualties first, and only those."""
+    unit = _casualty_unit(pa)
+    return bool(unit) and unit == _casualty_unit(pb)
 
 
 def _evidence(

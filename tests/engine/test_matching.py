@@ -427,6 +427,28 @@ def test_only_the_words_next_to_a_figure_say_what_kind_of_figure_it_is():
     assert match(plain, gap).veto == "different_qualifiers"
 
 
+def test_two_counts_of_one_storys_dead_are_one_toll_however_worded():
+    story = ("storm kerra", "ballymoor")
+
+    def claim_of(text: str, day: str) -> ClaimFeatures:
+        (found,) = extract_claims(text)
+        return ClaimFeatures.from_extracted(found, text, story=story, published=day)
+
+    early = claim_of(
+        "The storm hit Ballymoor late on Sunday, killing at least five people.", "2026-01-12"
+    )
+    later = claim_of("Eight people are now dead and the river is still rising.", "2026-01-13")
+    hurt = claim_of("Rescuers said 40 people were injured in the town.", "2026-01-13")
+    result = match(early, later)
+    assert (result.same_fact, result.rule) == (True, "same_toll")
+    assert "the death toll of one story" in result.reasons
+    # The injured are another toll.
+    assert match(early, hurt).rule != "same_toll"
+    # Without a story to place them, two counts of dead are not one toll.
+    unplaced = ClaimFeatures(later.text, later.kind, later.values, later.entities, later.context)
+    assert match(early, unplaced).rule != "same_toll"
+
+
 def test_reports_far_apart_in_time_are_kept_apart():
     story = ("mexico", "claudia lopez", "sonora")
     result = match(phases(7, story, "2024-06-03"), phases(7, story, "2024-09-03"))
