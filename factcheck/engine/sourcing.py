@@ -73,6 +73,10 @@ _STATED_RE = re.compile(
     r"|\baccording\s+to\s+(?:\w+\s+){0,2}sources\b"
     r"|\binsiders?\b"
     r"|\bit\s+(?:is|has\s+been)\s+learn(?:t|ed)\b"
+    # What the reporter saw: "an internal draft review I have seen".
+    r"|\b(?:documents?|memos?|papers|records|minutes|e-?mails?|letters?|files|drafts?|reviews?"
+    r"|reports?|assessments?|audits?|presentations?)\s+(?:that\s+)?(?:I|we)\s+"
+    r"(?:have\s+|had\s+|['’]ve\s+)?(?:seen|obtained|read|reviewed)\b"
     r"|\b(?:an?|one)\s+(?:senior\s+|top\s+|government\s+)?(?:official|officer|diplomat|source"
     r"|aide)\s+who\s+(?:declined|did\s+not|didn[’']t|asked|requested|spoke|wished)\b",
     _I,
@@ -128,7 +132,7 @@ _SEEN_BY_OUTLET_RE = re.compile(
 # The thing seen, named again as speaking: "The logs show that ...", "The memo, sent on
 # Tuesday, says ...". Its noun must be in the sentence before.
 _NAMED_AGAIN_RE = re.compile(
-    r"^\W*(?:The|These|Those)\s+(?P<noun>[a-z]+)\b.{0,120}?\b(?:also\s+)?"
+    r"^\W*(?:The|These|Those)\s+(?!same\b)(?P<noun>[a-z]+)\b.{0,120}?\b(?:also\s+)?"
     r"(?:show|shows|showed|say|says|said|record|records|recorded|reveal|reveals|indicate"
     r"|indicates|suggest|suggests|put|puts|estimate|estimates|note|notes)\b"
 )
@@ -186,6 +190,25 @@ def is_anonymous(text: str) -> bool:
     )
 
 
+# "The same person said", "the same analyst told me": a source named again by its noun,
+# however many sentences after it was introduced.
+_SAME_NOUN_RE = re.compile(
+    r"\b(?:the|this)\s+same\s+(?P<noun>[a-z]+)\s+(?:also\s+)?(?:said|says|added|told|claimed"
+    r"|explained|recalled|insisted|confirmed)\b",
+    _I,
+)
+
+
+def _same_unnamed(text: str, earlier: list[str]) -> bool:
+    """Whether ``text`` names again, as "the same <noun>", a source an earlier anonymous
+    sentence of the article introduced by that noun."""
+    m = _SAME_NOUN_RE.search(text)
+    if m is None or _NAMED_SPEAKER_RE.search(text):
+        return False
+    noun = re.compile(rf"\b{re.escape(m['noun'])}\b", _I)
+    return any(noun.search(sentence) for sentence in earlier)
+
+
 def anonymous_sentences(texts: Sequence[str]) -> list[bool]:
     """For each sentence of an article, whether it rests on an unnamed source.
 
@@ -199,11 +222,13 @@ def anonymous_sentences(texts: Sequence[str]) -> list[bool]:
     out: list[bool] = []
     carry = 0
     before = ""
+    earlier: list[str] = []  # the article's anonymous sentences so far
     for text in texts:
-        if is_anonymous(text):
+        if is_anonymous(text) or _same_unnamed(text, earlier):
             out.append(True)
             carry = CARRY_SENTENCES
             before = text
+            earlier.append(text)
             continue
         again = _NAMED_AGAIN_RE.match(text) if carry > 0 else None
         going_on = (

@@ -77,3 +77,25 @@ def test_the_thing_seen_goes_on_as_the_source_when_it_is_named_again():
         ]
     )
     assert flags == [True, True, False, False]
+
+
+def test_the_same_unnamed_source_named_again_later_is_still_anonymous():
+    flags = anonymous_sentences(
+        [
+            "A paramedic at the scene, who asked not to be named, told me 14 people were treated.",
+            "The ambulances queued for an hour.",
+            "Nobody had planned for this.",
+            "Families waited outside.",
+            "The same paramedic said two of the injured were children.",
+            # Named again by a noun no unnamed source was introduced by: on the record.
+            "The same spokesman said the hospital coped.",
+        ]
+    )
+    assert flags == [True, False, False, False, True, False]
+
+
+def test_a_document_the_reporter_has_seen_is_anonymous_sourcing():
+    assert is_anonymous("An internal audit I have seen puts the overspend at £4.2m.")
+    assert is_anonymous("Emails we have obtained show the contract was signed in May.")
+    # The reporter's own experience is no document.
+    assert not is_anonymous("I have seen floods like this before, the mayor said.")
