@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["describe_value"]
 
 
-_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "ZAR": "R"}
 _MONTHS = [
     "January",
     "February",

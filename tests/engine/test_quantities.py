@@ -938,6 +938,28 @@ def test_people_counted_otherwise_stay_people():
     assert [v["unit"] for v in find_values("The frost killed 300 vines.")] == ["vine"]
 
 
+@pytest.mark.parametrize(
+    ("text", "amount", "surface"),
+    [
+        ("The mine lost about R41m in the quarter.", 41e6, "about R41m"),
+        ("Drivers earn R12 750 a month before tax.", 12750.0, "R12 750 a month"),
+        ("A clerk takes home R9 400,50 a month.", 9400.5, "R9 400,50 a month"),
+        ("The province set aside R2,300,000 for repairs.", 2.3e6, "R2,300,000"),
+        ("Eskom owes ZAR 4.1 billion to the fund.", 4.1e9, "ZAR 4.1 billion"),
+        ("The tender was worth 95 million rand.", 95e6, "95 million rand"),
+    ],
+)
+def test_south_african_rand_is_money(text, amount, surface):
+    found = only(text, "money")
+    assert found["amount"] == pytest.approx(amount)
+    assert (found["currency"], found["text"]) == ("ZAR", surface)
+
+
+@pytest.mark.parametrize("text", ["Take the R61 towards Queenstown.", "The R101 airship crashed."])
+def test_a_road_or_a_model_named_r_and_a_number_is_no_money(text):
+    assert not [v for v in find_values(text) if v["type"] == "money"]
+
+
 def test_a_time_in_gmt_is_a_time_unless_it_converts_a_local_one():
     assert only("The rocket lifted off at 1415 GMT.", "time")["value"] == "14:15"
     found = find_values("The ferry sank at 4:20 a.m. local time (0220 GMT) on Friday.")

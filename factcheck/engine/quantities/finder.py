@@ -107,6 +107,7 @@ from .money import (
     _DOLLARS_OF,
     _MONEY_PREFIX_AT,
     _MONEY_SUFFIX_AT,
+    _RAND_AT,
     _RATE_AT,
     _RATE_PERIODS,
     UNSTATED_DOLLAR,
@@ -510,6 +511,14 @@ class _Finder:
             for m in self.matches(_MONEY_PREFIX_AT, starts):
                 cur = m["cur"].lower()
                 self.add_money(m, _CURRENCY_SYMBOLS.get(cur, "USD"), unstated=cur == "$")
+        if "R" in text:
+            for m in _RAND_AT.finditer(text):
+                digits = m["num"].replace(" ", "").replace("\u00a0", "")
+                if digits != m["num"]:
+                    digits = digits.replace(",", ".")  # "R13 900,50": a decimal comma
+                grouped = digits != m["num"] or "," in digits
+                if m["letter"] or m["words"] or grouped or len(digits.split(".")[0]) >= 4:
+                    self.add_money(m, "ZAR", number=_parse_number(digits))
         if words & _CURRENCY_WORDS.keys():
             for m in self.matches(_MONEY_SUFFIX_AT, self.num_starts):
                 cw = m["cw"].lower().split()[0]
@@ -520,8 +529,15 @@ class _Finder:
                     unstated = cw.startswith("dollar") and not nation
                     self.add_money(m, _CURRENCY_WORDS.get(cw, "USD"), unstated=unstated)
 
-    def add_money(self, m: re.Match[str], currency: str, *, unstated: bool = False) -> None:
-        number = _parse_number(m["num"])
+    def add_money(
+        self,
+        m: re.Match[str],
+        currency: str,
+        *,
+        unstated: bool = False,
+        number: float | None = None,
+    ) -> None:
+        number = _parse_number(m["num"]) if number is None else number
         if number is None:
             return
         if _CONVERSION_BEFORE.search(self.text[max(0, m.start() - 40) : m.start()]):

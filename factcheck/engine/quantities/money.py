@@ -36,6 +36,7 @@ _CURRENCY_SYMBOLS = {
     "rub": "RUB",
     "cny": "CNY",
     "rmb": "CNY",
+    "zar": "ZAR",
 }
 _CURRENCY_WORDS = {
     "dollar": "USD",
@@ -52,6 +53,7 @@ _CURRENCY_WORDS = {
     "rubles": "RUB",
     "yuan": "CNY",
     "yen": "JPY",
+    "rand": "ZAR",
     "usd": "USD",
     "inr": "INR",
     "eur": "EUR",
@@ -59,9 +61,10 @@ _CURRENCY_WORDS = {
     "rub": "RUB",
     "cny": "CNY",
     "jpy": "JPY",
+    "zar": "ZAR",
 }
 _CURRENCY_CHARS = "$₹€£¥₽"
-_CURRENCY_CODES = frozenset(("rs", "inr", "usd", "eur", "gbp", "rub", "cny", "rmb", "jpy"))
+_CURRENCY_CODES = frozenset(("rs", "inr", "usd", "eur", "gbp", "rub", "cny", "rmb", "jpy", "zar"))
 # A dollar named by its country ("1.2 billion Australian dollars").
 _DOLLARS_OF = {
     "us": "USD",
@@ -77,10 +80,10 @@ _DOLLARS_OF = {
 # "$1.2bn" is the wire's "A$1.2 billion". Such values carry ``"dollar": "unstated"``.
 UNSTATED_DOLLAR = "unstated"
 _CURRENCY_RE = re.compile(
-    r"(?:\b(?:US|HK|NZ|[ACS]))?\$|₹|€|£|¥|₽|\b(?:Rs\.?|INR|USD|EUR|GBP|RUB|CNY|RMB|JPY)(?![A-Za-z])"
+    r"(?:\b(?:US|HK|NZ|[ACS]))?\$|₹|€|£|¥|₽|\b(?:Rs\.?|INR|USD|EUR|GBP|RUB|CNY|RMB|JPY|ZAR)(?![A-Za-z])"
 )
 _MONEY_PREFIX_AT = re.compile(
-    r"(?P<cur>(?:US|HK|NZ|[ACS])?\$|₹|€|£|¥|₽|Rs\.?|INR|USD|EUR|GBP|RUB|CNY|RMB|JPY)"
+    r"(?P<cur>(?:US|HK|NZ|[ACS])?\$|₹|€|£|¥|₽|Rs\.?|INR|USD|EUR|GBP|RUB|CNY|RMB|JPY|ZAR)"
     # Not cut short of more digits ("1,000"); a comma then a space is punctuation ("$3.75, down").
     rf"\s?(?P<num>{_ND_BARE}|(?i:{_NW}))(?!\d|,\d)"
     rf"{_SCALE}?(?P<plus>\+)?"
@@ -110,6 +113,14 @@ _MONEY_SUFFIX_AT = re.compile(
     rf"(?P<num>{_NUM}){_SCALE}?(?P<plus>\+)?\s+"
     r"(?:(?P<nation>US|U\.S\.|American|Indian|Australian|Canadian|Singapore|Hong\s+Kong"
     r"|New\s+Zealand)\s+)?"
-    r"(?P<cw>(?i:dollars?|rupees?|euros?|pounds?(?:\s+sterling)?|roubles?|rubles?|yuan|yen)"
-    r"|USD|INR|EUR|GBP|RUB|CNY|JPY)\b"
+    r"(?P<cw>(?i:dollars?|rupees?|euros?|pounds?(?:\s+sterling)?|roubles?|rubles?|yuan|yen|rand)"
+    r"|USD|INR|EUR|GBP|RUB|CNY|JPY|ZAR)\b"
+)
+
+# The South African rand's "R" glued to its amount: "R38m", "R13,900", "R18 500" (a space
+# groups thousands there). A bare "R5" or "R101" is a road or a model, so the amount must
+# carry a scale, a group separator or four digits.
+_RAND_AT = re.compile(
+    r"(?<![\w$&])R(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)(?:[.,]\d+)?|"
+    rf"{_ND_BARE})(?!\d){_SCALE}?(?P<plus>\+)?"
 )
