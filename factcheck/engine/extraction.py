@@ -723,10 +723,7 @@ def _sentence_claims(article: _Article, index: int) -> list[ExtractedClaim]:
     if not groups:
         start, end = _trim(body, sentence.start, sentence.end)
         signature = _signature(scorer.values)
-        # A figure the article already gave is not a claim again, but a quotation is a
-        # statement of its own however many of its figures came before.
-        restated = bool(signature) and signature in article.seen_values and kind is not Kind.QUOTE
-        if start >= end or restated:
+        if start >= end or (signature and signature in article.seen_values):
             return []
         article.seen_values.add(signature)
         return [claim(start, end, kind, features, scorer.values, keys)]

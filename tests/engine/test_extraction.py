@@ -374,16 +374,3 @@ def test_a_hyphenated_compound_is_no_place_to_cut_a_sentence():
     growth, level = extract_claims(body, published=datetime.date(2026, 3, 12))
     assert growth.text == "Exports grew 4.2% year-on-year"
     assert level.text.startswith("to 310 billion yuan")
-
-
-def test_a_quotation_restating_a_figure_the_article_gave_is_still_a_claim():
-    body = (
-        "Harbour crews worked for more than six hours to free the trawler. "
-        '"We worked for more than six hours and nobody gave up," skipper Ana Reis told '
-        "reporters. Crews worked for more than six hours, the coastguard said."
-    )
-    claims = extract_claims(body, published=datetime.date(2026, 3, 12))
-    kinds = [c.kind for c in claims]
-    assert Kind.QUOTE in kinds
-    # A plain restatement of the figure is still not a claim again.
-    assert len([c for c in claims if c.kind is not Kind.QUOTE]) == 1
