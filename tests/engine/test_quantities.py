@@ -849,7 +849,8 @@ def test_a_scale_named_before_its_number_is_its_unit(text, value, unit, surface)
         ),
         # The phrase after "number of" ends at the verb giving its level: "stands" and
         # "rose" are no nouns; people named by their state are counted too.
-        ("The number of wounded now stands at 38, the hospital said.", 38.0, "wounded"),
+        ("The number of wounded now stands at 38, the hospital said.", 38.0, "injury"),
+        ("The number of people killed has risen to 12.", 12.0, "death"),
         ("By noon the number of missing had climbed to 6.", 6.0, "missing"),
         ("The total of the evacuated rose to 1,200 overnight.", 1200.0, "evacuated"),
         ("The count of flooded basements currently stands at 310.", 310.0, "basement"),

@@ -923,7 +923,9 @@ class _Finder:
                     noun = None if toll.lower() in STOP_WORDS else toll
                 else:
                     noun = _counted_phrase(self.text, m.start("phrase"), pos)
-                named = singular(noun) if noun else named
+                if noun:
+                    # "the number of injured" counts injuries, as "64 were injured" does.
+                    named = _CASUALTY_WORDS.get(singular(noun), singular(noun))
         return named
 
     def parts_of_counted_wholes(self) -> None:
@@ -1042,6 +1044,10 @@ def _counted_phrase(text: str, start: int, end: int) -> str | None:
         if word in STOP_WORDS or word in _LEVEL_WORDS or len(phrase) == 4:
             break
         phrase.append(m.group())
+    # "the number of people killed": the killed, not the people.
+    casualty = next((w for w in phrase if w.lower() in _CASUALTY_WORDS), None)
+    if casualty is not None:
+        return casualty
     plural = next((w for w in phrase if looks_plural(w)), None)
     if plural is not None:
         return plural
