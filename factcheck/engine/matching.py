@@ -881,7 +881,7 @@ def _casualty_unit(p: _Prepared) -> str:
 
 
 def _one_toll(pa: _Prepared, pb: _Prepared) -> bool:
-    """Whether both claims count the same casualties first, and only those."""
+    """Whether both claims' first figures count the same casualties (deaths, injuries)."""
     unit = _casualty_unit(pa)
     return bool(unit) and unit == _casualty_unit(pb)
 
