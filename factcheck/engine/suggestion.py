@@ -155,6 +155,9 @@ def suggest(reports: list[Report]) -> Suggestion:
 
     found: list[tuple[Report, Report, Conflict]] = []
     changed: list[tuple[Report, Report, Conflict]] = []
+    # Whether a report gives what another gives (see ``_one_fact_through``), read once
+    # per pair: a large fact of one day would otherwise read it n³ times.
+    same_figure: dict[tuple[int, int], bool] = {}
     for i, ra in enumerate(reports):
         for rb in reports[i + 1 :]:
             conflicts = find_conflicts(ra.values, rb.values)
@@ -165,7 +168,7 @@ def suggest(reports: list[Report]) -> Suggestion:
                     changed.extend((ra, rb, c) for c in conflicts)
             elif _one_fact(ra, rb):
                 found.extend((ra, rb, c) for c in conflicts)
-            elif _one_fact_through(ra, rb, reports):
+            elif _one_fact_through(ra, rb, reports, same_figure):
                 # Tied through a third report, they dispute their figure, not the date
                 # beside it (a period's end, the day of the report).
                 found.extend((ra, rb, c) for c in conflicts if c.kind not in _TIME_TYPES)
@@ -247,7 +250,9 @@ def _one_fact(a: Report, b: Report) -> bool:
     return decide(later.features, earlier.features).same_fact
 
 
-def _one_fact_through(a: Report, b: Report, reports: list[Report]) -> bool:
+def _one_fact_through(
+    a: Report, b: Report, reports: list[Report], same_figure: dict[tuple[int, int], bool]
+) -> bool:
     """Whether a third report ties two reports of one day to one fact: it gives what
     one of them gives, and it and the other are one fact that disagree.
 
@@ -263,12 +268,12 @@ def _one_fact_through(a: Report, b: Report, reports: list[Report]) -> bool:
         if third is a or third is b or third.features is None:
             continue
         for same, other in ((a, b), (b, a)):
-            if (
-                _agree(third, same)
-                and not find_conflicts(third.values, same.values)
-                and _one_fact(third, same)
-                and _one_fact(third, other)
-            ):
+            key = (id(third), id(same))
+            if key not in same_figure:
+                same_figure[key] = _agree(third, same) and not find_conflicts(
+                    third.values, same.values
+                )
+            if same_figure[key] and _one_fact(third, same) and _one_fact(third, other):
                 return True
     return False
 
