@@ -511,7 +511,7 @@ class _Finder:
             for m in self.matches(_MONEY_PREFIX_AT, starts):
                 cur = m["cur"].lower()
                 self.add_money(m, _CURRENCY_SYMBOLS.get(cur, "USD"), unstated=cur == "$")
-        if "R" in text:
+        if self.has_digit and "R" in text:
             for m in _RAND_AT.finditer(text):
                 digits = m["num"].replace(" ", "").replace("\u00a0", "")
                 if digits != m["num"]:
@@ -1029,8 +1029,9 @@ _LEVEL_WORDS = word_set(
     increases decreased decreases dropped drops doubled remains remained totals totalled
     totaled exceeded exceeds passed surpassed crossed soared surged dipped declined declines"""
 )
-# People named by what happened to them: "the number of injured", "the number of dead".
-_PERSON_STATES = word_set("dead missing homeless sick wounded injured displaced")
+# People named by what happened to them: "the number of missing", "the number of
+# displaced" (the dead and the injured are casualties, read first: ``_CASUALTY_WORDS``).
+_PERSON_STATES = word_set("missing homeless sick displaced")
 _COUNTING_WORDS = frozenset(("number", "total", "tally", "count"))
 
 
