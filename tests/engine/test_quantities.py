@@ -545,7 +545,7 @@ def test_a_hedged_number_without_a_noun_counts_what_the_sentence_counted(text, v
 
 
 def test_a_hedged_number_takes_no_unit_from_an_age_or_from_nothing():
-    assert [v for v in find_values("Turnout reached about 40,000 on Sunday.")] == []
+    assert [v for v in find_values("It reached about 40,000 on Sunday.")] == []
     values = find_values("The keeper, 36, weighs about 90.")
     assert [(v["value"], v["unit"]) for v in values] == [(36, "age")]
 
@@ -1016,3 +1016,51 @@ def test_a_number_word_is_not_read_into_the_word_after_it():
     # "four ten|ants" is no run of number words: the count is four tenants.
     assert only("four tenants were evicted", "count")["value"] == 4
     assert only("seven tenures ended", "count")["value"] == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Average attendance was 12,480 over the season.", 12480, "attendance"),
+        ("The herd's headcount has now dropped to about 640.", 640, "headcount"),
+        ("A fleet of 37 is based on the island.", 37, "fleet"),
+        ("The registered electorate of Carnside stood at 88,015 in May.", 88015, "electorate"),
+        ("Overnight arrests rose to 19, police said.", 19, "arrest"),
+        ("Admissions: 214", 214, "admission"),
+        ("Ticket sales are put at 9,300 by the organisers.", 9300, "sale"),
+    ],
+)
+def test_a_number_without_a_noun_measures_the_noun_phrase_before_it(text, value, unit):
+    counts = [v for v in find_values(text) if v["type"] == "count"]
+    assert [(v["value"], v["unit"]) for v in counts] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She joined the orchestra at 17 and never left.",  # "at" after no verb of level
+        "The final score was 4-2 after extra time.",  # a score
+        "He was 52 when he took office.",  # a pronoun measures nothing
+        "Most of 40 applicants were turned away.",  # a part, not a measure
+        "The toll reached 31 by Tuesday.",  # "toll" alone names nothing counted
+    ],
+)
+def test_a_number_without_a_noun_is_not_given_a_word_that_measures_nothing(text):
+    units = {v.get("unit") for v in find_values(text) if v["type"] == "count"}
+    assert units <= {None, "applicant"}
+    assert not any(u in {"orchestra", "score", "he", "most", "toll"} for u in units)
+
+
+def test_a_part_of_a_possessed_whole_is_a_fraction():
+    (value,) = find_values("The guild said about 1,400 of the studio's 1,750 writers had signed.")
+    assert (value["type"], value["numerator"], value["denominator"], value["unit"]) == (
+        "fraction",
+        1400,
+        1750,
+        "writer",
+    )
+
+
+def test_a_day_word_before_a_number_is_no_label():
+    (value,) = find_values("Yesterday 318 drivers stayed at the depot.")
+    assert (value["value"], value["unit"]) == (318, "driver")

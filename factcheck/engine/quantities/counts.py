@@ -63,10 +63,12 @@ _FRACTION_OUT_OF_AT = re.compile(
     rf"(?P<a>{_NUM})(?P<mid>(?:\s+[A-Za-z][\w'’\-]*){{0,3}}?)\s+out\s+of\s+"
     rf"(?:the\s+|a\s+total\s+of\s+|a\s+)?(?P<b>{_NUM})"
 )
-# "three of the five squadrons", and without the article before a plural noun: "four of
+# "three of the five squadrons", "2,200 of the airline's 2,640 crew", and without the
+# article before a plural noun: "four of
 # six wards".
 _FRACTION_OF_AT = re.compile(
-    rf"(?P<a>{_NUM})\s+of\s+(?:(?P<det>the|its|their|all|his|her|our)\s+)?(?P<b>{_NUM})"
+    rf"(?P<a>{_NUM})\s+of\s+(?:(?P<det>the|its|their|all|his|her|our"
+    rf"|(?:the\s+)?[A-Za-z][\w\-]*(?:'s|’s))\s+)?(?P<b>{_NUM})"
 )
 # "one in five voters", "four in 10", "11 in every 100": a rate told as a part of a
 # whole, never a count of the whole.

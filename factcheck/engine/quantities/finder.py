@@ -825,6 +825,21 @@ class _Finder:
                 )
                 if plural:
                     unit, unit_end = singular(plural[0][0]), plural[0][2]
+            if (
+                unit is None
+                and not hyunit
+                and not m["plus"]
+                and not _OF_AFTER.match(text, end)
+                and not _SCORE_AFTER.match(text, end)
+            ):
+                # "Net migration was 32,595", "a crowd of 41,862", "headcount has fallen
+                # to about 780": the number measures the noun phrase before it, which
+                # says more than a count earlier in the sentence ("spoke to 1,200
+                # supporters ... showed net migration of more than 60,000").
+                # "The number of wounded now stands at 38" names what it counts.
+                unit = self.counted_noun(m.start()) or _measured_before(
+                    text, self.bound_before(m.start())[1]
+                )
             if unit is None and not hyunit and (scale != 1.0 or self.bound_before(m.start())[0]):
                 # "95,000 cars a day, against roughly 120,000 on the old bridge": a
                 # hedged or scaled number with no noun counts what the sentence counted
@@ -1062,9 +1077,90 @@ _PHRASE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _OF_AFTER = re.compile(r"\s+of\b")
 
 
+# What links a measured noun phrase to the number after it: a copula, a verb of level or
+# change with its preposition, "of" ("a crowd of 41,862") or a label's colon.
+_LINK_WORDS = word_set("of was is were are as to by at reached hit topped totalled totaled")
+# Verbs whose "at" gives a level ("stood at 780", "put the rate at 2.1"); after any other
+# word "at" gives a place or an age ("joined the academy at 12").
+_AT_VERBS = word_set(
+    """stood stands stand stay stays stayed put puts estimated estimates pegged capped set
+    peaked closed opened remained remains"""
+)
+# Between the measured noun and the link: auxiliaries and adverbs ("has now fallen to").
+_AUXILIARIES = word_set(
+    """has have had is was are were be been being now currently still already also
+    officially reportedly provisionally"""
+)
+# Nouns that take a part or a kind of what follows, not a measure ("one of", "most of 41
+# countries", "out of 42"), and "toll", which names what it counts only with a noun
+# ("the death toll"; ``counted_noun``).
+_NOT_MEASURED = word_set(
+    """out most many some all none each both part share rest majority minority half
+    total number lot lots kind type sort series set group list range none any one few
+    several dozens hundreds thousands millions age aged toll"""
+)
+_CLAUSE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[,;:()\[\]–—\"“”]")
+
+
+def _measured_before(text: str, pos: int) -> str | None:
+    """The noun a number at ``pos`` with no noun after it measures, read from the words
+    before it in its clause: "Net migration was" -> migration, "attendance is announced
+    as" -> attendance, "Site headcount has fallen to about" -> headcount, "a fleet of" ->
+    fleet, "the population of Aldermark was" -> population, "Injuries:" -> injury.
+    None when no link word ends the words before it or no noun comes before the link."""
+    tokens = _CLAUSE_WORD_RE.findall(text[max(0, pos - 80) : pos])
+    if not tokens:
+        return None
+    link = tokens.pop().lower()
+    if link == ":":
+        # A label line: "Injuries: 3", "Total personnel: 1,185".
+        if tokens and tokens[-1][0].isalpha() and tokens[-1].lower() not in STOP_WORDS:
+            return singular(tokens[-1])
+        return None
+    if link not in _LINK_WORDS:
+        return None
+    verb = None
+    if link in ("to", "by", "as", "at") and tokens:
+        word = tokens[-1].lower()
+        if word in _LEVEL_WORDS or word in _AT_VERBS or (word.endswith("ed") and word.isalpha()):
+            verb = tokens.pop().lower()
+    if link == "at" and verb not in _AT_VERBS:
+        return None
+    if link in ("to", "as") and verb is None:
+        return None
+    while tokens and tokens[-1].lower() in _AUXILIARIES:
+        tokens.pop()
+    if len(tokens) >= 3 and tokens[-1][0].isupper() and tokens[-2].lower() == "of":
+        # "the population of Aldermark was": the measure, not the place.
+        tokens = tokens[:-2]
+    if not tokens:
+        return None
+    noun = tokens[-1]
+    lower = noun.lower()
+    if (
+        not noun[0].isalpha()
+        or lower in STOP_WORDS
+        or lower in NUMBER_WORDS
+        or lower in _NOT_MEASURED
+        or lower in _NOT_AGED
+        or lower in _BOUNDS
+        or lower.endswith(("'s", "’s", "ing", "ly"))
+        or (noun[0].isupper() and len(tokens) > 1 and tokens[-2] not in ",;:")
+    ):
+        return None
+    return singular(noun)
+
+
+# "3-1", "2–0": a score, not a count of what comes before it.
+_SCORE_AFTER = re.compile(r"\s*[\-–]\s*\d")
+_RELATIVE_DAYS_WORDS = word_set("today yesterday tomorrow tonight")
+
+
 def _is_label(word: str) -> bool:
     """A word that names what a number right after it identifies: "Ward 3", "Route 66"."""
     lower = word.lower()
+    if lower in _RELATIVE_DAYS_WORDS:
+        return False  # "Yesterday 2,218 cabin crew stayed off": a time, then a count
     if lower in _NOT_AGED:
         return True
     return (
