@@ -1064,3 +1064,20 @@ def test_a_part_of_a_possessed_whole_is_a_fraction():
 def test_a_day_word_before_a_number_is_no_label():
     (value,) = find_values("Yesterday 318 drivers stayed at the depot.")
     assert (value["value"], value["unit"]) == (318, "driver")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("A paid attendance of 8,214 watched the replay.", 8214, "attendance"),
+        ("Of the 640 runners who started, 588 finished the course.", 588, "runner"),
+    ],
+)
+def test_a_past_verb_after_a_number_is_not_what_it_counts(text, value, unit):
+    counts = [v for v in find_values(text) if v["type"] == "count"]
+    assert (counts[-1]["value"], counts[-1]["unit"]) == (value, unit)
+
+
+def test_people_in_a_state_after_a_number_are_still_counted():
+    (value,) = find_values("The collapse left 23 injured in the stands.")
+    assert (value["value"], value["unit"]) == (23, "injury")

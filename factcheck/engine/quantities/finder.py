@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from text_to_num import text2num
 
-from factcheck.engine.counted_nouns import related
+from factcheck.engine.counted_nouns import related, senses_of
 
 from ..types import Value
 from ..units import measure_of
@@ -776,6 +776,14 @@ class _Finder:
                 unit_end = points.end()
             else:
                 phrase = following(text, end, limit=4)
+                if (
+                    len(phrase) == 1
+                    and _is_past_verb(phrase[0][0])
+                    and _OBJECT_AFTER.match(text, phrase[0][2])
+                ):
+                    # "an attendance of 41,862 filled the stadium", "1,512 completed the
+                    # trial": a verb, whose subject is the number; not what it counts.
+                    phrase = []
                 unit, unit_end = _head(phrase, prefer_plural=number != 1)
                 if phrase and measure_of(phrase[0][0]):
                     # "24.6 km stretch": the unit of measure, not the noun after it.
@@ -1154,6 +1162,22 @@ def _measured_before(text: str, pos: int) -> str | None:
 # "3-1", "2–0": a score, not a count of what comes before it.
 _SCORE_AFTER = re.compile(r"\s*[\-–]\s*\d")
 _RELATIVE_DAYS_WORDS = word_set("today yesterday tomorrow tonight")
+
+
+# What starts the object of a verb: "filled 99% of", "completed the trial".
+_OBJECT_AFTER = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|his|her|our|every|all)\b)", re.I)
+
+
+def _is_past_verb(word: str) -> bool:
+    """A lower-case past form ("filled", "completed", "retired"), not a noun that ends
+    in -ed ("bed", "shed", "seed", "breed", "speed")."""
+    return (
+        word.islower()
+        and len(word) > 5
+        and word.endswith("ed")
+        and not word.endswith("eed")
+        and not senses_of(word)
+    )
 
 
 def _is_label(word: str) -> bool:
