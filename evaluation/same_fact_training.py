@@ -28,7 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.engine.extraction import extract_claims
-from factcheck.engine.features import ClaimFeatures, article_names, story_entities
+from factcheck.engine.features import (
+    ClaimFeatures,
+    article_figures,
+    article_names,
+    story_entities,
+)
 from factcheck.engine.matching import match
 from factcheck.engine.same_fact import EVIDENCE, MODEL_FORMAT, SOFT_VETOES
 from sources.parsing import SUPPORTED_SUFFIXES, parse_file
@@ -70,7 +75,7 @@ def _claims(folder: Path, gold: dict[str, Any]) -> list[_Claim]:
         article = parse_file(path.read_bytes(), name=path.name, suffix=path.suffix)
         extracted = extract_claims(article.body, published=article.published, seconds=None)
         story = story_entities(extracted)
-        names = article_names(article.body, article.title)
+        names = article_names(article.body, article.title) + article_figures(extracted)
         for found in extracted:
             facts = set()
             for fact_id, phrase in phrases.get(path.name, []):

@@ -26,6 +26,7 @@ from factcheck.engine.decisions import decide
 from factcheck.engine.extraction import extract_claims
 from factcheck.engine.features import (
     ClaimFeatures,
+    article_figures,
     article_names,
     context_for,
     story_entities,
@@ -100,7 +101,7 @@ def analyse_article(*, article: Article) -> list[Claim]:
         article.body, published=article.published, seconds=settings.ENGINE_SECONDS_PER_ARTICLE
     )
     story = story_entities(extracted)
-    names = article_names(article.body, article.title)
+    names = article_names(article.body, article.title) + article_figures(extracted)
     _one_import_at_a_time()
 
     old = list(

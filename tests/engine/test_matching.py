@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 from factcheck.engine.conflicts import find_conflicts
 from factcheck.engine.describe import describe_value
 from factcheck.engine.extraction import extract_claims
-from factcheck.engine.features import ClaimFeatures, story_entities
+from factcheck.engine.features import FIGURE_MARK, ClaimFeatures, story_entities
 from factcheck.engine.keys import index_keys
 from factcheck.engine.matching import could_match, match
 from factcheck.engine.types import ExtractedClaim, Kind
@@ -1012,3 +1012,36 @@ def test_identical_wording_outweighs_a_soft_veto_only_when_no_hard_one_fired():
     apart = match(session("22nd", "2026-03-02"), session("23rd", "2026-09-14"))
     assert not apart.same_fact
     assert {"different_ordinals", "far_in_time"} <= set(apart.vetoes)
+
+
+def test_exact_figures_both_articles_give_place_them_in_one_story_beside_one_name():
+    def wells(names: tuple[str, ...], day: str = "2026-04-03") -> ClaimFeatures:
+        text = "Crews have capped 14 wells"
+        value = {"type": "count", "value": 14.0, "unit": "well", "text": "14 wells"}
+        story = tuple(n for n in names if not n.startswith(FIGURE_MARK))[:2]
+        return ClaimFeatures(text, "quantity", [value], ["well"], text, story, day, names)
+
+    release = ("=money:3.174e+08:GBP", "=count:2417", "=percent:6.35")
+    wire = wells(("harrowgate field", "orsk petroleum", "tamsin reyes", *release), "2026-04-02")
+    # The trade paper names the field and its own analysts, and repeats the release's
+    # figures.
+    trade = wells(("harrowgate field", "quill analytics", "dev anand", *release[:2]))
+    result = match(wire, trade)
+    assert "different stories" not in result.reasons
+    # One figure beside the one name is not enough; figures without a shared name
+    # never are; nor are they weeks apart.
+    assert "different stories" in match(wire, wells(trade.article_names[:4])).reasons
+    assert "different stories" in match(wire, wells(("kestrel basin", *release))).reasons
+    assert "different stories" in match(wire, wells(trade.article_names, "2026-05-20")).reasons
+
+
+def test_an_articles_figures_are_never_index_keys():
+    text = "Crews have capped 14 wells"
+    value = {"type": "count", "value": 14.0, "unit": "well", "text": "14 wells"}
+    features = ClaimFeatures(
+        text, "quantity", [value], ["well"], text, (), "2026-04-02", ("=count:2417", "orsk")
+    )
+    keys = index_keys(features)
+    assert keys
+    assert not any("=" in k or "2417" in k for k in keys)
+    assert any("orsk" in k for k in keys)
