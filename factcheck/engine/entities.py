@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from .quantities import STOP_WORDS, find_values, following, singular, word_set
+from .quantities.numbers import NUMBER_WORDS
 from .types import Value
 
 # --- tables (small and general, not about any one story) --------------------
@@ -186,8 +187,20 @@ _CALENDAR_WORDS = word_set(
     nov dec"""
 )
 # Abbreviations that are capitalised but name nothing ("Rs 500", "Mr", "Ltd").
-_NOT_NAMES = word_set("rs inr mr mrs ms dr no ltd inc co corp pvt plc llc fy")
+# The speaker's "I" ("I'm told", "I've seen") and numbers in words at a line's start
+# ("PRESENTER: Thirty-one schools") are capitalised but name nothing either.
+_NOT_NAMES = word_set(
+    """rs inr mr mrs ms dr no ltd inc co corp pvt plc llc fy i i'm i've i'd i'll i’m i’ve
+    i’d i’ll"""
+)
 _CAPITALISED_ADJECTIVES = word_set("western eastern northern southern central")
+
+
+def _in_words(word: str) -> bool:
+    """A number written in words ("thirty-one", "Twelve")."""
+    return all(part in NUMBER_WORDS for part in word.split("-"))
+
+
 DESIGNATION_RE = re.compile(
     r"\b([A-Z][A-Za-z]{0,5})-(\d{1,4})([A-Z][A-Za-z]{0,4})?\b|\b([A-Z]{1,3})(\d{2,4})([A-Z]{0,3})\b"
 )
@@ -379,6 +392,7 @@ def _runs(text: str) -> tuple[tuple[str, ...], ...]:
             drop = (
                 _HAS_DIGIT_RE.search(tok)
                 or low in _NOT_NAMES
+                or (len(m.group(0).split()) == 1 and _in_words(low))
                 or low in _CALENDAR_WORDS
                 or low in _CAPITALISED_ADJECTIVES
                 or (not current and low in _LEADING_ARTICLES)

@@ -374,3 +374,17 @@ def test_a_hyphenated_compound_is_no_place_to_cut_a_sentence():
     growth, level = extract_claims(body, published=datetime.date(2026, 3, 12))
     assert growth.text == "Exports grew 4.2% year-on-year"
     assert level.text.startswith("to 310 billion yuan")
+
+
+def test_the_speakers_i_and_a_number_in_words_are_no_names():
+    # A radio transcript: a speaker's label, a number at the line's start, "I'm told".
+    found = find_entities(
+        "HOST: Twenty-two flights were cancelled, I'm told, and I’ve asked Priya Okafor why.",
+        values=[],
+    )
+    assert "okafor" in found
+    assert not {"twenty-two", "i'm", "i’ve", "i've"} & set(found)
+    # A number word inside a longer name still belongs to it.
+    assert "eleven pines hospital" in find_entities(
+        "Staff at Eleven Pines Hospital said so.", values=[]
+    )
