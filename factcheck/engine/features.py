@@ -36,10 +36,11 @@ ARTICLE_NAMES = 20
 # and the mark that tells one from a name ("=money:7.426e+08:GBP").
 ARTICLE_FIGURES = 24
 FIGURE_MARK = "="
-# Significant digits a figure needs to place an article in its story: over the 24
-# clusters and the seeds, no two articles of different stories share one with three
-# ("£742.6m", "2,640", "4.99%") and one name; 37 pairs share one alone. With two digits
-# ("12", "24"), 59 pairs of different stories share two figures.
+# Significant digits a figure needs to place an article in its story ("£742.6m",
+# "2,640", "4.99%"): over the 24 clusters and the seeds, no two articles of different
+# stories share names and such figures three in all with a name among them (4 pairs
+# share one name and one figure, 37 one figure alone). With two digits ("12", "24"), 7
+# pairs of different stories share one name and two figures.
 FIGURE_DIGITS = 3
 
 

@@ -1104,7 +1104,7 @@ _AUXILIARIES = word_set(
 # ("the death toll"; ``counted_noun``).
 _NOT_MEASURED = word_set(
     """out most many some all none each both part share rest majority minority half
-    total number lot lots kind type sort series set group list range none any one few
+    total number lot lots kind type sort series set group list range any one few
     several dozens hundreds thousands millions age aged toll"""
 )
 _CLAUSE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[,;:()\[\]–—\"“”]")
