@@ -1059,6 +1059,9 @@ def test_a_part_of_a_possessed_whole_is_a_fraction():
         1750,
         "writer",
     )
+    # A rounded part is a rounded fraction: it does not contradict "1,412 of 1,750".
+    assert value["bound"] == "approx"
+    assert value["text"].startswith("about")
 
 
 def test_a_day_word_before_a_number_is_no_label():
@@ -1081,3 +1084,13 @@ def test_a_past_verb_after_a_number_is_not_what_it_counts(text, value, unit):
 def test_people_in_a_state_after_a_number_are_still_counted():
     (value,) = find_values("The collapse left 23 injured in the stands.")
     assert (value["value"], value["unit"]) == (23, "injury")
+
+
+def test_a_rate_of_a_whole_keeps_its_rate_and_the_whole():
+    values = find_values("Roughly two in five of the region's 18,400 dairy herds are affected.")
+    fraction, count = values
+    assert (fraction["numerator"], fraction["denominator"], fraction["bound"]) == (2, 5, "approx")
+    assert (count["value"], count["unit"]) == (18400, "herd")
+    # A part of a whole after "in" that is no rate is still a part.
+    (part,) = find_values("She finished in 3 of 7 stages.")
+    assert (part["numerator"], part["denominator"]) == (3, 7)

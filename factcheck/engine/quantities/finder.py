@@ -633,13 +633,21 @@ class _Finder:
                 a, b = _parse_number(m["a"]), _parse_number(m["b"])
                 if a is None or b is None or not (0 < a < b) or b > 1e12:
                     continue
+                rate = _RATE_BEFORE.search(text, 0, m.start())
+                if rate and _parse_number(rate["a"]) is not None:
+                    # "three in four of the 52,000 farms": the rate's second number is
+                    # no part of the farms; the rate is read below.
+                    continue
                 phrase = following(text, m.end(), limit=4)
                 if not m["det"] and not any(looks_plural(w) for w, _, _ in phrase):
                     continue
                 unit, unit_end = _head(phrase, prefer_plural=True)
                 value = {"type": "fraction", "numerator": int(a), "denominator": int(b)}
+                # "about 2,200 of the 2,640 crew" is a rounded part: a report of 2,218
+                # of them does not contradict it.
+                bound, start = self.bound_before(m.start())
                 # The span runs through the unit noun ("three of the five squadrons").
-                self.add(m.start(), max(m.end(), unit_end), {**value, "unit": unit})
+                self.add(start, max(m.end(), unit_end), {**value, "unit": unit, "bound": bound})
         if "in" in words:
             for m in self.matches(_FRACTION_IN_AT, self.num_starts):
                 a, b = _parse_number(m["a"]), _parse_number(m["b"])
@@ -1159,6 +1167,8 @@ def _measured_before(text: str, pos: int) -> str | None:
     return singular(noun)
 
 
+# The "in" of a rate right before a number ("three in four", "one in every ten").
+_RATE_BEFORE = re.compile(r"(?P<a>[\w,.\-]+)\s+in\s+(?:every\s+|each\s+)?$", re.I)
 # "3-1", "2–0": a score, not a count of what comes before it.
 _SCORE_AFTER = re.compile(r"\s*[\-–]\s*\d")
 _RELATIVE_DAYS_WORDS = word_set("today yesterday tomorrow tonight")
