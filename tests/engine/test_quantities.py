@@ -1094,3 +1094,23 @@ def test_a_rate_of_a_whole_keeps_its_rate_and_the_whole():
     # A part of a whole after "in" that is no rate is still a part.
     (part,) = find_values("She finished in 3 of 7 stages.")
     assert (part["numerator"], part["denominator"]) == (3, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The barge carried 12t of gravel.", 12),
+        ("Average yield was 3.05t/ha this season.", 3.05),
+        ("Stocks stood at 815kt in June.", 815_000),
+        ("The soy crop reached 6.3mt, a record.", 6_300_000),
+        ("Refiners bought 7,500mt of palm oil.", 7_500),
+    ],
+)
+def test_tonnes_written_onto_a_number_are_tonnes_not_trillions(text, value):
+    counts = [v for v in find_values(text) if v["type"] == "count"]
+    assert [(v["value"], v["unit"]) for v in counts] == [(pytest.approx(value), "t")]
+
+
+def test_a_trillion_letter_still_scales_money():
+    (value,) = find_values("Public debt passed $4.1t last year.")
+    assert value["amount"] == pytest.approx(4.1e12)

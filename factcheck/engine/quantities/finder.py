@@ -769,6 +769,9 @@ class _Finder:
             scale = _scale(m)
             is_word = not raw[0].isdigit()
             hyunit = m["hyunit"] or m["glued"]
+            tonnes = _tonnes(m, number)
+            if tonnes is not None:
+                scale, hyunit = tonnes, "t"
             if hyunit and hyunit.lower() in STOP_WORDS:
                 hyunit = None
             phrase: list[tuple[str, int, int]] = []
@@ -1176,6 +1179,24 @@ _RELATIVE_DAYS_WORDS = word_set("today yesterday tomorrow tonight")
 
 # What starts the object of a verb: "filled 99% of", "completed the trial".
 _OBJECT_AFTER = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|his|her|our|every|all)\b)", re.I)
+
+
+def _tonnes(m: re.Match[str], number: float) -> float | None:
+    """The scale of a count in tonnes written onto its number, or None: "3t of steel",
+    "a 40t truck", "2.59t/ha" (a trillion is money's letter: "$3t"), "640kt", "4.2mt"
+    and "4.2Mt" (million tonnes, as commodity reports write them; "5,000mt" is metric
+    tonnes)."""
+    letter = m["letter"]
+    if letter in ("t", "T"):
+        return 1.0
+    glued = m["glued"]
+    if glued is None:
+        return None
+    if glued.lower() == "kt":
+        return 1e3
+    if glued.lower() == "mt":
+        return 1e6 if glued == "Mt" or number < 1000 else 1.0
+    return None
 
 
 def _is_past_verb(word: str) -> bool:
