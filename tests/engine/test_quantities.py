@@ -1103,6 +1103,7 @@ def test_a_rate_of_a_whole_keeps_its_rate_and_the_whole():
         ("Average yield was 3.05t/ha this season.", 3.05),
         ("Stocks stood at 815kt in June.", 815_000),
         ("The soy crop reached 6.3mt, a record.", 6_300_000),
+        ("Emissions fell to 41.7Mt last year.", 41_700_000),
         ("Refiners bought 7,500mt of palm oil.", 7_500),
     ],
 )

@@ -1195,7 +1195,7 @@ def _tonnes(m: re.Match[str], number: float) -> float | None:
     if glued.lower() == "kt":
         return 1e3
     if glued.lower() == "mt":
-        return 1e6 if glued == "Mt" or number < 1000 else 1.0
+        return 1e6 if glued in ("Mt", "MT") or number < 1000 else 1.0
     return None
 
 
