@@ -25,7 +25,7 @@ from factcheck.engine.values import (
 if TYPE_CHECKING:
     from factcheck.engine.types import Value
 
-__all__ = ["Conflict", "find_conflicts", "same_currency", "same_slot"]
+__all__ = ["Conflict", "comparable", "find_conflicts", "same_currency", "same_slot"]
 
 
 # "nearly $100 billion", "about 10,000": a hedged value covers its rounding step, at
@@ -122,6 +122,48 @@ def _dates_conflict(a: Value, b: Value) -> bool:
         # dispute even though the ranges overlap.
         return ra != rb
     return not (ra[0] <= rb[1] and rb[0] <= ra[1])
+
+
+# A part of a whole told as a rate in words over at most this many ("one in five",
+# "four in 10", "a third") is a rounded share: "four in 10" fits 41.2 per cent.
+RATE_WHOLE = 10
+
+
+def _share_as_said(v: Value) -> Value | None:
+    """A fraction's share (``share``), hedged as its wording is: a rate over a small whole
+    rounds, and stays near its value when bounded, so "one in five" and "more than a
+    fifth" are about 20 per cent (not 26.8, which is "more than a quarter")."""
+    found = share(v)
+    if found is None:
+        return None
+    try:
+        small = float(v.get("denominator")) <= RATE_WHOLE  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        small = False
+    if small:
+        return {**found, "bound": "approx"}
+    return found
+
+
+def comparable(a: Value, b: Value) -> tuple[Value, Value] | None:
+    """Two values as one type, or None when they are not two figures for one measure.
+
+    A part of a whole meets a percentage as the share it gives, when the share fits it:
+    "about one in five voters" and "21 per cent", "98 of 897 participants" and "10.9%".
+    Shares that do not fit are taken for other measures, never for a dispute: the
+    wholes may differ ("15 in every 100 on placebo" / "lost 2.1% of their weight").
+    Any other type meets only its own.
+    """
+    ta, tb = a.get("type"), b.get("type")
+    if ta == tb:
+        return a, b
+    if {ta, tb} != {"fraction", "percent"}:
+        return None
+    sa = _share_as_said(a) if ta == "fraction" else a
+    sb = _share_as_said(b) if tb == "fraction" else b
+    if sa is None or sb is None or _amounts_conflict(sa, sb, "value"):
+        return None
+    return sa, sb
 
 
 def _conflicting(a: Value, b: Value) -> bool:

@@ -14,7 +14,14 @@ from factcheck.engine.counted_nouns import senses_of
 from factcheck.engine.features import FIGURE_MARK
 from factcheck.engine.names import _is_specific, _norm_entity, _top_entities
 from factcheck.engine.units import measure_of
-from factcheck.engine.values import LARGE_COUNT, _amount, _count_unit, _int, is_specific_figure
+from factcheck.engine.values import (
+    LARGE_COUNT,
+    _amount,
+    _count_unit,
+    _int,
+    is_specific_figure,
+    share,
+)
 from factcheck.engine.wording import _TIME_TYPES, _masked_tokens, _quotes, _stem, _wordset
 
 if TYPE_CHECKING:
@@ -117,6 +124,27 @@ def _measure(f: ClaimFeatures, v: Value) -> str:
     return ""
 
 
+def _add_grains(
+    keys: set[str], vtype: str, anchor: str, fine: list[str], headline_names: list[str]
+) -> None:
+    """Three grains: what is measured ("money:trade"), what is measured in which story
+    ("money:trade:india-russia"), and any figure of this type in the story
+    ("money:belousov"), for reports that name the measure differently ("tabled a budget
+    of" / "plans to spend")."""
+    if anchor:
+        keys.add(f"{vtype}:{anchor}")
+        for e in fine[:2]:
+            if e != anchor:
+                keys.add(f"{vtype}:{anchor}:{e}")
+    for e in fine:
+        if e != anchor:
+            keys.add(f"{vtype}:{e}")
+    # The article's own main names: two outlets' claims of one story often name it
+    # differently ("the stock" / "Norhaven shares"), their articles do not.
+    for e in headline_names:
+        keys.add(f"{vtype}:{e}")
+
+
 def index_keys(f: ClaimFeatures) -> set[str]:
     """Candidate keys: specific enough to be rare, blind to the stated number.
 
@@ -197,22 +225,13 @@ def index_keys(f: ClaimFeatures) -> set[str]:
             anchor = _measure(f, v)
         else:  # dates: what happens then ("visit", "summit") is the anchor
             anchor = next((w for w in _masked_tokens(f.context, f.values) if w in _EVENTS), "")
-        # Three grains: what is measured ("money:trade"), what is measured in
-        # which story ("money:trade:india-russia"), and any figure of this type
-        # in the story ("money:belousov"), for reports that name the measure
-        # differently ("tabled a budget of" / "plans to spend").
-        if anchor:
-            keys.add(f"{vtype}:{anchor}")
-            for e in fine[:2]:
-                if e != anchor:
-                    keys.add(f"{vtype}:{anchor}:{e}")
-        for e in fine:
-            if e != anchor:
-                keys.add(f"{vtype}:{e}")
-        # The article's own main names: two outlets' claims of one story often name
-        # it differently ("the stock" / "Norhaven shares"), their articles do not.
-        for e in headline_names:
-            keys.add(f"{vtype}:{e}")
+        grains = [(vtype, anchor)]
+        if vtype == "fraction" and share(v) is not None:
+            # A part of a whole is also the share it gives, which a percentage of
+            # another report may state ("one in five voters" / "21% of voters").
+            grains.append(("percent", _measure(f, v)))
+        for kind, what in grains:
+            _add_grains(keys, kind, what, fine, headline_names)
     # A quotation is repeated word for word by every report of it: its opening
     # and closing words are a key no other statement shares.
     for quote in _quotes(f.context):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from factcheck.engine.conflicts import _conflicting, same_currency, same_slot
+from factcheck.engine.conflicts import _conflicting, comparable, same_currency, same_slot
 from factcheck.engine.describe import describe_value
 from factcheck.engine.features import FIGURE_MARK, ClaimFeatures, PerClaim
 from factcheck.engine.names import (
@@ -327,11 +327,13 @@ def _value_fit(pa: _Prepared, pb: _Prepared, reasons: list[str]) -> tuple[float,
         return 0.2, _Veto("one_figure", "only one of them gives a figure")
     best = 0.0
     veto = NO_VETO
-    for va, qa in zip(pa.primary, pa.qualifiers, strict=True):
-        for vb, qb in zip(pb.primary, pb.qualifiers, strict=True):
-            ta, tb = va.get("type"), vb.get("type")
-            if ta != tb:
+    for a, qa in zip(pa.primary, pa.qualifiers, strict=True):
+        for b, qb in zip(pb.primary, pb.qualifiers, strict=True):
+            pair = comparable(a, b)
+            if pair is None:
                 continue
+            va, vb = pair
+            ta = va.get("type")
             if not _units_compatible(va, vb, pa, pb):
                 best = max(best, 0.3)
                 continue
@@ -528,10 +530,12 @@ def _figures(pa: _Prepared, pb: _Prepared) -> _Figures | None:
     subjects overlap most: a claim is about the figure it shares, if any.
     """
     best: tuple[tuple[bool, bool, float], _Figures] | None = None
-    for va, qa, sa in zip(pa.primary, pa.qualifiers, pa.subjects, strict=True):
-        for vb, qb, sb in zip(pb.primary, pb.qualifiers, pb.subjects, strict=True):
-            if va.get("type") != vb.get("type") or va.get("type") == "ordinal" or qa != qb:
+    for a, qa, sa in zip(pa.primary, pa.qualifiers, pa.subjects, strict=True):
+        for b, qb, sb in zip(pb.primary, pb.qualifiers, pb.subjects, strict=True):
+            pair = comparable(a, b)
+            if pair is None or pair[0].get("type") == "ordinal" or qa != qb:
                 continue
+            va, vb = pair
             one_slot = same_slot(va, vb)
             if (
                 not one_slot
@@ -548,7 +552,9 @@ def _figures(pa: _Prepared, pb: _Prepared) -> _Figures | None:
             subject = len(sa & sb) / min(len(sa), len(sb)) if sa and sb else None
             # "about 2.4 lakh" and "some 240,000" are one figure; "about 25 km"
             # merely covers 24.6 km.
-            equal = _same_amount(va, vb)
+            # A share worked out from a part of a whole may meet a percentage by chance
+            # ("11 of the 18 stations" / "60 per cent of the cost"): never one figure.
+            equal = a.get("type") == b.get("type") and _same_amount(va, vb)
             found = _Figures(
                 agree=agree,
                 specific=equal and (is_specific_figure(va) or is_specific_figure(vb)),
@@ -920,13 +926,15 @@ def _evidence(
     """The measurements ``same_fact`` weighs, each in [0, 1] (names in ``EVIDENCE``)."""
     equal = False
     shared_subject = 0
-    for va, qa, sa in zip(pa.primary, pa.qualifiers, pa.subjects, strict=True):
-        for vb, qb, sb in zip(pb.primary, pb.qualifiers, pb.subjects, strict=True):
-            if va.get("type") != vb.get("type") or qa != qb:
+    for a_value, qa, sa in zip(pa.primary, pa.qualifiers, pa.subjects, strict=True):
+        for b_value, qb, sb in zip(pb.primary, pb.qualifiers, pb.subjects, strict=True):
+            pair = comparable(a_value, b_value)
+            if pair is None or qa != qb:
                 continue
+            va, vb = pair
             if not _units_compatible(va, vb, pa, pb):
                 continue
-            equal = equal or _same_amount(va, vb)
+            equal = equal or (a_value.get("type") == b_value.get("type") and _same_amount(va, vb))
             shared_subject = max(shared_subject, len(sa & sb))
     ga, gb = _KIND_GROUPS.get(a.kind, a.kind), _KIND_GROUPS.get(b.kind, b.kind)
     own_a, own_b = pa.placing.names, pb.placing.names

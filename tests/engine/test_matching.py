@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.engine.conflicts import find_conflicts
+from factcheck.engine.conflicts import comparable, find_conflicts
 from factcheck.engine.describe import describe_value
 from factcheck.engine.extraction import extract_claims
 from factcheck.engine.features import FIGURE_MARK, ClaimFeatures, story_entities
@@ -1045,3 +1045,39 @@ def test_an_articles_figures_are_never_index_keys():
     assert keys
     assert not any("=" in k or "2417" in k for k in keys)
     assert any("orsk" in k for k in keys)
+
+
+def test_a_part_of_a_whole_meets_a_percentage_as_the_share_it_gives():
+    def rate(n, d, text, bound=None, unit="voter"):
+        return {**fraction(n, d, unit), "text": text, "bound": bound}
+
+    percent = {"type": "percent", "value": 21.0, "text": "21%", "bound": None}
+    # "About one in five" rounds: it fits 21 per cent, as "98 of 897" fits 10.9.
+    assert comparable(rate(1, 5, "About one in five", "approx"), percent) is not None
+    assert comparable(rate(1, 5, "one in five"), percent) is not None
+    exact = {**percent, "value": 10.9, "text": "10.9%"}
+    [share, same] = comparable(rate(98, 897, "98 of 897"), exact)
+    assert share["type"] == "percent" and round(share["value"], 1) == 10.9 and same is exact
+    # A bounded rate stays near its value: 26.8 per cent is "more than a quarter".
+    assert comparable(rate(1, 5, "more than a fifth", "min"), {**percent, "value": 26.8}) is None
+    # Shares that do not fit are other measures, never a dispute of types that differ.
+    assert comparable(rate(15, 100, "15 in every 100"), {**percent, "value": 2.1}) is None
+    assert not find_conflicts([rate(15, 100, "15 in every 100")], [{**percent, "value": 2.1}])
+    # Other types meet only their own.
+    assert comparable(count("21 voters", 21, "voter"), percent) is None
+
+
+def test_a_rate_in_words_and_a_percentage_of_one_measure_are_one_fact():
+    def said(text: str) -> ClaimFeatures:
+        [found] = extract_claims(text)
+        return ClaimFeatures.from_extracted(found, text, story=("Penmore",), published="2031-05-02")
+
+    rate = said("About one in five voters in Penmore cast their ballot by post this year.")
+    percent = said("Postal ballots were 21% of those cast in Penmore this year.")
+    assert rate.values[0]["type"] == "fraction" and percent.values[0]["type"] == "percent"
+    # The part of a whole is keyed as the share it gives too, so the two reports meet.
+    assert {k for k in index_keys(rate) if k.startswith("percent:")} & index_keys(percent)
+    found = match(rate, percent)
+    # Compared as figures, not merely worded alike: their values agree.
+    assert found.same_fact and found.agrees is True
+    assert "different_kinds" not in found.vetoes
