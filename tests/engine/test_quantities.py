@@ -882,6 +882,10 @@ def test_a_word_of_time_or_a_determiner_is_never_what_a_figure_counts(text):
         ("More than half of the crew stayed aboard.", 1, 2, "crew", "min"),
         ("Almost half the flats lost heating.", 1, 2, "flat", "approx"),
         ("A quarter of growers sold at a loss.", 1, 4, "grower", None),
+        # The whole left unsaid, the share the subject of a verb: no ordinal "third lost".
+        ("Nearly a third lost their harvest.", 1, 3, None, "approx"),
+        ("About a quarter said they would sell.", 1, 4, None, "approx"),
+        ("Two fifths were turned away at the gate.", 2, 5, None, None),
     ],
 )
 def test_a_share_in_words_is_a_fraction_of_its_whole(text, part, whole, unit, bound):
@@ -901,6 +905,7 @@ def test_a_share_in_words_is_a_fraction_of_its_whole(text, part, whole, unit, bo
         "She won a third term in office.",
         "The talks lasted half an hour.",
         "A third quarter of growth is expected.",
+        "A third vote was called for May.",
     ],
 )
 def test_halves_and_thirds_that_are_no_share_are_not_fractions(text):

@@ -132,6 +132,19 @@ _PART_IN_WORDS_RE = re.compile(
     r"(?P<d>thirds?|quarters?|fifths?|sixths?|tenths?)[ \t]+of"
     r"|(?P<half>half)(?:[ \t]+of)?(?=[ \t]+(?:the|its|their|his|her|our|all|those|these)\b))\b"
 )
+# A part of a whole left unsaid, as a verb's subject: "nearly a third lost weight", "a
+# quarter said they would move". Before a noun the words rank ("a third term").
+_PART_AS_SUBJECT_RE = re.compile(
+    r"\b(?i:(?P<a>an?|one|two|three|four|five|seven|nine)[ \t]+"
+    r"(?P<d>thirds?|quarters?|fifths?|sixths?|tenths?))[ \t]+(?P<verb>[a-z]+)\b"
+)
+# Verbs such a subject takes that no rule of form finds: auxiliaries and modals, and
+# common irregular past forms (regular ones end in -ed: ``_is_past_verb``).
+SUBJECT_VERBS = word_set(
+    """are were have had will would could can may might should must did do say said
+    lost got fell rose left took went gave made paid spent won felt thought told saw came
+    became kept grew"""
+)
 _PART_DETERMINER_AT = re.compile(
     r"[ \t]+(?i:the|its|their|his|her|our|all|those|these)(?:[ \t]+(?:of[ \t]+)?the)?\b"
 )

@@ -43,6 +43,7 @@ from .counts import (
     _ORDINAL_TRIGGERS,
     _ORDINAL_UNITS,
     _ORDINAL_WORD_RE,
+    _PART_AS_SUBJECT_RE,
     _PART_DETERMINER_AT,
     _PART_IN_WORDS_RE,
     _PART_OF_PRONOUN_AT,
@@ -64,6 +65,7 @@ from .counts import (
     _WORD_BEFORE_RE,
     AGE_UNIT,
     MAX_AGE,
+    SUBJECT_VERBS,
 )
 from .dates import (
     _DAY_MONTH_RE,
@@ -703,6 +705,18 @@ class _Finder:
             bound, start = self.bound_before(m.start())
             value = {"type": "fraction", "numerator": a, "denominator": d, "unit": unit}
             self.add(start, m.end(), {**value, "bound": bound})
+        for m in _PART_AS_SUBJECT_RE.finditer(text):
+            verb = m["verb"]
+            if verb not in SUBJECT_VERBS and not _is_past_verb(verb):
+                continue
+            word, d_word = m["a"].lower(), m["d"].lower()
+            a = 1 if word in ("a", "an") else int(text2num(word, "en"))
+            d = _DENOMINATORS[d_word]
+            if (a == 1) == d_word.endswith("s") or a >= d:
+                continue
+            bound, start = self.bound_before(m.start())
+            value = {"type": "fraction", "numerator": a, "denominator": d, "unit": None}
+            self.add(start, m.end("d"), {**value, "bound": bound})
 
     def ages(self) -> None:
         text, words = self.text, self.words
@@ -1009,7 +1023,7 @@ class _Finder:
             self.tallies()
             self.ages()
             self.fractions()
-        if self.words & _DENOMINATORS.keys() and self.words & {"of", "half"}:
+        if self.words & _DENOMINATORS.keys():
             self.parts_in_words()
         self.ordinals()
         if self.words & _DURATION_WORDS:
