@@ -1120,3 +1120,24 @@ def test_tonnes_written_onto_a_number_are_tonnes_not_trillions(text, value):
 def test_a_trillion_letter_still_scales_money():
     (value,) = find_values("Public debt passed $4.1t last year.")
     assert value["amount"] == pytest.approx(4.1e12)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "amount", "unit"),
+    [
+        ("The mill can make half a million tonnes a year.", "count", 500_000, "tonne"),
+        ("About a quarter of a million leaflets were pulped.", "count", 250_000, "leaflet"),
+        ("Three-quarters of a million commuters use the line.", "count", 750_000, "commuter"),
+        ("Two thirds of a million voters stayed at home.", "count", 2e6 / 3, "voter"),
+        ("Police detained three dozen protesters.", "count", 36, "protester"),
+        ("Half a dozen trawlers sank in the gale.", "count", 6, "trawler"),
+        ("Two dozen flights were cancelled.", "count", 24, "flight"),
+        ("The port spent half a billion dollars on cranes.", "money", 5e8, None),
+    ],
+)
+def test_a_multiple_in_words_is_one_number(text, kind, amount, unit):
+    [found] = [v for v in find_values(text) if v["type"] == kind]
+    assert found.get("value", found.get("amount")) == pytest.approx(amount)
+    assert found.get("unit") == unit or kind == "money"
+    # Never also a share of the whole: "a quarter of a million" is no quarter.
+    assert not [v for v in find_values(text) if v["type"] == "fraction"]

@@ -122,6 +122,8 @@ _DENOMINATORS = {
 _FRACTION_WORD_RE = re.compile(
     r"\b(?i:(?P<a>one|two|three|four|five|nine)-"
     r"(?P<d>half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|tenths?))\b"
+    # "two-thirds of a million voters" is a number (``numbers._MULTIPLE``), no share.
+    r"(?![ \t]+of[ \t]+an?[ \t]+(?:dozen|hundred|thousand|lakh|million|crore|billion|trillion)\b)"
 )
 
 # A part of a whole in words: "a third of the workforce", "two fifths of voters",
@@ -130,6 +132,8 @@ _FRACTION_WORD_RE = re.compile(
 _PART_IN_WORDS_RE = re.compile(
     r"\b(?i:(?P<a>an?|one|two|three|four|five|seven|nine)[ \t]+"
     r"(?P<d>thirds?|quarters?|fifths?|sixths?|tenths?)[ \t]+of"
+    # "a quarter of a million packs" is a number (``numbers._MULTIPLE``), no share.
+    r"(?![ \t]+an?[ \t]+(?:dozen|hundred|thousand|lakh|million|crore|billion|trillion)\b)"
     r"|(?P<half>half)(?:[ \t]+of)?(?=[ \t]+(?:the|its|their|his|her|our|all|those|these)\b))\b"
 )
 # A part of a whole left unsaid, as a verb's subject: "nearly a third lost weight", "a

@@ -120,6 +120,7 @@ from .numbers import (
     _BOUNDS,
     _NUM_START_RE,
     _NW_RE,
+    MULTIPLE_TRIGGERS,
     NUMBER_WORDS,
     _finite,
     _lookback,
@@ -157,7 +158,11 @@ class _Finder:
         self.digit_starts = (
             [m.start() for m in _NUM_START_RE.finditer(text)] if self.has_digit else []
         )
-        word_starts = [m.start() for m in _NW_RE.finditer(text)] if words & NUMBER_WORDS else []
+        word_starts = (
+            [m.start() for m in _NW_RE.finditer(text)]
+            if words & NUMBER_WORDS or words & MULTIPLE_TRIGGERS
+            else []
+        )
         self.num_starts = sorted(self.digit_starts + word_starts)
 
     def free(self, start: int, end: int) -> bool:

@@ -38,10 +38,37 @@ _DIGIT_WORDS = "zero|one|two|three|four|five|six|seven|eight|nine"
 # fraction said aloud belongs to it: "five point nine per cent" is 5.9 %, not 5 and 9 %,
 # and "six and a half per cent" 6.5 %. Only before a percentage or a scale word: "at one
 # point two officers were hurt" is not 1.2 officers.
+# Multiples said in words: "half a million", "a quarter of a billion", "three-quarters of
+# a million", "two thirds of a lakh", and dozens ("a dozen", "half a dozen", "three
+# dozen"). Each reads as one number (``_multiple``): "a quarter of a million packs" is
+# 250,000 packs, not a quarter of them, and "two dozen flights" is 24.
+_MULTIPLE_SCALES = {
+    "dozen": 12.0,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "lakh": 1e5,
+    "million": 1e6,
+    "crore": 1e7,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+_PARTS = (
+    r"half[ \t]+an?|an?[ \t]+(?:quarter|third)[ \t]+of[ \t]+an?"
+    r"|(?:one|two|three)[ \t-]+(?:quarters?|thirds?)[ \t]+of[ \t]+an?"
+)
+_MULTIPLE = (
+    rf"(?:(?:{_PARTS})[ \t]+(?:{'|'.join(_MULTIPLE_SCALES)})"
+    rf"|(?:an?|half[ \t]+an?|(?:{_NUMBER_WORDS})(?:[ -](?:{_NUMBER_WORDS}))*)[ \t]+dozen)\b"
+)
+_MULTIPLE_RE = re.compile(_MULTIPLE, re.IGNORECASE)
+_PART_RE = re.compile(r"\b(?P<part>half|quarters?|thirds?)\b")
+# Words that may begin a multiple and are no number word themselves.
+MULTIPLE_TRIGGERS = frozenset(("dozen", "half", "quarter", "quarters", "third", "thirds"))
 _NW = (
+    rf"(?:{_MULTIPLE}|"
     rf"(?:{_NUMBER_WORDS})(?:(?:[ -]|\s+and\s+)(?:{_NUMBER_WORDS})\b)*+"
     rf"(?:(?:\s+point(?:\s+(?:{_DIGIT_WORDS}))+|\s+and\s+a\s+half)"
-    r"(?=\s*(?:%|per\s*cent|percent|percentage|(?:thousand|million|billion|trillion)\b)))?\b"
+    r"(?=\s*(?:%|per\s*cent|percent|percentage|(?:thousand|million|billion|trillion)\b)))?\b)"
 )
 # Digits, with Western (1,000,000) or Indian (19,00,000) grouping and decimals.
 _ND_BARE = r"(?:\d{1,3}(?:,\d{2,3})++(?!\d)|\d++)(?:\.\d++)?"
@@ -137,6 +164,9 @@ def _parse_number(s: str) -> float | None:
         if len(s) > 80:
             return None
         words = s.lower()
+        multiple = _multiple(words)
+        if multiple is not None:
+            return multiple
         if words.startswith(("hundred", "thousand", "million", "billion", "trillion")):
             return None
         words, half, _ = words.partition(" and a half")
@@ -151,6 +181,28 @@ def _parse_number(s: str) -> float | None:
         if half:
             value += 0.5
     return value if math.isfinite(value) else None
+
+
+def _multiple(words: str) -> float | None:
+    """A multiple said in words (``_MULTIPLE``, lower case) as a number, else None: "half
+    a million" is 500,000, "three-quarters of a billion" 750,000,000, "three dozen" 36."""
+    if _MULTIPLE_RE.fullmatch(words) is None:
+        return None
+    head, scale_word = words.rsplit(None, 1)
+    scale = _MULTIPLE_SCALES[scale_word]
+    lead = head.replace("-", " ").split()[0]
+    part = _PART_RE.search(head)
+    if part and part["part"] == "half":
+        return 0.5 * scale
+    try:
+        count = 1.0 if lead in ("a", "an", "one") else float(text2num(lead, "en"))
+        if part:
+            return count / (4.0 if part["part"].startswith("quarter") else 3.0) * scale
+        if lead not in ("a", "an"):
+            count = float(text2num(head.strip(), "en"))
+    except (ValueError, TypeError, IndexError, KeyError, AttributeError):
+        return None
+    return count * scale
 
 
 def _scale(m: re.Match[str]) -> float:
