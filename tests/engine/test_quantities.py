@@ -1141,3 +1141,11 @@ def test_a_multiple_in_words_is_one_number(text, kind, amount, unit):
     assert found.get("unit") == unit or kind == "money"
     # Never also a share of the whole: "a quarter of a million" is no quarter.
     assert not [v for v in find_values(text) if v["type"] == "fraction"]
+
+
+def test_an_item_of_a_list_after_a_comma_counts_what_the_list_counts():
+    text = "Of the 64 outbreaks, 51 were in Ontario, seven in Quebec and six in Manitoba."
+    counts = [(v["value"], v["unit"]) for v in find_values(text) if v["type"] == "count"]
+    assert counts == [(64, "outbreak"), (51, "outbreak"), (7, "outbreak"), (6, "outbreak")]
+    # A year before the comma is no list: nothing is counted there.
+    assert not [v for v in find_values("In 2019, 45 in Leeds") if v["type"] == "count"]

@@ -888,7 +888,12 @@ class _Finder:
                 and not hyunit
                 and not m["plus"]
                 and before_word
-                and (_elides(before_word[1]) or self.counted_noun(start) is not None)
+                and (
+                    _elides(before_word[1])
+                    or self.counted_noun(start) is not None
+                    # "197 are in England, nine in Scotland": the next item of a list.
+                    or (before_word[2] and _LIST_ITEM_AFTER.match(text, end) is not None)
+                )
                 and not _OF_AFTER.match(text, end)
             ):
                 unit = self.unit_before(m.start())
@@ -1113,6 +1118,9 @@ def _counted_phrase(text: str, start: int, end: int) -> str | None:
 _PHRASE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # "9 of them", "17 of which": a part, read by ``parts_of_counted_wholes``.
 _OF_AFTER = re.compile(r"\s+of\b")
+# A number with no noun after a comma, then where or among whom: an item of a list whose
+# first item named what is counted ("197 in England, nine in Scotland").
+_LIST_ITEM_AFTER = re.compile(r"[ \t]+(?:in|at|on|from|across|among)[ \t]+(?:the[ \t]+)?[A-Z]")
 
 
 # What links a measured noun phrase to the number after it: a copula, a verb of level or
