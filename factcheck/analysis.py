@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
@@ -34,7 +34,7 @@ from factcheck.engine.features import (
 from factcheck.engine.grouping import Member, Placed, group_claims
 from factcheck.engine.keys import index_keys
 from factcheck.engine.matching import Match, could_match, match
-from factcheck.engine.provenance import compare, fingerprint
+from factcheck.engine.provenance import CopyEvidence, Fingerprint, compare, fingerprint
 from factcheck.engine.suggestion import Report, origins_of, suggest
 from factcheck.engine.types import ExtractedClaim
 from factcheck.indexes import newest_per_key
@@ -102,6 +102,20 @@ def analyse_article(*, article: Article) -> list[Claim]:
     )
     story = story_entities(extracted)
     names = article_names(article.body, article.title) + article_figures(extracted)
+    order = _article_order(
+        article.published, article.wire_credit, len(article.body), article.content_hash
+    )
+    features = [
+        ClaimFeatures.from_extracted(
+            found, article.body, story=story, published=article.published, article_names=names
+        )
+        for found in extracted
+    ]
+    rehearsal = _Rehearsal(fingerprint(article.body, wire_credit=article.wire_credit))
+    if not _engine_lock_free():
+        # Another import holds the lock: the wait is spent doing this one's work on what is
+        # committed now (``_rehearse``), so what it computes is remembered for the real run.
+        _rehearse(article, order, extracted, features, rehearsal)
     _one_import_at_a_time()
 
     old = list(
@@ -119,21 +133,11 @@ def analyse_article(*, article: Article) -> list[Claim]:
         lock_facts(touched)
         article.claims.all().delete()
 
-    _trace_copies(article)
+    _trace_copies(article, rehearsal)
 
-    order = _article_order(
-        article.published, article.wire_credit, len(article.body), article.content_hash
-    )
     new = []
     kept_once: set[int] = set()
-    for found in extracted:
-        features = ClaimFeatures.from_extracted(
-            found,
-            article.body,
-            story=story,
-            published=article.published,
-            article_names=names,
-        )
+    for found, claim_features in zip(extracted, features, strict=True):
         kept = previous.get((found.text, found.kind.value))
         if kept in kept_once:
             # The same words twice in one article: only one stays in the editor's fact.
@@ -141,16 +145,35 @@ def analyse_article(*, article: Article) -> list[Claim]:
         elif kept is not None and kept in frozen:
             kept_once.add(kept)
         new.append(
-            Member(
-                order=(*order, found.start, found.end),
-                article=article.pk,
-                features=features,
-                keys=_keys(features),
-                # A claim of an editor's fact, unchanged, stays in that fact.
-                fixed=kept if kept in frozen else None,
-                may_join_fixed=True,
-            )
+            _member(article, order, found, claim_features, fixed=kept if kept in frozen else None)
         )
+    stored = _nominated(new, components)
+    return _store(article, story, extracted, new, stored, previous, touched)
+
+
+def _member(
+    article: Article,
+    order: tuple[object, ...],
+    found: ExtractedClaim,
+    features: ClaimFeatures,
+    *,
+    fixed: int | None,
+) -> Member:
+    """A new claim as grouping reads it; a claim of an editor's fact, unchanged, stays in
+    that fact (``fixed``)."""
+    return Member(
+        order=(*order, found.start, found.end),
+        article=article.pk,
+        features=features,
+        keys=_keys(features),
+        fixed=fixed,
+        may_join_fixed=True,
+    )
+
+
+def _nominated(new: list[Member], components: set[int]) -> list[_StoredClaim]:
+    """The stored claims the new ones are grouped with: those their keys nominate and
+    decisions link them to, with their components (``_regroup_set``)."""
     all_keys = set().union(*(m.keys for m in new)) if new else set()
     candidates = _candidate_facts(all_keys)
     near = _stored(
@@ -167,7 +190,42 @@ def analyse_article(*, article: Article) -> list[Claim]:
         # they are, and the new claims join them in order of arrival.
         stored = _stored(Claim.objects.filter(fact_id__in={s.fact_id for s in linked}), known)
         stored = [replace(s, member=replace(s.member, fixed=s.fact_id)) for s in stored]
-    return _store(article, story, extracted, new, stored, previous, touched)
+    return stored
+
+
+@dataclass
+class _Rehearsal:
+    """What an import waiting for the engine's lock worked out beforehand, from content
+    that never changes: the article's fingerprint, and its comparison with each candidate
+    original by (article id, content hash). Decisions are remembered by ``decide``."""
+
+    fingerprint: Fingerprint
+    compared: dict[tuple[int, str], CopyEvidence | None] = field(default_factory=dict)
+
+
+def _rehearse(
+    article: Article,
+    order: tuple[object, ...],
+    extracted: list[ExtractedClaim],
+    features: list[ClaimFeatures],
+    rehearsal: _Rehearsal,
+) -> None:
+    """Trace copies and group as the real run will, on what is committed now, writing
+    nothing.
+
+    Everything is read again under the lock, so the result is the one a run without
+    rehearsal gives; what the rehearsal leaves behind is only what depends on content
+    alone (``_Rehearsal``, and ``decide``'s memory of the pairs it decided), so the run
+    under the lock, which every other import waits for, mostly reads and writes.
+    """
+    for other in _candidate_originals(article, rehearsal.fingerprint):
+        _compared(other, article, rehearsal)
+    new = [
+        _member(article, order, found, claim_features, fixed=None)
+        for found, claim_features in zip(extracted, features, strict=True)
+    ]
+    stored = _nominated(new, set())
+    group_claims([s.member for s in stored] + new, _kept_in_place(stored, new))
 
 
 @transaction.atomic
@@ -222,6 +280,16 @@ def withdraw_article(*, article: Article) -> set[int]:
 
 # Any fixed number of our own: the advisory lock that serialises the engine's writes.
 ENGINE_LOCK = 0x6E657773
+
+
+def _engine_lock_free() -> bool:
+    """Take the engine's lock if no other import holds it; True then. Always True where
+    there is no such lock (SQLite runs one write transaction at a time)."""
+    if connection.vendor != "postgresql":
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [ENGINE_LOCK])
+        return bool(cursor.fetchone()[0])
 
 
 def _one_import_at_a_time() -> None:
@@ -445,14 +513,7 @@ def _store(
     # Articles before this one in the canonical order are grouped as the pass
     # would group them, and keep their facts. Not on a re-import: the article's
     # old claims, now gone, may have shaped them.
-    first = min((m.order for m in new), default=None)
-    kept: dict[int, Hashable] = {}
-    if first is not None and not previous:
-        kept = {
-            i: s.fact_id
-            for i, s in enumerate(stored)
-            if s.member.fixed is None and s.member.order < first
-        }
+    kept = {} if previous else _kept_in_place(stored, new)
     placed = group_claims(members, kept)
     # Where each member was: a stored claim's fact, a new claim's previous one.
     was = [s.fact_id for s in stored] + [
@@ -570,6 +631,19 @@ def _store(
         # The article too: its claims were replaced (or, withdrawn, are gone).
         refresh_suggestions(fact_ids=touched, article_ids={article.pk})
     return claims
+
+
+def _kept_in_place(stored: list[_StoredClaim], new: list[Member]) -> dict[int, Hashable]:
+    """Stored claims of articles before the new ones in the canonical order, by position:
+    they are grouped as the pass would group them, and keep their facts."""
+    first = min((m.order for m in new), default=None)
+    if first is None:
+        return {}
+    return {
+        i: s.fact_id
+        for i, s in enumerate(stored)
+        if s.member.fixed is None and s.member.order < first
+    }
 
 
 def _index(
@@ -727,13 +801,8 @@ def best_match(
     return best
 
 
-def _trace_copies(article: Article) -> None:
-    """Record which earlier articles this one copies or rewrites (and which copy it)."""
-    ArticleFingerprint.objects.filter(article=article).delete()
-    ArticleRelation.objects.filter(copy=article).delete()
-    ArticleRelation.objects.filter(original=article).delete()
-
-    print_ = fingerprint(article.body, wire_credit=article.wire_credit)
+def _candidate_originals(article: Article, print_: Fingerprint) -> list[Article]:
+    """The articles sharing the most fingerprint keys with this one, to compare it with."""
     shared: dict[int, int] = defaultdict(int)
     newest = newest_per_key(ArticleFingerprint, "article", print_.keys, limit=CANDIDATES_PER_KEY)
     for key, other_ids in newest.items():
@@ -743,16 +812,37 @@ def _trace_copies(article: Article) -> None:
             shared[other_id] += weight
     shared.pop(article.pk, None)
     candidates = sorted(shared, key=lambda a: (-shared[a], -a))[:ARTICLES_COMPARED]
+    return list(
+        Article.objects.filter(pk__in=candidates).only(
+            "id", "body", "wire_credit", "published", "content_hash"
+        )
+    )
+
+
+def _compared(other: Article, article: Article, rehearsal: _Rehearsal) -> CopyEvidence | None:
+    """``compare`` of the two texts, once per import for each version of ``other``."""
+    key = (other.pk, other.content_hash)
+    if key not in rehearsal.compared:
+        rehearsal.compared[key] = compare(
+            other.body, article.body, wire_a=other.wire_credit, wire_b=article.wire_credit
+        )
+    return rehearsal.compared[key]
+
+
+def _trace_copies(article: Article, rehearsal: _Rehearsal) -> None:
+    """Record which earlier articles this one copies or rewrites (and which copy it)."""
+    ArticleFingerprint.objects.filter(article=article).delete()
+    ArticleRelation.objects.filter(copy=article).delete()
+    ArticleRelation.objects.filter(original=article).delete()
+
+    print_ = rehearsal.fingerprint
+    candidates = _candidate_originals(article, print_)
     ArticleFingerprint.objects.bulk_create(
         [ArticleFingerprint(article=article, key=k) for k in print_.keys], ignore_conflicts=True
     )
     relations = []
-    for other in Article.objects.filter(pk__in=candidates).only(
-        "id", "body", "wire_credit", "published", "content_hash"
-    ):
-        evidence = compare(
-            other.body, article.body, wire_a=other.wire_credit, wire_b=article.wire_credit
-        )
+    for other in candidates:
+        evidence = _compared(other, article, rehearsal)
         if evidence is None:
             continue
         original, copy = _order(other, article)

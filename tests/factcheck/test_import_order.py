@@ -157,6 +157,26 @@ def test_facts_suggestions_and_copies_do_not_depend_on_the_order_of_import():
         assert _grouped(order) == (first, relations)
 
 
+def test_an_import_that_rehearses_while_it_waits_groups_as_one_that_does_not(monkeypatch):
+    """An import waiting for the engine's lock works on what is committed meanwhile
+    (``analysis._rehearse``); under the lock it reads everything again, so the facts,
+    suggestions and copies are the same as without the rehearsal."""
+    plain = _grouped(BRIDGE)
+    rehearsed = []
+    rehearse = analysis._rehearse
+
+    def counted(*args, **kwargs):
+        rehearsed.append(args[0].source_file)
+        return rehearse(*args, **kwargs)
+
+    # As if another import always held the lock.
+    monkeypatch.setattr(analysis, "_engine_lock_free", lambda: False)
+    monkeypatch.setattr(analysis, "_rehearse", counted)
+    for order in (BRIDGE, BRIDGE[::-1]):
+        assert _grouped(order) == plain
+    assert sorted(rehearsed) == sorted(2 * [name for name, _ in BRIDGE])
+
+
 def test_regrouping_leaves_an_editors_facts_as_they_are(editor):
     for name, text in BRIDGE[1::2]:
         ingest_article(source_file=name, data=text.encode())
