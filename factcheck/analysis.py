@@ -116,7 +116,7 @@ def analyse_article(*, article: Article) -> list[Claim]:
         # Another import holds the lock: the wait is spent doing this one's work on what is
         # committed now (``_rehearse``), so what it computes is remembered for the real run.
         _rehearse(article, order, extracted, features, rehearsal)
-    _one_import_at_a_time()
+        _one_import_at_a_time()
 
     old = list(
         _with_editor(article.claims.all()).values_list(

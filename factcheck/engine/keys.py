@@ -162,6 +162,8 @@ def index_keys(f: ClaimFeatures) -> set[str]:
       "six carriages" meets "6 coaches" even when their stories share no name.
       The ids are the table's: a table rebuilt with other parameters numbers
       them anew, and stored claims need their keys again (a re-import).
+    * A fraction with a whole is also keyed as the percentage it gives
+      ("percent:turnout"), so "about one in five voters" meets "21% of voters".
     * Ordinals are keyed on their number: "22nd session" and "23rd summit"
       are different facts. "ordinal:22:session", "ordinal:22:commission" (a
       body named after the number) and "ordinal:22:india-russia".

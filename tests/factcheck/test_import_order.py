@@ -200,19 +200,21 @@ def test_parallel_workers_group_as_one_worker_does(monkeypatch):
     """Four workers import the four reports at once, each in its own transaction.
 
     On PostgreSQL all four are held until each has stored its article and is about
-    to group: then one at a time takes the engine's lock, and each sees the others'
-    committed claims. SQLite runs one write transaction at a time anyway.
+    to group: then one takes the engine's lock, the three others find it taken and
+    rehearse while they wait (``analysis._rehearse``), then one at a time take it, and
+    each sees the others' committed claims. SQLite runs one write transaction at a time
+    anyway.
     """
     serial = _grouped(BRIDGE)
     if connection.vendor == "postgresql":
         barrier = threading.Barrier(len(BRIDGE), timeout=30)
-        wait = analysis._one_import_at_a_time
+        try_lock = analysis._engine_lock_free
 
-        def all_at_once() -> None:
+        def all_at_once() -> bool:
             barrier.wait()
-            wait()
+            return try_lock()
 
-        monkeypatch.setattr(analysis, "_one_import_at_a_time", all_at_once)
+        monkeypatch.setattr(analysis, "_engine_lock_free", all_at_once)
     errors: list[BaseException] = []
 
     def work(name: str, text: str) -> None:
