@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import _NUM, _SCALE, word_set
+from .numbers import _NUM, _SCALE, MULTIPLE_SCALE_WORDS, word_set
 
 # --- percent, fraction, ordinal, count ----------------------------------------
 
@@ -123,7 +123,7 @@ _FRACTION_WORD_RE = re.compile(
     r"\b(?i:(?P<a>one|two|three|four|five|nine)-"
     r"(?P<d>half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|tenths?))\b"
     # "two-thirds of a million voters" is a number (``numbers._MULTIPLE``), no share.
-    r"(?![ \t]+of[ \t]+an?[ \t]+(?:dozen|hundred|thousand|lakh|million|crore|billion|trillion)\b)"
+    rf"(?![ \t]+of[ \t]+an?[ \t]+(?:{MULTIPLE_SCALE_WORDS})\b)"
 )
 
 # A part of a whole in words: "a third of the workforce", "two fifths of voters",
@@ -133,7 +133,7 @@ _PART_IN_WORDS_RE = re.compile(
     r"\b(?i:(?P<a>an?|one|two|three|four|five|seven|nine)[ \t]+"
     r"(?P<d>thirds?|quarters?|fifths?|sixths?|tenths?)[ \t]+of"
     # "a quarter of a million packs" is a number (``numbers._MULTIPLE``), no share.
-    r"(?![ \t]+an?[ \t]+(?:dozen|hundred|thousand|lakh|million|crore|billion|trillion)\b)"
+    rf"(?![ \t]+an?[ \t]+(?:{MULTIPLE_SCALE_WORDS})\b)"
     r"|(?P<half>half)(?:[ \t]+of)?(?=[ \t]+(?:the|its|their|his|her|our|all|those|these)\b))\b"
 )
 # A part of a whole left unsaid, as a verb's subject: "nearly a third lost weight", "a

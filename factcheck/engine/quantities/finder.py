@@ -695,12 +695,10 @@ class _Finder:
                     continue
                 a, d = 1, 2
             else:
-                word, d_word = m["a"].lower(), m["d"].lower()
-                a = 1 if word in ("a", "an") else int(text2num(word, "en"))
-                d = _DENOMINATORS[d_word]
-                # "a third of", "two thirds of": the number agrees with the noun.
-                if (a == 1) == d_word.endswith("s") or a >= d:
+                share = _part_said(m)
+                if share is None:
                     continue
+                a, d = share
             after = _PART_DETERMINER_AT.match(text, m.end())
             phrase = following(text, after.end() if after else m.end())
             # The whole is the phrase's plural noun, else its first word ("half of the
@@ -714,12 +712,10 @@ class _Finder:
             verb = m["verb"]
             if verb not in SUBJECT_VERBS and not _is_past_verb(verb):
                 continue
-            word, d_word = m["a"].lower(), m["d"].lower()
-            a = 1 if word in ("a", "an") else int(text2num(word, "en"))
-            d = _DENOMINATORS[d_word]
-            if (a == 1) == d_word.endswith("s") or a >= d:
+            share = _part_said(m)
+            if share is None:
                 continue
-            bound, start = self.bound_before(m.start())
+            (a, d), (bound, start) = share, self.bound_before(m.start())
             value = {"type": "fraction", "numerator": a, "denominator": d, "unit": None}
             self.add(start, m.end("d"), {**value, "bound": bound})
 
@@ -1236,6 +1232,17 @@ def _is_past_verb(word: str) -> bool:
         and not word.endswith("eed")
         and not senses_of(word)
     )
+
+
+def _part_said(m: re.Match[str]) -> tuple[int, int] | None:
+    """The part and whole of a share in words (groups ``a`` and ``d``: "a third", "two
+    fifths"), or None when the number does not agree with the noun ("a thirds")."""
+    word, d_word = m["a"].lower(), m["d"].lower()
+    a = 1 if word in ("a", "an") else int(text2num(word, "en"))
+    d = _DENOMINATORS[d_word]
+    if (a == 1) == d_word.endswith("s") or a >= d:
+        return None
+    return a, d
 
 
 def _is_label(word: str) -> bool:

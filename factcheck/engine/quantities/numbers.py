@@ -52,12 +52,14 @@ _MULTIPLE_SCALES = {
     "billion": 1e9,
     "trillion": 1e12,
 }
+# The scale words a multiple ends with, as a regular expression.
+MULTIPLE_SCALE_WORDS = "|".join(_MULTIPLE_SCALES)
 _PARTS = (
     r"half[ \t]+an?|an?[ \t]+(?:quarter|third)[ \t]+of[ \t]+an?"
     r"|(?:one|two|three)[ \t-]+(?:quarters?|thirds?)[ \t]+of[ \t]+an?"
 )
 _MULTIPLE = (
-    rf"(?:(?:{_PARTS})[ \t]+(?:{'|'.join(_MULTIPLE_SCALES)})"
+    rf"(?:(?:{_PARTS})[ \t]+(?:{MULTIPLE_SCALE_WORDS})"
     rf"|(?:an?|half[ \t]+an?|(?:{_NUMBER_WORDS})(?:[ -](?:{_NUMBER_WORDS}))*)[ \t]+dozen)\b"
 )
 _MULTIPLE_RE = re.compile(_MULTIPLE, re.IGNORECASE)
