@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import batched
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django.conf import settings
@@ -37,7 +38,7 @@ from factcheck.engine.matching import Match, could_match, match
 from factcheck.engine.provenance import CopyEvidence, Fingerprint, compare, fingerprint
 from factcheck.engine.suggestion import Report, origins_of, suggest
 from factcheck.engine.types import ExtractedClaim
-from factcheck.indexes import newest_per_key
+from factcheck.indexes import KEYS_PER_STATEMENT, newest_per_key
 from factcheck.models import (
     ArticleFingerprint,
     ArticleRelation,
@@ -58,8 +59,14 @@ if TYPE_CHECKING:
 CANDIDATES_PER_KEY = 40
 # How many articles one article is compared with: the ones sharing the most
 # keys. Without this bound the union over all keys grows with the corpus until
-# every key is full.
-ARTICLES_COMPARED = 12
+# every key is full. 40 rather than 12: on 1,000 generated articles (seed 7), 302
+# have more than 12 articles sharing two keys with them, 7 more than 40; with 12,
+# five copy relations depended on the order of import (none with no bound).
+ARTICLES_COMPARED = 40
+# How many passage or lead keys an article must share with another to be compared.
+SHARED_KEYS_NOMINATING = 2
+# What one shared passage or lead key counts for against a shared wire credit (1).
+SHARED_TEXT_WEIGHT = 10
 # How many stored claims sharing keys with a new claim it is compared with,
 # and how many claims of each candidate fact are read to find them.
 CLAIMS_PER_CLAIM = 400
@@ -147,8 +154,8 @@ def analyse_article(*, article: Article) -> list[Claim]:
         new.append(
             _member(article, order, found, claim_features, fixed=kept if kept in frozen else None)
         )
-    stored = _nominated(new, components)
-    return _store(article, story, extracted, new, stored, previous, touched)
+    stored, merged = _nominated(new, components, first_import=not old)
+    return _store(article, story, extracted, new, stored, previous, touched, merged=merged)
 
 
 def _member(
@@ -171,9 +178,15 @@ def _member(
     )
 
 
-def _nominated(new: list[Member], components: set[int]) -> list[_StoredClaim]:
+def _nominated(
+    new: list[Member], components: set[int], *, first_import: bool = True
+) -> tuple[list[_StoredClaim], set[int]]:
     """The stored claims the new ones are grouped with: those their keys nominate and
-    decisions link them to, with their components (``_regroup_set``)."""
+    decisions link them to, with their components (``_regroup_set``); and the component
+    labels read only in part, which the stored claims' label then joins (``_store``).
+
+    A re-import (not ``first_import``) places every stored claim again (``_store``), so
+    it never reads a component in part."""
     all_keys = set().union(*(m.keys for m in new)) if new else set()
     candidates = _candidate_facts(all_keys)
     near = _stored(
@@ -184,13 +197,55 @@ def _nominated(new: list[Member], components: set[int]) -> list[_StoredClaim]:
     )
     linked = _linked(new, near)
     known = {s.pk: s for s in near}
-    stored = _regroup_set(components | {s.component for s in linked}, linked, known)
-    if stored is None or len(stored) + len(new) > REGROUP_MAX:
-        # Too large to group again at each import: the stored facts stay as
-        # they are, and the new claims join them in order of arrival.
-        stored = _stored(Claim.objects.filter(fact_id__in={s.fact_id for s in linked}), known)
-        stored = [replace(s, member=replace(s.member, fixed=s.fact_id)) for s in stored]
-    return stored
+    labels = components | {s.component for s in linked}
+    stored = _regroup_set(labels, linked, known)
+    if stored is not None and len(stored) + len(new) <= REGROUP_MAX:
+        return stored, set()
+    if new and first_import:
+        stored = _regroup_after(new, {c for c in labels if c >= 0}, linked, known)
+        if stored is not None:
+            return stored, {c for c in labels if c >= 0}
+    # Too large to group again at each import: the stored facts stay as
+    # they are, and the new claims join them in order of arrival.
+    stored = _stored(Claim.objects.filter(fact_id__in={s.fact_id for s in linked}), known)
+    return [replace(s, member=replace(s.member, fixed=s.fact_id)) for s in stored], set()
+
+
+def _regroup_after(
+    new: list[Member], labels: set[int], linked: list[_StoredClaim], known: dict[int, _StoredClaim]
+) -> list[_StoredClaim] | None:
+    """Stored claims to group again with a new article when its components are too large
+    to read whole: as the pass would group them all, at the cost of what comes after it.
+
+    The pass places articles in the canonical order, so the claims before the new
+    article stay where they are (``_kept_in_place``); the claims after it are placed
+    again. A claim placed joins only a fact it is linked to (``grouping._homes``), so
+    what is read is the facts the new claims are linked to, the claims after the new
+    article, and every fact of the components sharing a key with one of those. A report
+    that comes after the others, as most do, reads only the facts it is linked to. None
+    past ``REGROUP_AFTER_MAX`` claims (an old report imported into a long story).
+    """
+    first = min(m.order for m in new)
+    reached = Claim.objects.filter(Q(component__in=labels) | Q(pk__in=[s.pk for s in linked]))
+    # Undated articles come last in the canonical order (``_article_order``).
+    undated = Q(article__published__isnull=True)
+    after = undated if first[0] else undated | Q(article__published__gte=first[1])
+    rows = _read(reached.filter(after), limit=REGROUP_AFTER_MAX + 1)
+    if len(rows) > REGROUP_AFTER_MAX:
+        return None
+    later = [s for s in _from_rows(rows, known) if s.member.order > first]
+    facts = {s.fact_id for s in later} | {s.fact_id for s in linked}
+    keys = sorted(set().union(*(s.member.keys for s in later)))
+    for chunk in batched(keys, KEYS_PER_STATEMENT):
+        facts.update(
+            FactKey.objects.filter(key__in=chunk, fact_id__in=reached.values("fact_id"))
+            .values_list("fact_id", flat=True)
+            .distinct()
+        )
+    rows = _read(Claim.objects.filter(fact_id__in=facts), limit=REGROUP_AFTER_MAX + 1)
+    if len(rows) + len(new) > REGROUP_AFTER_MAX:
+        return None
+    return _from_rows(rows, known | {s.pk: s for s in later})
 
 
 @dataclass
@@ -224,7 +279,7 @@ def _rehearse(
         _member(article, order, found, claim_features, fixed=None)
         for found, claim_features in zip(extracted, features, strict=True)
     ]
-    stored = _nominated(new, set())
+    stored, _ = _nominated(new, set())
     group_claims([s.member for s in stored] + new, _kept_in_place(stored, new))
 
 
@@ -308,6 +363,9 @@ def _one_import_at_a_time() -> None:
 # The most claims grouped again in one import (a component and the new
 # article's claims). Past it, grouping falls back to order of arrival.
 REGROUP_MAX = 240
+# The most claims grouped again when a component is too large to read whole: the
+# claims after the new article and the facts they share keys with (``_regroup_after``).
+REGROUP_AFTER_MAX = 1000
 
 
 class _EditorWork(TypedDict):
@@ -378,9 +436,10 @@ def _stored(
 _LABEL = 10
 
 
-def _read(claims: QuerySet[Claim]) -> list[tuple[Any, ...]]:
-    """The rows ``_from_rows`` makes stored claims of: the id first, the label at ``_LABEL``."""
-    return list(
+def _read(claims: QuerySet[Claim], *, limit: int | None = None) -> list[tuple[Any, ...]]:
+    """The rows ``_from_rows`` makes stored claims of: the id first, the label at ``_LABEL``;
+    the first ``limit`` by id, where a caller gives up past a bound."""
+    rows = (
         _with_editor(claims)
         .annotate(
             # The sentence is cut in the database: the articles' bodies stay there.
@@ -398,6 +457,7 @@ def _read(claims: QuerySet[Claim]) -> list[tuple[Any, ...]]:
             *("sentence", "body_length", "fact_summary", "by_editor", "article_names"),
         )
     )
+    return list(rows if limit is None else rows[:limit])
 
 
 def _from_rows(rows: list[tuple[Any, ...]], known: dict[int, _StoredClaim]) -> list[_StoredClaim]:
@@ -488,7 +548,10 @@ def _regroup_set(
     while True:
         reached = Claim.objects.filter(Q(component__in=labels) | Q(pk__in=claim_ids))
         rows = _read(
-            Claim.objects.filter(Q(component__in=labels) | Q(fact_id__in=reached.values("fact_id")))
+            Claim.objects.filter(
+                Q(component__in=labels) | Q(fact_id__in=reached.values("fact_id"))
+            ),
+            limit=REGROUP_MAX + 1,
         )
         if len(rows) > REGROUP_MAX:
             return None
@@ -507,8 +570,14 @@ def _store(
     stored: list[_StoredClaim],
     previous: dict[tuple[str, str], int],
     touched: set[int],
+    *,
+    merged: Iterable[int] = (),
 ) -> list[Claim]:
-    """Group the new and stored claims, map the groups onto facts, write what changed."""
+    """Group the new and stored claims, map the groups onto facts, write what changed.
+
+    ``merged``: component labels read only in part (``_regroup_after``), whose claims
+    all take the stored claims' label.
+    """
     members = [s.member for s in stored] + new
     # Articles before this one in the canonical order are grouped as the pass
     # would group them, and keep their facts. Not on a re-import: the article's
@@ -550,8 +619,12 @@ def _store(
     # One label for everything grouped together: the next import linked to any
     # of it takes all of it. A claim linked to nothing keeps none: its fact
     # holds only it, and reaches it.
-    labels = [s.component for s in stored if s.component >= 0]
+    labels = [s.component for s in stored if s.component >= 0] + sorted(merged)
     label = min(labels) if labels else min((s.pk for s in stored), default=None)
+    if merged and label is not None:
+        # The claims of those components that were not read join the label too: the next
+        # import linked to any of them reads them all.
+        Claim.objects.filter(component__in=set(labels) - {label}).update(component=label)
 
     # The stored summaries, read with the claims, before any claim moves.
     current = {s.fact_id: s.fact_summary for s in stored}
@@ -802,21 +875,45 @@ def best_match(
 
 
 def _candidate_originals(article: Article, print_: Fingerprint) -> list[Article]:
-    """The articles sharing the most fingerprint keys with this one, to compare it with."""
-    shared: dict[int, int] = defaultdict(int)
-    newest = newest_per_key(ArticleFingerprint, "article", print_.keys, limit=CANDIDATES_PER_KEY)
-    for key, other_ids in newest.items():
-        # A shared passage or lead counts for more than a shared wire credit.
-        weight = 1 if key.startswith("w:") else 10
-        for other_id in other_ids:
-            shared[other_id] += weight
+    """The articles sharing the most fingerprint keys with this one, to compare it with.
+
+    Only an article sharing two passage or lead keys or more is compared: one key is a
+    phrase two texts happen to share, and a wire credit is shared by thousands (the few
+    of them a capped key would name depend on which came in first). Among those, a
+    shared credit ranks a same-wire pair first; ties go to the article nearest in date,
+    then by content, never by id. Below ``ARTICLES_COMPARED`` of them, which is most
+    articles, the pairs compared are those two articles share, whatever the order of
+    import.
+    """
+    strong = [key for key in print_.keys if not key.startswith("w:")]
+    shared: Counter[int] = Counter()
+    for other_ids in newest_per_key(
+        ArticleFingerprint, "article", strong, limit=CANDIDATES_PER_KEY
+    ).values():
+        shared.update(other_ids)
     shared.pop(article.pk, None)
-    candidates = sorted(shared, key=lambda a: (-shared[a], -a))[:ARTICLES_COMPARED]
+    weight = {pk: SHARED_TEXT_WEIGHT * n for pk, n in shared.items() if n >= SHARED_KEYS_NOMINATING}
+    wire = [key for key in print_.keys if key.startswith("w:")]
+    if wire and weight:
+        for other_id in ArticleFingerprint.objects.filter(
+            key__in=wire, article_id__in=list(weight)
+        ).values_list("article_id", flat=True):
+            weight[other_id] += 1
+    ranked = sorted(
+        Article.objects.filter(pk__in=list(weight)).values_list("pk", "published", "content_hash"),
+        key=lambda row: (-weight[row[0]], _days_apart(article.published, row[1]), row[2], row[0]),
+    )
+    chosen = [pk for pk, *_ in ranked[:ARTICLES_COMPARED]]
     return list(
-        Article.objects.filter(pk__in=candidates).only(
+        Article.objects.filter(pk__in=chosen).only(
             "id", "body", "wire_credit", "published", "content_hash"
         )
     )
+
+
+def _days_apart(a: date | None, b: date | None) -> int:
+    """Days between two publication dates; an undated article is the farthest."""
+    return abs((a - b).days) if a is not None and b is not None else 1 << 30
 
 
 def _compared(other: Article, article: Article, rehearsal: _Rehearsal) -> CopyEvidence | None:
@@ -967,7 +1064,6 @@ def refresh_suggestions(*, fact_ids: Iterable[int], article_ids: Iterable[int] =
             original_id__in=reporting, copy_id__in=reporting
         ).values_list("original_id", "copy_id")
     )
-    copies = {copy for _, copy in relations}
     facts = list(Fact.objects.filter(pk__in=fact_ids))
     # Of the facts left without claims, those an editor has worked on, in one query.
     unreported = [f.pk for f in facts if f.pk not in by_fact and not f.status]
@@ -991,8 +1087,12 @@ def refresh_suggestions(*, fact_ids: Iterable[int], article_ids: Iterable[int] =
             continue
         # Articles are numbered by date, originals before copies, then content,
         # not import order: a copy cluster is named by its original whatever came first.
+        # Copies among this fact's own articles: the facts refreshed with it differ from
+        # one order of import to another.
+        reporting_it = {c.article_id: c.article for c in members}
+        copies = {c for o, c in relations if o in reporting_it and c in reporting_it}
         articles = sorted(
-            {c.article_id: c.article for c in members}.values(),
+            reporting_it.values(),
             key=lambda a: (a.published is None, a.published, a.pk in copies, a.content_hash),
         )
         rank = {a.pk: i for i, a in enumerate(articles)}

@@ -80,3 +80,20 @@ def test_the_command_imports_a_cluster_in_several_orders(tmp_path):
         f"0 of {groups} groups differ, 0 shared groups with another suggestion or reason, "
         "0 copy relations differ"
     ] * 2
+
+
+# A small generated corpus imported twice, each on a throwaway database: seconds.
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_the_command_imports_a_generated_corpus_in_several_orders():
+    out = StringIO()
+
+    call_command(EvaluateEngine(), *("--orders", "2", "--corpus", "24", "--seed", "5"), stdout=out)
+
+    first, second = out.getvalue().splitlines()
+    assert first.startswith("order 0 (as given): 24 articles, ")
+    groups = int(first.split(", ")[1].split()[0])
+    assert second == (
+        f"order 1 (shuffled, seed 1): 0 of {groups} groups differ, 0 shared groups with "
+        "another suggestion or reason, 0 copy relations differ"
+    )

@@ -5,7 +5,9 @@ An import compares its claims with the stored claims its keys nominate, and broa
 or months apart are told apart by their stories and dates (``matching.could_match``)
 before ``match`` reads their wording, so a crowded database costs no more comparisons and
 no more statements than an empty one, and groups the same. A component of more claims
-than ``analysis.REGROUP_MAX`` is not grouped again: its facts stay, new reports join them.
+than ``analysis.REGROUP_MAX`` is grouped again only from the new report on (the claims after
+it in the canonical order); past ``analysis.REGROUP_AFTER_MAX`` its facts stay, and new
+reports join them.
 """
 
 import pytest
@@ -104,6 +106,7 @@ def test_reports_of_other_ports_and_months_cost_an_import_nothing(monkeypatch):
 
 def test_past_regroup_max_the_facts_stay_and_new_reports_join_them(monkeypatch):
     monkeypatch.setattr(analysis, "REGROUP_MAX", 2)
+    monkeypatch.setattr(analysis, "REGROUP_AFTER_MAX", 2)
     regrouped = []
     real = analysis._regroup_set
 

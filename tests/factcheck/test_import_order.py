@@ -3,10 +3,12 @@
 Copy relations and their direction are decided from the articles themselves
 (date, wire credit, length, content), and a copy cluster is named by its
 original, so the same articles imported in another order give the same
-relations and the same origin counts. Claims are grouped into facts by
+relations and the same origin counts; which articles are compared does not
+depend on the order either (never by id). Claims are grouped into facts by
 regrouping, at each import, the whole components of claims the new ones are
-linked to (``factcheck/engine/grouping.py``), so the facts, their suggestions
-and their reasons are the same for every order too.
+linked to (``factcheck/engine/grouping.py``), or, for a component too large to
+read whole, the claims after the new article with the facts they are linked to,
+so the facts, their suggestions and their reasons are the same for every order too.
 """
 
 import threading
@@ -65,6 +67,55 @@ def test_copy_relations_and_origins_do_not_depend_on_the_order_of_import():
     assert ("wire.txt", "copy.txt") in first[0]
     for order in (articles[::-1], [articles[1], articles[2], articles[0]]):
         assert _state(order) == first
+
+
+def test_articles_sharing_only_a_wire_credit_are_not_compared(monkeypatch):
+    # Thousands of articles credit one wire: the few a capped key would name depend on
+    # which came in first, and a shared credit alone is no evidence of a shared text.
+    compared: list[tuple[str, str]] = []
+    real = analysis.compare
+
+    def spied(body_a, body_b, **wires):
+        compared.append((body_a[:20], body_b[:20]))
+        return real(body_a, body_b, **wires)
+
+    monkeypatch.setattr(analysis, "compare", spied)
+    unrelated = (
+        "Harbour dues rise by 4 per cent\ndate 2026-08-03\nsource: Port Gazette\n\n"
+        "The harbour board raised its dues by 4 per cent from September, citing dredging.\n"
+        "\n(With inputs from PTI)\n"
+    )
+    credited = COPY.replace("(Coastline Wire)", "(With inputs from PTI)")
+    relations, _ = _state([("copy.txt", credited), ("harbour.txt", unrelated), ("wire.txt", WIRE)])
+    assert relations == {("wire.txt", "copy.txt")}
+    assert all("harbour" not in a + b for a, b in compared)
+
+
+def test_a_facts_reason_does_not_depend_on_the_facts_refreshed_with_it():
+    # The copy adds a figure its original does not give; another paper gives it too. The
+    # copy relation lies outside that fact (its original does not report it), so it must
+    # not change how the fact names its reports, whichever facts are refreshed with it.
+    # (The copy's bytes sort before the other report's, so a copy relation wrongly counted
+    # would put it second.)
+    wells = "\nThe board said {n} wells had run dry across the district.\n"
+    copy = COPY + wells.format(n="2,300")
+    other = OTHER + "\nSome 2,300 wells have run dry, the water board said.\n"
+    with transaction.atomic():
+        for name, text in [("wire.txt", WIRE), ("copy.txt", copy), ("other.txt", other)]:
+            ingest_article(source_file=name, data=text.encode())
+        assert ArticleRelation.objects.filter(copy__source_file="copy.txt").exists()
+        wells_fact = Claim.objects.get(
+            article__source_file="other.txt", text__contains="wells"
+        ).fact
+        assert {c.article.source_file for c in wells_fact.claims.all()} == {"copy.txt", "other.txt"}
+        everything = set(Fact.objects.values_list("pk", flat=True))
+        reasons = []
+        for refreshed in ({wells_fact.pk}, everything):
+            analysis.refresh_suggestions(fact_ids=refreshed)
+            wells_fact.refresh_from_db()
+            reasons.append(wells_fact.suggested_reason)
+        transaction.set_rollback(True)
+    assert reasons[0] == reasons[1]
 
 
 # Four reports of one bridge: two independent ones in other words, a syndicated
@@ -155,6 +206,59 @@ def test_facts_suggestions_and_copies_do_not_depend_on_the_order_of_import():
         [BRIDGE[2], BRIDGE[3], BRIDGE[0], BRIDGE[1]],
     ):
         assert _grouped(order) == (first, relations)
+
+
+def test_components_too_large_to_read_whole_group_as_if_they_were_read(monkeypatch):
+    # Every component is taken as too large to group again whole: each import then
+    # places again only the claims after it in the canonical order, with the facts
+    # they share a key with, and the facts are those of the whole pass.
+    reference = _grouped(BRIDGE)
+    monkeypatch.setattr(analysis, "_regroup_set", lambda *args: None)
+    real = analysis._regroup_after
+    read: list[int | None] = []
+
+    def spied(*args):
+        found = real(*args)
+        read.append(None if found is None else len(found))
+        return found
+
+    monkeypatch.setattr(analysis, "_regroup_after", spied)
+    for order in (BRIDGE, BRIDGE[::-1], [BRIDGE[2], BRIDGE[0], BRIDGE[3], BRIDGE[1]]):
+        read.clear()
+        assert _grouped(order) == reference
+        assert read and None not in read
+
+
+def test_a_report_after_the_others_reads_only_the_facts_it_shares_a_key_with(monkeypatch):
+    monkeypatch.setattr(analysis, "_regroup_set", lambda *args: None)
+    brief = (
+        "Karsten bridge cost confirmed\ndate 2027-02-11\nsource: Valley Radio\n\n"
+        "The Karsten river bridge will cost €412 million, the transport authority said.\n"
+    )
+    real = analysis._regroup_after
+    read: list[list] = []
+    monkeypatch.setattr(
+        analysis, "_regroup_after", lambda *args: read.append(real(*args)) or read[-1]
+    )
+    with transaction.atomic():
+        for name, text in BRIDGE:
+            ingest_article(source_file=name, data=text.encode())
+        stored = {pk: fact_id for pk, fact_id in Claim.objects.values_list("pk", "fact_id")}
+        read.clear()
+        ingest_article(source_file="brief.txt", data=brief.encode())
+        [claim] = Claim.objects.filter(article__source_file="brief.txt")
+        moved = {
+            pk
+            for pk, fact_id in Claim.objects.values_list("pk", "fact_id")
+            if stored.get(pk, fact_id) != fact_id
+        }
+        transaction.set_rollback(True)
+    [found] = read
+    # Only the facts of amounts: the counts, dates and quotations of the story are not read,
+    # and nothing comes after the brief, so no stored claim is placed again.
+    assert found is not None and 0 < len(found) < len(stored)
+    assert {s.member.features.kind for s in found} <= {"quantity"}
+    assert claim.fact_id in {s.fact_id for s in found} and not moved
 
 
 def test_an_import_that_rehearses_while_it_waits_groups_as_one_that_does_not(monkeypatch):

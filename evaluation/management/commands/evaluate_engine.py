@@ -14,7 +14,7 @@ from evaluation.clusters import (
     load_gold,
     score_cluster,
 )
-from evaluation.corpus import generate_articles
+from evaluation.corpus import GeneratedArticle, generate_articles
 from evaluation.database import throwaway_database
 from evaluation.orders import OrderState, compare_states
 from evaluation.scoring import CorpusFigures, Figures, evaluate, evaluate_corpus, load_labels
@@ -53,9 +53,9 @@ class Command(BaseCommand):
             "--orders",
             type=int,
             default=0,
-            help="import the seeds and the clusters together in N orders (the given one, then "
-            "shuffles with fixed seeds) and print how groups, suggestions and copy relations "
-            "differ from the first order's",
+            help="import the seeds and the clusters together (or, with --corpus, the generated "
+            "articles) in N orders (the given one, then shuffles with fixed seeds) and print "
+            "how groups, suggestions and copy relations differ from the first order's",
         )
         parser.add_argument(
             "--together",
@@ -80,7 +80,15 @@ class Command(BaseCommand):
     ) -> None:
         folders = _cluster_folders(clusters)
         if orders > 0:
-            self._compare_orders(folders, articles, orders, verbose=verbosity >= 2)
+            if corpus > 0:
+                with tempfile.TemporaryDirectory(prefix="evaluate-orders-") as written:
+                    files = _write_corpus(corpus, seed, Path(written))
+                    self._compare_orders(files, orders, verbose=verbosity >= 2)
+                return
+            files = list(find_article_files([articles]))
+            for folder in folders:
+                files.extend(folder / n for n in load_gold(folder)["import_order"])
+            self._compare_orders(files, orders, verbose=verbosity >= 2)
             return
         if together:
             if not folders:
@@ -127,12 +135,7 @@ class Command(BaseCommand):
         if verbosity >= 2:
             self.stdout.write("\n".join(f"    {line}" for line in across))
 
-    def _compare_orders(
-        self, folders: list[Path], articles: Path, orders: int, *, verbose: bool
-    ) -> None:
-        files = list(find_article_files([articles]))
-        for folder in folders:
-            files.extend(folder / n for n in load_gold(folder)["import_order"])
+    def _compare_orders(self, files: list[Path], orders: int, *, verbose: bool) -> None:
         reference: OrderState | None = None
         for n in range(orders):
             order = list(files)
@@ -198,10 +201,9 @@ def score_corpus(size: int, seed: int) -> CorpusFigures:
     """Copies and disputes on ``size`` generated articles, on a throwaway database."""
     truth = list(generate_articles(size, seed))
     with tempfile.TemporaryDirectory(prefix="evaluate-corpus-") as folder:
-        for article in truth:
-            (Path(folder) / article.name).write_text(article.text, encoding="utf-8")
+        files = _write_corpus(size, seed, Path(folder), truth)
         with throwaway_database():
-            _import(list(find_article_files([Path(folder)])))
+            _import(files)
             relations = list(
                 ArticleRelation.objects.values_list("original__source_file", "copy__source_file")
             )
@@ -211,6 +213,15 @@ def score_corpus(size: int, seed: int) -> CorpusFigures:
             ).values_list("fact_id", "article__source_file"):
                 disputed.setdefault(fact_id, set()).add(source_file)
     return evaluate_corpus(truth, relations, disputed)
+
+
+def _write_corpus(
+    size: int, seed: int, folder: Path, truth: list[GeneratedArticle] | None = None
+) -> list[Path]:
+    """The generated corpus written into ``folder`` as article files, in file order."""
+    for article in truth if truth is not None else generate_articles(size, seed):
+        (folder / article.name).write_text(article.text, encoding="utf-8")
+    return list(find_article_files([folder]))
 
 
 def _cluster_folders(paths: list[Path]) -> list[Path]:
