@@ -360,11 +360,12 @@ def _one_import_at_a_time() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ENGINE_LOCK])
 
 
-# The most claims grouped again in one import (a component and the new
-# article's claims). Past it, grouping falls back to order of arrival.
+# The most claims grouped again whole in one import (a component and the new
+# article's claims). Past it, only what comes after the new article is grouped again.
 REGROUP_MAX = 240
-# The most claims grouped again when a component is too large to read whole: the
-# claims after the new article and the facts they share keys with (``_regroup_after``).
+# The most claims read for that (``_regroup_after``): the claims after the new article
+# and the facts linked to it or sharing keys with them. Past it, the new claims join
+# the stored facts in order of arrival.
 REGROUP_AFTER_MAX = 1000
 
 
