@@ -229,6 +229,13 @@ _DATELINE_RE = re.compile(
     r",?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?"
     r"\s*(?:\([A-Za-z .&]{2,30}\))?\s*[—–-]{1,2}\s+"
 )
+# A fact box's entry: a short label, a colon and the figure ("Homes destroyed: 61",
+# "- Containment: 15%", "| Crew rescued: 23"). Its label says what the figure counts, so
+# the line is no fragment however few its words.
+_DATA_LINE_RE = re.compile(r"[\s\-–—•*|]*[A-Z][\w'’\-/&]*(?:[ \t]+[\w'’\-/&]+){0,4}?[ \t]*:[ \t]+")
+# What follows a label that is a number to dial, not a figure: "Tel: 0800 555 123",
+# "Media enquiries: 020 7946 0958", "(555) 123-4567".
+_DIALLED_RE = re.compile(r"\+?[\d(][\d \t\-().]{5,}\d|0\d+")
 # A piece opening with a relative pronoun is a clause however short ("which ran until 2028").
 _RELATIVE_START_RE = re.compile(r"(?:which|who|whose)\b", _I)
 # Words that end the noun phrase an amount belongs to: an auxiliary or verb,
@@ -419,6 +426,14 @@ class _Scorer:
                 or not _SAID_ON_RE.search(text, 0, v["span_start"] - sentence.start)
             ]
 
+        data_line = _DATA_LINE_RE.match(text) if ":" in text else None
+        if data_line is not None and _DIALLED_RE.fullmatch(text, data_line.end()):
+            data_line = None
+        self.data_line = data_line is not None and any(
+            v["type"] in QUANTITY_TYPES and v["span_start"] - sentence.start == data_line.end()
+            for v in self.values
+        )
+
         self.quotes = _quotes(text) if any(c in text for c in _QUOTE_CHARS) else []
         self.outside = _blank(text, [(a, b) for a, b, _, _ in self.quotes])
         self.quote_texts: list[str] = []
@@ -501,7 +516,7 @@ class _Scorer:
             features["comparison"] = COMPARISON_WEIGHT
         if span_text.rstrip("”’\"' ").endswith("?"):
             features["question"] = QUESTION_WEIGHT
-        if whole and len(span_text.split()) < 6:
+        if whole and len(span_text.split()) < 6 and not self.data_line:
             features["short_sentence"] = SHORT_WEIGHT
         keys = ent.find_entities(span_text, values=values, offset=offset, headline=self.headline)
         if has_digit(span_text) and ent.designations(span_text):
@@ -729,6 +744,9 @@ def _sentence_claims(article: _Article, index: int) -> list[ExtractedClaim]:
         return [claim(start, end, kind, features, scorer.values, keys)]
 
     claims = []
+    # A figure repeated from an earlier sentence is that sentence's claim again; two
+    # equal figures in one sentence are two facts ("two were defeated and two retired").
+    repeated = set(article.seen_values)
     value_starts = [v["span_start"] for v in scorer.values]
     comparison_starts = [x for x, _ in scorer.comparisons]
     for a, b in groups:
@@ -750,7 +768,7 @@ def _sentence_claims(article: _Article, index: int) -> list[ExtractedClaim]:
         signature = _signature(values)
         if _score(item_features) < THRESHOLD and not scorer.anonymous:
             continue
-        if signature and signature in article.seen_values:
+        if signature and signature in repeated:
             continue
         article.seen_values.add(signature)
         claims.append(claim(start, end, item_kind, item_features, values, item_keys))

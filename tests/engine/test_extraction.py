@@ -388,3 +388,40 @@ def test_the_speakers_i_and_a_number_in_words_are_no_names():
     assert "eleven pines hospital" in find_entities(
         "Staff at Eleven Pines Hospital said so.", values=[]
     )
+
+
+def test_a_fact_box_entry_is_a_claim_however_short():
+    body = (
+        "The county's emergency office gave its evening figures on Friday.\n\n"
+        "Barns destroyed: 17\n\n"
+        "- Containment: 40%\n\n"
+        "Updated: 9:40 p.m.\n\n"
+        "Helpline: 0808 157 0192\n\n"
+        "Crews will work through the night, the office said."
+    )
+    claims = extract_claims(body, published=datetime.date(2026, 7, 3))
+    barns = claim_with(claims, "Barns destroyed: 17")
+    assert [(v["value"], v["unit"]) for v in barns.values] == [(17, "barn")]
+    assert "short_sentence" not in barns.features
+    assert claim_with(claims, "Containment: 40%").kind == Kind.QUANTITY
+    # A label with only a time, or a number to dial, is no fact box's figure.
+    assert not [c for c in claims if "Updated" in c.text or "0808" in c.text]
+
+
+def test_a_short_line_without_a_label_is_still_a_fragment():
+    body = "The county gave its figures on Friday.\n\nAbout 17 barns.\n\nCrews stayed out."
+    claims = extract_claims(body, published=datetime.date(2026, 7, 3))
+    assert not [c for c in claims if c.text.startswith("About 17")]
+
+
+def test_two_equal_figures_in_one_sentence_are_two_claims_but_a_repeated_one_is_not():
+    body = (
+        "The board has nine seats. Two sitting members were voted out and two did not "
+        "stand again, so four of the nine seats go to newcomers. Two sitting members were "
+        "voted out, the clerk confirmed."
+    )
+    claims = extract_claims(body, published=datetime.date(2026, 7, 3))
+    twos = [c for c in claims if [v.get("value") for v in c.values] == [2]]
+    assert len(twos) == 2
+    assert "stand again" in twos[1].text
+    assert not [c for c in claims if "clerk" in c.text]

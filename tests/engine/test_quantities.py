@@ -1149,3 +1149,38 @@ def test_an_item_of_a_list_after_a_comma_counts_what_the_list_counts():
     assert counts == [(64, "outbreak"), (51, "outbreak"), (7, "outbreak"), (6, "outbreak")]
     # A year before the comma is no list: nothing is counted there.
     assert not [v for v in find_values("In 2019, 45 in Leeds") if v["type"] == "count"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Barns destroyed: 17", 17, "barn"),
+        ("- Cottages flooded: 230", 230, "cottage"),
+        ("Passengers killed: 6", 6, "death"),
+        ("Wounded: 41", 41, "injury"),
+        ("Total volunteers: 2,310", 2310, "volunteer"),
+    ],
+)
+def test_a_label_line_counts_the_labels_noun_not_its_participle(text, value, unit):
+    count = only(text, "count")
+    assert (count["value"], count["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # Nouns that do not look plural, so that the verb was taken for the head.
+        ("Roughly 90 crew quit the ship last spring.", 90, "crew"),
+        ("Some 400 staff left the port in March.", 400, "staff"),
+        ("About 35 cattle fell into the river.", 35, "cattle"),
+    ],
+)
+def test_an_irregular_past_verb_after_the_noun_is_not_what_is_counted(text, value, unit):
+    count = only(text, "count")
+    assert (count["value"], count["unit"]) == (value, unit)
+
+
+def test_a_number_that_is_the_subject_of_a_past_verb_counts_what_was_counted_before():
+    text = "Three sitting trustees were beaten and three retired."
+    counts = [(v["value"], v["unit"]) for v in find_values(text) if v["type"] == "count"]
+    assert counts == [(3, "trustee"), (3, "trustee")]

@@ -114,7 +114,16 @@ from .money import (
     _RATE_PERIODS,
     UNSTATED_DOLLAR,
 )
-from .nouns import STOP_WORDS, _head, following, following_words, head_noun, looks_plural, singular
+from .nouns import (
+    IRREGULAR_PAST,
+    STOP_WORDS,
+    _head,
+    following,
+    following_words,
+    head_noun,
+    looks_plural,
+    singular,
+)
 from .numbers import (
     _BOUND_PHRASES,
     _BOUNDS,
@@ -804,11 +813,21 @@ class _Finder:
                 phrase = following(text, end, limit=4)
                 if (
                     len(phrase) == 1
-                    and _is_past_verb(phrase[0][0])
-                    and _OBJECT_AFTER.match(text, phrase[0][2])
+                    and phrase[0][0].lower() not in _CASUALTY_WORDS
+                    and (
+                        phrase[0][0] in IRREGULAR_PAST
+                        or (
+                            _is_past_verb(phrase[0][0])
+                            and (
+                                _OBJECT_AFTER.match(text, phrase[0][2])
+                                or _CLAUSE_END_AT.match(text, phrase[0][2])
+                            )
+                        )
+                    )
                 ):
                     # "an attendance of 41,862 filled the stadium", "1,512 completed the
-                    # trial": a verb, whose subject is the number; not what it counts.
+                    # trial", "two were defeated and two retired", "388 rejected, 12
+                    # spoiled": a verb, whose subject is the number; not what it counts.
                     phrase = []
                 unit, unit_end = _head(phrase, prefer_plural=number != 1)
                 if phrase and measure_of(phrase[0][0]):
@@ -1155,10 +1174,7 @@ def _measured_before(text: str, pos: int) -> str | None:
         return None
     link = tokens.pop().lower()
     if link == ":":
-        # A label line: "Injuries: 3", "Total personnel: 1,185".
-        if tokens and tokens[-1][0].isalpha() and tokens[-1].lower() not in STOP_WORDS:
-            return singular(tokens[-1])
-        return None
+        return _label_noun(tokens)
     if link not in _LINK_WORDS:
         return None
     verb = None
@@ -1193,6 +1209,31 @@ def _measured_before(text: str, pos: int) -> str | None:
     return singular(noun)
 
 
+# Words of a label line read for its noun: "Total personnel", "Homes destroyed".
+LABEL_WORDS = 4
+
+
+def _label_noun(tokens: list[str]) -> str | None:
+    """What a label line's number counts, from the label's words: "Injuries: 3" ->
+    injury, "Total personnel: 1,185" -> personnel, "Homes destroyed: 61" -> home (a
+    participle after the noun says what befell it), "People killed: 14" and
+    "Killed: 14" -> death, as "14 people were killed" reads."""
+    label: list[str] = []
+    for token in reversed(tokens[-LABEL_WORDS:]):
+        if not token[0].isalpha():
+            break
+        label.append(token)
+    label.reverse()
+    for word in label:
+        if word.lower() in _CASUALTY_WORDS:
+            return _CASUALTY_WORDS[word.lower()]
+    while len(label) > 1 and label[-1].islower() and label[-1].endswith("ed"):
+        label.pop()
+    if not label or label[-1].lower() in STOP_WORDS:
+        return None
+    return singular(label[-1])
+
+
 # The "in" of a rate right before a number ("three in four", "one in every ten").
 _RATE_BEFORE = re.compile(r"(?P<a>[\w,.\-]+)\s+in\s+(?:every\s+|each\s+)?$", re.I)
 # "3-1", "2–0": a score, not a count of what comes before it.
@@ -1200,6 +1241,8 @@ _SCORE_AFTER = re.compile(r"\s*[\-–]\s*\d")
 _RELATIVE_DAYS_WORDS = word_set("today yesterday tomorrow tonight")
 
 
+# What ends a clause right after a verb: "and two retired.", "388 rejected, ...".
+_CLAUSE_END_AT = re.compile(r"[ \t]*(?:[.,;:)—–]|$|[ \t](?:and|but|while|after|before)\b)")
 # What starts the object of a verb: "filled 99% of", "completed the trial".
 _OBJECT_AFTER = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|his|her|our|every|all)\b)", re.I)
 

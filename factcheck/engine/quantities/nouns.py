@@ -27,6 +27,15 @@ STOP_WORDS = word_set(
     last next earlier later each respectively year-on-year apiece yesterday today tonight tomorrow
     overnight now already still again"""
 )
+# Irregular past forms of verbs whose subject is often a counted noun phrase ("300 staff
+# left", "1,200 workers lost their jobs", "40 homes fell into the river"): after the
+# phrase's first word they end it, as a regular -ed form does. Only forms that are not
+# also the plural or head of a counted noun.
+IRREGULAR_PAST = word_set(
+    """left lost fled fell rose grew went came ran quit built sold paid held met took
+    made gave got kept spent stood began became broke brought bought caught chose drove
+    flew knew led saw sent spoke struck thought told wrote"""
+)
 _WORD_AT_RE = re.compile(r"[ \t\u00a0]+([A-Za-z][A-Za-z0-9'’\-]*)")
 _PLURAL_ACRONYM_RE = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
 IRREGULAR = {
@@ -79,7 +88,8 @@ def looks_plural(word: str) -> bool:
 
 def following(text: str, pos: int, limit: int = 4) -> list[tuple[str, int, int]]:
     """The noun-phrase words right after ``pos`` as (word, start, end), stopping at
-    function words, punctuation and (after the first word) lower-case -ed/-ing verbs."""
+    function words, punctuation and (after the first word) lower-case -ed/-ing verbs
+    and irregular past forms ("300 staff left")."""
     words: list[tuple[str, int, int]] = []
     while len(words) < limit:
         m = _WORD_AT_RE.match(text, pos)
@@ -89,7 +99,7 @@ def following(text: str, pos: int, limit: int = 4) -> list[tuple[str, int, int]]
         lower = word.lower()
         if lower in STOP_WORDS or lower in _BOUNDS:
             break
-        if words and word.islower() and lower.endswith(("ed", "ing")):
+        if words and word.islower() and (lower.endswith(("ed", "ing")) or lower in IRREGULAR_PAST):
             break
         possessive = lower.endswith(("'s", "’s"))
         words.append((word, m.start(1), m.start(1) + len(word)))
