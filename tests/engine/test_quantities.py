@@ -1184,3 +1184,16 @@ def test_a_number_that_is_the_subject_of_a_past_verb_counts_what_was_counted_bef
     text = "Three sitting trustees were beaten and three retired."
     counts = [(v["value"], v["unit"]) for v in find_values(text) if v["type"] == "count"]
     assert counts == [(3, "trustee"), (3, "trustee")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Some 2,000 U.S. troops will stay on.", 2000, "troop"),
+        ("The plant employs 450 U.K. staff.", 450, "staff"),
+        ("About 1,200 U.N. peacekeepers are deployed.", 1200, "peacekeeper"),
+    ],
+)
+def test_a_dotted_abbreviation_before_the_noun_is_not_what_is_counted(text, value, unit):
+    count = only(text, "count")
+    assert (count["value"], count["unit"]) == (value, unit)

@@ -37,6 +37,9 @@ IRREGULAR_PAST = word_set(
     flew knew led saw sent spoke struck thought told wrote"""
 )
 _WORD_AT_RE = re.compile(r"[ \t\u00a0]+([A-Za-z][A-Za-z0-9'’\-]*)")
+# A dotted abbreviation before the noun says whose it is: "2,000 U.S. troops", "450 U.K.
+# staff", "1,200 U.N. peacekeepers" count troops, staff and peacekeepers.
+_DOTTED_AT_RE = re.compile(r"[ \t\u00a0]+(?:[A-Z]\.){2,}(?=[ \t\u00a0]+[A-Za-z])")
 _PLURAL_ACRONYM_RE = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
 IRREGULAR = {
     "people": "person",
@@ -92,6 +95,9 @@ def following(text: str, pos: int, limit: int = 4) -> list[tuple[str, int, int]]
     and irregular past forms ("300 staff left")."""
     words: list[tuple[str, int, int]] = []
     while len(words) < limit:
+        dotted = _DOTTED_AT_RE.match(text, pos)
+        if dotted:
+            pos = dotted.end()
         m = _WORD_AT_RE.match(text, pos)
         if not m:
             break
