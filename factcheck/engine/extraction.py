@@ -233,6 +233,8 @@ _DATELINE_RE = re.compile(
 # "- Containment: 15%", "| Crew rescued: 23"). Its label says what the figure counts, so
 # the line is no fragment however few its words.
 _DATA_LINE_RE = re.compile(r"[\s\-–—•*|]*[A-Z][\w'’\-/&]*(?:[ \t]+[\w'’\-/&]+){0,4}?[ \t]*:[ \t]+")
+# The name before a stat line's first figure ("Larsby " in "Shots: Larsby 14").
+_ENTRY_NAME_RE = re.compile(r"[A-Z][\w'’\-.]*(?:[ \t]+[A-Z][\w'’\-.]*)?[ \t]+")
 # What follows a label that is a number to dial, not a figure: "Tel: 0800 555 123",
 # "Media enquiries: 020 7946 0958", "(555) 123-4567".
 _DIALLED_RE = re.compile(r"\+?[\d(][\d \t\-().]{5,}\d|0\d+")
@@ -430,7 +432,13 @@ class _Scorer:
         if data_line is not None and _DIALLED_RE.fullmatch(text, data_line.end()):
             data_line = None
         self.data_line = data_line is not None and any(
-            v["type"] in QUANTITY_TYPES and v["span_start"] - sentence.start == data_line.end()
+            v["type"] in QUANTITY_TYPES
+            and (
+                v["span_start"] - sentence.start == data_line.end()
+                # "Shots: Larsby 14, Orrin 5": a stat line, each figure after a name.
+                or _ENTRY_NAME_RE.fullmatch(text, data_line.end(), v["span_start"] - sentence.start)
+                is not None
+            )
             for v in self.values
         )
 

@@ -425,3 +425,14 @@ def test_two_equal_figures_in_one_sentence_are_two_claims_but_a_repeated_one_is_
     assert len(twos) == 2
     assert "stand again" in twos[1].text
     assert not [c for c in claims if "clerk" in c.text]
+
+
+def test_a_stat_lines_entries_are_claims():
+    body = (
+        "Brackley beat Tarn Vale in Sunday's play-off at Mill Lane, the league said.\n\n"
+        "Fouls: Brackley 12, Tarn Vale 9\n\n"
+        "Referee: Ana Petrovic"
+    )
+    claims = extract_claims(body, published=datetime.date(2026, 5, 4))
+    fouls = [(v["value"], v["unit"]) for c in claims for v in c.values if v["type"] == "count"]
+    assert fouls == [(12, "foul"), (9, "foul")]

@@ -1197,3 +1197,20 @@ def test_a_number_that_is_the_subject_of_a_past_verb_counts_what_was_counted_bef
 def test_a_dotted_abbreviation_before_the_noun_is_not_what_is_counted(text, value, unit):
     count = only(text, "count")
     assert (count["value"], count["unit"]) == (value, unit)
+
+
+def test_a_stat_lines_entries_count_its_label():
+    found = [(v["value"], v["unit"]) for v in find_values("Fouls: Brackley 12, Tarn Vale 9")]
+    assert found == [(12, "foul"), (9, "foul")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venue: Gate 4, Platform 9",  # designations, however listed
+        "Note: Route 66 is closed",  # a name and its number inside a sentence
+        "Ward 3 gave its votes to the incumbent.",
+    ],
+)
+def test_a_name_and_number_outside_a_stat_line_are_no_count(text):
+    assert [v for v in find_values(text) if v["type"] == "count"] == []

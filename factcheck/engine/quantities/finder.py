@@ -867,6 +867,15 @@ class _Finder:
                     self.add(named.start(1), end, {**count, "bound": None})
                     continue
                 if not is_word and _is_label(label):
+                    # "Shots: Larsby 14, Orrin 5": a stat line's entry counts its label.
+                    counted = (
+                        _stat_line_noun(text, before_word.start(1))
+                        if label.lower() not in _NOT_AGED and _ENTRY_END_AT.match(text, end)
+                        else None
+                    )
+                    if counted is not None:
+                        count = {"type": "count", "value": number, "unit": counted}
+                        self.add(start, end, {**count, "bound": None})
                     # "Ward 3 gave", "Flight 214 carried": a name, not a count.
                     continue
             if unit is None and not hyunit and not m["plus"]:
@@ -1207,6 +1216,29 @@ def _measured_before(text: str, pos: int) -> str | None:
     ):
         return None
     return singular(noun)
+
+
+# A stat line up to the last word of an entry's name: the label, its colon and the
+# entries before it ("Shots: Larsby 14, ", "Final count: Mora 9,120, Tarn ").
+_STAT_LINE_RE = re.compile(
+    r"[\s\-–—•*|]*(?P<label>[A-Z][\w'’\-/&]*(?:[ \t]+[\w'’\-/&]+){0,4}?)[ \t]*:"
+    r"(?:[ \t]+[A-Z][\w'’\-.]*(?:[ \t]+[A-Z][\w'’\-.]*)?[ \t]+[\d][\d.,]*[ \t]*,)*[ \t]+"
+    # The first word of a two-word name ("Tarn " of "Tarn Vale 9").
+    r"(?:[A-Z][\w'’\-.]*[ \t]+)?"
+)
+
+
+# What ends a stat line's entry: the next entry or the line's end.
+_ENTRY_END_AT = re.compile(r"[ \t]*(?:,|[.;]?[ \t]*$)")
+
+
+def _stat_line_noun(text: str, name_at: int) -> str | None:
+    """What an entry of a stat line counts, when the name at ``name_at`` opens one:
+    "Shots: Larsby 14, Orrin 5" -> shot (both entries), "Corners: Larsby 6" -> corner."""
+    line = _STAT_LINE_RE.fullmatch(text, 0, name_at)
+    if line is None:
+        return None
+    return _label_noun(_CLAUSE_WORD_RE.findall(line["label"]))
 
 
 # Words of a label line read for its noun: "Total personnel", "Homes destroyed".
