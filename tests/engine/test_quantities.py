@@ -1214,3 +1214,17 @@ def test_a_stat_lines_entries_count_its_label():
 )
 def test_a_name_and_number_outside_a_stat_line_are_no_count(text):
     assert [v for v in find_values(text) if v["type"] == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Police said 14 gunmen stormed the depot.", "gunman"),
+        ("About 60 firemen fought the blaze.", "fireman"),
+        ("The council has 48 aldermen.", "alderman"),
+        # Not a compound of "man": the word is its own singular.
+        ("The lab tested 300 specimens.", "specimen"),
+    ],
+)
+def test_a_compound_of_man_in_the_plural_counts_its_singular(text, unit):
+    assert only(text, "count")["unit"] == unit

@@ -62,6 +62,12 @@ IRREGULAR = {
 }
 
 
+# A compound of "man" in the plural: "aldermen", "gunmen", "firemen", "policemen". A
+# consonant before "men", or a word of three letters or more and an "e", tells it from
+# "specimen", "regimen", "abdomen", "omen", "semen".
+_COMPOUND_MEN_RE = re.compile(r"[a-z]*(?:[b-df-hj-np-tv-z]|[a-z]{3}e)men")
+
+
 def singular(word: str) -> str:
     """Lower-case singular of a head noun ("MoUs" -> "mou", "squadrons" -> "squadron")."""
     if _PLURAL_ACRONYM_RE.fullmatch(word):
@@ -71,6 +77,8 @@ def singular(word: str) -> str:
         w = w[:-2]
     if w in IRREGULAR:
         return IRREGULAR[w]
+    if _COMPOUND_MEN_RE.fullmatch(w):
+        return w[:-3] + "man"
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("sses", "xes", "ches", "shes", "zzes")):
@@ -86,6 +94,8 @@ def looks_plural(word: str) -> bool:
     w = word.lower()
     if w in IRREGULAR:
         return w not in ("data", "aircraft", "personnel", "news", "means")
+    if _COMPOUND_MEN_RE.fullmatch(w):
+        return True
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous", "'s", "’s"))
 
 
