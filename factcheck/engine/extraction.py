@@ -34,7 +34,14 @@ from itertools import pairwise
 
 from . import entities as ent
 from .checkworthiness import score_sentence
-from .quantities import find_values, has_digit, lower_words, word_set
+from .quantities import (
+    ENTRY_NAME_RE,
+    LABEL_LINE_RE,
+    find_values,
+    has_digit,
+    lower_words,
+    word_set,
+)
 from .sentences import split_sentences
 from .sourcing import anonymous_sentences, unnamed_speakers
 from .types import ExtractedClaim, Kind, Sentence, Value
@@ -229,12 +236,10 @@ _DATELINE_RE = re.compile(
     r",?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?"
     r"\s*(?:\([A-Za-z .&]{2,30}\))?\s*[—–-]{1,2}\s+"
 )
-# A fact box's entry: a short label, a colon and the figure ("Homes destroyed: 61",
-# "- Containment: 15%", "| Crew rescued: 23"). Its label says what the figure counts, so
-# the line is no fragment however few its words.
-_DATA_LINE_RE = re.compile(r"[\s\-–—•*|]*[A-Z][\w'’\-/&]*(?:[ \t]+[\w'’\-/&]+){0,4}?[ \t]*:[ \t]+")
-# The name before a stat line's first figure ("Larsby " in "Shots: Larsby 14").
-_ENTRY_NAME_RE = re.compile(r"[A-Z][\w'’\-.]*(?:[ \t]+[A-Z][\w'’\-.]*)?[ \t]+")
+# A fact box's entry is a label line (``LABEL_LINE_RE``: "Homes destroyed: 61", "-
+# Containment: 15%") with a figure right after the colon, or after a name in a stat line
+# ("Shots: Larsby 14, Orrin 5"). Its label says what the figure counts, so the line is no
+# fragment however few its words.
 # What follows a label that is a number to dial, not a figure: "Tel: 0800 555 123",
 # "Media enquiries: 020 7946 0958", "(555) 123-4567".
 _DIALLED_RE = re.compile(r"\+?[\d(][\d \t\-().]{5,}\d|0\d+")
@@ -428,7 +433,7 @@ class _Scorer:
                 or not _SAID_ON_RE.search(text, 0, v["span_start"] - sentence.start)
             ]
 
-        data_line = _DATA_LINE_RE.match(text) if ":" in text else None
+        data_line = LABEL_LINE_RE.match(text) if ":" in text else None
         if data_line is not None and _DIALLED_RE.fullmatch(text, data_line.end()):
             data_line = None
         self.data_line = data_line is not None and any(
@@ -436,7 +441,7 @@ class _Scorer:
             and (
                 v["span_start"] - sentence.start == data_line.end()
                 # "Shots: Larsby 14, Orrin 5": a stat line, each figure after a name.
-                or _ENTRY_NAME_RE.fullmatch(text, data_line.end(), v["span_start"] - sentence.start)
+                or ENTRY_NAME_RE.fullmatch(text, data_line.end(), v["span_start"] - sentence.start)
                 is not None
             )
             for v in self.values

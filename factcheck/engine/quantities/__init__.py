@@ -44,13 +44,15 @@ Callers import from the package, which re-exports what they use.
 from __future__ import annotations
 
 from .counts import AGE_UNIT
-from .finder import find_values, normalise_money
+from .finder import ENTRY_NAME_RE, LABEL_LINE_RE, find_values, normalise_money
 from .money import UNSTATED_DOLLAR
 from .nouns import STOP_WORDS, following, singular
 from .numbers import has_digit, lower_words, word_set
 
 __all__ = [
     "AGE_UNIT",
+    "ENTRY_NAME_RE",
+    "LABEL_LINE_RE",
     "STOP_WORDS",
     "UNSTATED_DOLLAR",
     "find_values",

@@ -1218,13 +1218,20 @@ def _measured_before(text: str, pos: int) -> str | None:
     return singular(noun)
 
 
+# A label line's label and colon, one of up to five words ("Homes destroyed:", "- Shots:",
+# "| Crew rescued:"), and a stat line entry's name ("Larsby", "Tarn Vale"). Extraction reads
+# the same lines (``LABEL_LINE_RE``, ``ENTRY_NAME_RE``): a label line is no fragment.
+_LABEL = r"[\s\-–—•*|]*(?P<label>[A-Z][\w'’\-/&]*(?:[ \t]+[\w'’\-/&]+){0,4}?)[ \t]*:"
+_ENTRY_NAME = r"[A-Z][\w'’\-.]*(?:[ \t]+[A-Z][\w'’\-.]*)?"
+LABEL_LINE_RE = re.compile(_LABEL + r"[ \t]+")
+ENTRY_NAME_RE = re.compile(_ENTRY_NAME + r"[ \t]+")
 # A stat line up to the last word of an entry's name: the label, its colon and the
-# entries before it ("Shots: Larsby 14, ", "Final count: Mora 9,120, Tarn ").
+# entries before it ("Shots: Larsby 14, ", "Final count: Mora 9,120, Tarn "), the first
+# word of a two-word name included ("Tarn " of "Tarn Vale 9").
 _STAT_LINE_RE = re.compile(
-    r"[\s\-–—•*|]*(?P<label>[A-Z][\w'’\-/&]*(?:[ \t]+[\w'’\-/&]+){0,4}?)[ \t]*:"
-    r"(?:[ \t]+[A-Z][\w'’\-.]*(?:[ \t]+[A-Z][\w'’\-.]*)?[ \t]+[\d][\d.,]*[ \t]*,)*[ \t]+"
-    # The first word of a two-word name ("Tarn " of "Tarn Vale 9").
-    r"(?:[A-Z][\w'’\-.]*[ \t]+)?"
+    _LABEL
+    + rf"(?:[ \t]+{_ENTRY_NAME}[ \t]+\d[\d.,]*[ \t]*,)*[ \t]+"
+    + r"(?:[A-Z][\w'’\-.]*[ \t]+)?"
 )
 
 
