@@ -1,5 +1,6 @@
 import random
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +83,7 @@ class Command(BaseCommand):
         if orders > 0:
             if corpus > 0:
                 with tempfile.TemporaryDirectory(prefix="evaluate-orders-") as written:
-                    files = _write_corpus(corpus, seed, Path(written))
+                    files = _write_corpus(generate_articles(corpus, seed), Path(written))
                     self._compare_orders(files, orders, verbose=verbosity >= 2)
                 return
             files = list(find_article_files([articles]))
@@ -201,7 +202,7 @@ def score_corpus(size: int, seed: int) -> CorpusFigures:
     """Copies and disputes on ``size`` generated articles, on a throwaway database."""
     truth = list(generate_articles(size, seed))
     with tempfile.TemporaryDirectory(prefix="evaluate-corpus-") as folder:
-        files = _write_corpus(size, seed, Path(folder), truth)
+        files = _write_corpus(truth, Path(folder))
         with throwaway_database():
             _import(files)
             relations = list(
@@ -215,11 +216,9 @@ def score_corpus(size: int, seed: int) -> CorpusFigures:
     return evaluate_corpus(truth, relations, disputed)
 
 
-def _write_corpus(
-    size: int, seed: int, folder: Path, truth: list[GeneratedArticle] | None = None
-) -> list[Path]:
-    """The generated corpus written into ``folder`` as article files, in file order."""
-    for article in truth if truth is not None else generate_articles(size, seed):
+def _write_corpus(articles: Iterable[GeneratedArticle], folder: Path) -> list[Path]:
+    """Generated articles written into ``folder`` as article files, in file order."""
+    for article in articles:
         (folder / article.name).write_text(article.text, encoding="utf-8")
     return list(find_article_files([folder]))
 
