@@ -45,7 +45,8 @@ class Conflict:
     description: str
 
 
-_WRITTEN_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+# Digits as written, grouped by commas or spaces ("3,200", "3 200").
+_WRITTEN_NUMBER_RE = re.compile(r"\d(?:[\d,]|[ \u00a0\u202f](?=\d{3}))*(?:\.(\d+))?")
 
 
 def _approx_step(v: Value, amount: float) -> float:
@@ -57,7 +58,7 @@ def _approx_step(v: Value, amount: float) -> float:
     m = _WRITTEN_NUMBER_RE.search(str(v.get("text") or ""))
     if m is None:
         return widest
-    digits = m.group(0).replace(",", "")
+    digits = re.sub(r"[,\s]", "", m.group(0))
     try:
         written = float(digits)
     except ValueError:

@@ -973,6 +973,14 @@ def test_about_stretches_a_figure_to_its_rounding_step_not_a_tenth_of_it():
     assert not conflict(
         count("about forty ships", 40, "ship", "approx"), count("43 ships", 43, "ship")
     )
+    # Digits grouped by a space round as digits grouped by a comma: "about 4 300" is
+    # 4,200 to 4,400.
+    assert conflict(
+        count("about 4 300 miners", 4300, "miner", "approx"), count("4,650", 4650, "miner")
+    )
+    assert not conflict(
+        count("about 4 300 miners", 4300, "miner", "approx"), count("4,350", 4350, "miner")
+    )
 
 
 def test_figures_with_different_units_keep_their_units_as_subjects():

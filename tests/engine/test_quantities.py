@@ -961,6 +961,51 @@ def test_south_african_rand_is_money(text, amount, surface):
     assert (found["currency"], found["text"]) == ("ZAR", surface)
 
 
+@pytest.mark.parametrize(
+    ("text", "vtype", "amount", "surface"),
+    [
+        (
+            "Close to 3 400 miners downed tools on Tuesday.",
+            "count",
+            3400.0,
+            "Close to 3 400 miners",
+        ),
+        ("The levy raised €1 275 000 for the harbour fund.", "money", 1.275e6, "€1 275 000"),
+        # A no-break or thin space groups digits as a plain one does.
+        (
+            "Some 18\u00a0600 households lost power.",
+            "count",
+            18600.0,
+            "Some 18\u00a0600 households",
+        ),
+        ("It weighed 2\u202f150.5 tonnes.", "count", 2150.5, "2\u202f150.5 tonnes"),
+    ],
+)
+def test_digits_grouped_by_spaces_are_one_number(text, vtype, amount, surface):
+    found = only(text, vtype)
+    assert found["amount" if vtype == "money" else "value"] == pytest.approx(amount)
+    assert found["text"] == surface
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relatives can call the rail operator's helpline on 0800 431 220.",
+        "Tips reach the newsroom on 072 555 0134 or by email.",
+        "From abroad, dial +44 207 946 0321 for the embassy.",
+    ],
+)
+def test_a_telephone_number_is_no_spaced_figure(text):
+    assert not [v for v in find_values(text) if v["type"] in ("count", "money")]
+
+
+def test_a_year_and_a_count_beside_it_stay_apart():
+    found = find_values("In 2019 240 families were moved off the floodplain.")
+    assert [(v["type"], v.get("value")) for v in found if v["type"] == "count"] == [
+        ("count", 240.0)
+    ]
+
+
 @pytest.mark.parametrize("text", ["Take the R61 towards Queenstown.", "The R101 airship crashed."])
 def test_a_road_or_a_model_named_r_and_a_number_is_no_money(text):
     assert not [v for v in find_values(text) if v["type"] == "money"]

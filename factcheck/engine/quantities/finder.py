@@ -940,13 +940,8 @@ class _Finder:
                 ):
                     continue
             else:
-                digits = raw.replace(",", "")
-                year_like = (
-                    "," not in raw
-                    and "." not in raw
-                    and 1000 <= number <= 2199
-                    and len(digits) == 4
-                )
+                digits = re.sub(r"[,\s]", "", raw)
+                year_like = raw.isdigit() and 1000 <= number <= 2199 and len(digits) == 4
                 if year_like and scale == 1.0 and not (phrase and looks_plural(phrase[0][0])):
                     continue
                 if before.rstrip().endswith(

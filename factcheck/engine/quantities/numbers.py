@@ -72,8 +72,16 @@ _NW = (
     rf"(?:(?:\s+point(?:\s+(?:{_DIGIT_WORDS}))+|\s+and\s+a\s+half)"
     r"(?=\s*(?:%|per\s*cent|percent|percentage|(?:thousand|million|billion|trillion)\b)))?\b)"
 )
-# Digits, with Western (1,000,000) or Indian (19,00,000) grouping and decimals.
-_ND_BARE = r"(?:\d{1,3}(?:,\d{2,3})++(?!\d)|\d++)(?:\.\d++)?"
+# Digits, with Western (1,000,000), Indian (19,00,000) or spaced (3 200, 2 400 000: South
+# Africa, much of Europe, the SI) grouping, and decimals. A spaced group never opens with a
+# nought or after a "+" or "(", and is not followed by more digits after a space: those are
+# telephone numbers ("082 555 0100", "+1 555 0100").
+_SPACE_GROUP = "[ \u00a0\u202f]"
+_ND_BARE = (
+    r"(?:\d{1,3}(?:,\d{2,3})++(?!\d)"
+    rf"|(?<![+(])[1-9]\d{{0,2}}(?:{_SPACE_GROUP}\d{{3}})++(?!\d|{_SPACE_GROUP}\d)"
+    r"|\d++)(?:\.\d++)?"
+)
 # ... not glued to letters, hyphens or other digits, so "Su-30" and "68.7" stay whole.
 _ND = rf"(?<![\w.,\-/^]){_ND_BARE}"
 _NUM = rf"(?:{_ND}|\b(?i:{_NW}))"
@@ -155,7 +163,7 @@ def _parse_number(s: str) -> float | None:
     if not s:
         return None
     if s[0].isdigit():
-        digits = s.replace(",", "")
+        digits = re.sub(rf",|{_SPACE_GROUP}", "", s)
         if len(digits) > 30:
             return None
         try:
