@@ -30,8 +30,7 @@ from typing import Any
 from factcheck.engine.extraction import extract_claims
 from factcheck.engine.features import (
     ClaimFeatures,
-    article_figures,
-    article_names,
+    article_placing,
     story_entities,
 )
 from factcheck.engine.matching import match
@@ -75,7 +74,7 @@ def _claims(folder: Path, gold: dict[str, Any]) -> list[_Claim]:
         article = parse_file(path.read_bytes(), name=path.name, suffix=path.suffix)
         extracted = extract_claims(article.body, published=article.published, seconds=None)
         story = story_entities(extracted)
-        names = article_names(article.body, article.title) + article_figures(extracted)
+        names = article_placing(article.body, article.title, extracted)
         for found in extracted:
             facts = set()
             for fact_id, phrase in phrases.get(path.name, []):

@@ -27,8 +27,7 @@ from factcheck.engine.decisions import decide
 from factcheck.engine.extraction import extract_claims
 from factcheck.engine.features import (
     ClaimFeatures,
-    article_figures,
-    article_names,
+    article_placing,
     context_for,
     story_entities,
 )
@@ -108,7 +107,7 @@ def analyse_article(*, article: Article) -> list[Claim]:
         article.body, published=article.published, seconds=settings.ENGINE_SECONDS_PER_ARTICLE
     )
     story = story_entities(extracted)
-    names = article_names(article.body, article.title) + article_figures(extracted)
+    names = article_placing(article.body, article.title, extracted)
     order = _article_order(
         article.published, article.wire_credit, len(article.body), article.content_hash
     )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from factcheck.engine.entities import find_entities
 from factcheck.engine.names import _is_specific, _named_in, _norm_entity
 from factcheck.engine.sentences import split_sentences
+from factcheck.engine.story_words import article_topic
 
 if TYPE_CHECKING:
     from factcheck.engine.types import ExtractedClaim, Value
@@ -26,6 +27,7 @@ __all__ = [
     "PerClaim",
     "article_figures",
     "article_names",
+    "article_placing",
     "context_for",
     "story_entities",
 ]
@@ -161,6 +163,13 @@ def _figure_token(v: Value) -> str | None:
         return f"{FIGURE_MARK}{vtype}:{float(v['value']):.4g}"
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def article_placing(body: str, title: str, claims: Iterable[ExtractedClaim]) -> tuple[str, ...]:
+    """What places an article's claims in their story, as each claim stores it
+    (``ClaimFeatures.article_names``): the article's names (``article_names``), its exact
+    figures (``article_figures``) and its topic words (``story_words.article_topic``)."""
+    return article_names(body, title) + article_figures(claims) + article_topic(body, title)
 
 
 def article_names(body: str, title: str = "", n: int = ARTICLE_NAMES) -> tuple[str, ...]:

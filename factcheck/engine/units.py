@@ -37,6 +37,11 @@ _add("inch inches in", "km", 0.0000254)
 _add("cm centimetre centimetres centimeter centimeters", "km", 0.00001)
 _add("mm millimetre millimetres millimeter millimeters", "km", 0.000001)
 _add("km/h kmh kph kmph", "km/h")
+# A distance per hour is a speed, whatever the distance's spelling: "kilometres/h" is
+# how the finder writes "95 kilometres per hour".
+for _name, _measure in list(_UNITS.items()):
+    if _measure.unit == "km" and f"{_name}/h" not in _UNITS:
+        _UNITS[f"{_name}/h"] = Measure("km/h", _measure.factor)
 _add("mph", "km/h", _MILE)
 _add("knot knots kt kts", "km/h", 1.852)
 _add("ha hectare hectares", "ha")

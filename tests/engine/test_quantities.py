@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factcheck.engine.conflicts import comparable, find_conflicts
 from factcheck.engine.quantities import find_values, normalise_money
 
 PUBLISHED = datetime.date(2025, 12, 4)  # a Thursday
@@ -1273,3 +1274,36 @@ def test_a_name_and_number_outside_a_stat_line_are_no_count(text):
 )
 def test_a_compound_of_man_in_the_plural_counts_its_singular(text, unit):
     assert only(text, "count")["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "surface"),
+    [
+        ("winds of 130 kilometres per hour", 130, "kilometre/h", "130 kilometres per hour"),
+        ("travelling at 80 miles an hour", 80, "mile/h", "80 miles an hour"),
+        ("gusts of 150km per hour", 150, "km/h", "150km per hour"),
+        ("a limit of 60 km/h", 60, "km/h", "60 km/h"),
+    ],
+)
+def test_a_distance_per_hour_is_a_speed(text, value, unit, surface):
+    count = only(text, "count")
+    assert (count["value"], count["unit"], count["text"]) == (value, unit, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("The road climbs 12 miles a day's walk from town.", "mile"), ("It is 9 km per side.", "km")],
+)
+def test_a_distance_per_something_else_stays_a_distance(text, unit):
+    assert only(text, "count")["unit"] == unit
+
+
+def test_one_speed_in_words_and_in_symbols_agrees_and_a_different_one_conflicts():
+    [kilometres] = find_values("sustained winds of 130 kilometres per hour")
+    [kph] = find_values("sustained winds of 130 kph")
+    [miles] = find_values("sustained winds of 81 miles an hour")
+    [faster] = find_values("sustained winds of 160 km/h")
+    assert comparable(kilometres, kph) and comparable(kph, miles)
+    assert not find_conflicts([kilometres], [kph])
+    assert not find_conflicts([kph], [miles])
+    assert find_conflicts([kilometres], [faster])

@@ -837,6 +837,11 @@ class _Finder:
                     unit_end = phrase[0][2]
                     if text.startswith("/h", unit_end):
                         unit, unit_end = unit + "/h", unit_end + 2
+            if unit and measure_of(unit) and measure_of(unit + "/h"):
+                # "95 kilometres per hour", "70 miles an hour": a speed, as "95 kph" is.
+                per_hour = _PER_HOUR_AT.match(text, unit_end if unit_end >= 0 else end)
+                if per_hour is not None:
+                    unit, unit_end = unit + "/h", per_hour.end()
             if unit in _CASUALTY_WORDS:
                 unit = _CASUALTY_WORDS[unit]  # "9 died": the verb is no noun
             elif unit is None or unit == "other" or related(unit, "person"):
@@ -1135,6 +1140,8 @@ def _counted_phrase(text: str, start: int, end: int) -> str | None:
 
 
 _PHRASE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# What makes a distance a speed: "per hour", "an hour", "/hr".
+_PER_HOUR_AT = re.compile(r"(?:[ \t]+(?:per|an|a)[ \t]+hour|/hr?)\b", re.I)
 # "9 of them", "17 of which": a part, read by ``parts_of_counted_wholes``.
 _OF_AFTER = re.compile(r"\s+of\b")
 # A number with no noun after a comma, then where or among whom: an item of a list whose
