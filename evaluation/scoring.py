@@ -151,6 +151,10 @@ class CorpusFigures:
     disputed_facts: int
     disputed_with_contradiction: int
     contradicting_caught: int
+    # Facts whose claims come from articles of two generated events: always wrong,
+    # as each event is a story of its own (None when the facts were not given).
+    facts: int | None = None
+    facts_joining_events: int | None = None
 
     def report(self) -> str:
         ratio = Figures._ratio
@@ -171,6 +175,14 @@ class CorpusFigures:
                 f"({self.contradicting_caught}/{self.contradicting} articles stating a wrong "
                 "value have a claim in a fact suggested disputed)",
             ]
+            + (
+                [
+                    f"facts joining events {self.facts_joining_events} of {self.facts} facts "
+                    "hold claims of articles about two generated events"
+                ]
+                if self.facts is not None
+                else []
+            )
         )
 
 
@@ -178,6 +190,7 @@ def evaluate_corpus(
     truth: list[GeneratedArticle],
     relations: list[tuple[str, str]],
     disputed: dict[int, set[str]],
+    facts: dict[int, set[str]] | None = None,
 ) -> CorpusFigures:
     """Score copies and disputes against the generator's truth.
 
@@ -197,6 +210,7 @@ def evaluate_corpus(
     related = {pair for pair in found_pairs if len({root.get(name) for name in pair}) == 1}
     # A copy of an article stating a wrong value states it too.
     wrong = {a.name for a in truth if a.contradicted}
+    event = {a.name: a.event for a in truth}
     return CorpusFigures(
         articles=len(truth),
         true_copies=len(true_pairs),
@@ -207,4 +221,8 @@ def evaluate_corpus(
         disputed_facts=len(disputed),
         disputed_with_contradiction=sum(bool(files & wrong) for files in disputed.values()),
         contradicting_caught=len(wrong & set().union(*disputed.values()) if disputed else set()),
+        facts=None if facts is None else len(facts),
+        facts_joining_events=None
+        if facts is None
+        else sum(len({event[name] for name in files}) > 1 for files in facts.values()),
     )

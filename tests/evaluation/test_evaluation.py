@@ -1,5 +1,6 @@
 """Scoring the engine against labels and against a generated corpus's truth."""
 
+from dataclasses import replace
 from io import StringIO
 
 import pytest
@@ -58,6 +59,23 @@ def test_disputes_are_scored_by_the_articles_that_state_a_wrong_value():
     assert (figures.disputed_facts, figures.disputed_with_contradiction) == (2, 1)
     assert figures.contradicting_caught == 1
     assert "dispute precision    0.50" in figures.report()
+    assert "facts joining events" not in figures.report()
+
+
+def test_facts_holding_claims_of_two_events_are_counted():
+    truth = [
+        generated("a.txt"),
+        generated("b.txt", "copy", "a.txt"),
+        replace(generated("c.txt"), event=2),
+    ]
+    figures = evaluate_corpus(
+        truth,
+        relations=[],
+        disputed={},
+        facts={1: {"a.txt", "b.txt"}, 2: {"b.txt", "c.txt"}, 3: {"c.txt"}},
+    )
+    assert (figures.facts, figures.facts_joining_events) == (3, 1)
+    assert "facts joining events 1 of 3 facts" in figures.report()
 
 
 def test_grouping_lists_wrong_and_missed_pairs():

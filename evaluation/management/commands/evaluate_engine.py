@@ -208,12 +208,15 @@ def score_corpus(size: int, seed: int) -> CorpusFigures:
             relations = list(
                 ArticleRelation.objects.values_list("original__source_file", "copy__source_file")
             )
+            facts: dict[int, set[str]] = {}
             disputed: dict[int, set[str]] = {}
-            for fact_id, source_file in Claim.objects.filter(
-                fact__suggested_status=Status.DISPUTED
-            ).values_list("fact_id", "article__source_file"):
-                disputed.setdefault(fact_id, set()).add(source_file)
-    return evaluate_corpus(truth, relations, disputed)
+            for fact_id, source_file, status in Claim.objects.values_list(
+                "fact_id", "article__source_file", "fact__suggested_status"
+            ):
+                facts.setdefault(fact_id, set()).add(source_file)
+                if status == Status.DISPUTED:
+                    disputed.setdefault(fact_id, set()).add(source_file)
+    return evaluate_corpus(truth, relations, disputed, facts)
 
 
 def _write_corpus(articles: Iterable[GeneratedArticle], folder: Path) -> list[Path]:
