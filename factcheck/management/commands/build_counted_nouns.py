@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from factcheck.engine.counted_nouns import TABLE_PATH
 from factcheck.engine.counted_nouns_build import SOURCE_FILES, WordNetError, build_table
+from factcheck.management.tables import write_table
 
 # Where Debian's wordnet-base package puts the WordNet 3.0 database files.
 DEFAULT_WORDNET = Path("/usr/share/wordnet")
@@ -37,10 +38,4 @@ class Command(BaseCommand):
             text = build_table(wordnet)
         except WordNetError as error:
             raise CommandError(str(error)) from None
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise CommandError(f"{output}: cannot write ({error.strerror})") from None
-        nouns = sum(1 for line in text.splitlines() if line and not line.startswith("#"))
-        self.stdout.write(f"wrote {output} ({nouns:,} nouns, {len(text.encode()):,} bytes)")
+        self.stdout.write(write_table(output, text, rows="nouns"))

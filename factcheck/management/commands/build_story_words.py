@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from factcheck.engine.story_words import TABLE_PATH
 from factcheck.engine.story_words_build import SourceError, build_table
+from factcheck.management.tables import write_table
 
 DEFAULT_SOURCE = (
     Path(settings.BASE_DIR).parent
@@ -41,10 +42,4 @@ class Command(BaseCommand):
             text = build_table(source)
         except SourceError as error:
             raise CommandError(str(error)) from None
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise CommandError(f"{output}: cannot write ({error.strerror})") from None
-        words = sum(1 for line in text.splitlines() if line and not line.startswith("#"))
-        self.stdout.write(f"wrote {output} ({words:,} words, {len(text.encode()):,} bytes)")
+        self.stdout.write(write_table(output, text, rows="words"))
