@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from factcheck.engine.entities import find_entities
 from factcheck.engine.names import _is_specific, _named_in, _norm_entity
 from factcheck.engine.sentences import split_sentences
-from factcheck.engine.story_words import article_topic
+from factcheck.engine.story_words import TOPIC_MARK, article_topic
 
 if TYPE_CHECKING:
     from factcheck.engine.types import ExtractedClaim, Value
@@ -28,6 +28,7 @@ __all__ = [
     "article_figures",
     "article_names",
     "article_placing",
+    "names_in",
     "context_for",
     "story_entities",
 ]
@@ -163,6 +164,12 @@ def _figure_token(v: Value) -> str | None:
         return f"{FIGURE_MARK}{vtype}:{float(v['value']):.4g}"
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def names_in(article_names: Iterable[str]) -> tuple[str, ...]:
+    """The names among a claim's ``article_names``, without the article's exact figures
+    (``FIGURE_MARK``) and topic words (``story_words.TOPIC_MARK``) stored beside them."""
+    return tuple(n for n in article_names if not n.startswith((FIGURE_MARK, TOPIC_MARK)))
 
 
 def article_placing(body: str, title: str, claims: Iterable[ExtractedClaim]) -> tuple[str, ...]:

@@ -11,9 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factcheck.engine.counted_nouns import senses_of
-from factcheck.engine.features import FIGURE_MARK
+from factcheck.engine.features import names_in
 from factcheck.engine.names import _is_specific, _norm_entity, _top_entities
-from factcheck.engine.story_words import TOPIC_MARK
 from factcheck.engine.units import measure_of
 from factcheck.engine.values import (
     LARGE_COUNT,
@@ -187,11 +186,7 @@ def index_keys(f: ClaimFeatures) -> set[str]:
     named = [e for e in top if _is_specific(e)]
     fine = list(dict.fromkeys(named[:2] + story + top))[:4]
     primary = [v for v in f.values if v.get("type") not in _TIME_TYPES] or list(f.values)
-    headline_names = [
-        e
-        for e in f.article_names
-        if not e.startswith((FIGURE_MARK, TOPIC_MARK)) and _is_specific(e)
-    ][:ARTICLE_KEY_NAMES]
+    headline_names = [e for e in names_in(f.article_names) if _is_specific(e)][:ARTICLE_KEY_NAMES]
     for v in primary:
         vtype = v.get("type", "")
         if vtype == "ordinal":

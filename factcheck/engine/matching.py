@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from factcheck.engine.conflicts import _conflicting, comparable, same_currency, same_slot
 from factcheck.engine.describe import describe_value
-from factcheck.engine.features import FIGURE_MARK, ClaimFeatures, PerClaim
+from factcheck.engine.features import FIGURE_MARK, ClaimFeatures, PerClaim, names_in
 from factcheck.engine.names import (
     _entity_set,
     _is_specific,
@@ -29,7 +29,7 @@ from factcheck.engine.names import (
     _specificity,
 )
 from factcheck.engine.same_fact import SOFT_VETOES, load_model
-from factcheck.engine.story_words import TOPIC_MARK, topic_similarity, topic_weights
+from factcheck.engine.story_words import topic_similarity, topic_weights
 from factcheck.engine.subjects import (
     _content_stems,
     _subject_stem,
@@ -621,8 +621,7 @@ class _Placing:
     def __init__(self, f: ClaimFeatures) -> None:
         self.features = f
         self.story = _story_names(tuple(f.story))
-        names = tuple(n for n in f.article_names if not n.startswith((FIGURE_MARK, TOPIC_MARK)))
-        self.article = _story_names(names)
+        self.article = _story_names(names_in(f.article_names))
         self.figures = frozenset(n for n in f.article_names if n.startswith(FIGURE_MARK))
         self.topic = _topic(tuple(f.article_names))
         try:

@@ -6,7 +6,8 @@ a trade paper names the chemical and the permit. Names alone then leave two repo
 one story apart (``matching._one_story``), and every fact they share is split. What
 they still share is vocabulary: "nurses", "picket", "ballot", "ward"; "ammonium",
 "tonnes", "evacuation". Reports of two stories of one kind in one week (two strikes,
-two fires) share the generic words of their kind, not the words of their story.
+two fires in one city) share the words of their kind too, so a topic places two reports
+only beside a shared name and above a high threshold (``matching.SAME_TOPIC``).
 
 An article's topic is its content words weighted the classic way, term frequency times
 inverse document frequency, and two topics are compared by cosine. The document

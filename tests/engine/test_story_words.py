@@ -1,5 +1,6 @@
 """An article's topic words, and how they place two reports of one story together."""
 
+import datetime
 import io
 from dataclasses import replace
 
@@ -50,8 +51,6 @@ HARBOUR_COUNCIL = (
 
 
 def features(body: str, published: str = "2026-05-10") -> list[ClaimFeatures]:
-    import datetime
-
     day = datetime.date.fromisoformat(published)
     extracted = extract_claims(body, published=day)
     story = story_entities(extracted)

@@ -837,7 +837,7 @@ class _Finder:
                     unit_end = phrase[0][2]
                     if text.startswith("/h", unit_end):
                         unit, unit_end = unit + "/h", unit_end + 2
-            if unit and measure_of(unit) and measure_of(unit + "/h"):
+            if unit and measure_of(unit + "/h"):
                 # "95 kilometres per hour", "70 miles an hour": a speed, as "95 kph" is.
                 per_hour = _PER_HOUR_AT.match(text, unit_end if unit_end >= 0 else end)
                 if per_hour is not None:
