@@ -37,7 +37,13 @@ from factcheck.engine.matching import Match, could_match, match
 from factcheck.engine.provenance import CopyEvidence, Fingerprint, compare, fingerprint
 from factcheck.engine.suggestion import Report, origins_of, suggest
 from factcheck.engine.types import ExtractedClaim
-from factcheck.indexes import KEYS_PER_STATEMENT, newest_per_key
+from factcheck.indexes import (
+    KEYS_PER_STATEMENT,
+    fact_days,
+    nearest_per_key,
+    newest_per_key,
+    redate_fact_keys,
+)
 from factcheck.models import (
     ArticleFingerprint,
     ArticleRelation,
@@ -54,7 +60,8 @@ from sources.models import Article
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
 
-# How many of the newest facts (or articles) one key may nominate as candidates.
+# How many facts (those reported nearest the new article) or articles (the newest) one
+# key may nominate as candidates.
 CANDIDATES_PER_KEY = 40
 # How many articles one article is compared with: the ones sharing the most
 # keys. Without this bound the union over all keys grows with the corpus until
@@ -187,7 +194,8 @@ def _nominated(
     A re-import (not ``first_import``) places every stored claim again (``_store``), so
     it never reads a component in part."""
     all_keys = set().union(*(m.keys for m in new)) if new else set()
-    candidates = _candidate_facts(all_keys)
+    published = new[0].features.published if new else ""
+    candidates = _candidate_facts(all_keys, date.fromisoformat(published) if published else None)
     near = _stored(
         Claim.objects.filter(fact_id__in=candidates)
         # A fact's first claims only: a fact reported a thousand times costs no more.
@@ -730,17 +738,22 @@ def _index(
 
     Only facts whose claims ``changed`` are written: a fact that gained claims
     gets their keys, and one that lost claims has its keys rebuilt, so it is not
-    found by keys it no longer has (an editor's fact loses none).
+    found by keys it no longer has (an editor's fact loses none). Their rows carry the
+    fact's first report's date (``indexes.fact_days``), by which keys nominate facts.
     """
     if shrunk:
         FactKey.objects.filter(fact_id__in=shrunk).delete()
+    first, kept = fact_days(changed)
     rows: list[FactKey] = []
     for n, group in enumerate(placed):
         if fact_of[n] not in changed:
             continue
         keys = set().union(*(members[i].keys for i in group.members))
-        rows.extend(FactKey(fact_id=fact_of[n], key=k) for k in sorted(keys))
+        day = first[fact_of[n]]
+        rows.extend(FactKey(fact_id=fact_of[n], key=k, day=day) for k in sorted(keys))
     FactKey.objects.bulk_create(rows, ignore_conflicts=True)
+    # The rows that were there already: dated again where the fact's first report moved.
+    redate_fact_keys(first, kept)
 
 
 # Facts rebuilt per transaction by ``rebuild_keys``: each holds the engine lock that long.
@@ -759,7 +772,7 @@ def rebuild_keys(*, check: bool = False, batch: int = REKEY_BATCH) -> tuple[int,
     transaction under the engine's lock (imports wait, and none sees half a batch).
 
     With ``check``, nothing is written. Returns (claims whose keys differ, facts whose key
-    index differs).
+    index differs: its keys, or their date).
 
     >>> rebuild_keys(check=True)
     (0, 0)
@@ -777,12 +790,15 @@ def rebuild_keys(*, check: bool = False, batch: int = REKEY_BATCH) -> tuple[int,
             wanted: dict[int, set[str]] = {pk: set() for pk in chunk}
             for s in stored:
                 wanted[s.fact_id] |= fresh[s.pk]
+            days, _ = fact_days(chunk)
             have: dict[int, set[str]] = {pk: set() for pk in chunk}
-            for fact_id, key in FactKey.objects.filter(fact_id__in=chunk).values_list(
-                "fact_id", "key"
+            dated: dict[int, set[date | None]] = {pk: set() for pk in chunk}
+            for fact_id, key, day in FactKey.objects.filter(fact_id__in=chunk).values_list(
+                "fact_id", "key", "day"
             ):
                 have[fact_id].add(key)
-            off = sorted(pk for pk in chunk if have[pk] != wanted[pk])
+                dated[fact_id].add(day)
+            off = sorted(pk for pk in chunk if have[pk] != wanted[pk] or dated[pk] - {days[pk]})
             claims_off += len(stale)
             facts_off += len(off)
             if check:
@@ -792,7 +808,7 @@ def rebuild_keys(*, check: bool = False, batch: int = REKEY_BATCH) -> tuple[int,
             )
             FactKey.objects.filter(fact_id__in=off).delete()
             FactKey.objects.bulk_create(
-                [FactKey(fact_id=pk, key=k) for pk in off for k in sorted(wanted[pk])]
+                [FactKey(fact_id=pk, key=k, day=days[pk]) for pk in off for k in sorted(wanted[pk])]
             )
     return claims_off, facts_off
 
@@ -801,17 +817,21 @@ def _shorten(text: str, limit: int = SUMMARY_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _candidate_facts(keys: Iterable[str]) -> dict[int, set[str]]:
+def _candidate_facts(keys: Iterable[str], day: date | None) -> dict[int, set[str]]:
     """Facts sharing at least one key with the new claims: fact id -> shared keys.
+
+    Each key nominates the facts first reported nearest the new article's ``day``, not
+    the last to come in: which facts a common key ("count:fire") nominates then depends
+    on the dates of the reports, not on the order they were imported in.
 
     The article's own claims are gone by now, so every fact found is another
     article's (claims of one article never share a fact: ``engine.grouping``).
     """
     shared: dict[int, set[str]] = defaultdict(set)
     stored = {key: key[:200] for key in keys}
-    newest = newest_per_key(FactKey, "fact", stored.values(), limit=CANDIDATES_PER_KEY)
+    nearest = nearest_per_key(FactKey, "fact", stored.values(), day=day, limit=CANDIDATES_PER_KEY)
     for key, stored_key in stored.items():
-        for fact_id in newest.get(stored_key, ()):
+        for fact_id in nearest.get(stored_key, ()):
             shared[fact_id].add(key)
     return shared
 

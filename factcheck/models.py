@@ -280,10 +280,14 @@ class FactKey(models.Model):
 
     fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="keys")
     key = models.CharField(max_length=200)
+    # The fact's first report's date (its earliest dated claim), kept by
+    # ``indexes.redate_fact_keys``: a key nominates the facts reported nearest a new claim.
+    day = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["key", "-fact"]
         constraints = [models.UniqueConstraint(fields=["key", "fact"], name="factkey_unique")]
+        indexes = [models.Index(fields=["key", "day", "fact"], name="factkey_key_day")]
 
     def __str__(self) -> str:
         return f"{self.key} → {self.fact_id}"

@@ -208,6 +208,30 @@ def test_facts_suggestions_and_copies_do_not_depend_on_the_order_of_import():
         assert _grouped(order) == (first, relations)
 
 
+def test_a_common_key_nominates_the_facts_reported_nearest_whatever_came_in_last(monkeypatch):
+    # Each key nominates one fact only, as a key shared by many stories nominates few of
+    # them. Reports of the same bridge in the autumn, in the wire's words, share all its
+    # keys, and are months apart from it (never one fact). Imported between the wire and
+    # the ledger, they are what came in last, but not what was reported nearest: the
+    # ledger still finds the wire's facts, as in any other order.
+    monkeypatch.setattr(analysis, "CANDIDATES_PER_KEY", 1)
+    autumn = [
+        (
+            f"autumn{n}.txt",
+            BRIDGE_WIRE.replace("2027-02-09", f"2027-10-0{n}").replace(
+                "Alpine Wire", f"Lake Paper {n}"
+            ),
+        )
+        for n in (1, 2)
+    ]
+    wire, ledger = BRIDGE[3], BRIDGE[1]
+    first = _grouped([wire, ledger, *autumn])
+    both = {"wire.txt", "ledger.txt"}
+    assert sum(1 for fact in first[0] if {name for name, *_ in fact} == both) >= 3
+    for order in ([wire, *autumn, ledger], [*autumn[::-1], ledger, wire]):
+        assert _grouped(order) == first
+
+
 def test_components_too_large_to_read_whole_group_as_if_they_were_read(monkeypatch):
     # Every component is taken as too large to group again whole: each import then
     # places again only the claims after it in the canonical order, with the facts

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from factcheck.indexes import newest_per_key
+from factcheck.indexes import fact_days, nearest_per_key, newest_per_key, redate_fact_keys
 from factcheck.models import ArticleFingerprint, FactKey
+from factcheck.services import merge_facts, split_claim
 from intake.services import ingest_article
-from tests.builders import make_article, make_fact
+from tests.builders import make_article, make_claim, make_fact
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +59,87 @@ def test_an_article_import_takes_a_bounded_number_of_statements():
     # The later seeds share many keys with the earlier ones: the count does not grow with
     # the keys looked up or the facts created.
     assert max(counts) <= STATEMENTS_PER_ARTICLE, counts
+
+
+def _keyed(*days: date | None, key: str = "common") -> list[int]:
+    facts = [make_fact() for _ in days]
+    for fact, day in zip(facts, days, strict=True):
+        FactKey.objects.create(fact=fact, key=key, day=day)
+    return [f.pk for f in facts]
+
+
+def test_a_key_nominates_the_facts_reported_nearest_the_day_in_one_statement():
+    # Created out of date order: the rows nominated depend on their dates, not their ids.
+    far_after, before, far_before, after, same = _keyed(
+        date(2026, 9, 30), date(2026, 6, 28), date(2026, 1, 5), date(2026, 7, 3), date(2026, 7, 1)
+    )
+    (rare,) = _keyed(date(2025, 1, 1), key="rare")
+    with CaptureQueriesContext(connection) as queries:
+        found = nearest_per_key(
+            FactKey, "fact", ["common", "rare", "absent"], day=date(2026, 7, 1), limit=3
+        )
+    assert len(queries) == 1
+    assert found == {"common": [same, after, before], "rare": [rare]}
+    # As far on either side: the earlier report first.
+    assert nearest_per_key(FactKey, "fact", ["common"], day=date(2026, 6, 30), limit=2) == {
+        "common": [same, before]
+    }
+
+
+def test_undated_facts_count_as_reported_on_the_day_and_an_undated_article_takes_the_latest():
+    old, undated, late = _keyed(date(2020, 1, 1), None, date(2026, 7, 1))
+    assert nearest_per_key(FactKey, "fact", ["common"], day=date(2024, 1, 1), limit=2) == {
+        "common": [undated, late]
+    }
+    assert nearest_per_key(FactKey, "fact", ["common"], day=None, limit=3) == {
+        "common": [undated, late, old]
+    }
+
+
+def test_nearest_keys_beyond_one_statement_are_read_in_chunks(monkeypatch):
+    # Three terms a key: two keys a statement.
+    monkeypatch.setattr("factcheck.indexes.COMPOUND_TERMS", 6)
+    (fact,) = _keyed(date(2026, 7, 1), key="a")
+    for key in ("b", "c"):
+        FactKey.objects.create(fact_id=fact, key=key, day=date(2026, 7, 1))
+    with CaptureQueriesContext(connection) as queries:
+        found = nearest_per_key(FactKey, "fact", ["c", "b", "a"], day=date(2026, 7, 2), limit=5)
+    assert len(queries) == 2
+    assert found == {"a": [fact], "b": [fact], "c": [fact]}
+
+
+def test_a_facts_key_rows_carry_its_first_reports_date_as_reports_come_and_go(editor):
+    early = make_article(published=date(2026, 3, 2))
+    late = make_article(published=date(2026, 3, 9))
+    fact = make_fact()
+    FactKey.objects.create(fact=fact, key="k", day=None)
+    make_claim(late, fact=fact)
+    redate_fact_keys(*fact_days([fact.pk]))
+    assert set(fact.keys.values_list("day", flat=True)) == {date(2026, 3, 9)}
+    ships = [{"type": "count", "value": 120.0, "unit": "ship", "text": "120 ships"}]
+    moved = make_claim(early, fact=fact, values=ships)
+    redate_fact_keys(*fact_days([fact.pk]))
+    assert set(fact.keys.values_list("day", flat=True)) == {date(2026, 3, 2)}
+    # An editor moves the earliest report out: the fact's first report is the later one,
+    # and the new fact's is the one moved.
+    new = split_claim(claim=moved, user=editor, expected_version=fact.version, reason="Other")
+    assert set(fact.keys.values_list("day", flat=True)) == {date(2026, 3, 9)}
+    assert new.keys.exists()
+    assert set(new.keys.values_list("day", flat=True)) == {date(2026, 3, 2)}
+    fact.refresh_from_db()
+    merge_facts(target=fact, other=new, user=editor, expected_version=fact.version)
+    assert set(fact.keys.values_list("day", flat=True)) == {date(2026, 3, 2)}
+
+
+def test_the_migration_dates_the_key_rows_stored_before():
+    article = make_article(published=date(2026, 5, 4))
+    fact, undated = make_fact(), make_fact()
+    make_claim(article, fact=fact)
+    make_claim(make_article(published=None), fact=undated)
+    FactKey.objects.create(fact=fact, key="k")
+    FactKey.objects.create(fact=undated, key="k")
+    import_module("factcheck.migrations.0018_fact_key_day").date_keys(apps, None)
+    assert set(FactKey.objects.values_list("fact_id", "day")) == {
+        (fact.pk, date(2026, 5, 4)),
+        (undated.pk, None),
+    }
