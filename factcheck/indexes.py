@@ -117,8 +117,9 @@ def nearest_per_key(
 
 
 def _distance(row_day: date | str | None, day: date | None, pk: int) -> tuple[int, int, int]:
-    """How far a row is from ``day``: days apart, after before before, then by id as the
-    scan met them (nearest first: before the day, the latest id; after it, the earliest)."""
+    """How far a row is from ``day``, nearest first: days apart; as far, a row on or before
+    the day first; then by id in the order the scan met them (before the day the latest
+    id first, after it the earliest)."""
     if row_day is None:
         return (0, 0, -pk)
     if isinstance(row_day, str):
