@@ -790,14 +790,12 @@ def rebuild_keys(*, check: bool = False, batch: int = REKEY_BATCH) -> tuple[int,
             wanted: dict[int, set[str]] = {pk: set() for pk in chunk}
             for s in stored:
                 wanted[s.fact_id] |= fresh[s.pk]
-            days, _ = fact_days(chunk)
+            days, dated = fact_days(chunk)
             have: dict[int, set[str]] = {pk: set() for pk in chunk}
-            dated: dict[int, set[date | None]] = {pk: set() for pk in chunk}
-            for fact_id, key, day in FactKey.objects.filter(fact_id__in=chunk).values_list(
-                "fact_id", "key", "day"
+            for fact_id, key in FactKey.objects.filter(fact_id__in=chunk).values_list(
+                "fact_id", "key"
             ):
                 have[fact_id].add(key)
-                dated[fact_id].add(day)
             off = sorted(pk for pk in chunk if have[pk] != wanted[pk] or dated[pk] - {days[pk]})
             claims_off += len(stale)
             facts_off += len(off)
