@@ -57,6 +57,9 @@ class CountedNouns:
     def __len__(self) -> int:
         return len(self._lines)
 
+    def __contains__(self, noun: object) -> bool:
+        return noun in self._lines
+
     def senses(self, noun: str) -> _Senses:
         found = self._read.get(noun)
         if found is None:

@@ -1307,3 +1307,62 @@ def test_one_speed_in_words_and_in_symbols_agrees_and_a_different_one_conflicts(
     assert not find_conflicts([kilometres], [kph])
     assert not find_conflicts([kph], [miles])
     assert find_conflicts([kilometres], [faster])
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # Spoken English counts with the article: transcripts, quotes, broadcasts.
+        ("The barge held a hundred and sixty-five thousand litres of diesel.", 165000, "litre"),
+        ("We hired a hundred and ten new teachers this term.", 110, "teacher"),
+        ("Nearly a thousand runners finished.", 1000, "runner"),
+        ("an hundred archers", 100, "archer"),
+    ],
+)
+def test_a_scale_word_after_the_article_is_one_of_that_scale(text, value, unit):
+    count = only(text, "count")
+    assert (count["value"], count["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a handful of boats", "a hundredth anniversary", "a thousandfold rise"],
+)
+def test_an_article_before_no_scale_word_is_no_number(text):
+    assert [v for v in find_values(text) if v["type"] == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # WordNet decides which ending a plural drops.
+        ("Fourteen buses were torched.", "bus"),
+        ("The firm paid 40 bonuses.", "bonus"),
+        ("Six houses were flooded.", "house"),
+        ("The council employs 90 nurses.", "nurse"),
+        ("Nine heroes were honoured.", "hero"),
+        ("Police seized 30 knives.", "knife"),
+        ("The library keeps 12 archives.", "archive"),
+        ("Fans bought 500 movies.", "movie"),
+        ("There are 25 companies.", "company"),
+        ("The hospital opened 8 clinics.", "clinic"),
+    ],
+)
+def test_a_plural_counts_its_dictionary_noun(text, unit):
+    assert only(text, "count")["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # An -ing or -ed word before a plural noun modifies it; it is no verb ending the
+        # noun phrase.
+        ("The trust will add 75 new teaching posts.", "post"),
+        ("The tower has 300 serviced apartments.", "apartment"),
+        # A verb still ends it.
+        ("About 300 porters leaving the depot were searched.", "porter"),
+        ("Some 40 cabins flooded overnight.", "cabin"),
+    ],
+)
+def test_a_word_ending_in_ing_or_ed_before_a_plural_modifies_it(text, unit):
+    assert only(text, "count")["unit"] == unit

@@ -4,12 +4,16 @@ head noun among them that becomes a count's or fraction's unit, in the singular
 
 A hand-written scan over a stop-word list and a table of irregular plurals: it runs at
 every number of every sentence, so it has to be cheap, and it only needs two reports of
-one figure to name the same unit.
+one figure to name the same unit. Where a plural's ending is ambiguous ("buses",
+"houses", "knives", "movies"), WordNet's nouns (``counted_nouns``) say which singular
+is a word.
 """
 
 from __future__ import annotations
 
 import re
+
+from factcheck.engine.counted_nouns import load_table
 
 from .numbers import _BOUNDS, word_set
 
@@ -58,6 +62,9 @@ IRREGULAR = {
     "aircraft": "aircraft",
     "personnel": "personnel",
     "crores": "crore",
+    "crises": "crisis",
+    "analyses": "analysis",
+    "diagnoses": "diagnosis",
     "lakhs": "lakh",
 }
 
@@ -80,12 +87,30 @@ def singular(word: str) -> str:
     if _COMPOUND_MEN_RE.fullmatch(w):
         return w[:-3] + "man"
     if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
+        return _known(w[:-3] + "y", w[:-1])
     if len(w) > 4 and w.endswith(("sses", "xes", "ches", "shes", "zzes")):
         return w[:-2]
+    if len(w) > 4 and w.endswith(("ses", "oes", "zes")):
+        # "buses", "bonuses", "heroes", "gases" drop "es"; "houses", "nurses", "shoes"
+        # only "s".
+        return _known(w[:-1], w[:-2])
+    if len(w) > 4 and w.endswith("ves"):
+        # "knives", "wolves", "shelves"; but "waves", "archives", "leaves" of absence.
+        return _known(w[:-1], w[:-3] + "fe", w[:-3] + "f")
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
         return w[:-1]
     return w
+
+
+def _known(*candidates: str) -> str:
+    """The first of ``candidates`` WordNet knows as a counted noun, else the first.
+
+    The lexicon decides what a suffix rule cannot ("buses" is "bus", "houses" is
+    "house"), as WordNet's own morphology does; a word it does not know keeps the
+    plain rule.
+    """
+    nouns = load_table()
+    return next((c for c in candidates if c in nouns), candidates[0])
 
 
 def looks_plural(word: str) -> bool:
@@ -115,7 +140,12 @@ def following(text: str, pos: int, limit: int = 4) -> list[tuple[str, int, int]]
         lower = word.lower()
         if lower in STOP_WORDS or lower in _BOUNDS:
             break
-        if words and word.islower() and (lower.endswith(("ed", "ing")) or lower in IRREGULAR_PAST):
+        if (
+            words
+            and word.islower()
+            and (lower.endswith(("ed", "ing")) or lower in IRREGULAR_PAST)
+            and not _modifies_next(text, m.end())
+        ):
             break
         possessive = lower.endswith(("'s", "’s"))
         words.append((word, m.start(1), m.start(1) + len(word)))
@@ -123,6 +153,18 @@ def following(text: str, pos: int, limit: int = 4) -> list[tuple[str, int, int]]
         if possessive:
             break
     return words
+
+
+def _modifies_next(text: str, pos: int) -> bool:
+    """Whether the word after an -ing or -ed word is a plural noun it modifies ("120 new
+    nursing positions", "40 unused parking spaces"): a verb there would take an object
+    or an adverb ("300 staff leaving the site", "40 homes flooded overnight")."""
+    m = _WORD_AT_RE.match(text, pos)
+    if not m:
+        return False
+    word = m.group(1)
+    lower = word.lower()
+    return word.islower() and lower not in STOP_WORDS and looks_plural(word)
 
 
 def following_words(text: str, pos: int, limit: int = 4) -> list[str]:

@@ -66,9 +66,13 @@ _MULTIPLE_RE = re.compile(_MULTIPLE, re.IGNORECASE)
 _PART_RE = re.compile(r"\b(?P<part>half|quarters?|thirds?)\b")
 # Words that may begin a multiple and are no number word themselves.
 MULTIPLE_TRIGGERS = frozenset(("dozen", "half", "quarter", "quarters", "third", "thirds"))
+# "a hundred", "a thousand": the article says one of the scale, as spoken English and
+# transcripts count ("a hundred and forty-two thousand tonnes", "a hundred and twenty new
+# posts"). Only before a scale word: "a ten-year plan" is no number.
+_A_SCALE = r"an?[ \t]+(?:hundred|thousand|million|billion|trillion)\b"
 _NW = (
     rf"(?:{_MULTIPLE}|"
-    rf"(?:{_NUMBER_WORDS})(?:(?:[ -]|\s+and\s+)(?:{_NUMBER_WORDS})\b)*+"
+    rf"(?:{_A_SCALE}|{_NUMBER_WORDS})(?:(?:[ -]|\s+and\s+)(?:{_NUMBER_WORDS})\b)*+"
     rf"(?:(?:\s+point(?:\s+(?:{_DIGIT_WORDS}))+|\s+and\s+a\s+half)"
     r"(?=\s*(?:%|per\s*cent|percent|percentage|(?:thousand|million|billion|trillion)\b)))?\b)"
 )
@@ -86,6 +90,7 @@ _ND_BARE = (
 _ND = rf"(?<![\w.,\-/^]){_ND_BARE}"
 _NUM = rf"(?:{_ND}|\b(?i:{_NW}))"
 
+_A_SCALE_START_RE = re.compile(r"^an?[ \t]+(?=hundred|thousand|million|billion|trillion)")
 _NUM_START_RE = re.compile(r"(?<![\w.,\-/^])\d")
 _NW_RE = re.compile(rf"\b(?i:{_NW})")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
@@ -179,6 +184,7 @@ def _parse_number(s: str) -> float | None:
             return multiple
         if words.startswith(("hundred", "thousand", "million", "billion", "trillion")):
             return None
+        words = _A_SCALE_START_RE.sub("one ", words)
         words, half, _ = words.partition(" and a half")
         words, point, decimals = words.partition(" point ")
         try:
