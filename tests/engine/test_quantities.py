@@ -1366,3 +1366,22 @@ def test_a_plural_counts_its_dictionary_noun(text, unit):
 )
 def test_a_word_ending_in_ing_or_ed_before_a_plural_modifies_it(text, unit):
     assert only(text, "count")["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "numerator", "denominator", "unit"),
+    [
+        ("Inspectors passed all but two of the 30 lifts.", 28, 30, "lift"),
+        ("Every one but four of the 25 councillors voted for it.", 21, 25, "councillor"),
+        # Without "all but", the part is the part told.
+        ("Inspectors failed two of the 30 lifts.", 2, 30, "lift"),
+    ],
+)
+def test_all_but_a_part_is_the_rest_of_the_whole(text, numerator, denominator, unit):
+    fraction = only(text, "fraction")
+    assert (fraction["numerator"], fraction["denominator"], fraction["unit"]) == (
+        numerator,
+        denominator,
+        unit,
+    )
+    assert fraction["text"].lower().startswith(("all but", "every one but", "two"))

@@ -147,6 +147,10 @@ from .numbers import (
 AHEAD_AFTER_DAYS = 30
 
 
+# "all but three of the 14": the part left out, before a part of a whole.
+_ALL_BUT_BEFORE_RE = re.compile(r"\b(?:all|every\s+one)\s+but\s+$", re.IGNORECASE)
+
+
 class _Finder:
     """Collects values by pattern priority; a character belongs to one value at most."""
 
@@ -658,10 +662,14 @@ class _Finder:
                 if not m["det"] and not any(looks_plural(w) for w, _, _ in phrase):
                     continue
                 unit, unit_end = _head(phrase, prefer_plural=True)
-                value = {"type": "fraction", "numerator": int(a), "denominator": int(b)}
                 # "about 2,200 of the 2,640 crew" is a rounded part: a report of 2,218
                 # of them does not contradict it.
                 bound, start = self.bound_before(m.start())
+                but = _ALL_BUT_BEFORE_RE.search(text, 0, m.start())
+                if but:
+                    # "all but three of the 14 contracts" are the other 11 of them.
+                    a, bound, start = b - a, None, but.start()
+                value = {"type": "fraction", "numerator": int(a), "denominator": int(b)}
                 # The span runs through the unit noun ("three of the five squadrons").
                 self.add(start, max(m.end(), unit_end), {**value, "unit": unit, "bound": bound})
         if "in" in words:
