@@ -1089,3 +1089,52 @@ def test_a_rate_in_words_and_a_percentage_of_one_measure_are_one_fact():
     # Compared as figures, not merely worded alike: their values agree.
     assert found.same_fact and found.agrees is True
     assert "different_kinds" not in found.vetoes
+
+
+def _cut(sentence: str, published: str) -> list[ClaimFeatures]:
+    return [
+        ClaimFeatures.from_extracted(c, sentence, published=published)
+        for c in extract_claims(sentence, published=published)
+    ]
+
+
+def _clause(claims: list[ClaimFeatures], words: str) -> ClaimFeatures:
+    (found,) = [c for c in claims if words in c.text]
+    return found
+
+
+WARD = (
+    "Turnout in the Harwick ward rose to 61 per cent, "
+    "and the sitting councillor took {} per cent of the vote{}."
+)
+
+
+def test_clauses_cut_from_one_sentence_and_its_copy_are_not_joined_by_the_sentence():
+    first = _cut(WARD.format(54, ""), "2026-05-10")
+    copy = _cut(WARD.format(54, ", officials said"), "2026-05-11")
+    turnout, share = _clause(first, "Turnout"), _clause(copy, "councillor")
+    found = match(turnout, share)
+    assert not found.same_fact
+    assert "different_clauses" in found.vetoes
+    # Each clause still finds its own copy.
+    assert match(turnout, _clause(copy, "Turnout")).same_fact
+    assert match(_clause(first, "councillor"), share).same_fact
+
+
+def test_the_same_clause_with_another_figure_is_still_one_disputed_fact():
+    first = _cut(WARD.format(54, ""), "2026-05-10")
+    other = _cut(WARD.format(45, ", officials said"), "2026-05-10")
+    found = match(_clause(first, "councillor"), _clause(other, "councillor"))
+    assert found.same_fact and found.agrees is False
+
+
+def test_a_cut_clause_whose_figure_agrees_keeps_the_sentence_wording():
+    first = _cut(WARD.format(54, ""), "2026-05-10")
+    plain = claim(
+        "Harwick ward turnout: 61 per cent",
+        "quantity",
+        [{"type": "percent", "value": 61.0, "text": "61 per cent"}],
+        ["Harwick"],
+    )
+    found = match(_clause(first, "Turnout"), plain)
+    assert found.agrees and "different_clauses" not in found.vetoes

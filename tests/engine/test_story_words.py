@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from factcheck.engine.extraction import extract_claims
 from factcheck.engine.features import ClaimFeatures, article_placing, story_entities
 from factcheck.engine.keys import index_keys
-from factcheck.engine.matching import SAME_TOPIC, match
+from factcheck.engine.matching import SAME_TOPIC, SAME_TOPIC_TWO_NAMES, match
 from factcheck.engine.story_words import (
     TABLE_PATH,
     TOPIC_MARK,
@@ -173,3 +173,34 @@ def test_the_command_rebuilds_the_shipped_table_byte_for_byte(tmp_path):
     call_command("build_story_words", "--output", str(output), stdout=out)
     assert "words" in out.getvalue()
     assert output.read_bytes() == TABLE_PATH.read_bytes()
+
+
+def placed(article_a: tuple[str, ...], article_b: tuple[str, ...]) -> bool:
+    """Whether ``match`` places two same-week claims of 212 passengers, whose stories
+    share one name, in one story, given their articles' names and topic words."""
+
+    def one(story: tuple[str, ...], article: tuple[str, ...], day: str) -> ClaimFeatures:
+        value = {"type": "count", "value": 212, "unit": "passenger", "text": "212 passengers"}
+        text = "The ferry carried 212 passengers"
+        return ClaimFeatures(text, "quantity", [value], [], text, story, day, article)
+
+    wire = one(("corran star", "ailsa moffat", "portavie"), article_a, "2026-05-10")
+    trade = one(("corran star", "halvard survey group", "glenholm"), article_b, "2026-05-11")
+    return "different_stories" not in match(wire, trade).vetoes
+
+
+# Two topics whose cosine (0.6 x 0.25 = 0.15) lies between what two shared names need
+# and what one needs.
+CLOSE_TOPIC_A = ("~ferry:0.6", "~hull:0.8")
+CLOSE_TOPIC_B = ("~ferry:0.25", "~tonnage:0.968")
+
+
+def test_the_more_names_two_articles_share_the_less_of_their_topic_must_agree():
+    assert SAME_TOPIC_TWO_NAMES < 0.15 < SAME_TOPIC
+    two_names_a = ("Corran Star", "Kilbrannan", "Ailsa Moffat", *CLOSE_TOPIC_A)
+    two_names_b = ("Corran Star", "Kilbrannan", "Halvard Survey Group", *CLOSE_TOPIC_B)
+    assert placed(two_names_a, two_names_b)
+    one_name_b = ("Corran Star", "Glenholm", "Halvard Survey Group", *CLOSE_TOPIC_B)
+    assert not placed(two_names_a, one_name_b)
+    # Two names and unrelated topics are two stories of one place.
+    assert not placed(two_names_a, (*two_names_b[:3], "~court:0.9", "~verdict:0.43"))
