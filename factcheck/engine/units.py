@@ -31,6 +31,9 @@ def _add(names: str, unit: str, factor: float = 1.0) -> None:
 
 _add("km kms kilometre kilometres kilometer kilometers", "km")
 _add("mile miles mi", "km", _MILE)
+# The sea's mile ("20 nm", "seven nautical miles"); "3nm" chips are nanometres, but two
+# reports of one chip give the same figure either way.
+_add("nmi nm nautical-mile nautical-miles", "km", 1.852)
 _add("m metre metres meter meters", "km", 0.001)
 _add("ft foot feet", "km", 0.0003048)
 _add("inch inches in", "km", 0.0000254)

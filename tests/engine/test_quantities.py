@@ -1385,3 +1385,27 @@ def test_all_but_a_part_is_the_rest_of_the_whole(text, numerator, denominator, u
         unit,
     )
     assert fraction["text"].lower().startswith(("all but", "every one but", "two"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The trail is one and a half kilometres long.", 1.5, "kilometre"),
+        ("Talks lasted three and a half hours.", 3.5, "hour"),
+        ("Two and a half thousand pilgrims arrived.", 2500, "pilgrim"),
+    ],
+)
+def test_and_a_half_belongs_to_the_number_before_any_noun(text, value, unit):
+    count = only(text, "count")
+    assert (count["value"], count["unit"]) == (value, unit)
+
+
+def test_nautical_miles_are_a_sea_mile_written_out_or_glued():
+    spelled = only("The trawler sank nine nautical miles off the headland.", "count")
+    glued = only("The trawler sank 9nm off the headland.", "count")
+    kilometres = only("The trawler sank 16.7 km off the headland.", "count")
+    assert spelled["unit"] == "nautical-mile" and glued["unit"] == "nm"
+    assert find_conflicts([spelled], [glued]) == []
+    assert find_conflicts([spelled], [kilometres]) == []
+    # A land mile is shorter than the sea's 1.852 km: 9 miles are 14.5 km.
+    assert find_conflicts([only("It sank 9 miles off the headland.", "count")], [kilometres])

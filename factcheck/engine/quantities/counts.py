@@ -216,7 +216,7 @@ _ORDINAL_WORD_RE = re.compile(
 _COUNT_AT = re.compile(
     rf"(?P<num>{_NUM}){_SCALE}?(?P<plus>\+)?(?:-(?P<hyunit>[A-Za-z]{{2,20}})\b(?!-)"
     # Units of measure written onto the number: "24.6km", "115mph", "185km/h".
-    r"|(?<=\d)(?P<glued>km/h|kmph|kph|mph|kms?|mm|cm|kg|ft|ha|mw|gw|kw|mt|kt|Mt|MT|KT)\b)?"
+    r"|(?<=\d)(?P<glued>km/h|kmph|kph|mph|kms?|nmi|nm|mm|cm|kg|ft|ha|mw|gw|kw|mt|kt|Mt|MT|KT)\b)?"
 )
 
 # Ages: "the 22-year-old", "aged 22", "at the age of 12", and the appositive

@@ -838,6 +838,8 @@ class _Finder:
                     # spoiled": a verb, whose subject is the number; not what it counts.
                     phrase = []
                 unit, unit_end = _head(phrase, prefer_plural=number != 1)
+                if unit == "mile" and phrase[0][0].lower() == "nautical":
+                    unit = "nautical-mile"
                 if phrase and measure_of(phrase[0][0]):
                     # "24.6 km stretch": the unit of measure, not the noun after it.
                     word = phrase[0][0].lower()

@@ -36,8 +36,9 @@ NUMBER_WORDS = frozenset(_NUMBER_WORD_LIST)
 _DIGIT_WORDS = "zero|one|two|three|four|five|six|seven|eight|nine"
 # A run of number words ("twenty-two", "three hundred and five"); read by text2num. Its
 # fraction said aloud belongs to it: "five point nine per cent" is 5.9 %, not 5 and 9 %,
-# and "six and a half per cent" 6.5 %. Only before a percentage or a scale word: "at one
-# point two officers were hurt" is not 1.2 officers.
+# and "six and a half per cent" 6.5 %, "one and a half kilometres" 1.5 km. A point only
+# before a percentage or a scale word: "at one point two officers were hurt" is not 1.2
+# officers.
 # Multiples said in words: "half a million", "a quarter of a billion", "three-quarters of
 # a million", "two thirds of a lakh", and dozens ("a dozen", "half a dozen", "three
 # dozen"). Each reads as one number (``_multiple``): "a quarter of a million packs" is
@@ -73,8 +74,9 @@ _A_SCALE = r"an?[ \t]+(?:hundred|thousand|million|billion|trillion)\b"
 _NW = (
     rf"(?:{_MULTIPLE}|"
     rf"(?:{_A_SCALE}|{_NUMBER_WORDS})(?:(?:[ -]|\s+and\s+)(?:{_NUMBER_WORDS})\b)*+"
-    rf"(?:(?:\s+point(?:\s+(?:{_DIGIT_WORDS}))+|\s+and\s+a\s+half)"
-    r"(?=\s*(?:%|per\s*cent|percent|percentage|(?:thousand|million|billion|trillion)\b)))?\b)"
+    rf"(?:\s+point(?:\s+(?:{_DIGIT_WORDS}))+"
+    r"(?=\s*(?:%|per\s*cent|percent|percentage|(?:thousand|million|billion|trillion)\b))"
+    r"|\s+and\s+a\s+half)?\b)"
 )
 # Digits, with Western (1,000,000), Indian (19,00,000) or spaced (3 200, 2 400 000: South
 # Africa, much of Europe, the SI) grouping, and decimals. A spaced group never opens with a
