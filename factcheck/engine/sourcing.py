@@ -105,8 +105,11 @@ _SPEAKS_AFTER_RE = re.compile(
     rf"|of|on)\b[^.;]{{0,100}}?)?\s*,?\s*{_SPEECH}\b",
     _I,
 )
-# ... or is named as the source before it: "according to a person briefed on ...".
-_SPEAKS_BEFORE_RE = re.compile(rf"(?:according\s+to|{_SPEECH})\s+$", _I)
+# ... or is named as the source before it: "according to a person briefed on ...", "...,
+# said one engineer". A speech verb with a subject of its own says what the unnamed people
+# did ("Carrodus said some 780 workers are on site"): only after a comma, a quotation mark
+# or a colon, or opening the sentence, does the verb turn to its speaker.
+_SPEAKS_BEFORE_RE = re.compile(rf"(?:according\s+to|[,\"”'’:]\s*{_SPEECH})\s+$", _I)
 # ... or is described by their access alone: "a person familiar with the bids".
 _ACCESS_RE = re.compile(
     r"\s*,?\s*(?:familiar\s+with|briefed\s+(?:on|about)|with\s+(?:direct\s+)?knowledge\s+of"
@@ -167,7 +170,9 @@ def unnamed_speakers(text: str) -> list[tuple[int, int]]:
             continue
         # Only the few words before the speaker are read: searching the whole
         # prefix at every match would be quadratic on hostile text.
-        before = text[max(0, m.start() - SPEECH_BEFORE_CHARS) : m.start()]
+        at = max(0, m.start() - SPEECH_BEFORE_CHARS)
+        # The sentence's start counts as a comma: "Said one engineer: ...".
+        before = ("," if at == 0 else "") + text[at : m.start()]
         if (
             _SPEAKS_AFTER_RE.match(text, m.end())
             or _SPEAKS_BEFORE_RE.search(before)

@@ -99,3 +99,22 @@ def test_a_document_the_reporter_has_seen_is_anonymous_sourcing():
     assert is_anonymous("Emails we have obtained show the contract was signed in May.")
     # The reporter's own experience is no document.
     assert not is_anonymous("I have seen floods like this before, the mayor said.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anonymous"),
+    [
+        # A speech verb with a named subject says what unnamed people did or are.
+        ("Councillor Ada Brook said some 40 workers had complained.", False),
+        ("The minister told two officials to resign.", False),
+        # After a comma, a quotation mark or a colon, or opening the sentence, the verb
+        # turns to its speaker.
+        ("The lift had failed twice, said one engineer.", True),
+        ('"The lift failed twice," said a maintenance worker.', True),
+        ("Said one engineer: the lift had failed twice.", True),
+    ],
+)
+def test_an_unnamed_person_after_a_speech_verb_speaks_only_when_the_verb_turns_to_them(
+    sentence, anonymous
+):
+    assert is_anonymous(sentence) is anonymous
