@@ -166,7 +166,7 @@ def unnamed_speakers(text: str) -> list[tuple[int, int]]:
     """Spans of unnamed people a sentence rests on ("two officials", "a person")."""
     spans = []
     for m in _UNNAMED_RE.finditer(text):
-        if _NAMED_AFTER_RE.match(text, m.end()):
+        if _NAMED_AFTER_RE.match(text, m.end()) or _quoted(text, m.start()):
             continue
         # Only the few words before the speaker are read: searching the whole
         # prefix at every match would be quadratic on hostile text.
@@ -180,6 +180,16 @@ def unnamed_speakers(text: str) -> list[tuple[int, int]]:
         ):
             spans.append((m.start(), m.end()))
     return spans
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation: people a speaker talks about ("a large
+    share of people with prediabetes") are not the speaker."""
+    before = text[:pos]
+    opened = before.rfind("“")
+    if opened > before.rfind("”"):
+        return True
+    return before.count('"') % 2 == 1
 
 
 def is_anonymous(text: str) -> bool:

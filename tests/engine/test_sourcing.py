@@ -118,3 +118,18 @@ def test_an_unnamed_person_after_a_speech_verb_speaks_only_when_the_verb_turns_t
     sentence, anonymous
 ):
     assert is_anonymous(sentence) is anonymous
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We can now keep two people in three out of hospital," said Dr Ines Marlow.',
+        "“Some staff members told us the lifts were unsafe,” the mayor, Dan Okoro, said.",
+    ],
+)
+def test_people_a_quotation_talks_about_are_not_its_source(sentence):
+    assert not is_anonymous(sentence)
+
+
+def test_an_unnamed_speaker_outside_a_quotation_still_is():
+    assert is_anonymous('"The lifts were unsafe," one of the engineers said.')
