@@ -83,6 +83,9 @@ def _interval(v: Value, amount: float) -> tuple[float, float]:
     if bound == "approx":
         step = _approx_step(v, amount)
         return amount - step, amount + step
+    if bound == "range" and v.get("low") is not None and v.get("value"):
+        # The low end in the same scale and unit as the figure (its top).
+        return float(v["low"]) * amount / float(v["value"]), amount
     return amount, amount
 
 

@@ -135,6 +135,8 @@ def describe_value(v: Value) -> str:
             unit = str(v.get("unit") or "")
             if unit == AGE_UNIT:
                 return f"{prefix}aged {_number(n)}"
+            if v.get("bound") == "range" and v.get("low") is not None:
+                return f"{_number(float(v['low']))} to {_number(n)} {_plural(unit, n)}".strip()
             return f"{prefix}{_number(n)} {_plural(unit, n)}".strip()
         if t == "fraction":
             d = v["denominator"]

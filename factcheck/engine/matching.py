@@ -517,7 +517,12 @@ class Measured:
     attributes: list[str]
 
 
-_BOUND_ATTRIBUTES = {"approx": "approximate", "min": "at least", "max": "at most"}
+_BOUND_ATTRIBUTES = {
+    "approx": "approximate",
+    "min": "at least",
+    "max": "at most",
+    "range": "a range",
+}
 
 
 def measured(f: ClaimFeatures) -> Measured:

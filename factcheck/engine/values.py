@@ -94,7 +94,7 @@ def is_specific_figure(v: Value) -> bool:
     """A figure two reports are unlikely to share by chance: exact (no "about")
     and written with two or more significant digits ("24.6 km", "23 batches",
     "₹4,250 crore"), not a round or small number ("six", "20 per cent")."""
-    if v.get("type") not in ("money", "count", "percent", "fraction"):
+    if v.get("type") not in ("money", "count", "percent", "fraction") or v.get("bound") == "range":
         return False
     digits = re.sub(r"\D", "", str(v.get("text") or ""))
     return len(digits.strip("0")) >= 2
@@ -126,6 +126,14 @@ def _same_amount(a: Value, b: Value) -> bool:
     """
     if (a.get("bound") == "approx") != (b.get("bound") == "approx"):
         return False
+    if "range" in (a.get("bound"), b.get("bound")):
+        # A range is one figure only with the same range: "between 300 and 400" merely
+        # covers 350.
+        return (a.get("bound"), a.get("low"), a.get("value")) == (
+            b.get("bound"),
+            b.get("low"),
+            b.get("value"),
+        ) and a.get("unit") == b.get("unit")
     if a.get("type") == "fraction":
         if (a.get("numerator"), a.get("denominator")) == (
             b.get("numerator"),

@@ -1138,3 +1138,11 @@ def test_a_cut_clause_whose_figure_agrees_keeps_the_sentence_wording():
     )
     found = match(_clause(first, "Turnout"), plain)
     assert found.agrees and "different_clauses" not in found.vetoes
+
+
+def test_a_range_is_told_as_a_range_and_is_one_figure_only_with_the_same_range():
+    between = {"type": "count", "value": 55.0, "low": 40.0, "unit": "volunteer", "bound": "range"}
+    assert describe_value(between) == "40 to 55 volunteers"
+    top = {"type": "count", "value": 55.0, "unit": "volunteer", "bound": None}
+    assert not _same_amount(between, top)
+    assert _same_amount(between, dict(between))

@@ -1409,3 +1409,31 @@ def test_nautical_miles_are_a_sea_mile_written_out_or_glued():
     assert find_conflicts([spelled], [kilometres]) == []
     # A land mile is shorter than the sea's 1.852 km: 9 miles are 14.5 km.
     assert find_conflicts([only("It sank 9 miles off the headland.", "count")], [kilometres])
+
+
+def test_a_count_between_two_numbers_is_a_range():
+    count = only("Between 40 and 55 volunteers searched the dunes.", "count")
+    assert (count["low"], count["value"], count["unit"], count["bound"]) == (
+        40,
+        55,
+        "volunteer",
+        "range",
+    )
+    assert count["text"] == "Between 40 and 55 volunteers"
+    scaled = only("between 2 and 3 million visitors", "count")
+    assert (scaled["low"], scaled["value"]) == (2e6, 3e6)
+
+
+def test_a_change_from_one_count_to_another_is_no_range():
+    count = only("Bookings rose from 20 to 35 tables a night.", "count")
+    assert count["bound"] is None and "low" not in count
+
+
+def test_a_range_covers_the_figures_inside_it_and_disputes_those_outside():
+    between = only("Between 40 and 55 volunteers searched the dunes.", "count")
+    inside = only("About 48 volunteers searched the dunes.", "count")
+    outside = only("Some 90 volunteers searched the dunes.", "count")
+    edge = only("40 volunteers searched the dunes.", "count")
+    assert find_conflicts([between], [inside]) == []
+    assert find_conflicts([between], [edge]) == []
+    assert find_conflicts([between], [outside])

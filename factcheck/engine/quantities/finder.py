@@ -127,6 +127,7 @@ from .nouns import (
 from .numbers import (
     _BOUND_PHRASES,
     _BOUNDS,
+    _NUM,
     _NUM_START_RE,
     _NW_RE,
     MULTIPLE_TRIGGERS,
@@ -147,6 +148,9 @@ from .numbers import (
 AHEAD_AFTER_DAYS = 30
 
 
+# The low end of a count's range, right before its high end: "between 300 and". Not "from
+# 20 to", which as often tells a change ("rose from 20 to 30 homes").
+_RANGE_BEFORE_RE = re.compile(rf"\b(?i:between)\s+(?P<low>{_NUM})\s+(?i:and)\s+$")
 # "all but three of the 14": the part left out, before a part of a whole.
 _ALL_BUT_BEFORE_RE = re.compile(r"\b(?:all|every\s+one)\s+but\s+$", re.IGNORECASE)
 
@@ -970,6 +974,13 @@ class _Finder:
             if bound is None and m["plus"]:
                 bound = "min"
             count = {"type": "count", "value": float(value), "unit": unit, "bound": bound}
+            low = _RANGE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+            if low is not None and bound is None:
+                # "between 300 and 400 workers": the figure is the range, not its top.
+                least = _parse_number(low["low"])
+                if least is not None and 0 <= least * scale < value:
+                    count = {**count, "low": float(least * scale), "bound": "range"}
+                    start = low.start()
             # The span runs through the unit noun ("10 inter-governmental documents").
             if not (unit_end > end and self.add(start, unit_end, count)):
                 self.add(start, end, count)
