@@ -27,6 +27,7 @@ inherits the flag from the sentence before, until a named source speaks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from .quantities import word_set
@@ -165,8 +166,9 @@ CARRY_SENTENCES = 2
 def unnamed_speakers(text: str) -> list[tuple[int, int]]:
     """Spans of unnamed people a sentence rests on ("two officials", "a person")."""
     spans = []
+    quoted = _Quotations(text)
     for m in _UNNAMED_RE.finditer(text):
-        if _NAMED_AFTER_RE.match(text, m.end()) or _quoted(text, m.start()):
+        if _NAMED_AFTER_RE.match(text, m.end()) or quoted.around(m.start()):
             continue
         # Only the few words before the speaker are read: searching the whole
         # prefix at every match would be quadratic on hostile text.
@@ -182,14 +184,23 @@ def unnamed_speakers(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _quoted(text: str, pos: int) -> bool:
-    """Whether ``pos`` lies inside a quotation: people a speaker talks about ("a large
-    share of people with prediabetes") are not the speaker."""
-    before = text[:pos]
-    opened = before.rfind("“")
-    if opened > before.rfind("”"):
-        return True
-    return before.count('"') % 2 == 1
+class _Quotations:
+    """Where a sentence's quotations are, read once: people a speaker talks about ("a
+    large share of people with prediabetes", inside the quotation marks) are not the
+    speaker. Each question is a binary search, so a sentence of many unnamed people is
+    not read again for each (hostile text)."""
+
+    def __init__(self, text: str) -> None:
+        self.straight = [i for i, ch in enumerate(text) if ch == '"']
+        self.curly = [(i, ch == "“") for i, ch in enumerate(text) if ch in "“”"]
+
+    def around(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quotation: after an opening curly quote not yet
+        closed, or after an odd number of straight ones."""
+        last = bisect_left(self.curly, (pos, False)) - 1
+        if last >= 0 and self.curly[last][1]:
+            return True
+        return bisect_left(self.straight, pos) % 2 == 1
 
 
 def is_anonymous(text: str) -> bool:

@@ -669,7 +669,7 @@ class _Finder:
                 # "about 2,200 of the 2,640 crew" is a rounded part: a report of 2,218
                 # of them does not contradict it.
                 bound, start = self.bound_before(m.start())
-                but = _ALL_BUT_BEFORE_RE.search(text, 0, m.start())
+                but = _ALL_BUT_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
                 if but:
                     # "all but three of the 14 contracts" are the other 11 of them.
                     a, bound, start = b - a, None, but.start()
