@@ -30,7 +30,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from .quantities import word_set
+from .quantities import STOP_WORDS, word_set
 
 __all__ = ["anonymous_sentences", "is_anonymous", "unnamed_speakers"]
 
@@ -106,6 +106,12 @@ _SPEAKS_AFTER_RE = re.compile(
     rf"|of|on)\b[^.;]{{0,100}}?)?\s*,?\s*{_SPEECH}\b",
     _I,
 )
+# The lower-case word right after a person noun, and the words that describe a speaker
+# there ("two officials familiar with ...", "a person speaking on condition ...").
+_WORD_AFTER_RE = re.compile(r"[ \t]+([a-z]+)\b")
+_DESCRIBING_WORDS = word_set(
+    "who familiar briefed close involved privy aware speaking knowledgeable said says told"
+)
 # ... or is named as the source before it: "according to a person briefed on ...", "...,
 # said one engineer". A speech verb with a subject of its own says what the unnamed people
 # did ("Carrodus said some 780 workers are on site"): only after a comma, a quotation mark
@@ -177,7 +183,7 @@ def unnamed_speakers(text: str) -> list[tuple[int, int]]:
         before = ("," if at == 0 else "") + text[at : m.start()]
         if (
             _SPEAKS_AFTER_RE.match(text, m.end())
-            or _SPEAKS_BEFORE_RE.search(before)
+            or (_SPEAKS_BEFORE_RE.search(before) and not _modifies_next(text, m.end()))
             or _ACCESS_RE.match(text, m.end())
         ):
             spans.append((m.start(), m.end()))
@@ -201,6 +207,14 @@ class _Quotations:
         if last >= 0 and self.curly[last][1]:
             return True
         return bisect_left(self.straight, pos) % 2 == 1
+
+
+def _modifies_next(text: str, pos: int) -> bool:
+    """Whether the person noun ending at ``pos`` is said of the word after it: "according
+    to an official review", "an executive summary". A speaker is followed by punctuation,
+    a function word or what describes them ("two officials familiar with the talks")."""
+    m = _WORD_AFTER_RE.match(text, pos)
+    return m is not None and m[1] not in STOP_WORDS and m[1] not in _DESCRIBING_WORDS
 
 
 def is_anonymous(text: str) -> bool:

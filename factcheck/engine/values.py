@@ -94,10 +94,24 @@ def is_specific_figure(v: Value) -> bool:
     """A figure two reports are unlikely to share by chance: exact (no "about")
     and written with two or more significant digits ("24.6 km", "23 batches",
     "₹4,250 crore"), not a round or small number ("six", "20 per cent")."""
-    if v.get("type") not in ("money", "count", "percent", "fraction") or v.get("bound") == "range":
+    if v.get("type") not in ("money", "count", "percent", "fraction"):
         return False
+    if v.get("bound") == "range":
+        # "between 130 and 150" is as unlikely to recur by chance; "between 300 and 400"
+        # is round. Each end is read on its own, not the two ends' digits run together.
+        ends = (v.get("low"), v.get("value"))
+        return all(_significant(end) >= 2 for end in ends)
     digits = re.sub(r"\D", "", str(v.get("text") or ""))
     return len(digits.strip("0")) >= 2
+
+
+def _significant(number: object) -> int:
+    """Significant digits of a number as written in full (130 -> 2, 300 -> 1)."""
+    try:
+        digits = f"{float(number):f}".replace(".", "")  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0
+    return len(digits.strip("0").lstrip("-"))
 
 
 def share(v: Value) -> Value | None:
@@ -133,7 +147,7 @@ def _same_amount(a: Value, b: Value) -> bool:
             b.get("bound"),
             b.get("low"),
             b.get("value"),
-        ) and a.get("unit") == b.get("unit")
+        )
     if a.get("type") == "fraction":
         if (a.get("numerator"), a.get("denominator")) == (
             b.get("numerator"),

@@ -133,3 +133,19 @@ def test_people_a_quotation_talks_about_are_not_its_source(sentence):
 
 def test_an_unnamed_speaker_outside_a_quotation_still_is():
     assert is_anonymous('"The lifts were unsafe," one of the engineers said.')
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anonymous"),
+    [
+        # "official" said of the review: a published record, not an unnamed person.
+        ("The toll rose to 41, according to an official review published on Friday.", False),
+        ("Costs doubled, according to an official estimate.", False),
+        # A person: punctuation, a function word or what describes them follows.
+        ("Costs doubled, according to an official.", True),
+        ("Costs doubled, according to two officials familiar with the audit.", True),
+        ("Costs doubled, according to one official and a lawyer.", True),
+    ],
+)
+def test_an_official_record_is_not_an_unnamed_official(sentence, anonymous):
+    assert is_anonymous(sentence) is anonymous

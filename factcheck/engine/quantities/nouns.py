@@ -21,7 +21,7 @@ from .numbers import _BOUNDS, word_set
 
 STOP_WORDS = word_set(
     """a an the of in on at to for from by with without into onto over under out up down about as
-    than then and or but nor so yet if while whilst whereas because since until after before during
+    than then and or but nor so yet if while whilst whereas because since until after before during once
     between among through per via against toward towards across within upon is are was were be been
     being am will would shall should can could may might must do does did has have had having this
     that these those which who whom whose what where when why how it its their his her our your my
