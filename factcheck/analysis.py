@@ -33,13 +33,13 @@ from factcheck.engine.features import (
 )
 from factcheck.engine.grouping import Member, Placed, group_claims
 from factcheck.engine.keys import index_keys
-from factcheck.engine.matching import Match, could_match, match
+from factcheck.engine.matching import MAX_DAYS_APART, Match, could_match, match
 from factcheck.engine.provenance import CopyEvidence, Fingerprint, compare, fingerprint
 from factcheck.engine.suggestion import Report, origins_of, suggest
 from factcheck.engine.types import ExtractedClaim
 from factcheck.indexes import (
     KEYS_PER_STATEMENT,
-    fact_days,
+    fact_spans,
     nearest_per_key,
     newest_per_key,
     redate_fact_keys,
@@ -739,21 +739,23 @@ def _index(
     Only facts whose claims ``changed`` are written: a fact that gained claims
     gets their keys, and one that lost claims has its keys rebuilt, so it is not
     found by keys it no longer has (an editor's fact loses none). Their rows carry the
-    fact's first report's date (``indexes.fact_days``), by which keys nominate facts.
+    span of the fact's reports (``indexes.fact_spans``), by which keys nominate facts.
     """
     if shrunk:
         FactKey.objects.filter(fact_id__in=shrunk).delete()
-    first, kept = fact_days(changed)
+    spans, kept = fact_spans(changed)
     rows: list[FactKey] = []
     for n, group in enumerate(placed):
         if fact_of[n] not in changed:
             continue
         keys = set().union(*(members[i].keys for i in group.members))
-        day = first[fact_of[n]]
-        rows.extend(FactKey(fact_id=fact_of[n], key=k, day=day) for k in sorted(keys))
+        first, last = spans[fact_of[n]]
+        rows.extend(
+            FactKey(fact_id=fact_of[n], key=k, day=first, last_day=last) for k in sorted(keys)
+        )
     FactKey.objects.bulk_create(rows, ignore_conflicts=True)
-    # The rows that were there already: dated again where the fact's first report moved.
-    redate_fact_keys(first, kept)
+    # The rows that were there already: dated again where the fact's span of reports moved.
+    redate_fact_keys(spans, kept)
 
 
 # Facts rebuilt per transaction by ``rebuild_keys``: each holds the engine lock that long.
@@ -772,7 +774,7 @@ def rebuild_keys(*, check: bool = False, batch: int = REKEY_BATCH) -> tuple[int,
     transaction under the engine's lock (imports wait, and none sees half a batch).
 
     With ``check``, nothing is written. Returns (claims whose keys differ, facts whose key
-    index differs: its keys, or their date).
+    index differs: its keys, or their span of dates).
 
     >>> rebuild_keys(check=True)
     (0, 0)
@@ -790,13 +792,13 @@ def rebuild_keys(*, check: bool = False, batch: int = REKEY_BATCH) -> tuple[int,
             wanted: dict[int, set[str]] = {pk: set() for pk in chunk}
             for s in stored:
                 wanted[s.fact_id] |= fresh[s.pk]
-            days, dated = fact_days(chunk)
+            spans, dated = fact_spans(chunk)
             have: dict[int, set[str]] = {pk: set() for pk in chunk}
             for fact_id, key in FactKey.objects.filter(fact_id__in=chunk).values_list(
                 "fact_id", "key"
             ):
                 have[fact_id].add(key)
-            off = sorted(pk for pk in chunk if have[pk] != wanted[pk] or dated[pk] - {days[pk]})
+            off = sorted(pk for pk in chunk if have[pk] != wanted[pk] or dated[pk] - {spans[pk]})
             claims_off += len(stale)
             facts_off += len(off)
             if check:
@@ -806,7 +808,11 @@ def rebuild_keys(*, check: bool = False, batch: int = REKEY_BATCH) -> tuple[int,
             )
             FactKey.objects.filter(fact_id__in=off).delete()
             FactKey.objects.bulk_create(
-                [FactKey(fact_id=pk, key=k, day=days[pk]) for pk in off for k in sorted(wanted[pk])]
+                [
+                    FactKey(fact_id=pk, key=k, day=spans[pk][0], last_day=spans[pk][1])
+                    for pk in off
+                    for k in sorted(wanted[pk])
+                ]
             )
     return claims_off, facts_off
 
@@ -818,16 +824,21 @@ def _shorten(text: str, limit: int = SUMMARY_MAX) -> str:
 def _candidate_facts(keys: Iterable[str], day: date | None) -> dict[int, set[str]]:
     """Facts sharing at least one key with the new claims: fact id -> shared keys.
 
-    Each key nominates the facts first reported nearest the new article's ``day``, not
-    the last to come in: which facts a common key ("count:fire") nominates then depends
-    on the dates of the reports, not on the order they were imported in.
+    Each key nominates the facts reported nearest the new article's ``day``, not the
+    last to come in: which facts a common key ("count:fire") nominates then depends on
+    the dates of the reports, not on the order they were imported in. Only facts with a
+    report within ``MAX_DAYS_APART`` of the day are nominated, as matching keeps reports
+    further apart as two facts: without that bound a common key reached back through
+    the whole archive, and an import's cost grew with the years it held.
 
     The article's own claims are gone by now, so every fact found is another
     article's (claims of one article never share a fact: ``engine.grouping``).
     """
     shared: dict[int, set[str]] = defaultdict(set)
     stored = {key: key[:200] for key in keys}
-    nearest = nearest_per_key(FactKey, "fact", stored.values(), day=day, limit=CANDIDATES_PER_KEY)
+    nearest = nearest_per_key(
+        FactKey, "fact", stored.values(), day=day, limit=CANDIDATES_PER_KEY, within=MAX_DAYS_APART
+    )
     for key, stored_key in stored.items():
         for fact_id in nearest.get(stored_key, ()):
             shared[fact_id].add(key)

@@ -280,14 +280,20 @@ class FactKey(models.Model):
 
     fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="keys")
     key = models.CharField(max_length=200)
-    # The fact's first report's date (its earliest dated claim), kept by
-    # ``indexes.redate_fact_keys``: a key nominates the facts reported nearest a new claim.
+    # The span of the fact's reports, kept by ``indexes.redate_fact_keys``: a key nominates
+    # the facts reported nearest a new claim, within matching's reach in time. ``day`` is
+    # the first report's date (None: none dated), ``last_day`` the last's (None: one is
+    # undated, so the fact may be matched whatever the date).
     day = models.DateField(null=True, blank=True)
+    last_day = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["key", "-fact"]
         constraints = [models.UniqueConstraint(fields=["key", "fact"], name="factkey_unique")]
-        indexes = [models.Index(fields=["key", "day", "fact"], name="factkey_key_day")]
+        indexes = [
+            models.Index(fields=["key", "day", "fact"], name="factkey_key_day"),
+            models.Index(fields=["key", "last_day", "fact"], name="factkey_key_last_day"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.key} → {self.fact_id}"

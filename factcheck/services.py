@@ -25,7 +25,7 @@ from .editing import bump as _bump
 from .editing import lock as _lock
 from .editing import log as _log
 from .engine.keys import index_keys
-from .indexes import fact_days, redate_fact_keys
+from .indexes import fact_spans, redate_fact_keys
 from .models import Claim, Evidence, Fact, FactChange, FactKey, Status
 
 # Re-exported: the publishing services were here before ``publishing`` existed.
@@ -252,7 +252,7 @@ def split_claim(
         ignore_conflicts=True,
     )
     # The fact left may have lost its first report.
-    redate_fact_keys(*fact_days({source.pk, new_fact.pk}))
+    redate_fact_keys(*fact_spans({source.pk, new_fact.pk}))
     label = f"claim #{claim.pk} ({claim.article.source_file})"
     _bump(source)
     _log(source, user, FactChange.Action.SPLIT, label, f"fact #{new_fact.pk}", reason)
@@ -302,7 +302,7 @@ def merge_facts(
     keys = list(FactKey.objects.filter(fact=other).values_list("key", flat=True))
     FactKey.objects.bulk_create([FactKey(fact=target, key=k) for k in keys], ignore_conflicts=True)
     FactKey.objects.filter(fact=other).delete()
-    redate_fact_keys(*fact_days({target.pk}))
+    redate_fact_keys(*fact_spans({target.pk}))
     fields: dict[str, object] = {}
     verdict_carried = not target.status and bool(other.status)
     if verdict_carried:
@@ -382,7 +382,7 @@ def undo_merge(
     FactKey.objects.bulk_create(
         [FactKey(fact=other, key=k) for k in details.get("keys", [])], ignore_conflicts=True
     )
-    redate_fact_keys(*fact_days({target.pk, other.pk}))
+    redate_fact_keys(*fact_spans({target.pk, other.pk}))
     fields: dict[str, object] = {}
     carried = details.get("verdict") or ""
     if carried and target.status == carried and target.published_at:

@@ -12,6 +12,7 @@ so the facts, their suggestions and their reasons are the same for every order t
 """
 
 import threading
+from datetime import date
 
 import pytest
 from django.db import connection, transaction
@@ -230,6 +231,29 @@ def test_a_common_key_nominates_the_facts_reported_nearest_whatever_came_in_last
     assert sum(1 for fact in first[0] if {name for name, *_ in fact} == both) >= 3
     for order in ([wire, *autumn, ledger], [*autumn[::-1], ledger, wire]):
         assert _grouped(order) == first
+
+
+def test_a_key_nominates_no_fact_reported_beyond_matchings_reach(monkeypatch):
+    # The same bridge story, in the wire's words, told again a month and eight months
+    # later: it shares every key with the wire's facts, but only the report within
+    # ``MAX_DAYS_APART`` may be their fact, so only its import reads them.
+    real = analysis._candidate_facts
+    nominated: dict[str, set[int]] = {}
+
+    def spied(keys, day):
+        found = real(keys, day)
+        nominated[str(day)] = set(found)
+        return found
+
+    monkeypatch.setattr(analysis, "_candidate_facts", spied)
+    ingest_article(source_file="wire.txt", data=BRIDGE_WIRE.encode())
+    wire_facts = set(Fact.objects.values_list("pk", flat=True))
+    for day, name in (("2027-10-03", "autumn.txt"), ("2027-03-08", "march.txt")):
+        text = BRIDGE_WIRE.replace("2027-02-09", day).replace("Alpine Wire", f"Paper {name}")
+        ingest_article(source_file=name, data=text.encode())
+    assert not nominated["2027-10-03"] & wire_facts
+    assert nominated["2027-03-08"] & wire_facts
+    assert (date(2027, 10, 3) - date(2027, 3, 8)).days > analysis.MAX_DAYS_APART
 
 
 def test_components_too_large_to_read_whole_group_as_if_they_were_read(monkeypatch):
