@@ -1205,6 +1205,15 @@ def test_an_item_of_a_list_after_a_comma_counts_what_the_list_counts():
         ("Passengers killed: 6", 6, "death"),
         ("Wounded: 41", 41, "injury"),
         ("Total volunteers: 2,310", 2310, "volunteer"),
+        # A longer label: its head, before the words that modify it.
+        ("Lorries turned back at the border crossing: 312", 312, "lorry"),
+        ("Calls to the flood helpline in March: 4,120", 4120, "call"),
+        ("Households without mains water since Friday: 86", 86, "household"),
+        ("Number of ferries cancelled: 14", 14, "ferry"),
+        ("Climbers rescued from the north face: 9", 9, "climber"),
+        ("Residents killed in the landslide: 3", 3, "death"),
+        # A qualifier in brackets after the label.
+        ("Trains delayed (peak hours only): 57", 57, "train"),
     ],
 )
 def test_a_label_line_counts_the_labels_noun_not_its_participle(text, value, unit):

@@ -1206,6 +1206,9 @@ def _measured_before(text: str, pos: int) -> str | None:
         return None
     link = tokens.pop().lower()
     if link == ":":
+        if tokens and tokens[-1] == ")" and "(" in tokens:
+            # A label's qualifier in brackets: "Flights cancelled (arrivals and departures):".
+            del tokens[len(tokens) - 1 - tokens[::-1].index("(") :]
         return _label_noun(tokens)
     if link not in _LINK_WORDS:
         return None
@@ -1271,26 +1274,57 @@ def _stat_line_noun(text: str, name_at: int) -> str | None:
     return _label_noun(_CLAUSE_WORD_RE.findall(line["label"]))
 
 
-# Words of a label line read for its noun: "Total personnel", "Homes destroyed".
-LABEL_WORDS = 4
+# Words of a label line read for its noun: "Total personnel", "Homes destroyed". A longer
+# label is read from its end, as a clause is.
+LABEL_WORDS = 8
+# Words that end a label's head and begin what modifies it: a preposition or a relative
+# ("Patients admitted to intensive care with heatstroke", "Calls to the heat line",
+# "Households without power"); a lower-case participle ends it too ("Homes destroyed").
+_LABEL_MODIFIERS = word_set(
+    """of to with in at for on from by during since after before under over per among
+    into without about across within who which that"""
+)
+# A label starting with a determiner is a clause ("The trust confirmed the total:").
+_LABEL_DETERMINERS = word_set("the a an this that these those its our their his her")
 
 
 def _label_noun(tokens: list[str]) -> str | None:
     """What a label line's number counts, from the label's words: "Injuries: 3" ->
     injury, "Total personnel: 1,185" -> personnel, "Homes destroyed: 61" -> home (a
-    participle after the noun says what befell it), "People killed: 14" and
+    participle after the noun says what befell it), "Patients admitted to intensive
+    care with heatstroke: 38" -> patient (the head, before what modifies it), "Number
+    of cooling centres: 22" -> centre (a number of them), "People killed: 14" and
     "Killed: 14" -> death, as "14 people were killed" reads."""
     label: list[str] = []
-    for token in reversed(tokens[-LABEL_WORDS:]):
-        if not token[0].isalpha():
+    for token in reversed(tokens):
+        if not token[0].isalpha() or len(label) > LABEL_WORDS:
             break
         label.append(token)
     label.reverse()
-    for word in label:
+    if not label:
+        return None
+    if len(label) > LABEL_WORDS or label[0].lower() in _LABEL_DETERMINERS:
+        label = label[-4:]
+        read = list(label)
+        while len(label) > 1 and label[-1].islower() and label[-1].endswith("ed"):
+            label.pop()
+    else:
+        head: list[str] = [label[0]]
+        read = list(head)
+        for word in label[1:]:
+            lower = word.lower()
+            if lower == "of" and head and head[-1].lower() in _NOT_MEASURED:
+                head = []
+                continue
+            if lower in _LABEL_MODIFIERS or (word.islower() and lower.endswith("ed") and head):
+                read.append(word)
+                break
+            head.append(word)
+            read.append(word)
+        label = head
+    for word in read:
         if word.lower() in _CASUALTY_WORDS:
             return _CASUALTY_WORDS[word.lower()]
-    while len(label) > 1 and label[-1].islower() and label[-1].endswith("ed"):
-        label.pop()
     if not label or label[-1].lower() in STOP_WORDS:
         return None
     return singular(label[-1])
