@@ -134,9 +134,11 @@ _DOCUMENTS_SEEN_RE = re.compile(
     _I,
 )
 # Anything a named outlet saw or obtained: "internal polling seen by The Courier", "a
-# memo obtained by Reuters". Not "seen by Western diplomats as a concession".
+# memo obtained by Reuters", or the outlet itself: "internal figures seen by this
+# newsletter". Not "seen by Western diplomats as a concession".
 _SEEN_BY_OUTLET_RE = re.compile(
-    r"\b(?:seen|obtained)\s+by\s+(?:the\s+)?[A-Z][\w&'’.-]*+(?:\s+[A-Z][\w&'’.-]*+){0,3}+"
+    r"\b(?:seen|obtained)\s+by\s+(?:(?:the\s+)?[A-Z][\w&'’.-]*+(?:\s+[A-Z][\w&'’.-]*+){0,3}+"
+    r"|this\s+[a-z]++)"
     r"(?!\s+(?:[\w-]+\s+){0,2}as\b)"
 )
 # The thing seen, named again as speaking: "The logs show that ...", "The memo, sent on

@@ -25,6 +25,9 @@ from factcheck.engine.types import Kind
         "Private polling seen by The Westgate Echo put the mayor nine points behind.",
         "Notes of the March meeting, seen by the Gazette, record the minister's request.",
         "A risk register obtained by Channel 9 lists the bridge as critical.",
+        # The outlet itself, not named.
+        "Staffing rotas obtained by this newspaper show 11 empty night shifts.",
+        "Provisional tallies seen by this website put the loss at £4m.",
     ],
 )
 def test_unnamed_speakers_and_unpublished_documents_are_anonymous(sentence):
@@ -42,6 +45,7 @@ def test_unnamed_speakers_and_unpublished_documents_are_anonymous(sentence):
         "Our sources for the figures are the council's published accounts.",
         # Seen by someone as something is an opinion, not a document the outlet saw.
         "The ceasefire is seen by Western diplomats as a first step.",
+        "The levy is seen by this government as a last resort.",
     ],
 )
 def test_named_sources_and_published_records_are_not(sentence):
