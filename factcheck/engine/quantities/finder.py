@@ -1275,8 +1275,9 @@ def _stat_line_noun(text: str, name_at: int) -> str | None:
 
 
 # Words of a label line read for its noun: "Total personnel", "Homes destroyed". A longer
-# label is read from its end, as a clause is.
+# label, or a clause before a colon, is read from its last ``LABEL_TAIL_WORDS``.
 LABEL_WORDS = 8
+LABEL_TAIL_WORDS = 4
 # Words that end a label's head and begin what modifies it: a preposition or a relative
 # ("Patients admitted to intensive care with heatstroke", "Calls to the heat line",
 # "Households without power"); a lower-case participle ends it too ("Homes destroyed").
@@ -1304,7 +1305,7 @@ def _label_noun(tokens: list[str]) -> str | None:
     if not label:
         return None
     if len(label) > LABEL_WORDS or label[0].lower() in _LABEL_DETERMINERS:
-        label = label[-4:]
+        label = label[-LABEL_TAIL_WORDS:]
         read = list(label)
         while len(label) > 1 and label[-1].islower() and label[-1].endswith("ed"):
             label.pop()
