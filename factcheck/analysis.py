@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from itertools import batched
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
@@ -160,8 +160,10 @@ def analyse_article(*, article: Article) -> list[Claim]:
         new.append(
             _member(article, order, found, claim_features, fixed=kept if kept in frozen else None)
         )
-    stored, merged = _nominated(new, components, first_import=not old)
-    return _store(article, story, extracted, new, stored, previous, touched, merged=merged)
+    stored, merged, placed = _nominated(new, components, first_import=not old)
+    return _store(
+        article, story, extracted, new, stored, previous, touched, merged=merged, placed=placed
+    )
 
 
 def _member(
@@ -186,10 +188,11 @@ def _member(
 
 def _nominated(
     new: list[Member], components: set[int], *, first_import: bool = True
-) -> tuple[list[_StoredClaim], set[int]]:
+) -> tuple[list[_StoredClaim], set[int], list[Placed] | None]:
     """The stored claims the new ones are grouped with: those their keys nominate and
-    decisions link them to, with their components (``_regroup_set``); and the component
-    labels read only in part, which the stored claims' label then joins (``_store``).
+    decisions link them to, with their components (``_regroup_set``); the component
+    labels read only in part, which the stored claims' label then joins (``_store``);
+    and their grouping where it was worked out already (``_regroup_after``).
 
     A re-import (not ``first_import``) places every stored claim again (``_store``), so
     it never reads a component in part."""
@@ -207,52 +210,106 @@ def _nominated(
     labels = components | {s.component for s in linked}
     stored = _regroup_set(labels, linked, known)
     if stored is not None and len(stored) + len(new) <= REGROUP_MAX:
-        return stored, set()
+        return stored, set(), None
     if new and first_import:
-        stored = _regroup_after(new, {c for c in labels if c >= 0}, linked, known)
-        if stored is not None:
-            return stored, {c for c in labels if c >= 0}
+        found = _regroup_after(new, {c for c in labels if c >= 0}, linked, known)
+        if found is not None:
+            return found[0], {c for c in labels if c >= 0}, found[1]
     # Too large to group again at each import: the stored facts stay as
     # they are, and the new claims join them in order of arrival.
     stored = _stored(Claim.objects.filter(fact_id__in={s.fact_id for s in linked}), known)
-    return [replace(s, member=replace(s.member, fixed=s.fact_id)) for s in stored], set()
+    return [replace(s, member=replace(s.member, fixed=s.fact_id)) for s in stored], set(), None
 
 
 def _regroup_after(
     new: list[Member], labels: set[int], linked: list[_StoredClaim], known: dict[int, _StoredClaim]
-) -> list[_StoredClaim] | None:
+) -> tuple[list[_StoredClaim], list[Placed]] | None:
     """Stored claims to group again with a new article when its components are too large
-    to read whole: as the pass would group them all, at the cost of what comes after it.
+    to read whole, as the pass would group them all, and their grouping.
 
     The pass places articles in the canonical order, so the claims before the new
     article stay where they are (``_kept_in_place``); the claims after it are placed
     again. A claim placed joins only a fact it is linked to (``grouping._homes``), so
     what is read is the facts the new claims are linked to, the claims after the new
     article, and every fact of the components sharing a key with one of those. A report
-    that comes after the others, as most do, reads only the facts it is linked to. None
-    past ``REGROUP_AFTER_MAX`` claims (an old report imported into a long story).
+    that comes after the others, as most do, reads only the facts it is linked to.
+
+    A report dated within a long story is placed again only with the claims up to a
+    day (``REGROUP_REACH_DAYS`` on at first): the claims after it keep their facts when
+    every fact the pass formed otherwise than the stored ones ends ``MAX_DAYS_APART``
+    days before it, as matching keeps reports further apart from ever being one fact,
+    so no later claim could have chosen otherwise (``_latest_change``). Else the day
+    moves on and the pass runs again. An undated report reaches every report, so with
+    one among them every claim after the new article is placed again. None past
+    ``REGROUP_AFTER_MAX`` claims (an old report imported into a long story).
     """
     first = min(m.order for m in new)
+    day = cast(date, first[1])
     reached = Claim.objects.filter(Q(component__in=labels) | Q(pk__in=[s.pk for s in linked]))
     # Undated articles come last in the canonical order (``_article_order``).
     undated = Q(article__published__isnull=True)
-    after = undated if first[0] else undated | Q(article__published__gte=first[1])
-    rows = _read(reached.filter(after), limit=REGROUP_AFTER_MAX + 1)
-    if len(rows) > REGROUP_AFTER_MAX:
-        return None
-    later = [s for s in _from_rows(rows, known) if s.member.order > first]
-    facts = {s.fact_id for s in later} | {s.fact_id for s in linked}
-    keys = sorted(set().union(*(s.member.keys for s in later)))
-    for chunk in batched(keys, KEYS_PER_STATEMENT):
-        facts.update(
-            FactKey.objects.filter(key__in=chunk, fact_id__in=reached.values("fact_id"))
-            .values_list("fact_id", flat=True)
-            .distinct()
-        )
-    rows = _read(Claim.objects.filter(fact_id__in=facts), limit=REGROUP_AFTER_MAX + 1)
-    if len(rows) + len(new) > REGROUP_AFTER_MAX:
-        return None
-    return _from_rows(rows, known | {s.pk: s for s in later})
+    after = undated if first[0] else undated | Q(article__published__gte=day)
+    rows = _read(reached.filter(after), limit=REGROUP_AFTER_MAX + 1, by_day=True)
+    whole = len(rows) <= REGROUP_AFTER_MAX
+    # Undated rows come first (``by_day``).
+    until: date | None = None
+    if not first[0] and rows and rows[0][_PUBLISHED] is not None:
+        until = day + timedelta(days=REGROUP_REACH_DAYS)
+    # Claims made once across the passes: their features, and what matching derived from them.
+    known = dict(known)
+    while True:
+        if until is not None and whole and rows[-1][_PUBLISHED] <= until:
+            until = None
+        # The rows read must hold every claim up to the day: past the limit, the day's
+        # last rows may be missing.
+        if not whole and (until is None or rows[-1][_PUBLISHED] <= until):
+            return None
+        window = rows if until is None else [r for r in rows if r[_PUBLISHED] <= until]
+        later = [s for s in _from_rows(window, known) if s.member.order > first]
+        known.update((s.pk, s) for s in later)
+        facts = {s.fact_id for s in later} | {s.fact_id for s in linked}
+        keys = sorted(set().union(*(s.member.keys for s in later)))
+        for chunk in batched(keys, KEYS_PER_STATEMENT):
+            facts.update(
+                FactKey.objects.filter(key__in=chunk, fact_id__in=reached.values("fact_id"))
+                .values_list("fact_id", flat=True)
+                .distinct()
+            )
+        claims = Claim.objects.filter(fact_id__in=facts)
+        if until is not None:
+            claims = claims.filter(Q(article__published__lte=until) | undated)
+        fact_rows = _read(claims, limit=REGROUP_AFTER_MAX + 1)
+        if len(fact_rows) + len(new) > REGROUP_AFTER_MAX:
+            return None
+        if until is not None and any(row[_PUBLISHED] is None for row in fact_rows):
+            until = None
+            continue
+        stored = _from_rows(fact_rows, known)
+        known.update((s.pk, s) for s in stored)
+        members = [s.member for s in stored] + new
+        placed = group_claims(members, _kept_in_place(stored, new))
+        if until is None:
+            return stored, placed
+        latest = _latest_change(placed, stored, members)
+        if latest is None or (until - latest).days >= MAX_DAYS_APART:
+            return stored, placed
+        until = max(until + (until - day), latest + timedelta(days=MAX_DAYS_APART))
+
+
+def _latest_change(
+    placed: list[Placed], stored: list[_StoredClaim], members: list[Member]
+) -> date | None:
+    """The latest report in a fact the pass formed otherwise than the stored facts (one
+    holding a new claim among them), None when it formed none; editors' facts aside, as
+    no stored claim is placed into them. Every member is dated."""
+    was: dict[int, set[int]] = defaultdict(set)
+    for i, s in enumerate(stored):
+        if s.member.fixed is None:
+            was[s.fact_id].add(i)
+    before = {frozenset(group) for group in was.values()}
+    now = {frozenset(group.members) for group in placed if group.fixed is None}
+    days = [cast(date, members[i].order[1]) for group in before ^ now for i in group]
+    return max(days, default=None)
 
 
 @dataclass
@@ -286,8 +343,9 @@ def _rehearse(
         _member(article, order, found, claim_features, fixed=None)
         for found, claim_features in zip(extracted, features, strict=True)
     ]
-    stored, _ = _nominated(new, set())
-    group_claims([s.member for s in stored] + new, _kept_in_place(stored, new))
+    stored, _, placed = _nominated(new, set())
+    if placed is None:
+        group_claims([s.member for s in stored] + new, _kept_in_place(stored, new))
 
 
 @transaction.atomic
@@ -374,6 +432,9 @@ REGROUP_MAX = 240
 # and the facts linked to it or sharing keys with them. Past it, the new claims join
 # the stored facts in order of arrival.
 REGROUP_AFTER_MAX = 1000
+# How many days after the new article the claims placed again reach at first
+# (``_regroup_after``): a fact the article joins takes reports up to that far after it.
+REGROUP_REACH_DAYS = 2 * MAX_DAYS_APART
 
 
 class _EditorWork(TypedDict):
@@ -440,13 +501,17 @@ def _stored(
     return _from_rows(_read(claims), known or {})
 
 
-# Where ``_read`` puts a claim's component label in its rows.
+# Where ``_read`` puts a claim's component label, and its article's date, in its rows.
 _LABEL = 10
+_PUBLISHED = 14
 
 
-def _read(claims: QuerySet[Claim], *, limit: int | None = None) -> list[tuple[Any, ...]]:
-    """The rows ``_from_rows`` makes stored claims of: the id first, the label at ``_LABEL``;
-    the first ``limit`` by id, where a caller gives up past a bound."""
+def _read(
+    claims: QuerySet[Claim], *, limit: int | None = None, by_day: bool = False
+) -> list[tuple[Any, ...]]:
+    """The rows ``_from_rows`` makes stored claims of: the id first, the label at ``_LABEL``,
+    the article's date at ``_PUBLISHED``; the first ``limit`` by id, where a caller gives
+    up past a bound, or ``by_day``: by the article's date, undated first, then by id."""
     rows = (
         _with_editor(claims)
         .annotate(
@@ -457,7 +522,7 @@ def _read(claims: QuerySet[Claim], *, limit: int | None = None) -> list[tuple[An
             body_length=Length("article__body"),
             fact_summary=F("fact__summary"),
         )
-        .order_by("id")
+        .order_by(*((F("article__published").asc(nulls_first=True),) if by_day else ()), "id")
         .values_list(
             *("id", "article_id", "fact_id", "start", "end", "text", "kind", "values"),
             *("entities", "story", "component", "match_score", "match_reasons", "keys"),
@@ -580,18 +645,20 @@ def _store(
     touched: set[int],
     *,
     merged: Iterable[int] = (),
+    placed: list[Placed] | None = None,
 ) -> list[Claim]:
     """Group the new and stored claims, map the groups onto facts, write what changed.
 
     ``merged``: component labels read only in part (``_regroup_after``), whose claims
-    all take the stored claims' label.
+    all take the stored claims' label; ``placed``: their grouping, where worked out already.
     """
     members = [s.member for s in stored] + new
     # Articles before this one in the canonical order are grouped as the pass
     # would group them, and keep their facts. Not on a re-import: the article's
     # old claims, now gone, may have shaped them.
     kept = {} if previous else _kept_in_place(stored, new)
-    placed = group_claims(members, kept)
+    if placed is None:
+        placed = group_claims(members, kept)
     # Where each member was: a stored claim's fact, a new claim's previous one.
     was = [s.fact_id for s in stored] + [
         previous.get((found.text, found.kind.value)) for found in extracted

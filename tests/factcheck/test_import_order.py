@@ -7,8 +7,9 @@ relations and the same origin counts; which articles are compared does not
 depend on the order either (never by id). Claims are grouped into facts by
 regrouping, at each import, the whole components of claims the new ones are
 linked to (``factcheck/engine/grouping.py``), or, for a component too large to
-read whole, the claims after the new article with the facts they are linked to,
-so the facts, their suggestions and their reasons are the same for every order too.
+read whole, the claims after the new article with the facts they are linked to (up to
+a day past which nothing it changed can reach), so the facts, their suggestions and
+their reasons are the same for every order too.
 """
 
 import threading
@@ -267,7 +268,7 @@ def test_components_too_large_to_read_whole_group_as_if_they_were_read(monkeypat
 
     def spied(*args):
         found = real(*args)
-        read.append(None if found is None else len(found))
+        read.append(None if found is None else len(found[0]))
         return found
 
     monkeypatch.setattr(analysis, "_regroup_after", spied)
@@ -301,7 +302,7 @@ def test_a_report_after_the_others_reads_only_the_facts_it_shares_a_key_with(mon
             if stored.get(pk, fact_id) != fact_id
         }
         transaction.set_rollback(True)
-    [found] = read
+    [(found, _)] = read
     # Only the facts of amounts: the counts, dates and quotations of the story are not read,
     # and nothing comes after the brief, so no stored claim is placed again.
     assert found is not None and 0 < len(found) < len(stored)
@@ -387,3 +388,67 @@ def test_parallel_workers_group_as_one_worker_does(monkeypatch):
         ArticleRelation.objects.values_list("original__source_file", "copy__source_file")
     )
     assert (_facts(), relations) == serial
+
+
+def _long_story() -> list[tuple[str, str]]:
+    """The bridge told again every month for seven months by two papers, its cost
+    revised as it goes: a story whose reports chain into one component across time."""
+    articles = []
+    for step in range(8):
+        day = date.fromordinal(date(2027, 2, 9).toordinal() + 30 * step).isoformat()
+        cost = f"€{412 + 6 * (step // 2)}"
+        for name, text in (("wire", BRIDGE_WIRE), ("ledger", BRIDGE_LEDGER)):
+            articles.append(
+                (
+                    f"{name}{step}.txt",
+                    text.replace("2027-02-09", day)
+                    .replace("€412", cost)
+                    .replace("source: ", f"source: Issue {step} of "),
+                )
+            )
+    return articles
+
+
+def test_a_report_within_a_long_story_places_again_only_the_claims_within_reach(monkeypatch):
+    # Each import places again only the claims up to a day past it, moving the day on
+    # while a fact it formed otherwise could still be joined; the facts are those of the
+    # whole pass, in any order. A short first reach makes the day move on often.
+    story = _long_story()
+    reference = _grouped(story)
+    _regroup_set = analysis._regroup_set
+    monkeypatch.setattr(analysis, "_regroup_set", lambda *args: None)
+    monkeypatch.setattr(analysis, "REGROUP_REACH_DAYS", 10)
+    real = analysis._regroup_after
+    read: list[tuple[int, int]] = []
+
+    def spied(*args):
+        found = real(*args)
+        assert found is not None
+        read.append((len(found[0]), Claim.objects.count()))
+        return found
+
+    monkeypatch.setattr(analysis, "_regroup_after", spied)
+    shuffled = story[2::3][::-1] + story[1::3] + story[::3][::-1]
+    for order in (story[::-1], shuffled):
+        read.clear()
+        assert _grouped(order) == reference
+    # A brief in the story's second month, imported last, joins facts as a later report
+    # of them: the claims placed again end within reach of what it changed.
+    brief = (
+        "Karsten bridge cost confirmed\ndate 2027-03-16\nsource: Valley Radio\n\n"
+        "The Karsten river bridge will cost €412 million and carry 38,000 vehicles a day, "
+        "the transport authority said.\n"
+    )
+    story.append(("brief.txt", brief))
+    monkeypatch.setattr(analysis, "_regroup_after", real)
+    monkeypatch.setattr(analysis, "_regroup_set", _regroup_set)
+    reference = _grouped(story)
+    monkeypatch.setattr(analysis, "_regroup_set", lambda *args: None)
+    monkeypatch.setattr(analysis, "_regroup_after", spied)
+    sizes = []
+    for reach in (10, 10**5):
+        monkeypatch.setattr(analysis, "REGROUP_REACH_DAYS", reach)
+        read.clear()
+        assert _grouped(story) == reference
+        sizes.append(read[-1][0])
+    assert sizes[0] < sizes[1]
