@@ -1433,6 +1433,49 @@ def test_a_count_between_two_numbers_is_a_range():
     assert (scaled["low"], scaled["value"]) == (2e6, 3e6)
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit", "surface"),
+    [
+        ("Crews cleared 250-300 trees from the line.", 250, 300, "tree", "250-300 trees"),
+        ("Some 1,200-1,500 homes lost power.", 1200, 1500, "home", "Some 1,200-1,500 homes"),
+        ("Some 60–70 volunteers searched the dunes.", 60, 70, "volunteer", "Some 60–70 volunteers"),
+        ("The ward will close for 2-3 weeks.", 2, 3, "week", "2-3 weeks"),
+        ("They expect 12 to 15 boats to join the search.", 12, 15, "boat", "12 to 15 boats"),
+        ("The dam holds back 4 to 6 million litres.", 4e6, 6e6, "litre", "4 to 6 million litres"),
+        ("Drifts of 6 to 9 feet closed the pass.", 6, 9, "foot", "6 to 9 feet"),
+    ],
+)
+def test_a_count_written_as_two_numbers_joined_is_a_range(text, low, high, unit, surface):
+    count = only(text, "count")
+    assert (count["low"], count["value"], count["bound"]) == (low, high, "range")
+    if unit is not None:
+        assert (count["unit"], count["text"]) == (unit, surface)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A score, a span of years, a telephone number, a change, a tally: no range.
+        "The visitors won 3-1 in extra time.",
+        "Rainfall over 1991-2020 averaged less.",
+        "Call 555-0182 for help.",
+        "Visits went from 20 to 35 a night.",
+        "The board split 5-4 on the motion.",
+        "Bookings rose 40 to 45 on the first night.",
+    ],
+)
+def test_two_numbers_joined_that_are_no_range_are_read_as_before(text):
+    assert not [v for v in find_values(text) if v.get("bound") == "range"]
+
+
+def test_a_range_written_with_a_dash_covers_the_figures_inside_it():
+    dashed = only("Firefighters saved 300-400 homes overnight.", "count")
+    inside = only("Firefighters saved about 350 homes overnight.", "count")
+    outside = only("Firefighters saved more than 600 homes overnight.", "count")
+    assert find_conflicts([dashed], [inside]) == []
+    assert find_conflicts([dashed], [outside])
+
+
 def test_a_change_from_one_count_to_another_is_no_range():
     count = only("Bookings rose from 20 to 35 tables a night.", "count")
     assert count["bound"] is None and "low" not in count

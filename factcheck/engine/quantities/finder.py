@@ -127,9 +127,11 @@ from .nouns import (
 from .numbers import (
     _BOUND_PHRASES,
     _BOUNDS,
+    _ND_BARE,
     _NUM,
     _NUM_START_RE,
     _NW_RE,
+    _SCALE,
     MULTIPLE_TRIGGERS,
     NUMBER_WORDS,
     _finite,
@@ -151,6 +153,17 @@ AHEAD_AFTER_DAYS = 30
 # The low end of a count's range, right before its high end: "between 300 and". Not "from
 # 20 to", which as often tells a change ("rose from 20 to 30 homes").
 _RANGE_BEFORE_RE = re.compile(rf"\b(?i:between)\s+(?P<low>{_NUM})\s+(?i:and)\s+$")
+# The high end of a count's range right after its low end, and the scale they share:
+# "300-400 homes", "2–3 days", "20 to 30 km", "9,400 to 14,100 deaths", "3 to 4 million
+# people". Read as a range only before what it counts (``_range_after``): "a 3-1 win" is a
+# score, "1991-2020 average" two years, "from 20 to 30" a change.
+_RANGE_AFTER_RE = re.compile(
+    rf"(?:\s*[\-–]\s*(?P<digits>{_ND_BARE})|\s+to\s+(?P<num>{_NUM}))(?:{_SCALE})?(?![\w\-–/])"
+)
+# A range's low end after these is where a change starts ("rose from 20 to 30").
+_CHANGE_FROM_RE = re.compile(r"\b(?i:from)\s+$")
+# The most the high end of a range may be above its low end.
+RANGE_SPREAD = 10
 # "all but three of the 14": the part left out, before a part of a whole.
 _ALL_BUT_BEFORE_RE = re.compile(r"\b(?:all|every\s+one)\s+but\s+$", re.IGNORECASE)
 
@@ -815,6 +828,11 @@ class _Finder:
             end = m.end() if hyunit else (m.end("plus") if m["plus"] else m.end("num"))
             if m["letter"] or m["words"]:
                 end = max(end, m.end("letter") if m["letter"] else m.end("words"))
+            least = None
+            if not hyunit and not m["plus"] and scale == 1.0:
+                ranged = _range_after(text, m.start(), end, number)
+                if ranged is not None:
+                    least, number, scale, end = ranged
             points = None if hyunit else _POINTS_AFTER.match(text, end)
             if hyunit:
                 unit = hyunit.lower() if measure_of(hyunit) else singular(hyunit)
@@ -975,7 +993,10 @@ class _Finder:
                 bound = "min"
             count = {"type": "count", "value": float(value), "unit": unit, "bound": bound}
             low = _RANGE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
-            if low is not None and bound is None:
+            if least is not None and bound in (None, "approx"):
+                # "some 3 to 4 million people": the range says how rough it is.
+                count = {**count, "low": float(least * scale), "bound": "range"}
+            elif low is not None and bound is None:
                 # "between 300 and 400 workers": the figure is the range, not its top.
                 least = _parse_number(low["low"])
                 if least is not None and 0 <= least * scale < value:
@@ -1287,6 +1308,33 @@ _LABEL_MODIFIERS = word_set(
 )
 # A label starting with a determiner is a clause ("The trust confirmed the total:").
 _LABEL_DETERMINERS = word_set("the a an this that these those its our their his her")
+
+
+def _range_after(
+    text: str, start: int, end: int, low: float
+) -> tuple[float, float, float, int] | None:
+    """A count's range read from its low end (``start``-``end``, the number ``low``): the
+    low end, the high end, their scale and where the high end ends; None when what
+    follows the low end is no range of a count.
+
+    A range says what it counts right after it, in the plural or as a unit of measure
+    ("300-400 homes", "2-3 days", "20 to 30 km"); its ends are in order and within
+    ``RANGE_SPREAD`` of each other, and neither is a year ("1991-2020").
+    """
+    m = _RANGE_AFTER_RE.match(text, end)
+    if m is None or _CHANGE_FROM_RE.search(text, max(0, start - 8), start):
+        return None
+    high = _parse_number(m["digits"] or m["num"])
+    if high is None or not 0 < low < high <= low * RANGE_SPREAD:
+        return None
+    ends = ((text[start:end], low), (m["digits"] or m["num"], high))
+    if any(raw.isdigit() and len(raw) == 4 and 1000 <= n <= 2199 for raw, n in ends):
+        return None
+    stop = m.end()
+    after = following(text, stop, limit=1)
+    if not after or not (looks_plural(after[0][0]) or measure_of(after[0][0])):
+        return None
+    return low, high, _scale(m), stop
 
 
 def _label_noun(tokens: list[str]) -> str | None:
