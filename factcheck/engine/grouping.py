@@ -22,10 +22,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
 
 from .decisions import decide
 from .features import ClaimFeatures
-from .matching import Match
+from .matching import MAX_DAYS_APART, Match
 
 # How many of a fact's first claims (in the canonical order) a claim is
 # compared with to choose its fact: the first reports say what the fact is, so
@@ -78,8 +80,33 @@ def _rank(result: Match) -> tuple[bool, float]:
     return (result.rule == "same_figure", result.score + agrees)
 
 
+@lru_cache(maxsize=4096)
+def _day(published: str) -> date | None:
+    """A report's date as ``match`` reads it."""
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+# What ``match`` decides for two reports further apart than ``MAX_DAYS_APART``: never
+# one fact, whatever else they share (its ``far_in_time`` veto outweighs every rule).
+_FAR_APART = Match(
+    score=0.0,
+    same_fact=False,
+    reasons=["reported too far apart"],
+    veto="far_in_time",
+    vetoes=("far_in_time",),
+)
+
+
 class _Matches:
-    """Pairwise decisions, each scored once, later claim against earlier."""
+    """Pairwise decisions, each scored once, later claim against earlier.
+
+    Pairs reported too far apart to be one fact are not scored: in a long story's
+    component they are many (a fact of its spring shares keys with one of its autumn),
+    and grouping reads only whether a pair is one fact.
+    """
 
     def __init__(self, members: Sequence[Member]) -> None:
         self.members = members
@@ -89,7 +116,13 @@ class _Matches:
         a, b = (i, j) if self.members[i].order > self.members[j].order else (j, i)
         found = self.cache.get((a, b))
         if found is None:
-            found = self.cache[(a, b)] = decide(self.members[a].features, self.members[b].features)
+            x, y = self.members[a].features, self.members[b].features
+            day_x, day_y = _day(x.published), _day(y.published)
+            if day_x and day_y and abs((day_x - day_y).days) > MAX_DAYS_APART:
+                found = _FAR_APART
+            else:
+                found = decide(x, y)
+            self.cache[(a, b)] = found
         return found
 
 

@@ -3,13 +3,16 @@
 from datetime import date
 from functools import cache
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.engine import grouping
 from factcheck.engine.extraction import extract_claims
 from factcheck.engine.features import ClaimFeatures, story_entities
 from factcheck.engine.grouping import Member, group_claims
 from factcheck.engine.keys import index_keys
+from factcheck.engine.matching import MAX_DAYS_APART, Match, match
 
 DAY = date(2027, 2, 9)
 REPORTS = {
@@ -163,3 +166,51 @@ def test_a_claim_joins_a_fact_through_any_of_its_first_four_claims(monkeypatch):
     monkeypatch.setattr(grouping, "decide", decide)
     placed = group_claims([member(n) for n in range(5)])
     assert [fact.members for fact in placed] == [[0, 1, 2, 3, 4]]
+
+
+def dated_members(days: dict[str, int]) -> list[Member]:
+    """The reports, each published ``days[name]`` days after DAY."""
+    out = []
+    for name, body in sorted(REPORTS.items()):
+        published = date.fromordinal(DAY.toordinal() + days[name])
+        found = extract_claims(body, published=published)
+        story = story_entities(found)
+        for claim in found:
+            features = ClaimFeatures.from_extracted(claim, body, story=story, published=published)
+            out.append(
+                Member(
+                    order=(published, name, claim.start),
+                    article=name,
+                    features=features,
+                    keys=frozenset(index_keys(features)),
+                )
+            )
+    return out
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.fixed_dictionaries({name: st.sampled_from([0, 20, 44, 45, 46, 90]) for name in REPORTS}))
+def test_reports_too_far_apart_are_not_scored_and_group_as_if_they_were(days):
+    # ``match`` never makes one fact of reports more than MAX_DAYS_APART days apart, so
+    # grouping takes them as apart unscored, and the facts are those of scoring them all.
+    claims = dated_members(days)
+    scored: list[tuple[str, str]] = []
+    real = grouping.decide
+
+    def spied(a: ClaimFeatures, b: ClaimFeatures) -> Match:
+        scored.append((a.published, b.published))
+        return real(a, b)
+
+    def gap(x: str, y: str) -> int:
+        return abs((date.fromisoformat(x) - date.fromisoformat(y)).days)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grouping, "decide", spied)
+        skipped = facts(claims)
+        assert all(gap(x, y) <= MAX_DAYS_APART for x, y in scored)
+        patch.setattr(grouping, "_day", lambda published: None)
+        assert facts(claims) == skipped
+    for i, x in enumerate(claims):
+        for y in claims[i + 1 :]:
+            if gap(x.features.published, y.features.published) > MAX_DAYS_APART:
+                assert not match(x.features, y.features).same_fact
