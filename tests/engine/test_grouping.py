@@ -40,17 +40,19 @@ def members() -> tuple[Member, ...]:
     return tuple(members_of(REPORTS))
 
 
-def members_of(bodies: dict[str, str]) -> list[Member]:
-    """Each report's claims as members, in the order of the reports' names."""
+def members_of(bodies: dict[str, str], days: dict[str, int] | None = None) -> list[Member]:
+    """Each report's claims as members, in the order of the reports' names; or, each
+    published ``days[name]`` days after DAY, in the order of their dates."""
     out = []
     for name, body in sorted(bodies.items()):
-        found = extract_claims(body, published=DAY)
+        published = date.fromordinal(DAY.toordinal() + (days or {}).get(name, 0))
+        found = extract_claims(body, published=published)
         story = story_entities(found)
         for claim in found:
-            features = ClaimFeatures.from_extracted(claim, body, story=story, published=DAY)
+            features = ClaimFeatures.from_extracted(claim, body, story=story, published=published)
             out.append(
                 Member(
-                    order=(name, claim.start),
+                    order=(published, name, claim.start) if days else (name, claim.start),
                     article=name,
                     features=features,
                     keys=frozenset(index_keys(features)),
@@ -168,32 +170,12 @@ def test_a_claim_joins_a_fact_through_any_of_its_first_four_claims(monkeypatch):
     assert [fact.members for fact in placed] == [[0, 1, 2, 3, 4]]
 
 
-def dated_members(days: dict[str, int]) -> list[Member]:
-    """The reports, each published ``days[name]`` days after DAY."""
-    out = []
-    for name, body in sorted(REPORTS.items()):
-        published = date.fromordinal(DAY.toordinal() + days[name])
-        found = extract_claims(body, published=published)
-        story = story_entities(found)
-        for claim in found:
-            features = ClaimFeatures.from_extracted(claim, body, story=story, published=published)
-            out.append(
-                Member(
-                    order=(published, name, claim.start),
-                    article=name,
-                    features=features,
-                    keys=frozenset(index_keys(features)),
-                )
-            )
-    return out
-
-
 @settings(max_examples=15, deadline=None)
 @given(st.fixed_dictionaries({name: st.sampled_from([0, 20, 44, 45, 46, 90]) for name in REPORTS}))
 def test_reports_too_far_apart_are_not_scored_and_group_as_if_they_were(days):
     # ``match`` never makes one fact of reports more than MAX_DAYS_APART days apart, so
     # grouping takes them as apart unscored, and the facts are those of scoring them all.
-    claims = dated_members(days)
+    claims = members_of(REPORTS, days)
     scored: list[tuple[str, str]] = []
     real = grouping.decide
 
