@@ -1438,6 +1438,9 @@ def test_a_count_between_two_numbers_is_a_range():
     [
         ("Crews cleared 250-300 trees from the line.", 250, 300, "tree", "250-300 trees"),
         ("Some 1,200-1,500 homes lost power.", 1200, 1500, "home", "Some 1,200-1,500 homes"),
+        # A key-figures line: the label says what the range counts.
+        ("Key figures\n- Boats deployed: 12-15\n", 12, 15, "boat", "12-15"),
+        ("Trees felled: 250 to 300 (first estimate)", 250, 300, "tree", "250 to 300"),
         ("Some 60–70 volunteers searched the dunes.", 60, 70, "volunteer", "Some 60–70 volunteers"),
         ("The ward will close for 2-3 weeks.", 2, 3, "week", "2-3 weeks"),
         ("They expect 12 to 15 boats to join the search.", 12, 15, "boat", "12 to 15 boats"),

@@ -1332,9 +1332,15 @@ def _range_after(
         return None
     stop = m.end()
     after = following(text, stop, limit=1)
-    if not after or not (looks_plural(after[0][0]) or measure_of(after[0][0])):
-        return None
-    return low, high, _scale(m), stop
+    if after and (looks_plural(after[0][0]) or measure_of(after[0][0])):
+        return low, high, _scale(m), stop
+    # A key-figures line's range counts what its label names: "Homes flooded: 300-400",
+    # maybe with a note in brackets after it ("(provisional)").
+    labelled = text[:start].rstrip().endswith(":")
+    rest = text[stop:].split("\n", 1)[0].strip(" \t.;,")
+    if labelled and (not rest or (rest.startswith("(") and rest.endswith(")"))):
+        return low, high, _scale(m), stop
+    return None
 
 
 def _label_noun(tokens: list[str]) -> str | None:
