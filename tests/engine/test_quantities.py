@@ -802,6 +802,9 @@ def test_a_level_stays_a_percentage_beside_its_change_in_points():
         ("the committee split 6-6 on the plan", 6, 12, "6-6"),
         ("The board split 5-4, two members said.", 5, 9, "5-4"),
         ("Members backed it by nine votes to two.", 9, 11, "nine votes to two"),
+        ("Aldermen voted by 23 to 17 to close the pool.", 23, 40, "23 to 17"),
+        ("The motion was voted down 12 to 9 last night.", 12, 21, "12 to 9"),
+        ("The union's executive voted down 7-5 the offer.", 7, 12, "7-5"),
     ],
 )
 def test_a_vote_tally_is_a_part_of_the_votes_cast(text, numerator, denominator, surface):

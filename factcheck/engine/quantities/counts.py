@@ -42,8 +42,13 @@ _TALLY_AT = re.compile(r"(?P<a>\d{1,3})[ \t]?[\-–—][ \t]?(?P<b>\d{1,3})(?![\
 _TALLY_AFTER = re.compile(
     r"[ \t]+(?:[A-Za-z\-]+[ \t]+)?(?i:votes?|decision|majority|ruling|verdict)\b"
 )
-_TALLY_BEFORE = re.compile(r"\b(?i:voted|voting|vote\s+of|split|votes?\s+were)[ \t]+$")
+# "voted 6-2", "voted by 41 to 27", "was voted down 39 to 30", "split 4-3".
+_TALLY_BEFORE = re.compile(
+    r"\b(?i:voted|voting|vote\s+of|split|votes?\s+were)(?:[ \t]+(?i:by|down|up|through))?[ \t]+$"
+)
 _VOTES_TO_AT = re.compile(rf"(?P<a>{_NUM})[ \t]+(?i:votes?)[ \t]+to[ \t]+(?P<b>{_NUM})\b")
+# A tally said with "to" after a verb of voting: "voted by 41 to 27".
+_TALLY_TO_AT = re.compile(rf"(?P<a>{_NUM})[ \t]+to[ \t]+(?P<b>{_NUM})\b")
 _TALLY_WORDS = frozenset(
     ("vote", "votes", "voted", "voting", "split", "decision", "majority", "ruling", "verdict")
 )

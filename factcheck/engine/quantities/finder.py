@@ -59,6 +59,7 @@ from .counts import (
     _TALLY_AFTER,
     _TALLY_AT,
     _TALLY_BEFORE,
+    _TALLY_TO_AT,
     _TALLY_WORDS,
     _TENS,
     _VOTES_TO_AT,
@@ -636,6 +637,11 @@ class _Finder:
         ]
         if "to" in self.words:
             found += list(self.matches(_VOTES_TO_AT, self.num_starts))
+            found += [
+                m
+                for m in self.matches(_TALLY_TO_AT, self.num_starts)
+                if _TALLY_BEFORE.search(text, 0, m.start())
+            ]
         for m in found:
             a, b = _parse_number(m["a"]), _parse_number(m["b"])
             if a is None or b is None or not a.is_integer() or not b.is_integer() or a + b == 0:
