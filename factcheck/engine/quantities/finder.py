@@ -1342,8 +1342,9 @@ def _range_after(
         return low, high, _scale(m), stop
     # A key-figures line's range counts what its label names: "Homes flooded: 300-400",
     # maybe with a note in brackets after it ("(provisional)").
-    labelled = text[:start].rstrip().endswith(":")
-    rest = text[stop:].split("\n", 1)[0].strip(" \t.;,")
+    labelled = text[max(0, start - 3) : start].rstrip().endswith(":")
+    line_end = text.find("\n", stop)
+    rest = text[stop : line_end if line_end >= 0 else len(text)].strip(" \t.;,")
     if labelled and (not rest or (rest.startswith("(") and rest.endswith(")"))):
         return low, high, _scale(m), stop
     return None
