@@ -290,18 +290,24 @@ def _regroup_after(
         placed = group_claims(members, _kept_in_place(stored, new))
         if until is None:
             return stored, placed
-        latest = _latest_change(placed, stored, members)
+        latest, left = _latest_change(placed, stored, members)
         if latest is None or (until - latest).days >= MAX_DAYS_APART:
-            return stored, placed
+            # A stored fact it changed holds no report past the day, as a canonical pass
+            # leaves it; one grouped in order of arrival, past a cap, may.
+            beyond = Claim.objects.filter(fact_id__in=left, article__published__gt=until)
+            if not left or not beyond.exists():
+                return stored, placed
+            latest = max(latest or day, until)
         until = max(until + (until - day), latest + timedelta(days=MAX_DAYS_APART))
 
 
 def _latest_change(
     placed: list[Placed], stored: list[_StoredClaim], members: list[Member]
-) -> date | None:
+) -> tuple[date | None, set[int]]:
     """The latest report in a fact the pass formed otherwise than the stored facts (one
-    holding a new claim among them), None when it formed none; editors' facts aside, as
-    no stored claim is placed into them. Every member is dated."""
+    holding a new claim among them), None when it formed none, and the stored facts so
+    changed; editors' facts aside, as no stored claim is placed into them. Every member
+    is dated."""
     was: dict[int, set[int]] = defaultdict(set)
     for i, s in enumerate(stored):
         if s.member.fixed is None:
@@ -309,7 +315,8 @@ def _latest_change(
     before = {frozenset(group) for group in was.values()}
     now = {frozenset(group.members) for group in placed if group.fixed is None}
     days = [cast(date, members[i].order[1]) for group in before ^ now for i in group]
-    return max(days, default=None)
+    left = {stored[i].fact_id for group in before - now for i in group}
+    return max(days, default=None), left
 
 
 @dataclass

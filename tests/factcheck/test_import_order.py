@@ -452,3 +452,50 @@ def test_a_report_within_a_long_story_places_again_only_the_claims_within_reach(
         assert _grouped(story) == reference
         sizes.append(read[-1][0])
     assert sizes[0] < sizes[1]
+
+
+def test_a_fact_with_a_report_past_the_day_is_read_past_it(monkeypatch):
+    # Facts grouped in order of arrival (past a cap) may hold a report far after the
+    # others. Such a fact, changed by a new report, is read through that report, so it
+    # is grouped again whole and keeps its keys.
+    story = _long_story()
+    brief = (
+        "Karsten bridge cost confirmed\ndate 2027-03-16\nsource: Valley Radio\n\n"
+        "The Karsten river bridge will cost €412 million and carry 38,000 vehicles a day, "
+        "the transport authority said.\n"
+    )
+    with transaction.atomic():
+        for name, text in story:
+            ingest_article(source_file=name, data=text.encode())
+        ingest_article(source_file="brief.txt", data=brief.encode())
+        cost = Claim.objects.get(article__source_file="brief.txt", text__contains="€412")
+        joined = {
+            (c.article.source_file, c.start)
+            for c in cost.fact.claims.exclude(pk=cost.pk).select_related("article")
+        }
+        transaction.set_rollback(True)
+    assert joined
+    monkeypatch.setattr(analysis, "_regroup_set", lambda *args: None)
+    monkeypatch.setattr(analysis, "REGROUP_REACH_DAYS", 10)
+    real = analysis._regroup_after
+    read: list[set[int]] = []
+
+    def spied(*args):
+        found = real(*args)
+        read.append(set() if found is None else {s.pk for s in found[0]})
+        return found
+
+    with transaction.atomic():
+        for name, text in story:
+            ingest_article(source_file=name, data=text.encode())
+        [target] = {
+            c.fact_id
+            for c in Claim.objects.select_related("article")
+            if (c.article.source_file, c.start) in joined
+        }
+        late = Claim.objects.filter(article__source_file="wire7.txt").order_by("start").first()
+        Claim.objects.filter(pk=late.pk).update(fact_id=target)
+        monkeypatch.setattr(analysis, "_regroup_after", spied)
+        ingest_article(source_file="brief.txt", data=brief.encode())
+        transaction.set_rollback(True)
+    assert late.pk in read[-1]
