@@ -390,6 +390,14 @@ def test_parallel_workers_group_as_one_worker_does(monkeypatch):
     assert (_facts(), relations) == serial
 
 
+# A brief of the long story's second month, which joins its facts as a later report.
+LONG_STORY_BRIEF = (
+    "Karsten bridge cost confirmed\ndate 2027-03-16\nsource: Valley Radio\n\n"
+    "The Karsten river bridge will cost €412 million and carry 38,000 vehicles a day, "
+    "the transport authority said.\n"
+)
+
+
 def _long_story() -> list[tuple[str, str]]:
     """The bridge told again every month for seven months by two papers, its cost
     revised as it goes: a story whose reports chain into one component across time."""
@@ -434,11 +442,7 @@ def test_a_report_within_a_long_story_places_again_only_the_claims_within_reach(
         assert _grouped(order) == reference
     # A brief in the story's second month, imported last, joins facts as a later report
     # of them: the claims placed again end within reach of what it changed.
-    brief = (
-        "Karsten bridge cost confirmed\ndate 2027-03-16\nsource: Valley Radio\n\n"
-        "The Karsten river bridge will cost €412 million and carry 38,000 vehicles a day, "
-        "the transport authority said.\n"
-    )
+    brief = LONG_STORY_BRIEF
     story.append(("brief.txt", brief))
     monkeypatch.setattr(analysis, "_regroup_after", real)
     monkeypatch.setattr(analysis, "_regroup_set", _regroup_set)
@@ -456,14 +460,10 @@ def test_a_report_within_a_long_story_places_again_only_the_claims_within_reach(
 
 def test_a_fact_with_a_report_past_the_day_is_read_past_it(monkeypatch):
     # Facts grouped in order of arrival (past a cap) may hold a report far after the
-    # others. Such a fact, changed by a new report, is read through that report, so it
-    # is grouped again whole and keeps its keys.
+    # others. Such a fact, changed by a new report, is read through that report, not
+    # grouped again without it.
     story = _long_story()
-    brief = (
-        "Karsten bridge cost confirmed\ndate 2027-03-16\nsource: Valley Radio\n\n"
-        "The Karsten river bridge will cost €412 million and carry 38,000 vehicles a day, "
-        "the transport authority said.\n"
-    )
+    brief = LONG_STORY_BRIEF
     with transaction.atomic():
         for name, text in story:
             ingest_article(source_file=name, data=text.encode())
