@@ -22,12 +22,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from functools import lru_cache
 
 from .decisions import decide
 from .features import ClaimFeatures
-from .matching import MAX_DAYS_APART, Match
+from .matching import Match, too_far_apart
 
 # How many of a fact's first claims (in the canonical order) a claim is
 # compared with to choose its fact: the first reports say what the fact is, so
@@ -80,17 +78,7 @@ def _rank(result: Match) -> tuple[bool, float]:
     return (result.rule == "same_figure", result.score + agrees)
 
 
-@lru_cache(maxsize=4096)
-def _day(published: str) -> date | None:
-    """A report's date as ``match`` reads it."""
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
-# What ``match`` decides for two reports further apart than ``MAX_DAYS_APART``: never
-# one fact, whatever else they share (its ``far_in_time`` veto outweighs every rule).
+# What ``match`` decides for two reports further apart than ``MAX_DAYS_APART``.
 _FAR_APART = Match(
     score=0.0,
     same_fact=False,
@@ -117,12 +105,7 @@ class _Matches:
         found = self.cache.get((a, b))
         if found is None:
             x, y = self.members[a].features, self.members[b].features
-            day_x, day_y = _day(x.published), _day(y.published)
-            if day_x and day_y and abs((day_x - day_y).days) > MAX_DAYS_APART:
-                found = _FAR_APART
-            else:
-                found = decide(x, y)
-            self.cache[(a, b)] = found
+            found = self.cache[(a, b)] = _FAR_APART if too_far_apart(x, y) else decide(x, y)
         return found
 
 

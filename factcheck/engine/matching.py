@@ -63,6 +63,7 @@ __all__ = [
     "Match",
     "Measured",
     "could_match",
+    "too_far_apart",
     "match",
     "measured",
 ]
@@ -723,6 +724,12 @@ class _Prepared:
 # derived once per claim.
 _prepare = PerClaim(_Prepared, size=4096)
 _placing = PerClaim(_Placing, size=4096)
+
+
+def too_far_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Reported further apart than ``MAX_DAYS_APART``: ``match`` keeps them apart whatever
+    else they share (its ``far_in_time`` veto outweighs every rule)."""
+    return _days_apart(_placing(a), _placing(b)) > MAX_DAYS_APART
 
 
 def could_match(a: ClaimFeatures, b: ClaimFeatures) -> bool:

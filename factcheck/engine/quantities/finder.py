@@ -1330,10 +1330,11 @@ def _range_after(
     m = _RANGE_AFTER_RE.match(text, end)
     if m is None or _CHANGE_FROM_RE.search(text, max(0, start - 8), start):
         return None
-    high = _parse_number(m["digits"] or m["num"])
+    written = m["digits"] or m["num"]
+    high = _parse_number(written)
     if high is None or not 0 < low < high <= low * RANGE_SPREAD:
         return None
-    ends = ((text[start:end], low), (m["digits"] or m["num"], high))
+    ends = ((text[start:end], low), (written, high))
     if any(raw.isdigit() and len(raw) == 4 and 1000 <= n <= 2199 for raw, n in ends):
         return None
     stop = m.end()
