@@ -45,6 +45,7 @@ from .quantities import (
 from .sentences import split_sentences
 from .sourcing import anonymous_sentences, unnamed_speakers
 from .types import ExtractedClaim, Kind, Sentence, Value
+from .values import MOMENT_BOUNDS
 
 log = logging.getLogger(__name__)
 
@@ -222,6 +223,8 @@ _WORD_RE = re.compile(r"[A-Za-z]+")
 # A word that is not part of a hyphenated compound: "on" in "year-on-year" ends no phrase.
 _WHOLE_WORD_RE = re.compile(r"(?<![\w\-])[A-Za-z]+(?![\w\-])")
 _CLAUSE_MARK_RE = re.compile(r":\s|\s[\-–—]\s")
+_LABEL_COLON_RE = re.compile(r":\s")
+_ENTRY_TIME_END_RE = re.compile(r"\s*[—–-]\s")
 # A date right after a verb of speech dates the speaking: "the minister said on Monday",
 # "told reporters late on Thursday", "said in a statement on Friday", "announced on
 # Thursday it would shut the mine".
@@ -424,6 +427,13 @@ class _Scorer:
             self.values = [
                 v for v in self.values if v["span_start"] - sentence.start >= dateline.end()
             ]
+        if self.values and self.values[0]["type"] == "time":
+            # "2:30 p.m. — The sheriff says...": a live blog's entry opens with the
+            # time it was posted, not a time anything happened.
+            first = self.values[0]
+            a, b = first["span_start"] - sentence.start, first["span_end"] - sentence.start
+            if not text[:a].strip() and _ENTRY_TIME_END_RE.match(text, b):
+                self.values = self.values[1:]
         if not words.isdisjoint(("said", "says", "told", "added", "announced")):
             # "..., the company said on Thursday": when it was said, not what.
             self.values = [
@@ -561,7 +571,7 @@ class _Scorer:
         primary = [v for v in values if not absorbed(v)]
         if any(v["type"] in QUANTITY_TYPES for v in primary):
             return Kind.QUANTITY
-        if any(v["type"] in DATE_TYPES for v in primary):
+        if any(v["type"] in DATE_TYPES or v["type"] == "time" for v in primary):
             return Kind.DATE
         if comparisons:
             return Kind.COMPARISON
@@ -606,6 +616,8 @@ def _groups(scorer: _Scorer) -> list[tuple[int, int]]:
         for v in scorer.values
         if v["type"] in QUANTITY_TYPES
     ]
+    amounts += _moments(scorer, amounts)
+    amounts.sort()
     anchor_starts = [a for a, _ in amounts]
     if has_digit(text):
         anchor_starts += [m.start() for m in ent.DESIGNATION_RE.finditer(text)]
@@ -619,6 +631,27 @@ def _groups(scorer: _Scorer) -> list[tuple[int, int]]:
         for span in _split_by_amount(text, group, amounts)
     ]
     return [] if spans == [(0, len(text))] else spans
+
+
+def _moments(scorer: _Scorer, amounts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Local spans of the times of day that say when something happened, to be cut
+    off as facts of their own: "The 900mm main failed at 02:40" states a size and
+    a time. A time in the label of the figure after it ("Gauge at 17:00: 3.84 m")
+    is when the figure was read, and stays with it; so does a bound ("by 7:25 a.m.",
+    "since 6am"), which says until or since when a figure held."""
+    offset = scorer.sentence.start
+    text = scorer.text
+    starts = sorted(a for a, _ in amounts)
+    spans = []
+    for v in scorer.values:
+        if v["type"] != "time" or v.get("bound") not in MOMENT_BOUNDS:
+            continue
+        a, b = v["span_start"] - offset, v["span_end"] - offset
+        i = bisect_left(starts, b)
+        if i < len(starts) and _LABEL_COLON_RE.search(text, b, starts[i]):
+            continue
+        spans.append((a, b))
+    return spans
 
 
 def _list_groups(

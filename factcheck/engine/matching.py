@@ -34,11 +34,13 @@ from factcheck.engine.subjects import (
     _content_stems,
     _subject_stem,
     _time_words,
+    dated_clause,
     subject_phrase,
     subject_words,
 )
 from factcheck.engine.units import measure_of
 from factcheck.engine.values import (
+    MOMENT_BOUNDS,
     _amount,
     _count_unit,
     _date_range,
@@ -277,6 +279,41 @@ def _periods_overlap(a: list[Value], b: list[Value]) -> bool | None:
     if not ra or not rb:
         return None
     return any(x0 <= y1 and y0 <= x1 for x0, x1 in ra for y0, y1 in rb)
+
+
+# Share of the smaller clause's content words that two round hours must both date.
+MOMENT_SUBJECT_SHARE = 0.5
+
+
+def _clock_times(p: _Prepared) -> list[Value]:
+    return [v for v in p.times if v.get("type") == "time"]
+
+
+def _same_moment(pa: _Prepared, pb: _Prepared) -> bool:
+    """Two dates-only claims giving one time of day, on days that may be one, for
+    something both clauses name: "failed at about 2.40am on Monday" / "the main
+    failed at 02:40". Times that are bounds ("by 7:25 a.m.") are not moments.
+
+    A time to the minute ("7:42") is as telling as an exact figure: one word both
+    clauses share will do, as for ``same_figure``. A round hour ("at 2 p.m.") is
+    when many things happen, so half the smaller clause's words must be shared.
+    """
+    ca = [v for v in _clock_times(pa) if v.get("bound") in MOMENT_BOUNDS]
+    cb = [v for v in _clock_times(pb) if v.get("bound") in MOMENT_BOUNDS]
+    sa, sb = pa.time_subject, pb.time_subject
+    if not (ca and cb and sa and sb) or _periods_overlap(pa.times, pb.times) is False:
+        return False
+    agreeing = [(x, y) for x in ca for y in cb if not _conflicting(x, y)]
+    if not agreeing:
+        return False
+    shared = len(sa & sb)
+    if any(_to_the_minute(x) and _to_the_minute(y) for x, y in agreeing):
+        return shared >= 1
+    return shared >= MOMENT_SUBJECT_SHARE * min(len(sa), len(sb))
+
+
+def _to_the_minute(v: Value) -> bool:
+    return not str(v.get("value") or "").endswith(":00")
 
 
 # Vetoes that all but identical wording outweighs: every veto that fired must be one.
@@ -712,9 +749,16 @@ class _Prepared:
         story_words = {w for e in f.story for w in re.split(r"[\s-]+", _norm_entity(e))}
         self.subjects = [subject_words(f.text, v, story_words) for v in self.primary]
         # What a claim's dates date: the content words of the claim itself, which is
-        # the clause holding them when the sentence states several facts.
+        # the clause holding them when the sentence states several facts. A time of
+        # day dates the event of its clause, whose opening the claim lacks when the
+        # figure before the time was cut off as a fact of its own.
+        dated = (
+            dated_clause(f.text, context)
+            if any(v.get("type") == "time" for v in self.times)
+            else f.text
+        )
         self.time_subject = (
-            _content_stems(f.text, story_words | _time_words(self.times))
+            _content_stems(dated, story_words | _time_words(self.times))
             if self.times and not self.primary
             else frozenset()
         )
@@ -889,6 +933,11 @@ def match(a: ClaimFeatures, b: ClaimFeatures, *, learned: bool = True) -> Match:
         # differently the sentence around it is written.
         same, rule = True, "same_figure"
         reasons.append("the same figure")
+    if not same and dates_only and _same_moment(pa, pb):
+        # A time of day to the minute is as telling as an exact figure, once both
+        # clauses say what happened then.
+        same, rule = True, "same_moment"
+        reasons.append("the same time of day")
     if not same and not veto and pa.story and pb.story and _one_toll(pa, pb):
         # A story's dead (or injured) counted by two reports, however each words it
         # ("killing at least four people" / "Nine people are dead"): one toll, which

@@ -46,6 +46,15 @@ _NOT_FINAL_BEFORE_DIGIT = _word_set(
 # Sometimes final: let pysbd decide.
 _AMBIGUOUS = _word_set("inc ltd co corp bros jr etc al a.m p.m ave rd dept govt univ est")
 
+_CLOCK_SUFFIXES = _word_set("a.m p.m")
+# The day or month a time of day may be followed by ("at 11 p.m. Monday"); not "Today" or
+# "Yesterday", which as often open the next sentence.
+_DAY_WORDS = _word_set(
+    """monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec"""
+)
+
 _PYSBD_MAX_CHARS = 5000
 _QUOTE_MAX_CHARS = 600
 _segmenter = pysbd.Segmenter(language="en", clean=False)
@@ -89,6 +98,11 @@ def _decide(para: str, m: re.Match[str]) -> bool | None:
     if len(word) == 1 and word.isupper():
         # An initial: "J. Smith".
         return False
+    if lower in _CLOCK_SUFFIXES:
+        # "came ashore at 11 p.m. Monday": a time of day with its day.
+        nxt_word = _NEXT_WORD_RE.match(para, m.start(5))
+        if nxt_word is not None and nxt_word.group(0).lower() in _DAY_WORDS:
+            return False
     if lower in _AMBIGUOUS or _DOTTED_ACRONYM_RE.fullmatch(word):
         return None
     return True

@@ -7,6 +7,7 @@ figures of different things are two facts, not a dispute) and of their dates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from factcheck.engine.wording import _STOPWORDS, _masked_tokens, _stem, _wordset
 if TYPE_CHECKING:
     from factcheck.engine.types import Value
 
-__all__ = ["subject_phrase", "subject_words"]
+__all__ = ["dated_clause", "subject_phrase", "subject_words"]
 
 
 # Words around a figure that say how much or by whom, not what is measured.
@@ -35,6 +36,8 @@ _NOT_SUBJECT = _STOPWORDS | _wordset(
     total all each every other another remaining new
     """
 )
+# What ends a clause before a time of day that dates it (see ``dated_clause``).
+_CLAUSE_END_RE = re.compile(r"[;,]\s|\s(?:and|but|while|whereas)\s")
 # How many content words on each side of a figure describe what it measures.
 SUBJECT_WIDTH = 4
 
@@ -61,6 +64,30 @@ def _content_stems(text: str, skip: set[str]) -> frozenset[str]:
         for w in _masked_tokens(text, [])
         if w not in _NOT_SUBJECT and w not in skip and w != "#" and len(w) > 2
     )
+
+
+def dated_clause(text: str, context: str) -> str:
+    """What a time of day cut from its clause dates: the claim with the words before it
+    in its clause.
+
+    "The river peaked at 6.42 metres | on the gauge at 4 a.m." is cut after the figure,
+    so the time's own claim lacks the verb it dates; the clause's opening ("The river
+    peaked at 6.42 metres") supplies it. A comma, a semicolon or a joining "and" ends
+    a clause: "began at 12:01 a.m. and | is scheduled to end at 11:59 p.m." dates the
+    end alone.
+
+    >>> dated_clause("on the gauge at 4 a.m.", "The river peaked at 6.42 metres on the gauge at 4 a.m.")
+    'The river peaked at 6.42 metres on the gauge at 4 a.m.'
+    >>> dated_clause("is due to end at 9 p.m.", "The vote opened at 9 a.m. and is due to end at 9 p.m.")
+    'is due to end at 9 p.m.'
+    """
+    at = context.find(text) if text and context != text else -1
+    if at <= 0:
+        return text
+    opening = 0
+    for m in _CLAUSE_END_RE.finditer(context, 0, at):
+        opening = m.end()
+    return context[opening : at + len(text)].strip()
 
 
 def _time_words(times: list[Value]) -> set[str]:

@@ -18,8 +18,18 @@ from factcheck.engine.wording import _stem
 if TYPE_CHECKING:
     from factcheck.engine.types import Value
 
-__all__ = ["LARGE_COUNT", "MONEY_TOLERANCE", "is_specific_figure", "related_units"]
+__all__ = [
+    "LARGE_COUNT",
+    "MOMENT_BOUNDS",
+    "MONEY_TOLERANCE",
+    "is_specific_figure",
+    "related_units",
+]
 
+
+# Bounds of a time of day that say when something happened ("at 7:42", "about 2.40am"),
+# not by or since when a figure held ("by 7:25 a.m.", "since 6am").
+MOMENT_BOUNDS = frozenset((None, "approx"))
 
 # Relative difference tolerated between two amounts before they conflict:
 # rounding ("$68.7B" vs "$68.66 billion") is not a dispute.

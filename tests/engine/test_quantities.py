@@ -638,6 +638,11 @@ def test_a_quarter_without_a_year_is_no_date(text):
         ("The talks ran until 12.30 am.", "00:30", "max", "until 12.30 am"),
         ("Kick-off is at 19:45.", "19:45", None, "19:45"),
         ("The convoy left at 17.00 hrs.", "17:00", None, "17.00 hrs"),
+        # The part of the day said after the time is its a.m. or p.m.
+        ("It sank at 3:40 in the afternoon.", "15:40", None, "3:40 in the afternoon"),
+        ("Gates opened at 7:15 in the morning.", "07:15", None, "7:15 in the morning"),
+        ("Shots were heard at 11:30 at night.", "23:30", None, "11:30 at night"),
+        ("The alarm rang at 1:30 at night.", "01:30", None, "1:30 at night"),
     ],
 )
 def test_a_clock_time_is_a_time_of_day(text, value, bound, surface):

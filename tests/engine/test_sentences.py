@@ -94,3 +94,11 @@ def test_sentences_cover_increasing_non_overlapping_exact_spans(body):
         assert s.text and s.text == s.text.strip()
         assert s.start >= previous_end
         previous_end = s.end
+
+
+def test_a_time_of_day_followed_by_its_day_ends_no_sentence():
+    body = "The storm reached the coast at 10 p.m. Tuesday with winds of 90 mph. It weakened."
+    assert texts(body) == [
+        "The storm reached the coast at 10 p.m. Tuesday with winds of 90 mph.",
+        "It weakened.",
+    ]

@@ -200,3 +200,84 @@ def test_the_same_event_on_the_same_day_in_other_words_is_one_fact():
     a = features(FERRY_A, "on Saturday")
     b = features(FERRY_B, "on Saturday")
     assert match(a, b).same_fact
+
+
+# A time of day when something happened is a fact beside the figures of its clause.
+
+MAIN_BURST_A = (
+    "The 36-inch water main under Harbour Street burst at about 3.15am on Tuesday, "
+    "the utility said."
+)
+MAIN_BURST_B = "A burst on the Harbour Street main at 03:15 on Tuesday flooded 30 basements."
+
+
+def test_a_time_when_something_happened_is_cut_from_the_figure_it_follows():
+    claims = extract_claims(MAIN_BURST_A, published=DAY)
+    size, burst = claims
+    assert size.text == "The 36-inch water main under Harbour Street burst"
+    assert [v["type"] for v in size.values] == ["count"]
+    assert burst.text.startswith("at about 3.15am on Tuesday")
+    assert burst.kind == "date"
+    assert [v["value"] for v in burst.values if v["type"] == "time"] == ["03:15"]
+
+
+def test_a_time_before_the_figure_is_cut_off_too():
+    body = "The fire was reported at 4:40 p.m. and 60 firefighters were sent to the warehouse."
+    texts = [c.text for c in extract_claims(body, published=DAY)]
+    assert texts == [
+        "The fire was reported at 4:40 p.m.",
+        "60 firefighters were sent to the warehouse",
+    ]
+
+
+def moment(text: str, value: str, surface: str) -> ClaimFeatures:
+    time = {"type": "time", "value": value, "bound": None, "text": surface}
+    return ClaimFeatures(text, "date", [time], [], text, ("lousela line",), "2026-05-14")
+
+
+def test_two_reports_of_one_time_to_the_minute_are_one_fact():
+    report = moment(
+        "The derailment on the Lousela line occurred at 07:42, the investigators' report says",
+        "07:42",
+        "07:42",
+    )
+    witness = moment(
+        "Witnesses said the northbound intercity derailed near the river bridge at 7:42 a.m.",
+        "07:42",
+        "7:42 a.m.",
+    )
+    result = match(report, witness)
+    assert (result.same_fact, result.rule) == (True, "same_moment")
+    assert "the same time of day" in result.reasons
+    # Another minute is no longer the same moment.
+    later = moment(witness.text.replace("7:42", "8:10"), "08:10", "8:10 a.m.")
+    assert match(report, later).rule != "same_moment"
+
+
+def test_one_round_hour_for_different_events_is_no_fact():
+    opened = features(
+        "Polling stations across Corran district opened at 7 a.m. on Thursday, with "
+        "41 stations staffed.",
+        "7 a.m.",
+    )
+    closed = features(
+        "Schools in the district closed at 7 a.m. on Thursday, and 12 bus routes were cut.",
+        "7 a.m.",
+    )
+    assert match(opened, closed).rule != "same_moment"
+
+
+def test_a_time_a_figure_held_by_stays_with_the_figure():
+    # "by 9 p.m." bounds the rescue count; "Level at 06:00 Tuesday:" dates the reading.
+    for body in (
+        "All 40 passengers had been rescued by 9 p.m. on Sunday.",
+        "Reservoir level at 06:00 Tuesday: 71 per cent",
+    ):
+        (claim,) = extract_claims(body, published=DAY)
+        assert {v["type"] for v in claim.values} >= {"time"}, claim.values
+
+
+def test_a_live_blog_entrys_time_stamp_is_no_time_of_anything():
+    body = "9:45 a.m. — Officials say 1,200 homes in Corran are still without power."
+    (claim,) = extract_claims(body, published=DAY)
+    assert [v["type"] for v in claim.values] == ["count"]

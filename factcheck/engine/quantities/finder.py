@@ -151,6 +151,10 @@ from .numbers import (
 AHEAD_AFTER_DAYS = 30
 
 
+# The part of the day after a time said without one: "at 2:10 in the afternoon".
+_DAY_PART_RE = re.compile(
+    r"\s+(?:in\s+the\s+(?P<part>(?i:morning|afternoon|evening))\b|(?i:at\s+night|tonight)\b)"
+)
 # The low end of a count's range, right before its high end: "between 300 and". Not "from
 # 20 to", which as often tells a change ("rose from 20 to 30 homes").
 _RANGE_BEFORE_RE = re.compile(rf"\b(?i:between)\s+(?P<low>{_NUM})\s+(?i:and)\s+$")
@@ -322,6 +326,16 @@ class _Finder:
             minutes = int(m["m"] or m["m2"] or m["m3"] or 0)
             zone = (m["zone"] or m["zone2"] or m["zone3"] or "").lower().replace(".", "")
             prep = _lookback(self.text, m.start(), _TIME_PREP_PHRASES)
+            end = m.end()
+            if not zone:
+                # "at around 2:10 in the afternoon": the part of the day is the zone.
+                part = _DAY_PART_RE.match(self.text, m.end())
+                if part is not None:
+                    end = part.end()
+                    said = (part["part"] or "").lower()
+                    # "at 2:30 at night" is after midnight, "at 10:30 at night" before it.
+                    early = said == "morning" or (not said and (hours < 6 or hours == 12))
+                    zone = "am" if early else "pm"
             if zone == "pm" and hours < 12:
                 hours += 12
             elif zone == "am" and hours == 12:
@@ -348,7 +362,7 @@ class _Finder:
                 self.block(m.start(), m.end())
                 continue
             value = {"type": "time", "value": f"{hours:02d}:{minutes:02d}", "bound": bound}
-            if not self.add(start, m.end(), value):
+            if not self.add(start, end, value):
                 self.block(m.start(), m.end())
 
     def fiscal(self) -> None:
