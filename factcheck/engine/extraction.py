@@ -596,6 +596,9 @@ def _pieces(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         if mask.find(1, m.start(), m.end()) != -1:
             continue
+        if m.end() - m.start() == 1 and text[m.start() - 1].isdigit() and text[m.end()].isdigit():
+            # A thousands separator of a number no value was read from: "from 49,760 to".
+            continue
         pieces.append((prev, m.start()))
         prev = m.end()
     pieces.append((prev, len(text)))

@@ -1087,11 +1087,24 @@ def test_a_number_word_is_not_read_into_the_word_after_it():
         ("Overnight arrests rose to 19, police said.", 19, "arrest"),
         ("Admissions: 214", 214, "admission"),
         ("Ticket sales are put at 9,300 by the organisers.", 9300, "sale"),
+        # The level a change reached, told after the change.
+        ("Exports of barley rose 4.2 per cent to 1,284 last year.", 1284, "barley"),
+        ("Bus ridership climbed 6 per cent to 41,900 a day.", 41900, "ridership"),
     ],
 )
 def test_a_number_without_a_noun_measures_the_noun_phrase_before_it(text, value, unit):
     counts = [v for v in find_values(text) if v["type"] == "count"]
     assert [(v["value"], v["unit"]) for v in counts] == [(value, unit)]
+
+
+def test_the_level_a_change_reached_measures_what_changed():
+    counts = [
+        (v["value"], v["unit"])
+        for v in find_values("Registered voters fell 2 per cent, from 81,400 to 79,770.")
+        if v["type"] == "count"
+    ]
+    # Where it started is left unread: in "from 20 to 35 tables" it counts the tables.
+    assert counts == [(79770, "voter")]
 
 
 @pytest.mark.parametrize(
@@ -1102,12 +1115,13 @@ def test_a_number_without_a_noun_measures_the_noun_phrase_before_it(text, value,
         "He was 52 when he took office.",  # a pronoun measures nothing
         "Most of 40 applicants were turned away.",  # a part, not a measure
         "The toll reached 31 by Tuesday.",  # "toll" alone names nothing counted
+        "Donors gave 12 per cent to 300 last year.",  # "gave" tells no level
     ],
 )
 def test_a_number_without_a_noun_is_not_given_a_word_that_measures_nothing(text):
     units = {v.get("unit") for v in find_values(text) if v["type"] == "count"}
     assert units <= {None, "applicant"}
-    assert not any(u in {"orchestra", "score", "he", "most", "toll"} for u in units)
+    assert not any(u in {"orchestra", "score", "he", "most", "toll", "donor"} for u in units)
 
 
 def test_a_part_of_a_possessed_whole_is_a_fraction():

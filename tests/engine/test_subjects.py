@@ -97,6 +97,17 @@ def test_two_amounts_in_one_clause_become_two_claims():
         assert body[c.start : c.end] == c.text
 
 
+def test_a_change_and_the_level_it_reached_are_two_claims():
+    body = "Library visits fell 4 per cent, from 12,480 to 11,980, the county said."
+    claims = extract_claims(body, published=DAY)
+    assert [c.text for c in claims] == [
+        "Library visits fell 4 per cent",
+        "from 12,480 to 11,980, the county said",
+    ]
+    (level,) = claims[1].values
+    assert (level["value"], level["unit"]) == (11980, "visit")
+
+
 def test_a_dated_clause_joined_to_a_counted_one_is_a_fact_of_its_own():
     body = (
         "The operator expects to open the tunnel by October 2028, and 340 workers "

@@ -1233,6 +1233,8 @@ _NOT_MEASURED = word_set(
     total number lot lots kind type sort series set group list range any one few
     several dozens hundreds thousands millions age aged toll"""
 )
+# Words of a change said between a verb and the level it reached (its figure is no token).
+_CHANGE_TOLD = word_set("per cent percent percentage point points pc ,")
 _CLAUSE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[,;:()\[\]–—\"“”]")
 
 
@@ -1251,6 +1253,18 @@ def _measured_before(text: str, pos: int) -> str | None:
             # A label's qualifier in brackets: "Flights cancelled (arrivals and departures):".
             del tokens[len(tokens) - 1 - tokens[::-1].index("(") :]
         return _label_noun(tokens)
+    if link == "to":
+        # The level a change reached, with where it started or by how much before it:
+        # "fell from 49,760 to", "rose 0.4 per cent to", "fell 3.1 per cent, from 49,760
+        # to". (Where it started is left unread: in "from 20 to 35 tables" it counts
+        # the tables.)
+        while tokens and tokens[-1] == ",":
+            # The figure's own thousands separator: "from 49,760 to".
+            tokens.pop()
+        if tokens and tokens[-1].lower() == "from":
+            tokens.pop()
+        while tokens and tokens[-1].lower() in _CHANGE_TOLD:
+            tokens.pop()
     if link not in _LINK_WORDS:
         return None
     verb = None
