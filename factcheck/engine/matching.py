@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from factcheck.engine.conflicts import _conflicting, comparable, same_currency, same_slot
+from factcheck.engine.conflicts import (
+    _conflicting,
+    _minutes,
+    comparable,
+    same_currency,
+    same_slot,
+)
 from factcheck.engine.describe import describe_value
 from factcheck.engine.features import FIGURE_MARK, ClaimFeatures, PerClaim, names_in
 from factcheck.engine.names import (
@@ -313,7 +319,8 @@ def _same_moment(pa: _Prepared, pb: _Prepared) -> bool:
 
 
 def _to_the_minute(v: Value) -> bool:
-    return not str(v.get("value") or "").endswith(":00")
+    minutes = _minutes(v)
+    return minutes is not None and minutes % 60 != 0
 
 
 # Vetoes that all but identical wording outweighs: every veto that fired must be one.

@@ -16,6 +16,7 @@ import re
 
 import pysbd
 
+from .quantities.dates import _MONTH_TOKENS, _WEEKDAYS
 from .types import Sentence
 
 
@@ -49,11 +50,7 @@ _AMBIGUOUS = _word_set("inc ltd co corp bros jr etc al a.m p.m ave rd dept govt 
 _CLOCK_SUFFIXES = _word_set("a.m p.m")
 # The day or month a time of day may be followed by ("at 11 p.m. Monday"); not "Today" or
 # "Yesterday", which as often open the next sentence.
-_DAY_WORDS = _word_set(
-    """monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec"""
-)
+_DAY_WORDS = frozenset(_WEEKDAYS) | _MONTH_TOKENS
 
 _PYSBD_MAX_CHARS = 5000
 _QUOTE_MAX_CHARS = 600
