@@ -218,9 +218,15 @@ def _times_conflict(a: Value, b: Value) -> bool:
             return m - APPROX_MINUTES, m + APPROX_MINUTES
         return _interval(v, float(m))
 
-    lo_a, hi_a = span(a, ma)
-    lo_b, hi_b = span(b, mb)
-    return hi_a < lo_b or hi_b < lo_a
+    def apart(ma: int, mb: int) -> bool:
+        lo_a, hi_a = span(a, ma)
+        lo_b, hi_b = span(b, mb)
+        return hi_a < lo_b or hi_b < lo_a
+
+    # "half past six" said with no part of the day is 06:30 or 18:30.
+    readings_a = (ma, (ma + 720) % 1440) if a.get("twelve_hour") else (ma,)
+    readings_b = (mb, (mb + 720) % 1440) if b.get("twelve_hour") else (mb,)
+    return all(apart(x, y) for x in readings_a for y in readings_b)
 
 
 def find_conflicts(a_values: list[Value], b_values: list[Value]) -> list[Conflict]:

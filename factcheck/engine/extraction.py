@@ -45,6 +45,7 @@ from .quantities import (
 from .sentences import split_sentences
 from .sourcing import anonymous_sentences, unnamed_speakers
 from .types import ExtractedClaim, Kind, Sentence, Value
+from .units import measure_of
 from .values import MOMENT_BOUNDS
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,8 @@ VALUE_WEIGHTS = {
     "count": ("has_count", 0.35),
     "ordinal": ("has_ordinal", 0.3),
     "fiscal_year": ("has_fiscal_year", 0.25),
+    # When something happened, to the clock, weighs as its day does ("failed at 06:12").
+    "time": ("has_time", 0.3),
 }
 DATE_WEIGHT = {"day": 0.3, "day-no-year": 0.3, "month": 0.2, "year": 0.2}
 QUOTE_WEIGHT = 0.45
@@ -224,6 +227,14 @@ _WORD_RE = re.compile(r"[A-Za-z]+")
 _WHOLE_WORD_RE = re.compile(r"(?<![\w\-])[A-Za-z]+(?![\w\-])")
 _CLAUSE_MARK_RE = re.compile(r":\s|\s[\-–—]\s")
 _LABEL_COLON_RE = re.compile(r":\s")
+# What joins an amount to the duration it is spread over: "12.5% over three years",
+# "9% a year for three years", "£4bn over the next five years", "$2m in three days".
+_PERIOD_OF_AMOUNT_RE = re.compile(
+    r"\s*(?:(?:a|per|each)\s+(?:year|month|week|day)\s+)?(?:spread\s+)?"
+    r"(?:over|across|for|within|in|during)\s+"
+    r"(?:the\s+(?:next|last|past|coming|first|following)\s+)?[\w.\-]+(?:\s+[\w.\-]+){0,2}",
+    _I,
+)
 _ENTRY_TIME_END_RE = re.compile(r"\s*[—–-]\s")
 # A date right after a verb of speech dates the speaking: "the minister said on Monday",
 # "told reporters late on Thursday", "said in a statement on Friday", "announced on
@@ -443,6 +454,13 @@ class _Scorer:
                 or not _SAID_ON_RE.search(text, 0, v["span_start"] - sentence.start)
             ]
 
+        if len(self.values) > 1:
+            # "an offer of 12.5% over three years": the time the offer is spread over,
+            # part of the offer as a year beside a figure is, not a figure to check.
+            self.values = [
+                v for v in self.values if not _spans_period(text, v, sentence.start, self.values)
+            ]
+
         data_line = LABEL_LINE_RE.match(text) if ":" in text else None
         if data_line is not None and _DIALLED_RE.fullmatch(text, data_line.end()):
             data_line = None
@@ -634,6 +652,29 @@ def _groups(scorer: _Scorer) -> list[tuple[int, int]]:
         for span in _split_by_amount(text, group, amounts)
     ]
     return [] if spans == [(0, len(text))] else spans
+
+
+def _spans_period(text: str, value: Value, offset: int, values: list[Value]) -> bool:
+    """Whether ``value`` is the time an amount right before it is spread over:
+    "an offer of 12.5 per cent over three years", "£4bn over the next five years",
+    "lost $2 million in three days". That duration is part of the amount's fact,
+    as a year beside a figure is, not a fact of its own; a duration that a verb
+    of its own states ("and was jailed for six years") is."""
+    if value["type"] != "count" or not _is_duration(value.get("unit") or ""):
+        return False
+    before = [
+        v["span_end"] - offset
+        for v in values
+        if v["type"] in QUANTITY_TYPES and v["span_end"] <= value["span_start"]
+    ]
+    if not before:
+        return False
+    return _PERIOD_OF_AMOUNT_RE.fullmatch(text, max(before), value["span_end"] - offset) is not None
+
+
+def _is_duration(unit: str) -> bool:
+    measure = measure_of(unit)
+    return measure is not None and measure.unit == "day"
 
 
 def _moments(scorer: _Scorer, amounts: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -659,6 +659,94 @@ def test_digits_around_a_colon_without_a_clock_word_are_no_time_and_no_count(tex
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "surface"),
+    [
+        # Only a clock writes hours past 12 or a leading zero before a colon.
+        ("The 17:05 ferry never left Corran.", "17:05", "17:05"),
+        ("08:20 Police have closed the bridge.", "08:20", "08:20"),
+        # A dotted time is a time when its zone is said.
+        ("The vote closed at 21.30 local time.", "21:30", "21.30 local time"),
+        ("The index was fixed at 09.15 GMT.", "09:15", "09.15 GMT"),
+    ],
+)
+def test_a_time_only_a_clock_writes_needs_no_preposition(text, value, surface):
+    found = only(text, "time")
+    assert (found["value"], found["text"]) == (value, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "twelve_hour", "surface"),
+    [
+        ("The sirens went off at half past nine.", "09:30", True, "half past nine"),
+        ("The bridge shut at a quarter to eight.", "07:45", True, "a quarter to eight"),
+        ("At seventeen minutes past four the lights went out.", "04:17", True, None),
+        ("It opened at ten past eleven.", "11:10", True, "ten past eleven"),
+        ("Counting began at nine o'clock.", "09:00", True, "nine o'clock"),
+        # The part of the day said after it settles which side of noon it is.
+        ("Crews arrived at four o'clock on Friday afternoon.", "16:00", False, None),
+        ("We left at a quarter past ten in the evening.", "22:15", False, None),
+        ("The polls closed at ten this evening.", "22:00", False, "ten this evening"),
+    ],
+)
+def test_a_time_said_in_words_is_a_time_of_day(text, value, twelve_hour, surface):
+    found = only(text, "time")
+    assert found["value"] == value
+    assert bool(found.get("twelve_hour")) is twelve_hour
+    assert surface is None or found["text"] == surface
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fares rose from two to three dollars.",
+        "Output was cut by a quarter to 40 million barrels.",
+        "Nine this morning were taken to hospital.",
+        "The gap narrowed from ten to seven points.",
+    ],
+)
+def test_numbers_that_only_look_like_a_spoken_time_are_no_time(text):
+    assert [v for v in find_values(text) if v["type"] == "time"] == []
+
+
+def test_a_spoken_time_either_side_of_noon_agrees_with_both():
+    from factcheck.engine.conflicts import _times_conflict
+
+    spoken = only("The minister spoke at half past six.", "time")
+    evening = only("The minister spoke at 6:30 p.m.", "time")
+    morning = only("The minister spoke at 6:30 a.m.", "time")
+    later = only("The minister spoke at 7:30 p.m.", "time")
+    assert not _times_conflict(spoken, evening)
+    assert not _times_conflict(spoken, morning)
+    assert _times_conflict(spoken, later)
+    assert _times_conflict(morning, evening)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Tenants received 1,480 section 21 notices in March.", 1480, "notice"),
+        ("About 260 type 1 patients joined the study.", 260, "patient"),
+        ("Three category 4 storms hit the coast.", 3, "storm"),
+    ],
+)
+def test_a_designated_kind_is_not_what_a_figure_counts(text, value, unit):
+    found = only(text, "count")
+    assert (found["value"], found["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The jab cut the risk of type 2 diabetes by a fifth.",
+        "Passengers on platform 9 trains faced delays.",
+        "Article 50 talks resumed in Brussels.",
+    ],
+)
+def test_a_number_designating_a_kind_is_no_count(text):
+    assert [v for v in find_values(text) if v["type"] == "count"] == []
+
+
+@pytest.mark.parametrize(
     ("text", "start", "end", "bound", "surface"),
     [
         ("will close by the end of June", "2026-06-01", "2026-06-30", "max", "by the end of June"),

@@ -292,3 +292,56 @@ def test_a_live_blog_entrys_time_stamp_is_no_time_of_anything():
     body = "9:45 a.m. — Officials say 1,200 homes in Corran are still without power."
     (claim,) = extract_claims(body, published=DAY)
     assert [v["type"] for v in claim.values] == ["count"]
+
+
+def test_the_time_an_amount_is_spread_over_stays_with_the_amount():
+    body = (
+        "The health board tabled a pay offer of 7.2 per cent over three years on Friday, "
+        "which it prices at £96 million. The council will borrow £12m over the next "
+        "decade and will spend £3m in six months."
+    )
+    texts = [c.text for c in extract_claims(body, published=DAY)]
+    assert "The health board tabled a pay offer of 7.2 per cent over three years" in texts[0]
+    assert not any(t.startswith(("over three years", "six months", "in six months")) for t in texts)
+    offer = extract_claims(body, published=DAY)[0]
+    # The duration is when the offer runs, not a figure to corroborate or dispute.
+    assert [v["type"] for v in offer.values if v["type"] != "date"] == ["percent"]
+
+
+def test_a_duration_a_verb_states_is_a_fact_of_its_own():
+    body = "The driver was fined £4,500 and banned for three years."
+    claims = extract_claims(body, published=DAY)
+    assert [c.text for c in claims] == ["The driver was fined £4,500", "banned for three years"]
+    assert claims[1].values[0]["unit"] == "year"
+
+
+def test_two_offers_over_one_period_still_dispute_their_rates():
+    first = features(
+        "Marrow Health offered junior doctors 7.2 per cent over three years, the union said.",
+        "7.2",
+    )
+    second = features(
+        "Marrow Health offered junior doctors 6 per cent over three years, the union said.",
+        "6 per cent",
+    )
+    result = match(first, second)
+    assert result.same_fact
+    assert result.agrees is False
+
+
+def test_a_time_of_day_said_in_words_is_a_claim_matching_the_clock():
+    spoken = features(
+        "The Kessel dam sluice gates were opened at twenty past five on Tuesday morning, "
+        "the water board said.",
+        "twenty past five",
+    )
+    clock = features(
+        "Engineers lifted the sluices at Kessel dam at 05:20 on Tuesday to ease the swollen "
+        "river upstream.",
+        "05:20",
+    )
+    assert spoken.kind == "date"
+    assert [v["value"] for v in spoken.values if v["type"] == "time"] == ["05:20"]
+    result = match(spoken, clock)
+    assert result.same_fact
+    assert result.agrees is not False

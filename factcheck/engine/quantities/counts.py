@@ -245,6 +245,13 @@ _NOT_AGED = word_set(
     category grade level phase round route gate platform room seat step stage table figure item
     items nos"""
 )
+# Nouns that name the one thing a number right after them identifies, whatever follows:
+# "type 2 diabetes", "section 21 notices", "platform 4 trains" hold no count of diabetes,
+# notices or trains.
+_DESIGNATORS = word_set(
+    """type section chapter article clause schedule annex appendix round route gate
+    platform terminal room ward seat step table figure item page junction exit"""
+)
 
 # A single period written with an article after a preposition of time: "for a week
 # or longer", "within a month", "in one year". Without the preposition "a day" is a

@@ -159,6 +159,8 @@ _TIME_RE = re.compile(
     r"\b(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?"
     r"(?:\s?(?P<zone>(?i:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|IST\b|GMT\b|UTC\b)))?"
     r"|\b(?P<h2>\d{1,2})(?:\.(?P<m2>\d{2}))?\s?(?P<zone2>(?i:a\.m\.|p\.m\.|am\b|pm\b|hrs\b))"
+    # "at 16.17 local time", "19.40 GMT": a dotted time said with its zone.
+    r"|\b(?P<h4>[01]?\d|2[0-3])\.(?P<m4>[0-5]\d)\s(?P<zone4>(?i:local\s+time\b)|GMT\b|UTC\b)"
     # Wire style: "(0642 GMT)", "1802 UTC".
     r"|\b(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)\s?(?P<zone3>GMT|UTC)\b"
 )
@@ -166,7 +168,61 @@ _TIME_RE = re.compile(
 _TIME_PREPS = {"at": None, "by": "max", "before": "max", "until": "max", "till": "max"}
 _TIME_PREPS |= {"after": "min", "since": "min", "from": "min"}
 _TIME_PREP_PHRASES = tuple(_TIME_PREPS)
-_TIME_TRIGGERS = frozenset(("am", "pm", "hrs", "gmt", "utc"))
+_TIME_TRIGGERS = frozenset(("am", "pm", "hrs", "gmt", "utc", "local"))
+
+# Times said in words: "half past six", "a quarter to eight", "twelve minutes past six",
+# "six o'clock", "at seven this morning". Minutes without "minutes" only before "past"
+# and only in the steps clocks are read in ("ten past six"): "from two to three" is a
+# change, not 2:58.
+_CLOCK_HOURS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_CLOCK_MINUTES = {
+    **_CLOCK_HOURS,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-five": 25, "twenty five": 25,
+}  # fmt: skip
+_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9])"
+_MINUTE = r"(?:twenty[ -]five|twenty|nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|one|[1-5]?\d)"
+SPOKEN_TIME_RE = re.compile(
+    rf"\b(?:(?P<half>half)[ \t]+past"
+    rf"|(?:a[ \t]+)?(?P<quarter>quarter)[ \t]+(?P<qdir>past|to)"
+    rf"|(?P<min>{_MINUTE})[ \t]+minutes?[ \t]+(?P<mdir>past|to|after|before)"
+    rf"|(?P<step>five|ten|twenty|twenty[ -]five)[ \t]+past)"
+    rf"[ \t]+(?P<h>{_HOUR})\b(?![ \t]*(?:%|per\b|[.,:]?\d))"
+    rf"|\b(?P<oh>{_HOUR})[ \t]+o['’]clock\b"
+    rf"|\b(?P<ph>{_HOUR})[ \t]+(?P<part>this[ \t]+(?:morning|afternoon|evening)|tonight|last[ \t]+night)\b",
+    re.IGNORECASE,
+)
+# The part of the day a spoken time is in, said after it: "six o'clock on Monday
+# morning", "half past six in the evening".
+SPOKEN_PART_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:on[ \t]+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"[ \t]+|in[ \t]+the[ \t]+|this[ \t]+|at[ \t]+)?(?P<part>morning|afternoon|evening|night)\b",
+    re.IGNORECASE,
+)
+
+
+def spoken_clock(m: re.Match[str]) -> tuple[int, int]:
+    """Hours (1-12) and minutes of a ``SPOKEN_TIME_RE`` match."""
+    hour_text = (m["h"] or m["oh"] or m["ph"]).lower()
+    hours = int(hour_text) if hour_text.isdigit() else _CLOCK_HOURS[hour_text]
+    if m["half"]:
+        return hours, 30
+    if m["quarter"]:
+        forward = m["qdir"].lower() == "past"
+        return (hours, 15) if forward else ((hours - 2) % 12 + 1, 45)
+    said = m["min"] or m["step"]
+    if not said:
+        return hours, 0
+    said = said.lower().replace("-", " ")
+    minutes = int(said) if said.isdigit() else _CLOCK_MINUTES[said]
+    if minutes > 59:
+        return hours, 0
+    if (m["mdir"] or "past").lower() in ("past", "after"):
+        return hours, minutes
+    return (hours - 2) % 12 + 1, 60 - minutes
 
 
 # --- helpers ---------------------------------------------------------------------

@@ -27,6 +27,7 @@ from .counts import (
     _AGE_PHRASE_RE,
     _COUNT_AT,
     _DENOMINATORS,
+    _DESIGNATORS,
     _DURATION_WORDS,
     _ELIDING_WORDS,
     _FRACTION_IN_AT,
@@ -93,12 +94,15 @@ from .dates import (
     _YEAR_PREP_PHRASES,
     _YEAR_PREPS,
     _YEAR_RANGE_AT,
+    SPOKEN_PART_AFTER_RE,
+    SPOKEN_TIME_RE,
     _as_date,
     _future_tense,
     _month_number,
     _nearest_year,
     _shift,
     _valid,
+    spoken_clock,
 )
 from .money import (
     _CONVERSION_BEFORE,
@@ -151,6 +155,11 @@ from .numbers import (
 AHEAD_AFTER_DAYS = 30
 
 
+# Words without which no time is said in words ("half past six", "six o'clock").
+_SPOKEN_TIME_WORDS = frozenset(
+    ("past", "quarter", "minute", "minutes", "clock", "morning", "afternoon", "evening")
+    + ("tonight", "night")
+)
 # The part of the day after a time said without one: "at 2:10 in the afternoon".
 _DAY_PART_RE = re.compile(
     r"\s+(?:in\s+the\s+(?P<part>(?i:morning|afternoon|evening))\b|(?i:at\s+night|tonight)\b)"
@@ -322,9 +331,17 @@ class _Finder:
         A bare "10:30" is a time only after "at", "by", "until"...; otherwise it is
         only kept from being read as numbers."""
         for m in _TIME_RE.finditer(self.text):
-            hours = int(m["h"] or m["h2"] or m["h3"])
-            minutes = int(m["m"] or m["m2"] or m["m3"] or 0)
+            hours = int(m["h"] or m["h2"] or m["h3"] or m["h4"])
+            minutes = int(m["m"] or m["m2"] or m["m3"] or m["m4"] or 0)
             zone = (m["zone"] or m["zone2"] or m["zone3"] or "").lower().replace(".", "")
+            # "the 14:15 aftershock", "07:05 Saturday": only a clock reads so.
+            # Not after a name: "Psalm 23:14" is a verse.
+            told = bool(m["zone4"]) or (
+                m["h"] is not None
+                and len(m["h"]) == 2
+                and (m["h"][0] == "0" or hours > 12)
+                and not self.after_name(m.start())
+            )
             prep = _lookback(self.text, m.start(), _TIME_PREP_PHRASES)
             end = m.end()
             if not zone:
@@ -357,11 +374,50 @@ class _Finder:
                 not clock
                 or hours > 23
                 or minutes > 59
-                or (not zone and prep is None and bound is None)
+                or (not zone and not told and prep is None and bound is None)
             ):
                 self.block(m.start(), m.end())
                 continue
             value = {"type": "time", "value": f"{hours:02d}:{minutes:02d}", "bound": bound}
+            if not self.add(start, end, value):
+                self.block(m.start(), m.end())
+
+    def after_name(self, pos: int) -> bool:
+        """Whether a capitalised word other than a function word ends right before ``pos``."""
+        before = _WORD_BEFORE_RE.search(self.text, max(0, pos - 40), pos)
+        return before is not None and before[1][0].isupper() and before[1].lower() not in STOP_WORDS
+
+    def spoken_times(self) -> None:
+        """ "half past six", "twelve minutes past six", "six o'clock", "at seven this
+        morning": a time of day said in words. With no part of the day said, a spoken
+        time may be either side of noon (``twelve_hour``)."""
+        for m in SPOKEN_TIME_RE.finditer(self.text):
+            if m["quarter"] and re.search(
+                r"\bby\s+a\s+$", self.text[max(0, m.start() - 8) : m.start()], re.I
+            ):
+                continue  # "cut by a quarter to 30": a share, not a time
+            prep = _lookback(self.text, m.start(), _TIME_PREP_PHRASES)
+            if m["ph"] and prep is None:
+                continue  # "three this morning" may count people; "at three" is a time
+            hours, minutes = spoken_clock(m)
+            end = m.end()
+            said = (m["part"] or "").lower().split()[-1] if m["part"] else ""
+            if not said:
+                part = SPOKEN_PART_AFTER_RE.match(self.text, end)
+                if part is not None:
+                    said, end = part["part"].lower(), part.end()
+            value: Value = {"type": "time", "bound": None}
+            if said:
+                early = said == "morning" or (said == "night" and (hours < 6 or hours == 12))
+                hours = hours % 12 + (0 if early else 12)
+            else:
+                value["twelve_hour"] = True
+            bound, start = self.bound_before(m.start())
+            if bound is None and prep is not None:
+                bound = _TIME_PREPS[prep[0]]
+                start = prep[1] if bound else m.start()
+            value["value"] = f"{hours:02d}:{minutes:02d}"
+            value["bound"] = bound
             if not self.add(start, end, value):
                 self.block(m.start(), m.end())
 
@@ -861,6 +917,14 @@ class _Finder:
                 unit_end = points.end()
             else:
                 phrase = following(text, end, limit=4)
+                if phrase and (
+                    phrase[-1][0].lower() in _DESIGNATORS or phrase[-1][0].lower() in _SCALE_FIRST
+                ):
+                    # "2,300 section 21 notices", "two category 5 hurricanes": the notices
+                    # and the hurricanes are counted, the designated section or scale is not.
+                    designated = _DESIGNATED_NUMBER_AT.match(text, phrase[-1][2])
+                    if designated is not None:
+                        phrase = phrase + following(text, designated.end(), limit=3)
                 if (
                     len(phrase) == 1
                     and phrase[0][0].lower() not in _CASUALTY_WORDS
@@ -909,7 +973,11 @@ class _Finder:
                 and not before_word[2]
                 and not hyunit
                 and not points
-                and not plural_after
+                and (
+                    not plural_after
+                    or before_word[1].lower() in _DESIGNATORS
+                    or before_word[1].lower() in _SCALE_FIRST
+                )
             ):
                 label = before_word[1]
                 # "magnitude 6.8", "a Category 3 hurricane", "a magnitude of 7.1": the
@@ -1107,6 +1175,8 @@ class _Finder:
             ":" in text or self.words & _TIME_TRIGGERS or "a.m" in text or "p.m" in text
         ):
             self.clock_times()
+        if self.words & _SPOKEN_TIME_WORDS:
+            self.spoken_times()
         if self.has_digit:
             self.fiscal()
         self.dates()
@@ -1475,12 +1545,15 @@ def _part_said(m: re.Match[str]) -> tuple[int, int] | None:
     return a, d
 
 
+_DESIGNATED_NUMBER_AT = re.compile(r"[ \t]+\d{1,4}[A-Za-z]?(?![\w,.])")
+
+
 def _is_label(word: str) -> bool:
     """A word that names what a number right after it identifies: "Ward 3", "Route 66"."""
     lower = word.lower()
     if lower in _RELATIVE_DAYS_WORDS:
         return False  # "Yesterday 2,218 cabin crew stayed off": a time, then a count
-    if lower in _NOT_AGED:
+    if lower in _NOT_AGED or lower in _DESIGNATORS:
         return True
     return (
         word[0].isupper()
