@@ -686,6 +686,8 @@ def test_a_time_only_a_clock_writes_needs_no_preposition(text, value, surface):
         ("Crews arrived at four o'clock on Friday afternoon.", "16:00", False, None),
         ("We left at a quarter past ten in the evening.", "22:15", False, None),
         ("The polls closed at ten this evening.", "22:00", False, "ten this evening"),
+        ("The alarm sounded at two tonight.", "02:00", False, "two tonight"),
+        ("The alarm sounded at eleven tonight.", "23:00", False, "eleven tonight"),
     ],
 )
 def test_a_time_said_in_words_is_a_time_of_day(text, value, twelve_hour, surface):

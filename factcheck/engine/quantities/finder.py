@@ -408,7 +408,9 @@ class _Finder:
                     said, end = part["part"].lower(), part.end()
             value: Value = {"type": "time", "bound": None}
             if said:
-                early = said == "morning" or (said == "night" and (hours < 6 or hours == 12))
+                # "at two last night" is after midnight, "at ten tonight" before it.
+                at_night = said in ("night", "tonight")
+                early = said == "morning" or (at_night and (hours < 6 or hours == 12))
                 hours = hours % 12 + (0 if early else 12)
             else:
                 value["twelve_hour"] = True
