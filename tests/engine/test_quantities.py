@@ -702,6 +702,7 @@ def test_a_time_said_in_words_is_a_time_of_day(text, value, twelve_hour, surface
     [
         "Fares rose from two to three dollars.",
         "Output was cut by a quarter to 40 million barrels.",
+        "Sales fell by a quarter to eight stores.",
         "Nine this morning were taken to hospital.",
         "The gap narrowed from ten to seven points.",
     ],

@@ -392,10 +392,8 @@ class _Finder:
         morning": a time of day said in words. With no part of the day said, a spoken
         time may be either side of noon (``twelve_hour``)."""
         for m in SPOKEN_TIME_RE.finditer(self.text):
-            if m["quarter"] and re.search(
-                r"\bby\s+a\s+$", self.text[max(0, m.start() - 8) : m.start()], re.I
-            ):
-                continue  # "cut by a quarter to 30": a share, not a time
+            if m["quarter"] and _lookback(self.text, m.start(), ("by", "by a")):
+                continue  # "cut by a quarter to eight stores": a share, not a time
             prep = _lookback(self.text, m.start(), _TIME_PREP_PHRASES)
             if m["ph"] and prep is None:
                 continue  # "three this morning" may count people; "at three" is a time
