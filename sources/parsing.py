@@ -134,6 +134,7 @@ _WIRE_LINE = re.compile(
     r"based\s+on\s+(?:an?\s+)?(?P<a>[A-Za-z][\w&.\- ]{0,30}?)\s+report"
     r"|with\s+inputs?\s+from\s+(?P<b>[A-Za-z][\w&.,\- ]{0,40}?)"
     r"|(?:source|courtesy)\s*:\s*(?P<c>[A-Z][\w&.\- ]{0,30}?)"
+    r"|via\s+(?P<e>[A-Z][\w&.\- ]{0,30}?)"
     r"|(?P<d>ANI|PTI|IANS|UNI|Reuters|AP|AFP|TASS|Xinhua)"
     r")\s*+[\)\]]?+\s*+\.?+\s*+$",
     re.I,
@@ -143,6 +144,13 @@ _COMMENTS_CLOSED = re.compile(r"^\s*comments\s+are\s+closed\.?\s*$", re.I)
 _READ_NEXT = re.compile(
     r"^\s*(?:read\s+next|read\s+more|also\s+read|related\s+(?:stories|articles|news)|"
     r"more\s+from\s+\w+|you\s+may\s+also\s+like|recommended(?:\s+stories)?)\s*+:?+\s*+$",
+    re.I,
+)
+# One link to another story, anywhere in the text: "Read more: Council freezes parking
+# charges", "ALSO READ: …". Its headline is that story's, not a claim of this one.
+_RELATED_LINK = re.compile(
+    r"^\s*(?:read\s+(?:more|next|also)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?|"
+    r"related(?:\s+(?:stories|story|articles|article|news|coverage))?)\s*:\s*\S",
     re.I,
 )
 # ``(\*\*|__)(?=\S)(.+?)(?<=\S)\1`` as a regex rescans the rest of the line from every
@@ -287,7 +295,8 @@ def _take_header_line(line: str, parsed: ParsedArticle) -> bool:
 
 
 def _drop_tail(lines: list[str], parsed: ParsedArticle) -> list[str]:
-    """Remove "Read next" lists, closed-comment notices and wire-credit lines."""
+    """Remove "Read next" lists, links to other stories, closed-comment notices and
+    wire-credit lines."""
     for index, line in enumerate(lines):
         # A related-links list only counts near the end, not a "Read more" mid-text.
         if _READ_NEXT.match(line) and index >= len(lines) * 0.4:
@@ -296,7 +305,7 @@ def _drop_tail(lines: list[str], parsed: ParsedArticle) -> list[str]:
             break
     kept = []
     for line in lines:
-        if _COMMENTS_CLOSED.match(line):
+        if _COMMENTS_CLOSED.match(line) or (len(line) <= 200 and _RELATED_LINK.match(line)):
             parsed.removed.append(line.strip())
         elif len(line) < 80 and (credit := wire_credit_of(line)):
             parsed.wire_credit = parsed.wire_credit or credit

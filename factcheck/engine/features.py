@@ -17,12 +17,14 @@ from factcheck.engine.entities import find_entities
 from factcheck.engine.names import _is_specific, _named_in, _norm_entity
 from factcheck.engine.sentences import split_sentences
 from factcheck.engine.story_words import TOPIC_MARK, article_topic
+from factcheck.engine.values import _count_unit
 
 if TYPE_CHECKING:
     from factcheck.engine.types import ExtractedClaim, Value
 
 __all__ = [
     "FIGURE_MARK",
+    "ONE_AMOUNT_MARK",
     "ClaimFeatures",
     "PerClaim",
     "article_figures",
@@ -30,6 +32,7 @@ __all__ = [
     "article_placing",
     "names_in",
     "context_for",
+    "counted_once",
     "story_entities",
 ]
 
@@ -39,6 +42,8 @@ ARTICLE_NAMES = 20
 # and the mark that tells one from a name ("=money:7.426e+08:GBP").
 ARTICLE_FIGURES = 24
 FIGURE_MARK = "="
+# The mark of a noun the article counts with one amount only ("#home"): ``counted_once``.
+ONE_AMOUNT_MARK = "#"
 # Significant digits a figure needs to place an article in its story ("£742.6m",
 # "2,640", "4.99%"): over the 24 clusters and the seeds, no two articles of different
 # stories share names and such figures three in all with a name among them (4 pairs
@@ -169,14 +174,52 @@ def _figure_token(v: Value) -> str | None:
 def names_in(article_names: Iterable[str]) -> tuple[str, ...]:
     """The names among a claim's ``article_names``, without the article's exact figures
     (``FIGURE_MARK``) and topic words (``story_words.TOPIC_MARK``) stored beside them."""
-    return tuple(n for n in article_names if not n.startswith((FIGURE_MARK, TOPIC_MARK)))
+    return tuple(
+        n for n in article_names if not n.startswith((FIGURE_MARK, TOPIC_MARK, ONE_AMOUNT_MARK))
+    )
 
 
 def article_placing(body: str, title: str, claims: Iterable[ExtractedClaim]) -> tuple[str, ...]:
     """What places an article's claims in their story, as each claim stores it
     (``ClaimFeatures.article_names``): the article's names (``article_names``), its exact
     figures (``article_figures``) and its topic words (``story_words.article_topic``)."""
-    return article_names(body, title) + article_figures(claims) + article_topic(body, title)
+    claims = list(claims)
+    return (
+        article_names(body, title)
+        + article_figures(claims)
+        + article_topic(body, title)
+        + counted_once(v for claim in claims for v in claim.values)
+    )
+
+
+def counted_once(values: Iterable[Value]) -> tuple[str, ...]:
+    """The nouns an article counts with one amount, however often it repeats it, each
+    marked with ``ONE_AMOUNT_MARK``: "#home" when it says "about 300 homes" twice and
+    counts no other homes.
+
+    An article that gives one count of firefighters and another that gives one count of
+    firefighters in the same story give two counts of the same firefighters, whatever
+    the words around them (``matching``'s "same_measure"); an article that counts them
+    twice ("35 at first, 50 by noon") says which of its counts is which only in words.
+
+    >>> counted_once([{"type": "count", "value": 300.0, "unit": "homes"},
+    ...               {"type": "count", "value": 300.0, "unit": "home"},
+    ...               {"type": "count", "value": 4.0, "unit": "engines"},
+    ...               {"type": "count", "value": 6.0, "unit": "engine"}])
+    ('#home',)
+    """
+    amounts: dict[str, set[float]] = {}
+    for v in values:
+        if v.get("type") != "count" or not v.get("unit"):
+            continue
+        try:
+            amount = float(v["value"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        amounts.setdefault(_count_unit(v), set()).add(amount)
+    return tuple(
+        f"{ONE_AMOUNT_MARK}{unit}" for unit, found in amounts.items() if unit and len(found) == 1
+    )
 
 
 def article_names(body: str, title: str = "", n: int = ARTICLE_NAMES) -> tuple[str, ...]:

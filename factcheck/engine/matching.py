@@ -26,7 +26,13 @@ from factcheck.engine.conflicts import (
     same_slot,
 )
 from factcheck.engine.describe import describe_value
-from factcheck.engine.features import FIGURE_MARK, ClaimFeatures, PerClaim, names_in
+from factcheck.engine.features import (
+    FIGURE_MARK,
+    ONE_AMOUNT_MARK,
+    ClaimFeatures,
+    PerClaim,
+    names_in,
+)
 from factcheck.engine.names import (
     _entity_set,
     _is_specific,
@@ -34,6 +40,7 @@ from factcheck.engine.names import (
     _norm_entity,
     _specificity,
 )
+from factcheck.engine.quantities.counts import PERIOD_NOUNS
 from factcheck.engine.same_fact import SOFT_VETOES, load_model
 from factcheck.engine.story_words import topic_similarity, topic_weights
 from factcheck.engine.subjects import (
@@ -608,6 +615,8 @@ class _Figures:
     specific: bool
     # Share of the smaller subject found in the other; None when either is empty.
     subject: float | None
+    # The noun both figures count, when it is one and names something specific.
+    counted: str = ""
 
 
 def _figures(pa: _Prepared, pb: _Prepared) -> _Figures | None:
@@ -646,11 +655,33 @@ def _figures(pa: _Prepared, pb: _Prepared) -> _Figures | None:
                 agree=agree,
                 specific=equal and (is_specific_figure(va) or is_specific_figure(vb)),
                 subject=subject,
+                counted=_counted_noun(va, vb),
             )
             rank = (agree, found.specific, subject or 0.0)
             if best is None or rank > best[0]:
                 best = (rank, found)
     return best[1] if best else None
+
+
+def _counted_noun(a: Value, b: Value) -> str:
+    """The noun two counts both count ("firefighter"), when it says what they measure."""
+    unit = _unit(a)
+    if (
+        a.get("type") != "count"
+        or b.get("type") != "count"
+        or not unit
+        or unit != _unit(b)
+        or unit in _NOT_ONE_MEASURE
+        or measure_of(str(a.get("unit") or ""))
+        or measure_of(str(b.get("unit") or ""))
+    ):
+        return ""
+    return unit
+
+
+# Nouns whose count says nothing of which fact it is: people are counted for every
+# fact of a story, ages belong to people, periods and times to any event.
+_NOT_ONE_MEASURE = frozenset(("person", "age", "time", "one", "other")) | PERIOD_NOUNS
 
 
 def _unit_stem(v: Value) -> frozenset[str]:
@@ -683,6 +714,7 @@ class _Placing:
         "features",
         "figured",
         "figures",
+        "once",
         "ordinal",
         "published",
         "story",
@@ -694,6 +726,11 @@ class _Placing:
         self.story = _story_names(tuple(f.story))
         self.article = _story_names(names_in(f.article_names))
         self.figures = frozenset(n for n in f.article_names if n.startswith(FIGURE_MARK))
+        self.once = frozenset(
+            _UNIT_SYNONYMS.get(n[1:], n[1:])
+            for n in f.article_names
+            if n.startswith(ONE_AMOUNT_MARK)
+        )
         self.topic = _topic(tuple(f.article_names))
         try:
             self.published: date | None = date.fromisoformat(f.published[:10])
@@ -951,10 +988,25 @@ def match(a: ClaimFeatures, b: ClaimFeatures, *, learned: bool = True) -> Match:
         # the figures then confirm, dispute or update.
         same, rule = True, "same_toll"
         reasons.append(f"the {_casualty_unit(pa)} toll of one story")
+    # Each report counts this noun once, in one story: "35 firefighters" and "more than
+    # 50 firefighters at the scene" are one count, which the figures then confirm or
+    # dispute, however differently each sentence goes on.
+    one_measure = bool(
+        pa.story
+        and pb.story
+        and figures is not None
+        and figures.counted
+        and figures.counted in pa.placing.once
+        and figures.counted in pb.placing.once
+    )
+    if not same and not veto and one_measure and figures is not None:
+        same, rule = True, "same_measure"
+        reasons.append(f"each report counts “{figures.counted}” once")
     if (
         figures is not None
         and not figures.agree
         and figures.subject == 0
+        and not one_measure
         and text < FAR_APART_SAME_WORDING
     ):
         # Different figures said of different things ("20 per cent of the cost"

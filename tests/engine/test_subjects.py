@@ -6,7 +6,7 @@ Sentences are our own, written for these tests in several styles.
 import datetime
 
 from factcheck.engine import extract_claims
-from factcheck.engine.features import ClaimFeatures, story_entities
+from factcheck.engine.features import ClaimFeatures, article_placing, story_entities
 from factcheck.engine.matching import match
 from factcheck.engine.subjects import subject_words
 from factcheck.engine.values import is_specific_figure
@@ -345,3 +345,91 @@ def test_a_time_of_day_said_in_words_is_a_claim_matching_the_clock():
     result = match(spoken, clock)
     assert result.same_fact
     assert result.agrees is not False
+
+
+def placed(body: str, fragment: str, title: str = "") -> ClaimFeatures:
+    """``features`` with what places the claim in its article (``article_placing``)."""
+    claims = extract_claims(body, published=DAY)
+    found = next(c for c in claims if fragment in c.text)
+    return ClaimFeatures.from_extracted(
+        found,
+        body,
+        story=story_entities(claims),
+        published=DAY,
+        article_names=article_placing(body, title, claims),
+    )
+
+
+MILL_FIRE_A = (
+    "Fire gutted the Brenagh flour mill outside Castlereagh overnight, the Castlereagh fire "
+    "service said. Twenty-two firefighters fought the blaze at the Brenagh mill until dawn. "
+    "Mill owner Tadhg Corrigan said the building was insured."
+)
+MILL_FIRE_B = (
+    "Castlereagh's fire service said about 40 firefighters from three stations were sent to the "
+    "Brenagh mill after the alarm was raised. Tadhg Corrigan, who owns the mill, thanked them."
+)
+
+
+def test_the_only_count_of_one_noun_in_two_reports_of_a_story_is_one_fact():
+    a = placed(MILL_FIRE_A, "Twenty-two firefighters")
+    b = placed(MILL_FIRE_B, "40 firefighters")
+    assert "#firefighter" in a.article_names and "#firefighter" in b.article_names
+    result = match(a, b)
+    assert result.same_fact, result.reasons
+    # One fact whose figures disagree: a dispute for the editor, with both counts.
+    assert result.agrees is False
+    assert "different figures of different things" not in result.reasons
+
+
+FLAMES = (
+    "Flames tore through Tadhg Corrigan's Brenagh mill near Castlereagh on Tuesday night. "
+    "Crews said 19 firefighters needed breathing gear inside."
+)
+
+
+def test_the_only_counts_in_reports_worded_apart_are_one_fact():
+    a = placed(MILL_FIRE_A, "Twenty-two firefighters")
+    b = placed(FLAMES, "19 firefighters")
+    result = match(a, b)
+    assert result.same_fact, result.reasons
+    assert result.rule == "same_measure"
+    assert "each report counts “firefighter” once" in result.reasons
+
+
+def test_a_report_that_counts_a_noun_twice_says_which_count_in_words():
+    # Twelve firefighters first, then 19: which of them the other report's 22 is, only the
+    # words can tell, so the rule stays out and different words keep them apart.
+    twice = FLAMES.replace("Crews said", "Twelve firefighters went in first; crews said")
+    a = placed(MILL_FIRE_A, "Twenty-two firefighters")
+    b = placed(twice, "19 firefighters")
+    assert "#firefighter" not in b.article_names
+    result = match(a, b)
+    assert not result.same_fact, result.reasons
+    assert result.veto == "different_subjects"
+
+
+def test_people_and_ages_counted_once_are_no_one_fact():
+    # Every fact of a story counts people, and an age belongs to one person.
+    a = placed(
+        "Castlereagh police said 60 people were evacuated from homes near the Brenagh mill "
+        "fire. The mill's owner, aged 58, was not hurt.",
+        "aged 58",
+    )
+    b = placed(
+        "A night watchman at the Brenagh mill in Castlereagh, aged 71, raised the alarm, "
+        "Castlereagh police said. Three people were treated for smoke.",
+        "aged 71",
+    )
+    assert "#age" in a.article_names and "#age" in b.article_names
+    assert match(a, b).rule != "same_measure"
+    people_a = placed(
+        "Castlereagh police said 60 people were evacuated from homes near the Brenagh mill fire.",
+        "60 people",
+    )
+    people_b = placed(
+        "A night watchman raised the alarm at the Brenagh mill in Castlereagh, police said. "
+        "Three people were treated for smoke.",
+        "Three people",
+    )
+    assert match(people_a, people_b).rule != "same_measure"

@@ -8,7 +8,12 @@ import pytest
 from django.apps import apps
 
 from factcheck.engine.extraction import extract_claims
-from factcheck.engine.features import FIGURE_MARK, article_names, article_placing
+from factcheck.engine.features import (
+    FIGURE_MARK,
+    ONE_AMOUNT_MARK,
+    article_names,
+    article_placing,
+)
 from factcheck.engine.story_words import TOPIC_MARK
 from factcheck.models import Claim
 from intake.services import ingest_article
@@ -65,3 +70,18 @@ def test_the_topic_migration_adds_the_topic_words_once_and_keeps_the_names():
     for pk, names in stored_names().items():
         assert names[:2] == ["kept", "=count:212"]
         assert names[2:] == [n for n in imported[pk] if n.startswith(TOPIC_MARK)]
+
+
+def test_the_counted_once_migration_adds_the_marks_once_and_keeps_the_rest():
+    for name, text in BRIDGE:
+        ingest_article(source_file=name, data=text.encode())
+    imported = stored_names()
+    once = {
+        pk: [n for n in names if n.startswith(ONE_AMOUNT_MARK)] for pk, names in imported.items()
+    }
+    assert any(once.values())
+    Claim.objects.update(article_names=["kept", f"{ONE_AMOUNT_MARK}stale"])
+    migration = import_module("factcheck.migrations.0020_claim_counted_once")
+    migration.add_counted_once(apps, None)
+    migration.add_counted_once(apps, None)
+    assert stored_names() == {pk: ["kept", *marks] for pk, marks in once.items()}

@@ -181,3 +181,32 @@ def test_an_unreadable_date_line_does_not_end_the_header():
     assert article.published is None
     assert article.outlet_name == "Harbour Star"
     assert article.body == "Fares rise by 4%."
+
+
+def test_links_to_other_stories_are_no_part_of_the_text():
+    text = (
+        "Ferry fares rise again\n\n"
+        "Fares on the Kilrush ferry rise by 8 per cent from Monday, the operator said.\n\n"
+        "READ MORE: Council approves £14m harbour wall for Kilrush\n\n"
+        "The operator blamed fuel costs for the rise.\n\n"
+        "Also read: Five islands you can still reach for under £20\n\n"
+        "Related: What the Kilrush ferry timetable means for commuters\n"
+    )
+    article = parse_text(text, name="t.txt")
+    assert "£14m" not in article.body and "£20" not in article.body
+    assert "Related:" not in article.body
+    assert "READ MORE: Council approves £14m harbour wall for Kilrush" in article.removed
+    assert "8 per cent" in article.body and "fuel costs" in article.body
+
+
+def test_a_sentence_about_reading_is_no_link():
+    text = "Reading scores rose\n\nRead more widely, the minister told pupils: 40 per cent read daily.\n"
+    article = parse_text(text, name="t.txt")
+    assert "40 per cent read daily" in article.body
+
+
+def test_a_via_line_credits_the_wire():
+    text = "Ferry fares rise again\n\nFares on the Kilrush ferry rise by 8 per cent from Monday.\n\n(via PA)\n"
+    article = parse_text(text, name="t.txt")
+    assert article.wire_credit == "PA"
+    assert "(via PA)" not in article.body

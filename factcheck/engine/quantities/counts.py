@@ -80,26 +80,12 @@ _FRACTION_OF_AT = re.compile(
 _FRACTION_IN_AT = re.compile(
     rf"(?P<a>{_NUM})\s+in\s+(?:(?:every|each)\s+)?(?P<b>{_NUM})(?![\w.,]\d|\s*(?:%|per\s*cent|percent))"
 )
-# What "N in M" is not a rate of: a time ("3 in 10 days") or a measure ("2 in 10 metres").
-_NOT_IN_RATE = frozenset(
-    (
-        "second",
-        "minute",
-        "hour",
-        "day",
-        "week",
-        "fortnight",
-        "month",
-        "year",
-        "decade",
-        "season",
-        "game",
-        "match",
-        "round",
-        "attempt",
-        "start",
-    )
+# Nouns that count periods of time, not things: "three seasons", "48 hours".
+PERIOD_NOUNS = frozenset(
+    ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "season")
 )
+# What "N in M" is not a rate of: a time ("3 in 10 days") or a measure ("2 in 10 metres").
+_NOT_IN_RATE = PERIOD_NOUNS | frozenset(("game", "match", "round", "attempt", "start"))
 # "About 600 of the mine's workers": a part of a whole left untold counts the plural
 # noun after it, past a possessive.
 _PART_OF_THE_AT = re.compile(
