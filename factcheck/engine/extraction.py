@@ -649,7 +649,7 @@ def _groups(scorer: _Scorer) -> list[tuple[int, int]]:
     spans = [
         span
         for group in _list_groups(scorer, text, sorted(anchor_starts), sorted(date_starts))
-        for span in _split_by_amount(text, group, amounts)
+        for span in _split_by_amount(text, group, amounts, _date_spans(scorer))
     ]
     return [] if spans == [(0, len(text))] else spans
 
@@ -742,14 +742,19 @@ def _list_groups(
 
 
 def _split_by_amount(
-    text: str, span: tuple[int, int], amounts: list[tuple[int, int]]
+    text: str,
+    span: tuple[int, int],
+    amounts: list[tuple[int, int]],
+    dates: list[tuple[int, int]] = [],  # noqa: B006 - read only
 ) -> list[tuple[int, int]]:
     """Cut a span holding several amounts into one span per amount.
 
     "The 24.6-km corridor will have 18 stations" states a length and a count:
     two facts, each to be matched and disputed on its own. The cut falls
     where the first amount's noun phrase ends (at the first function word
-    after it: "will", "has", "of"), else right before the next amount.
+    after it: "will", "has", "of"), else right before the next amount. A
+    preposition that opens a date ("in 2025", "on Monday") dates the first
+    amount rather than ending it: "fell to 1.34 in 2025 | from 1.43".
     """
     start, end = span
     inside = sorted((a, b) for a, b in amounts if start <= a and b <= end)
@@ -759,7 +764,10 @@ def _split_by_amount(
     for (_, a_end), (b_start, _) in pairwise(inside):
         cut = b_start
         for m in _WHOLE_WORD_RE.finditer(text, a_end, b_start):
-            if m.group().lower() in _PHRASE_ENDERS:
+            word = m.group().lower()
+            if word in _PHRASE_ENDERS:
+                if word in _DATING_PREPOSITIONS and _opens_date(text, m.end(), dates):
+                    continue
                 cut = m.start()
                 break
         else:
@@ -772,6 +780,28 @@ def _split_by_amount(
         cuts.append(cut)
     bounds = [start, *cuts, end]
     return [(a, b) for a, b in pairwise(bounds) if text[a:b].strip()]
+
+
+# Prepositions that may open the date of the figure before them.
+_DATING_PREPOSITIONS = frozenset(("in", "on", "at", "during"))
+
+
+def _opens_date(text: str, at: int, dates: list[tuple[int, int]]) -> bool:
+    """Whether a date starts right after ``at`` (past spaces and a "the")."""
+    rest = text[at:]
+    skipped = len(rest) - len(rest.lstrip())
+    if rest[skipped:].lower().startswith("the "):
+        skipped += 4
+    return any(start == at + skipped for start, _ in dates)
+
+
+def _date_spans(scorer: _Scorer) -> list[tuple[int, int]]:
+    offset = scorer.sentence.start
+    return [
+        (v["span_start"] - offset, v["span_end"] - offset)
+        for v in scorer.values
+        if v["type"] in DATE_TYPES
+    ]
 
 
 # Builds one claim of a sentence: (start, end, kind, features, values, entity keys).

@@ -108,6 +108,28 @@ def test_a_change_and_the_level_it_reached_are_two_claims():
     assert (level["value"], level["unit"]) == (11980, "visit")
 
 
+def test_the_date_after_a_figure_stays_with_it_when_the_earlier_level_follows():
+    # "in 2025" dates the level reached, not the level it came from.
+    body = (
+        "Ferry crossings at Kilrush fell to 48,200 passengers in 2025 from 51,900 the year before."
+    )
+    claims = extract_claims(body, published=DAY)
+    assert [c.text for c in claims] == [
+        "Ferry crossings at Kilrush fell to 48,200 passengers in 2025",
+        "from 51,900 the year before",
+    ]
+    assert [v["type"] for v in claims[0].values] == ["count", "date"]
+    assert [v["type"] for v in claims[1].values] == ["count"]
+
+
+def test_a_date_between_two_figures_dates_the_first():
+    body = "Kilrush harbour landed 3,100 tonnes of mackerel in March and 2,700 tonnes of herring."
+    first, second = extract_claims(body, published=DAY)
+    assert first.text.endswith("in March")
+    assert [v["type"] for v in first.values] == ["count", "date"]
+    assert second.text == "2,700 tonnes of herring"
+
+
 def test_a_dated_clause_joined_to_a_counted_one_is_a_fact_of_its_own():
     body = (
         "The operator expects to open the tunnel by October 2028, and 340 workers "
