@@ -664,11 +664,14 @@ def _figures(pa: _Prepared, pb: _Prepared) -> _Figures | None:
 
 
 def _counted_noun(a: Value, b: Value) -> str:
-    """The noun two counts both count ("firefighter"), when it says what they measure."""
+    """The noun two counts both count ("firefighter"), when it says what they measure.
+
+    A ceiling ("up to 120 further posts") is what could be, not what was counted."""
     unit = _unit(a)
     if (
         a.get("type") != "count"
         or b.get("type") != "count"
+        or "max" in (a.get("bound"), b.get("bound"))
         or not unit
         or unit != _unit(b)
         or unit in _NOT_ONE_MEASURE

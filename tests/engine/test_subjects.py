@@ -431,6 +431,22 @@ def test_a_report_that_counts_a_noun_twice_says_which_count_in_words():
     assert result.veto == "different_subjects"
 
 
+def test_a_ceiling_counted_once_is_no_count_of_the_same_thing():
+    # "up to 19 firefighters" is what crews might need, not the firefighters counted at
+    # the fire: a report that counts 22 does not dispute it.
+    a = placed(MILL_FIRE_A, "Twenty-two firefighters")
+    b = placed(
+        FLAMES.replace(
+            "Crews said 19 firefighters needed", "Crews said up to 19 firefighters might need"
+        ),
+        "19 firefighters",
+    )
+    assert "#firefighter" in b.article_names
+    result = match(a, b)
+    assert not result.same_fact, result.reasons
+    assert result.veto == "different_subjects"
+
+
 def test_people_and_ages_counted_once_are_no_one_fact():
     # Every fact of a story counts people, and an age belongs to one person.
     a = placed(
