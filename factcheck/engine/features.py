@@ -173,7 +173,8 @@ def _figure_token(v: Value) -> str | None:
 
 def names_in(article_names: Iterable[str]) -> tuple[str, ...]:
     """The names among a claim's ``article_names``, without the article's exact figures
-    (``FIGURE_MARK``) and topic words (``story_words.TOPIC_MARK``) stored beside them."""
+    (``FIGURE_MARK``), topic words (``story_words.TOPIC_MARK``) and nouns counted once
+    (``ONE_AMOUNT_MARK``) stored beside them."""
     return tuple(
         n for n in article_names if not n.startswith((FIGURE_MARK, TOPIC_MARK, ONE_AMOUNT_MARK))
     )
@@ -182,7 +183,8 @@ def names_in(article_names: Iterable[str]) -> tuple[str, ...]:
 def article_placing(body: str, title: str, claims: Iterable[ExtractedClaim]) -> tuple[str, ...]:
     """What places an article's claims in their story, as each claim stores it
     (``ClaimFeatures.article_names``): the article's names (``article_names``), its exact
-    figures (``article_figures``) and its topic words (``story_words.article_topic``)."""
+    figures (``article_figures``), its topic words (``story_words.article_topic``) and the
+    nouns it counts with one amount (``counted_once``)."""
     claims = list(claims)
     return (
         article_names(body, title)

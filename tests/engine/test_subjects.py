@@ -14,12 +14,19 @@ from factcheck.engine.values import is_specific_figure
 DAY = datetime.date(2026, 3, 10)
 
 
-def features(body: str, fragment: str, *, published=DAY) -> ClaimFeatures:
-    """Features of the claim of ``body`` whose text holds ``fragment``, with its story."""
+def features(body: str, fragment: str, *, published=DAY, placed=False) -> ClaimFeatures:
+    """Features of the claim of ``body`` whose text holds ``fragment``, with its story, and
+    with what places it in its article (``article_placing``) when ``placed``."""
     claims = extract_claims(body, published=published)
     story = story_entities(claims)
     found = next(c for c in claims if fragment in c.text)
-    return ClaimFeatures.from_extracted(found, body, story=story, published=published)
+    return ClaimFeatures.from_extracted(
+        found,
+        body,
+        story=story,
+        published=published,
+        article_names=article_placing(body, "", claims) if placed else (),
+    )
 
 
 RING_ROAD_A = (
@@ -369,17 +376,8 @@ def test_a_time_of_day_said_in_words_is_a_claim_matching_the_clock():
     assert result.agrees is not False
 
 
-def placed(body: str, fragment: str, title: str = "") -> ClaimFeatures:
-    """``features`` with what places the claim in its article (``article_placing``)."""
-    claims = extract_claims(body, published=DAY)
-    found = next(c for c in claims if fragment in c.text)
-    return ClaimFeatures.from_extracted(
-        found,
-        body,
-        story=story_entities(claims),
-        published=DAY,
-        article_names=article_placing(body, title, claims),
-    )
+def placed(body: str, fragment: str) -> ClaimFeatures:
+    return features(body, fragment, placed=True)
 
 
 MILL_FIRE_A = (
