@@ -643,13 +643,18 @@ def _groups(scorer: _Scorer) -> list[tuple[int, int]]:
     if has_digit(text):
         anchor_starts += [m.start() for m in ent.DESIGNATION_RE.finditer(text)]
     # "will close the mine by the end of October and cut 350 jobs": two facts.
-    date_starts = [v["span_start"] - offset for v in scorer.values if v["type"] in DATE_TYPES]
+    dates = [
+        (v["span_start"] - offset, v["span_end"] - offset)
+        for v in scorer.values
+        if v["type"] in DATE_TYPES
+    ]
+    date_starts = [a for a, _ in dates]
     if len(anchor_starts) + len(date_starts) < 2:
         return []
     spans = [
         span
         for group in _list_groups(scorer, text, sorted(anchor_starts), sorted(date_starts))
-        for span in _split_by_amount(text, group, amounts, _date_spans(scorer))
+        for span in _split_by_amount(text, group, amounts, dates)
     ]
     return [] if spans == [(0, len(text))] else spans
 
@@ -793,15 +798,6 @@ def _opens_date(text: str, at: int, dates: list[tuple[int, int]]) -> bool:
     if rest[skipped:].lower().startswith("the "):
         skipped += 4
     return any(start == at + skipped for start, _ in dates)
-
-
-def _date_spans(scorer: _Scorer) -> list[tuple[int, int]]:
-    offset = scorer.sentence.start
-    return [
-        (v["span_start"] - offset, v["span_end"] - offset)
-        for v in scorer.values
-        if v["type"] in DATE_TYPES
-    ]
 
 
 # Builds one claim of a sentence: (start, end, kind, features, values, entity keys).

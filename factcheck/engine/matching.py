@@ -994,17 +994,11 @@ def match(a: ClaimFeatures, b: ClaimFeatures, *, learned: bool = True) -> Match:
     # Each report counts this noun once, in one story: "35 firefighters" and "more than
     # 50 firefighters at the scene" are one count, which the figures then confirm or
     # dispute, however differently each sentence goes on.
-    one_measure = bool(
-        pa.story
-        and pb.story
-        and figures is not None
-        and figures.counted
-        and figures.counted in pa.placing.once
-        and figures.counted in pb.placing.once
-    )
-    if not same and not veto and one_measure and figures is not None:
+    counted = figures.counted if figures is not None and pa.story and pb.story else ""
+    one_measure = bool(counted) and counted in pa.placing.once and counted in pb.placing.once
+    if not same and not veto and one_measure:
         same, rule = True, "same_measure"
-        reasons.append(f"each report counts “{figures.counted}” once")
+        reasons.append(f"each report counts “{counted}” once")
     if (
         figures is not None
         and not figures.agree

@@ -204,6 +204,14 @@ SPOKEN_PART_AFTER_RE = re.compile(
 )
 
 
+def before_noon(part: str, hours: int) -> bool:
+    """Whether a time said with a part of the day ("morning", "afternoon", "evening",
+    "night", "tonight") is before noon: "at two last night" is after midnight, "at ten
+    tonight" before it."""
+    at_night = part in ("night", "tonight")
+    return part == "morning" or (at_night and (hours < 6 or hours == 12))
+
+
 def spoken_clock(m: re.Match[str]) -> tuple[int, int]:
     """Hours (1-12) and minutes of a ``SPOKEN_TIME_RE`` match."""
     hour_text = (m["h"] or m["oh"] or m["ph"]).lower()

@@ -102,6 +102,7 @@ from .dates import (
     _nearest_year,
     _shift,
     _valid,
+    before_noon,
     spoken_clock,
 )
 from .money import (
@@ -349,10 +350,9 @@ class _Finder:
                 part = _DAY_PART_RE.match(self.text, m.end())
                 if part is not None:
                     end = part.end()
-                    said = (part["part"] or "").lower()
                     # "at 2:30 at night" is after midnight, "at 10:30 at night" before it.
-                    early = said == "morning" or (not said and (hours < 6 or hours == 12))
-                    zone = "am" if early else "pm"
+                    said = (part["part"] or "night").lower()
+                    zone = "am" if before_noon(said, hours) else "pm"
             if zone == "pm" and hours < 12:
                 hours += 12
             elif zone == "am" and hours == 12:
@@ -406,10 +406,7 @@ class _Finder:
                     said, end = part["part"].lower(), part.end()
             value: Value = {"type": "time", "bound": None}
             if said:
-                # "at two last night" is after midnight, "at ten tonight" before it.
-                at_night = said in ("night", "tonight")
-                early = said == "morning" or (at_night and (hours < 6 or hours == 12))
-                hours = hours % 12 + (0 if early else 12)
+                hours = hours % 12 + (0 if before_noon(said, hours) else 12)
             else:
                 value["twelve_hour"] = True
             bound, start = self.bound_before(m.start())
