@@ -782,10 +782,17 @@ def _split_by_amount(
             mark = _CLAUSE_MARK_RE.search(text, a_end, b_start)
             if mark is not None:
                 cut = mark.end()
+            else:
+                # A bracket or a sign opening the second figure goes with it:
+                # "reached 2.1mt | (+5% y/y)".
+                while cut > a_end and text[cut - 1] in _OPENS_FIGURE:
+                    cut -= 1
         cuts.append(cut)
     bounds = [start, *cuts, end]
     return [(a, b) for a, b in pairwise(bounds) if text[a:b].strip()]
 
+
+_OPENS_FIGURE = frozenset("([+-\u2212\u2013")
 
 # Prepositions that may open the date of the figure before them.
 _DATING_PREPOSITIONS = frozenset(("in", "on", "at", "during"))

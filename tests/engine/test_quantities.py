@@ -866,12 +866,101 @@ def test_a_numbered_name_or_a_part_is_no_elided_count(text):
         ("The bank cut by a quarter-point.", 0.25, "point", "a quarter-point"),
         ("It rose half a percentage point.", 0.5, "point", "half a percentage point"),
         ("revised up by three-tenths of a point", 0.3, "point", "three-tenths of a point"),
+        (
+            "the yield climbed two and a half percentage points",
+            2.5,
+            "point",
+            "two and a half percentage points",
+        ),
     ],
 )
 def test_a_change_in_a_rate_is_counted_in_points(text, value, unit, surface):
     found = only(text, "count")
     assert (found["value"], found["unit"], found["text"]) == (pytest.approx(value), unit, surface)
     assert not [v for v in find_values(text) if v["type"] in ("percent", "fraction")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "surface"),
+    [
+        ("The lender trimmed its rate by three-quarter per cent.", 0.75, "three-quarter per cent"),
+        ("Prices crept up by half of one percent in March.", 0.5, "half of one percent"),
+        ("a quarter per cent of the payroll", 0.25, "a quarter per cent"),
+        ("The nurses were offered nine and a half per cent.", 9.5, "nine and a half per cent"),
+        ("Fares go up 3 and a quarter percent.", 3.25, "3 and a quarter percent"),
+    ],
+)
+def test_a_part_of_one_per_cent_is_a_percentage(text, value, surface):
+    found = only(text, "percent")
+    assert (found["value"], found["text"]) == (pytest.approx(value), surface)
+    assert not [v for v in find_values(text) if v["type"] in ("fraction", "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Rapeseed output: 0.84mt (-17% y/y).", [17.0]),
+        ("Tin (+2.5%), zinc (−0.8%) and lead (+1%) closed higher.", [2.5, 0.8, 1.0]),
+        ("Net income came to £3m, -12% on the year.", [12.0]),
+    ],
+)
+def test_a_change_told_by_its_sign_is_a_percentage(text, values):
+    assert [v["value"] for v in find_values(text) if v["type"] == "percent"] == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Cases of H5N1-15% strains", "Turnout rose 10-12% in the east.", "Model XR-7% trim"],
+)
+def test_a_hyphen_inside_a_word_or_a_range_is_no_sign(text):
+    assert not [v for v in find_values(text) if v["type"] == "percent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        (
+            "Ridership reached 9.8m in 2024, up from 9.1m the year before.",
+            "2023-01-01",
+            "2023-12-31",
+            "year",
+        ),
+        (
+            "Orders were 310 in February 2024, against 260 a year earlier.",
+            "2023-02-01",
+            "2023-02-28",
+            "month",
+        ),
+        (
+            "Q1 2025 margins were 8%, against 6% one year before.",
+            "2024-01-01",
+            "2024-03-31",
+            "quarter",
+        ),
+        (
+            "On 29 February 2024 the queue was 40; a year earlier it was 25.",
+            "2023-02-28",
+            "2023-02-28",
+            "day",
+        ),
+        # From the article's day: its month a year back.
+        (
+            "Vacancies stood at 4.2%, down from 5.1% a year ago.",
+            "2024-12-01",
+            "2024-12-31",
+            "month",
+        ),
+    ],
+)
+def test_a_year_earlier_counts_back_from_the_sentence_date(text, start, end, precision):
+    found = [v for v in find_values(text, published=PUBLISHED) if v["type"] == "date"]
+    back = found[-1]
+    assert (back["start"], back["end"], back["precision"]) == (start, end, precision)
+
+
+def test_a_year_earlier_with_no_date_to_count_back_from_is_unread():
+    text = "Bookings rose to 1,200 from 950 a year earlier."
+    assert not [v for v in find_values(text, published=PUBLISHED) if v["type"] == "date"]
 
 
 def test_basis_points_and_points_compare_as_one_measure():

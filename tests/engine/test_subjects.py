@@ -126,7 +126,34 @@ def test_the_date_after_a_figure_stays_with_it_when_the_earlier_level_follows():
         "from 51,900 the year before",
     ]
     assert [v["type"] for v in claims[0].values] == ["count", "date"]
-    assert [v["type"] for v in claims[1].values] == ["count"]
+    # "the year before" is 2024: the earlier level has a period of its own.
+    assert [v["type"] for v in claims[1].values] == ["count", "date"]
+    assert claims[1].values[1]["start"] == "2024-01-01"
+
+
+def test_the_level_of_the_year_before_is_no_dispute_of_this_years_level():
+    earlier = features(
+        "Tram ridership in Lindqvist reached 9.8 million in 2024, up from 9.1 million "
+        "the year before, the operator said.",
+        "9.1 million",
+    )
+    this_year = features(
+        "Lindqvist's trams carried 9.6 million riders in 2024, the transport authority said.",
+        "9.6 million",
+    )
+    found = match(earlier, this_year)
+    assert not found.same_fact
+    assert "different_periods" in found.vetoes
+
+
+def test_a_change_in_brackets_after_a_level_is_a_claim_of_its_own_with_its_bracket():
+    body = "Sugar beet deliveries reached 2.6mt (+8% y/y) despite the late frost."
+    claims = extract_claims(body, published=DAY)
+    assert [c.text for c in claims] == [
+        "Sugar beet deliveries reached 2.6mt",
+        "(+8% y/y) despite the late frost",
+    ]
+    assert [v["type"] for v in claims[1].values] == ["percent"]
 
 
 def test_a_date_between_two_figures_dates_the_first():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import _NUM, _SCALE, MULTIPLE_SCALE_WORDS, word_set
+from .numbers import _ND_BARE, _NUM, _SCALE, MULTIPLE_SCALE_WORDS, word_set
 
 # --- percent, fraction, ordinal, count ----------------------------------------
 
@@ -18,6 +18,10 @@ _PERCENT_AT = re.compile(
     rf"(?P<num>{_NUM})\s?(?:%|(?i:per\s?cent|percent|pc)\b)(?![\s\-](?i:percentage|points?)\b)"
 )
 _PERCENT_TRIGGERS = frozenset(("per", "percent", "pc", "percentage"))
+# A change told by its sign, as briefs and tables do: "1.38mt (-22% y/y)", "+5%". The
+# sign stands after a space or a bracket, so "COVID-19" and "10-22%" are not signed.
+# The magnitude is read, as "down 22%" is: the direction stays in the words.
+_SIGNED_PERCENT_RE = re.compile(rf"(?<![^\s(\[])[+\-\u2212\u2013](?P<num>{_ND_BARE})%")
 
 # A rate's change is counted in points, its level in per cent: "up 0.3 percentage
 # points to 5.9%", "by 25 basis points (a hundredth of a point each) to 4.75%". Unit
@@ -27,13 +31,18 @@ _POINTS_AFTER = re.compile(
     r"|[ \t\-](?i:(?:(?P<basis>basis)[ \t\-]|percent(?:age)?[ \t\-])?points?))\b"
 )
 # The same change in words: "a quarter-point", "half a percentage point", "three-tenths
-# of a point", "a quarter of a basis point".
+# of a point", "a quarter of a basis point"; and a part of one per cent, which is a
+# percentage like any other: "three-quarter per cent", "half of one percent" (0.75, 0.5).
 _POINT_FRACTION_RE = re.compile(
     r"\b(?i:(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine)[ \t\-]+)?"
-    r"(?P<d>half|quarters?|thirds?|tenths?)(?:[ \t\-]+of)?(?:[ \t\-]+an?)?[ \t\-]+"
-    r"(?:(?P<basis>basis)[ \t\-]+|percent(?:age)?[ \t\-]+)?points?)\b"
+    r"(?P<d>half|quarters?|thirds?|tenths?)(?:[ \t\-]+of)?(?:[ \t\-]+(?:an?|one))?[ \t\-]+"
+    r"(?:(?:(?P<basis>basis)[ \t\-]+|percent(?:age)?[ \t\-]+)?points?"
+    r"|(?P<percent>per[ \t]?cent|percent)))\b"
 )
-_POINT_WORDS = frozenset(("point", "points"))
+_POINT_WORDS = frozenset(("point", "points", "percent", "cent"))
+# The whole number before such a part: "one and a half percentage points", "twelve and a
+# half per cent" (searched in the text before the part).
+_WHOLE_AND_BEFORE = re.compile(rf"(?P<whole>{_NUM})[ \t]+and[ \t]+$")
 
 # A vote's tally: "on a 6-1 vote", "voted 7-2", "split 4-3", "by seven votes to one".
 # It is read as a part of the votes cast (6 of 7), so that two tallies of one vote

@@ -126,6 +126,13 @@ _WEEKDAY_RE = re.compile(
 _RELATIVE_PERIOD_RE = re.compile(
     r"\b(?P<rel>(?i:last|previous|past|this|current|next|coming))\s+(?P<unit>(?i:year|month))\b"
 )
+# A year back from the date the sentence gave before ("fell to 1.34 in 2025 from 1.43
+# the year before", "in March, against 700 a year earlier"), or from the article's day
+# ("a year ago"). Not "the previous year", which reads as "last year".
+_YEAR_EARLIER_RE = re.compile(
+    r"\b(?i:(?:a|one)\s+year\s+(?P<ago>ago)"
+    r"|(?:a|one)\s+year\s+(?:earlier|before|previously)|the\s+year\s+(?:before|earlier))\b"
+)
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _RELATIVE_DAY_RE = re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)
 # Future, or future as seen from a reported statement ("said the river would crest on
@@ -247,6 +254,15 @@ def _shift(day: datetime.date, days: int) -> datetime.date | None:
         return day + datetime.timedelta(days=days)
     except OverflowError:
         return None
+
+
+def _year_back(day: datetime.date) -> datetime.date | None:
+    """The same day a year earlier (28 February for the 29th); None before year 1."""
+    if day.year == 1:
+        return None
+    if day.month == 2 and day.day == 29:
+        return datetime.date(day.year - 1, 2, 28)
+    return day.replace(year=day.year - 1)
 
 
 def _valid(y: int, mo: int, d: int) -> bool:

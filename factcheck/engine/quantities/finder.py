@@ -57,6 +57,7 @@ from .counts import (
     _RANKING_AT,
     _SCALE_FIRST,
     _SCALE_OF_RE,
+    _SIGNED_PERCENT_RE,
     _TALLY_AFTER,
     _TALLY_AT,
     _TALLY_BEFORE,
@@ -64,6 +65,7 @@ from .counts import (
     _TALLY_WORDS,
     _TENS,
     _VOTES_TO_AT,
+    _WHOLE_AND_BEFORE,
     _WORD_BEFORE_RE,
     AGE_UNIT,
     MAX_AGE,
@@ -91,6 +93,7 @@ from .dates import (
     _WEEKDAY_RE,
     _WEEKDAYS,
     _YEAR_AT,
+    _YEAR_EARLIER_RE,
     _YEAR_PREP_PHRASES,
     _YEAR_PREPS,
     _YEAR_RANGE_AT,
@@ -102,6 +105,7 @@ from .dates import (
     _nearest_year,
     _shift,
     _valid,
+    _year_back,
     before_noon,
     spoken_clock,
 )
@@ -470,18 +474,55 @@ class _Finder:
             self.quarter_dates()
         if self.has_digit:
             self.year_dates()
-        if self.published is None:
-            return
-        if words & {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}:
-            self.weekdays()
-        if "year" in words or "month" in words:
-            self.relative_periods()
-        if words & _RELATIVE_DAYS.keys():
-            for m in _RELATIVE_DAY_RE.finditer(text):
-                shift = _RELATIVE_DAYS[m["w"].lower()]
-                day = _shift(self.published, shift)
-                if day is not None:
-                    self.day_date(m.start(), m.end(), day.year, day.month, day.day, None)
+        if self.published is not None:
+            if not words.isdisjoint(_WEEKDAYS):
+                self.weekdays()
+            if "year" in words or "month" in words:
+                self.relative_periods()
+            if words & _RELATIVE_DAYS.keys():
+                for m in _RELATIVE_DAY_RE.finditer(text):
+                    shift = _RELATIVE_DAYS[m["w"].lower()]
+                    day = _shift(self.published, shift)
+                    if day is not None:
+                        self.day_date(m.start(), m.end(), day.year, day.month, day.day, None)
+        if "year" in words:
+            self.years_earlier()
+
+    def years_earlier(self) -> None:
+        """ "a year earlier", "the year before": the period of the sentence's last date
+        before it, a year back (a year, a quarter, a month or a day, as that date was
+        told); "a year ago": the article's month a year back. Unread with nothing to
+        count back from."""
+        for m in _YEAR_EARLIER_RE.finditer(self.text):
+            at = m.start() + self.offset
+            told = [
+                v
+                for v in self.values
+                if v["type"] == "date"
+                and v["span_end"] <= at
+                and v["precision"] in ("year", "quarter", "month", "day")
+            ]
+            if m["ago"] and self.published is not None:
+                back = _year_back(self.published)
+                if back is not None:
+                    self.month_date(m.start(), m.end(), back.year, back.month)
+            elif told and not m["ago"]:
+                anchor = max(told, key=lambda v: v["span_end"])
+                first = _year_back(datetime.date.fromisoformat(anchor["start"]))
+                last = _year_back(datetime.date.fromisoformat(anchor["end"]))
+                if first is None or last is None:
+                    continue
+                if anchor["precision"] != "day":
+                    # A period ends on its month's last day, 29 February included.
+                    last = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+                value = {
+                    "type": "date",
+                    "start": first.isoformat(),
+                    "end": last.isoformat(),
+                    "precision": anchor["precision"],
+                    "bound": None,
+                }
+                self.add(m.start(), m.end(), value)
 
     def relative_periods(self) -> None:
         """ "last year", "this month", "next year" around the published date."""
@@ -677,16 +718,30 @@ class _Finder:
                 continue
             bound, start = self.bound_before(m.start())
             self.add(start, m.end(), {"type": "percent", "value": float(number), "bound": bound})
+        if "%" in self.text:
+            for m in _SIGNED_PERCENT_RE.finditer(self.text):
+                number = _parse_number(m["num"])
+                if number is not None:
+                    value = {"type": "percent", "value": number, "bound": None}
+                    self.add(m.start("num"), m.end(), value)
 
     def points(self) -> None:
-        """Fractions of a point said in words: "a quarter-point", "half a percentage point"."""
+        """Fractions of a point said in words: "a quarter-point", "half a percentage point";
+        of one per cent: "three-quarter per cent" is 0.75%."""
         if self.words.isdisjoint(_POINT_WORDS) or self.words.isdisjoint(_DENOMINATORS):
             return
         for m in _POINT_FRACTION_RE.finditer(self.text):
             n = (m["n"] or "a").lower()
             numerator = 1 if n in ("a", "an", "one") else int(text2num(n, "en"))
             value = numerator / _DENOMINATORS[m["d"].lower()]
-            bound, start = self.bound_before(m.start())
+            start = m.start()
+            whole = _WHOLE_AND_BEFORE.search(self.text, max(0, start - 40), start)
+            if whole is not None and (number := _parse_number(whole["whole"])) is not None:
+                value, start = number + value, whole.start()
+            bound, start = self.bound_before(start)
+            if m["percent"]:
+                self.add(start, m.end(), {"type": "percent", "value": value, "bound": bound})
+                continue
             unit = "bp" if m["basis"] else "point"
             self.add(
                 start, m.end(), {"type": "count", "value": value, "unit": unit, "bound": bound}
