@@ -175,6 +175,36 @@ def test_first_is_left_to_comparisons():
 
 
 @pytest.mark.parametrize(
+    ("text", "share", "bound", "surface"),
+    [
+        ("Museum visits dropped by a third in 2025.", (1, 3), None, "a third"),
+        ("a slump of roughly a quarter since the toll rose", (1, 4), "approx", "roughly a quarter"),
+        ("The district cut its bus budget by half, officials said.", (1, 2), None, "half"),
+        ("Membership grew by two-thirds over the decade.", (2, 3), None, "two-thirds"),
+    ],
+)
+def test_a_part_telling_the_size_of_a_change_is_a_share(text, share, bound, surface):
+    found = only(text, "fraction")
+    assert (found["numerator"], found["denominator"]) == share
+    assert (found.get("bound"), found["text"]) == (bound, surface)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The deal was struck by a third party.", "Voters were split by half measures."],
+)
+def test_a_part_word_before_a_noun_is_no_change(text):
+    assert not [v for v in find_values(text) if v["type"] == "fraction"]
+
+
+def test_a_change_of_a_third_meets_a_percentage_of_that_size():
+    third = only("Ferry bookings fell by about a third.", "fraction")
+    percent = only("Ferry bookings were down 33% on the year.", "percent")
+    assert comparable(third, percent) is not None
+    assert comparable(third, only("Ferry bookings were down 12%.", "percent")) is None
+
+
+@pytest.mark.parametrize(
     ("text", "start", "end", "precision"),
     [
         ("scheduled for December 4-5", "2025-12-04", "2025-12-05", "day"),

@@ -146,6 +146,20 @@ def test_the_level_of_the_year_before_is_no_dispute_of_this_years_level():
     assert "different_periods" in found.vetoes
 
 
+def test_a_fall_of_a_third_and_a_fall_of_33_per_cent_are_one_fact():
+    third = features(
+        "Passenger numbers at Orsk airport fell by about a third in 2025, the operator said.",
+        "a third",
+    )
+    percent = features(
+        "Orsk airport handled 33% fewer passengers in 2025 than a year earlier, figures show.",
+        "33%",
+    )
+    found = match(third, percent)
+    assert found.same_fact, found.reasons
+    assert found.agrees
+
+
 def test_a_change_in_brackets_after_a_level_is_a_claim_of_its_own_with_its_bracket():
     body = "Sugar beet deliveries reached 2.6mt (+8% y/y) despite the late frost."
     claims = extract_claims(body, published=DAY)

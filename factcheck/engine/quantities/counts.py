@@ -142,6 +142,23 @@ _PART_AS_SUBJECT_RE = re.compile(
     r"\b(?i:(?P<a>an?|one|two|three|four|five|seven|nine)[ \t]+"
     r"(?P<d>thirds?|quarters?|fifths?|sixths?|tenths?))[ \t]+(?P<verb>[a-z]+)\b"
 )
+# A part as the size of a change: "fell by a third", "a drop of about a quarter since
+# 2023", "cut its spending by half". Read as the share it is (a third meets "down 33%": conflicts'
+# ``comparable``), only where the part ends its phrase: "cut by a third party" is no share.
+_PART_OF_CHANGE_RE = re.compile(
+    r"\b(?i:(?:fell|falls?|fallen|drop(?:s|ped)?|r[io]se|rises|risen|cut|cuts|reduc(?:ed|tion)"
+    r"|gr[eo]w|grown|growth|increased?|increases|decreased?|decreases|declined?|declines"
+    r"|shr[au]nk|slump(?:ed|s)?|jump(?:ed|s)?|climb(?:ed|s)?|down|up|lower|higher"
+    r"|raised|lowered|slashed|trimmed|boosted)"
+    # What was changed may stand between: "cut its spending by half".
+    r"(?:(?:[ \t]+[a-z][\w'\-]*){0,3}?[ \t]+by|[ \t]+of)[ \t]+"
+    r"(?P<part>(?:(?:about|around|roughly|nearly|almost|some|over|more[ \t]+than"
+    r"|less[ \t]+than|just[ \t]+(?:under|over))[ \t]+)?"
+    r"(?:(?P<a>an?|one|two|three|four)[ \t\-]+(?P<d>thirds?|quarters?|fifths?|tenths?)"
+    r"|(?P<half>half))))"
+    r"(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?i:in|since|from|to|on|over|after|against|and|but"
+    r"|compared|year|last|this|at|as|between|during|while|when|because|than)\b)"
+)
 # Verbs such a subject takes that no rule of form finds: auxiliaries and modals, and
 # common irregular past forms (regular ones end in -ed: ``_is_past_verb``).
 SUBJECT_VERBS = word_set(

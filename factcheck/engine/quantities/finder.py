@@ -47,6 +47,7 @@ from .counts import (
     _PART_AS_SUBJECT_RE,
     _PART_DETERMINER_AT,
     _PART_IN_WORDS_RE,
+    _PART_OF_CHANGE_RE,
     _PART_OF_PRONOUN_AT,
     _PART_OF_THE_AT,
     _PERCENT_AT,
@@ -880,6 +881,14 @@ class _Finder:
             (a, d), (bound, start) = share, self.bound_before(m.start())
             value = {"type": "fraction", "numerator": a, "denominator": d, "unit": None}
             self.add(start, m.end("d"), {**value, "bound": bound})
+        for m in _PART_OF_CHANGE_RE.finditer(text):
+            share = (1, 2) if m["half"] else _part_said(m)
+            if share is None:
+                continue
+            at = m.start("a") if m["a"] else m.start("half")
+            (a, d), (bound, start) = share, self.bound_before(at)
+            value = {"type": "fraction", "numerator": a, "denominator": d, "unit": None}
+            self.add(start, m.end("part"), {**value, "bound": bound})
 
     def ages(self) -> None:
         text, words = self.text, self.words
