@@ -985,12 +985,13 @@ def match(a: ClaimFeatures, b: ClaimFeatures, *, learned: bool = True) -> Match:
         # clauses say what happened then.
         same, rule = True, "same_moment"
         reasons.append("the same time of day")
-    if not same and not veto and pa.story and pb.story and _one_toll(pa, pb):
-        # A story's dead (or injured) counted by two reports, however each words it
-        # ("killing at least four people" / "Nine people are dead"): one toll, which
-        # the figures then confirm, dispute or update.
+    toll = bool(pa.story and pb.story) and _one_toll(pa, pb)
+    if not same and not veto and toll:
+        # A story's dead (injured, missing) counted by two reports, however each words
+        # it ("killing at least four people" / "Nine people are dead"): one toll, which
+        # the figures then confirm, dispute or update, whatever else the clauses say.
         same, rule = True, "same_toll"
-        reasons.append(f"the {_casualty_unit(pa)} toll of one story")
+        reasons.append(f"the {_TOLLS[_casualty_unit(pa)]} of one story")
     # Each report counts this noun once, in one story: "35 firefighters" and "more than
     # 50 firefighters at the scene" are one count, which the figures then confirm or
     # dispute, however differently each sentence goes on.
@@ -1004,6 +1005,7 @@ def match(a: ClaimFeatures, b: ClaimFeatures, *, learned: bool = True) -> Match:
         and not figures.agree
         and figures.subject == 0
         and not one_measure
+        and not toll
         and text < FAR_APART_SAME_WORDING
     ):
         # Different figures said of different things ("20 per cent of the cost"
@@ -1080,11 +1082,17 @@ def _own_words(f: ClaimFeatures) -> str:
     return " ".join(_masked_tokens(f.text, f.values))
 
 
-_TOLLS = frozenset(("death", "injury"))
+# Casualties a story counts, and how the reason names each count.
+_TOLLS = {
+    "death": "death toll",
+    "injury": "count of the injured",
+    "missing": "count of the missing",
+}
 
 
 def _casualty_unit(p: _Prepared) -> str:
-    """ "death" or "injury" when the claim's first figure counts casualties, else ""."""
+    """ "death", "injury" or "missing" when the claim's first figure counts casualties,
+    else ""."""
     first = p.primary[0] if p.primary else None
     if first is None or first.get("type") != "count":
         return ""

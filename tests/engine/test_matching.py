@@ -449,6 +449,26 @@ def test_two_counts_of_one_storys_dead_are_one_toll_however_worded():
     assert match(early, unplaced).rule != "same_toll"
 
 
+def test_two_counts_of_one_storys_missing_are_one_count_however_worded():
+    story = ("mount arvel", "arvel glacier")
+
+    def claim_of(text: str, day: str) -> ClaimFeatures:
+        (found,) = extract_claims(text)
+        return ClaimFeatures.from_extracted(found, text, story=story, published=day)
+
+    first = claim_of(
+        "The avalanche on Mount Arvel left 11 skiers missing, police said.", "2026-02-02"
+    )
+    later = claim_of(
+        "By nightfall rescue teams with dogs had found four, but six people were still "
+        "unaccounted for.",
+        "2026-02-03",
+    )
+    result = match(first, later)
+    assert (result.same_fact, result.rule) == (True, "same_toll")
+    assert "the count of the missing of one story" in result.reasons
+
+
 def test_reports_far_apart_in_time_are_kept_apart():
     story = ("mexico", "claudia lopez", "sonora")
     result = match(phases(7, story, "2024-06-03"), phases(7, story, "2024-09-03"))

@@ -1156,11 +1156,26 @@ def test_people_counted_as_killed_or_hurt_are_deaths_or_injuries(text, counts):
     assert found == counts
 
 
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("The avalanche left 9 people missing.", [(9.0, "missing")]),
+        ("Fourteen fishermen remain unaccounted for.", [(14.0, "missing")]),
+        ("By dusk 3 hikers were still missing and 2 injured.", [(3.0, "missing"), (2.0, "injury")]),
+    ],
+)
+def test_people_told_as_missing_are_a_count_of_the_missing(text, counts):
+    found = [(v["value"], v["unit"]) for v in find_values(text) if v["type"] == "count"]
+    assert found == counts
+
+
 def test_people_counted_otherwise_stay_people():
     found = [v["unit"] for v in find_values("The ferry had 240 passengers on board.")]
     assert found == ["passenger"]
     # What was killed that counts no people keeps its own noun.
     assert [v["unit"] for v in find_values("The frost killed 300 vines.")] == ["vine"]
+    # Things missing are no missing people.
+    assert [v["unit"] for v in find_values("Auditors found 12 ledgers missing.")] == ["ledger"]
 
 
 @pytest.mark.parametrize(

@@ -1268,6 +1268,9 @@ _CASUALTY_WORDS = {
         ("dead", "killed", "died", "perished", "drowned", "killing", "kill", "kills"), "death"
     ),
     **dict.fromkeys(("injured", "wounded", "hurt", "injuring", "wounding", "injures"), "injury"),
+    # The missing are a disaster's third count, reported, revised and disputed as the
+    # dead are: "leaving 41 others missing", "nineteen remain unaccounted for".
+    **dict.fromkeys(("missing", "unaccounted"), "missing"),
 }
 _CASUALTY_BEFORE_RE = re.compile(
     r"\b(?i:(?P<w>killing|killed|kills|injuring|injured|injures|wounding|wounded))[ \t]+"
@@ -1275,14 +1278,15 @@ _CASUALTY_BEFORE_RE = re.compile(
 )
 _CASUALTY_AFTER_AT = re.compile(
     r"[ \t]+(?i:(?:have|has|had|were|was|are|is|been|being|now|all|later|reportedly|confirmed"
-    r"|feared|presumed|believed|reported|found|left)[ \t]+){0,3}"
-    r"(?P<w>(?i:dead|killed|died|perished|drowned|injured|wounded|hurt))\b"
+    r"|feared|presumed|believed|reported|found|left|still|remain|remains|remained)[ \t]+){0,3}"
+    r"(?P<w>(?i:dead|killed|died|perished|drowned|injured|wounded|hurt|missing"
+    r"|unaccounted(?=[ \t]+for\b)))\b"
 )
 
 
 def _casualty(text: str, start: int, end: int) -> str | None:
-    """ "death" or "injury" when the people counted from ``start`` to ``end`` are told
-    as killed or hurt, by the verb before them or the words after them."""
+    """ "death", "injury" or "missing" when the people counted from ``start`` to ``end``
+    are told as killed, hurt or missing, by the verb before them or the words after them."""
     m = _CASUALTY_BEFORE_RE.search(text, max(0, start - 30), start)
     if m is None:
         m = _CASUALTY_AFTER_AT.match(text, end)
