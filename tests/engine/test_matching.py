@@ -427,18 +427,23 @@ def test_only_the_words_next_to_a_figure_say_what_kind_of_figure_it_is():
     assert match(plain, gap).veto == "different_qualifiers"
 
 
+def story_claim(text: str, day: str, story: tuple[str, ...]) -> ClaimFeatures:
+    """The one claim of ``text``, placed in ``story`` and published on ``day``."""
+    (found,) = extract_claims(text)
+    return ClaimFeatures.from_extracted(found, text, story=story, published=day)
+
+
 def test_two_counts_of_one_storys_dead_are_one_toll_however_worded():
     story = ("storm kerra", "ballymoor")
-
-    def claim_of(text: str, day: str) -> ClaimFeatures:
-        (found,) = extract_claims(text)
-        return ClaimFeatures.from_extracted(found, text, story=story, published=day)
-
-    early = claim_of(
-        "The storm hit Ballymoor late on Sunday, killing at least five people.", "2026-01-12"
+    early = story_claim(
+        "The storm hit Ballymoor late on Sunday, killing at least five people.",
+        "2026-01-12",
+        story,
     )
-    later = claim_of("Eight people are now dead and the river is still rising.", "2026-01-13")
-    hurt = claim_of("Rescuers said 40 people were injured in the town.", "2026-01-13")
+    later = story_claim(
+        "Eight people are now dead and the river is still rising.", "2026-01-13", story
+    )
+    hurt = story_claim("Rescuers said 40 people were injured in the town.", "2026-01-13", story)
     result = match(early, later)
     assert (result.same_fact, result.rule) == (True, "same_toll")
     assert "the death toll of one story" in result.reasons
@@ -451,18 +456,14 @@ def test_two_counts_of_one_storys_dead_are_one_toll_however_worded():
 
 def test_two_counts_of_one_storys_missing_are_one_count_however_worded():
     story = ("mount arvel", "arvel glacier")
-
-    def claim_of(text: str, day: str) -> ClaimFeatures:
-        (found,) = extract_claims(text)
-        return ClaimFeatures.from_extracted(found, text, story=story, published=day)
-
-    first = claim_of(
-        "The avalanche on Mount Arvel left 11 skiers missing, police said.", "2026-02-02"
+    first = story_claim(
+        "The avalanche on Mount Arvel left 11 skiers missing, police said.", "2026-02-02", story
     )
-    later = claim_of(
+    later = story_claim(
         "By nightfall rescue teams with dogs had found four, but six people were still "
         "unaccounted for.",
         "2026-02-03",
+        story,
     )
     result = match(first, later)
     assert (result.same_fact, result.rule) == (True, "same_toll")
