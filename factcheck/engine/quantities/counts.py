@@ -143,8 +143,9 @@ _PART_AS_SUBJECT_RE = re.compile(
     r"(?P<d>thirds?|quarters?|fifths?|sixths?|tenths?))[ \t]+(?P<verb>[a-z]+)\b"
 )
 # A part as the size of a change: "fell by a third", "a drop of about a quarter since
-# 2023", "cut its spending by half". Read as the share it is (a third meets "down 33%": conflicts'
-# ``comparable``), only where the part ends its phrase: "cut by a third party" is no share.
+# 2023", "cut its spending by half". Read as the share it is (a third meets "down 33%":
+# conflicts' ``comparable``), only where the part ends its phrase: "cut by a third party"
+# is no share.
 _PART_OF_CHANGE_RE = re.compile(
     r"\b(?i:(?:fell|falls?|fallen|drop(?:s|ped)?|r[io]se|rises|risen|cut|cuts|reduc(?:ed|tion)"
     r"|gr[eo]w|grown|growth|increased?|increases|decreased?|decreases|declined?|declines"
